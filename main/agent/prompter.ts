@@ -1,0 +1,50 @@
+/**
+ * What the secret agent asks a person, and the interface of whoever asks: the CLI's terminal
+ * prompter, or the GUI's prompt window. Plain values only: this crosses into the renderer.
+ */
+
+export interface SecretField {
+  /** The name NetworkManager wants the answer under: `password`, `cert-pass`, `private-key`, ... */
+  key: string;
+  label: string;
+  /** Hidden input (passwords, keys); false for echoed answers such as a user name. */
+  secret: boolean;
+  /** A value to start from, e.g. a user name already known. Never a stored password. */
+  initial?: string;
+}
+
+/**
+ * Why the prompt is shown: first time in this attempt, the previous answer was rejected by the
+ * server, or the server asks a further question (one-time code).
+ */
+export type PromptReason = 'initial' | 'rejected' | 'challenge';
+
+export interface PromptRequest {
+  /** Unique per request; the GUI keys its windows by it. */
+  id: string;
+  connectionUuid: string;
+  connectionId: string;
+  /** `openvpn`, `wireguard`, or the plugin's short name. */
+  vpnType: string;
+  title: string;
+  /** The plugin's or server's text: for a challenge, the server's question. */
+  message: string;
+  reason: PromptReason;
+  fields: SecretField[];
+  /** Whether "save password" may be offered: never for challenges or "ask every time" secrets. */
+  canSave: boolean;
+}
+
+export interface PromptAnswer {
+  values: Record<string, string>;
+  save: boolean;
+}
+
+export interface Prompter {
+  /**
+   * Asks the person; resolves with their answer, or null when they cancelled. The signal aborts
+   * when NetworkManager cancels the request (CancelGetSecrets) or Tunnelbar shuts down: close the
+   * prompt then; the promise may resolve with null.
+   */
+  prompt(request: PromptRequest, signal: AbortSignal): Promise<PromptAnswer | null>;
+}

@@ -1,0 +1,173 @@
+import { mapArrayProp, numberProp, stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
+import { GetSecretsFlags, OPENVPN_SERVICE, SecretFlags } from '../nm/names';
+import type { PromptReason, PromptRequest, SecretField } from './prompter';
+
+/** What the agent should do with one GetSecrets call. Pure: decided from the call alone. */
+export type SecretPlan =
+  | { kind: 'no-secrets'; why: string }
+  | { kind: 'nothing-needed' }
+  | { kind: 'ask'; request: Omit<PromptRequest, 'id'> }
+  | { kind: 'auth-dialog'; serviceType: string };
+
+export interface PlanInput {
+  connection: SettingsDict;
+  settingName: string;
+  hints: string[];
+  flags: number;
+  /** We already answered a request of this same activation attempt. */
+  answeredBefore: boolean;
+  /** Whether an OpenVPN private key file is encrypted (reads the file; injected for tests). */
+  isKeyEncrypted: (path: string) => boolean;
+}
+
+const MESSAGE_HINT = 'x-vpn-message:';
+const CHALLENGE_HINT = 'x-dynamic-challenge:';
+const CHALLENGE_ECHO_HINT = 'x-dynamic-challenge-echo:';
+
+/**
+ * Messages NM-openvpn itself sends with a re-prompt. Any other x-vpn-message is the server's own
+ * text: a dynamic challenge (CRV1), whose answer is a one-time code.
+ */
+const PLUGIN_MESSAGES = new Set([
+  'A password is required.',
+  'A username and password are required.',
+  'A private key password is required.',
+  'An HTTP Proxy username is required.',
+  'An HTTP Proxy password is required.',
+  'An HTTP Proxy username and password are required.',
+]);
+
+const LABELS: Record<string, string> = {
+  password: 'Password',
+  'cert-pass': 'Private key passphrase',
+  'http-proxy-password': 'HTTP proxy password',
+  username: 'User name',
+  'http-proxy-username': 'HTTP proxy user name',
+  'private-key': 'Private key',
+};
+
+function labelFor(key: string): string {
+  if (key.startsWith('peers.') && key.endsWith('.preshared-key')) return 'Preshared key';
+  return LABELS[key] ?? key;
+}
+
+function flagsOf(data: Record<string, string>, key: string): number {
+  const raw = data[`${key}-flags`];
+  const n = raw === undefined ? 0 : Number.parseInt(raw, 10);
+  return Number.isNaN(n) ? 0 : n;
+}
+
+function isInteractive(flags: number): boolean {
+  return (flags & (GetSecretsFlags.allowInteraction | GetSecretsFlags.requestNew)) !== 0;
+}
+
+interface Identity {
+  uuid: string;
+  id: string;
+}
+
+function identity(connection: SettingsDict): Identity {
+  return {
+    uuid: stringProp(connection.connection, 'uuid') ?? '',
+    id: stringProp(connection.connection, 'id') ?? '',
+  };
+}
+
+function ask(
+  who: Identity,
+  vpnType: string,
+  fields: SecretField[],
+  message: string,
+  reason: PromptReason,
+  canSave: boolean,
+): SecretPlan {
+  const title =
+    reason === 'challenge' ? `${who.id} asks for a code` : `Secrets for ${who.id}`;
+  return {
+    kind: 'ask',
+    request: { connectionUuid: who.uuid, connectionId: who.id, vpnType, title, message, reason, fields, canSave },
+  };
+}
+
+/** A request with hints: ask exactly for what the plugin named. */
+function planFromHints(input: PlanInput, vpnType: string, data: Record<string, string>): SecretPlan {
+  const who = identity(input.connection);
+  let message = '';
+  let challenge = false;
+  const fields: SecretField[] = [];
+  for (const hint of input.hints) {
+    if (hint.startsWith(MESSAGE_HINT)) {
+      message ||= hint.slice(MESSAGE_HINT.length);
+    } else if (hint.startsWith(CHALLENGE_HINT) || hint.startsWith(CHALLENGE_ECHO_HINT)) {
+      // Newer NM/plugins: the answer goes back under the full hint string.
+      challenge = true;
+      fields.push({ key: hint, label: 'Code', secret: hint.startsWith(CHALLENGE_HINT) });
+    } else if (hint === 'username' || hint === 'http-proxy-username') {
+      fields.push({ key: hint, label: labelFor(hint), secret: false, initial: data[hint] ?? '' });
+    } else {
+      fields.push({ key: hint, label: labelFor(hint), secret: true });
+    }
+  }
+  if (message !== '' && !PLUGIN_MESSAGES.has(message)) challenge = true;
+  if (fields.length === 0) return { kind: 'no-secrets', why: 'the request names no secret' };
+  const reason: PromptReason = challenge ? 'challenge' : input.answeredBefore ? 'rejected' : 'initial';
+  if (message === '') message = `Authentication is required to connect to ${who.id}.`;
+  const savable = fields.some((f) => f.secret && (flagsOf(data, f.key) & (SecretFlags.notSaved | SecretFlags.notRequired)) === 0);
+  return ask(who, vpnType, fields, message, reason, !challenge && savable);
+}
+
+function planOpenvpn(input: PlanInput): SecretPlan {
+  const data = stringMapProp(input.connection.vpn, 'data');
+  if (input.hints.length > 0) return planFromHints(input, 'openvpn', data);
+  const needed: string[] = [];
+  const type = data['connection-type'] ?? 'tls';
+  const required = (key: string): boolean => (flagsOf(data, key) & SecretFlags.notRequired) === 0;
+  if ((type === 'password' || type === 'password-tls') && required('password')) needed.push('password');
+  const keyPath = data.key ?? (data.cert !== undefined && data.cert.endsWith('.p12') ? data.cert : undefined);
+  if ((type === 'tls' || type === 'password-tls') && keyPath !== undefined && required('cert-pass') && input.isKeyEncrypted(keyPath)) {
+    needed.push('cert-pass');
+  }
+  if (data['http-proxy-username'] !== undefined && required('http-proxy-password')) needed.push('http-proxy-password');
+  if (needed.length === 0) return { kind: 'nothing-needed' };
+  const who = identity(input.connection);
+  const fields: SecretField[] = needed.map((key) => ({ key, label: labelFor(key), secret: true }));
+  const canSave = needed.some((key) => (flagsOf(data, key) & SecretFlags.notSaved) === 0);
+  const message = `A password is needed to connect to ${who.id}.`;
+  return ask(who, 'openvpn', fields, message, input.answeredBefore ? 'rejected' : 'initial', canSave);
+}
+
+function planWireguard(input: PlanInput): SecretPlan {
+  const who = identity(input.connection);
+  const wg = input.connection.wireguard;
+  let keys = input.hints.filter((h) => h === 'private-key' || /^peers\..+\.preshared-key$/.test(h));
+  if (keys.length === 0) {
+    const asksFor = (flags: number | undefined): boolean =>
+      ((flags ?? 0) & (SecretFlags.agentOwned | SecretFlags.notSaved)) !== 0 && ((flags ?? 0) & SecretFlags.notRequired) === 0;
+    if (asksFor(numberProp(wg, 'private-key-flags'))) keys.push('private-key');
+    for (const peer of mapArrayProp(wg, 'peers')) {
+      const pk = stringProp(peer, 'public-key');
+      if (pk !== undefined && asksFor(numberProp(peer, 'preshared-key-flags'))) keys.push(`peers.${pk}.preshared-key`);
+    }
+  }
+  keys = [...new Set(keys)];
+  if (keys.length === 0) return { kind: 'no-secrets', why: 'no WireGuard secret is agent-owned' };
+  const fields = keys.map((key) => ({ key, label: labelFor(key), secret: true }));
+  const reason: PromptReason = (input.flags & GetSecretsFlags.requestNew) !== 0 || input.answeredBefore ? 'rejected' : 'initial';
+  return ask(who, 'wireguard', fields, `A WireGuard key is needed to connect to ${who.id}.`, reason, true);
+}
+
+/** Decides how to answer a GetSecrets call. */
+export function planSecrets(input: PlanInput): SecretPlan {
+  if (input.settingName === 'wireguard') {
+    if (!isInteractive(input.flags)) return { kind: 'no-secrets', why: 'nothing stored and no prompt allowed' };
+    return planWireguard(input);
+  }
+  if (input.settingName !== 'vpn') return { kind: 'no-secrets', why: `Tunnelbar does not answer ${input.settingName} secrets` };
+  const serviceType = stringProp(input.connection.vpn, 'service-type') ?? '';
+  // Passes without interaction come first in every activation; answering from storage is the
+  // keyring's job. Until then there is nothing to give, and another agent may have it.
+  if (!isInteractive(input.flags)) return { kind: 'no-secrets', why: 'nothing stored and no prompt allowed' };
+  if (serviceType === OPENVPN_SERVICE) return planOpenvpn(input);
+  return { kind: 'auth-dialog', serviceType };
+}
+

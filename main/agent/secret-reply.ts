@@ -1,0 +1,27 @@
+import { Variant } from 'dbus-next';
+import type { SettingsDict } from '../nm/dbus-types';
+
+const PSK_KEY = /^peers\.(.+)\.preshared-key$/;
+
+/** Builds GetSecrets' answer for a setting from the values the person typed. */
+export function buildSecretsReply(settingName: string, values: Record<string, string>): SettingsDict {
+  if (settingName === 'wireguard') {
+    const setting: Record<string, Variant> = {};
+    const peers: Record<string, Variant>[] = [];
+    for (const [key, value] of Object.entries(values)) {
+      const psk = PSK_KEY.exec(key);
+      if (key === 'private-key') setting['private-key'] = new Variant('s', value);
+      else if (psk?.[1] !== undefined) {
+        peers.push({ 'public-key': new Variant('s', psk[1]), 'preshared-key': new Variant('s', value) });
+      }
+    }
+    if (peers.length > 0) setting.peers = new Variant('aa{sv}', peers);
+    return { wireguard: setting };
+  }
+  return { [settingName]: { secrets: new Variant('a{ss}', values) } };
+}
+
+/** "Nothing is needed" must still be a non-empty answer, or NetworkManager asks the next agent. */
+export function nothingNeededReply(settingName: string): SettingsDict {
+  return buildSecretsReply(settingName, { 'no-secret': 'true' });
+}

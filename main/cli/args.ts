@@ -1,0 +1,80 @@
+/** The command line of `tunnelbar`, parsed. Small on purpose: five commands, four flags. */
+
+export type Command = 'list' | 'up' | 'down' | 'status' | 'watch' | 'help' | 'version';
+
+export interface CliArgs {
+  command: Command;
+  /** The profile (name or UUID) for up/down. */
+  profile: string | null;
+  json: boolean;
+  ask: boolean;
+  timeoutSeconds: number | null;
+}
+
+export class UsageError extends Error {}
+
+const COMMANDS = new Set<Command>(['list', 'up', 'down', 'status', 'watch', 'help', 'version']);
+const NEEDS_PROFILE = new Set<Command>(['up', 'down']);
+const FLAGS_BY_COMMAND: Record<Command, readonly string[]> = {
+  list: ['--json'],
+  status: ['--json'],
+  watch: ['--json'],
+  up: ['--ask', '--timeout'],
+  down: [],
+  help: [],
+  version: [],
+};
+
+export const USAGE = `Usage: tunnelbar <command> [options]
+
+Commands:
+  list [--json]                      every VPN profile with its state
+  up <name|uuid> [--ask] [--timeout S]
+                                     connect and wait until connected (exit 0) or failed (exit 1);
+                                     --ask prompts for passwords (one line per secret from stdin
+                                     when it is not a terminal; end of input cancels)
+  down <name|uuid>                   disconnect
+  status [--json]                    the active VPNs: addresses, gateway, routes, DNS, domains
+  watch [--json]                     one line per change of any VPN, until interrupted
+
+Exit status: 0 done, 1 the VPN failed, 2 usage error or NetworkManager unavailable.
+The bus is DBUS_SYSTEM_BUS_ADDRESS, else the system bus.`;
+
+function isCommand(word: string): word is Command {
+  return COMMANDS.has(word as Command);
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { command: 'help', profile: null, json: false, ask: false, timeoutSeconds: null };
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h') return args;
+  if (first === '--version') return { ...args, command: 'version' };
+  if (!isCommand(first)) throw new UsageError(`Unknown command "${first}".`);
+  args.command = first;
+  const allowed = FLAGS_BY_COMMAND[first];
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i] ?? '';
+    if (word.startsWith('--')) {
+      const [flag = '', inline] = word.split('=', 2);
+      if (!allowed.includes(flag)) throw new UsageError(`"${first}" takes no option ${flag}.`);
+      if (flag === '--json') args.json = true;
+      else if (flag === '--ask') args.ask = true;
+      else {
+        const value = inline ?? rest[++i];
+        const seconds = Number(value);
+        if (value === undefined || !Number.isFinite(seconds) || seconds <= 0) {
+          throw new UsageError('--timeout takes a number of seconds greater than 0.');
+        }
+        args.timeoutSeconds = seconds;
+      }
+    } else if (NEEDS_PROFILE.has(first) && args.profile === null) {
+      args.profile = word;
+    } else {
+      throw new UsageError(`Unexpected argument "${word}".`);
+    }
+  }
+  if (NEEDS_PROFILE.has(first) && args.profile === null) {
+    throw new UsageError(`"${first}" needs a profile name or UUID.`);
+  }
+  return args;
+}

@@ -1,0 +1,114 @@
+import type { Writable } from 'node:stream';
+import type { Core } from '../core';
+import { activate, deactivate, findProfile, waitForSettled } from '../nm/actions';
+import { nmNotRunning, TunnelbarError } from '../nm/errors';
+import type { TunnelState } from '../nm/tunnel-state';
+import { describeState, describeStatus, listEntry, statusEntry, type StatusEntry } from './format';
+
+export interface Io {
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/** Exit status: 0 done, 1 the VPN failed, 2 usage or environment error. */
+export type ExitCode = 0 | 1 | 2;
+
+const DEFAULT_UP_TIMEOUT_S = 120;
+
+function requireNm(core: Core): void {
+  if (!core.model.nmRunning) throw nmNotRunning();
+}
+
+export function list(core: Core, io: Io, json: boolean): ExitCode {
+  requireNm(core);
+  const entries = core.model
+    .profiles()
+    .map((p) => listEntry(p, core.model.tunnelState(p.uuid)))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  if (json) io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+  else for (const e of entries) io.stdout.write(`${e.id}\t${e.type}\t${e.state}\t${e.uuid}\n`);
+  return 0;
+}
+
+function activeEntries(core: Core): StatusEntry[] {
+  return core.model
+    .profiles()
+    .map((p) => statusEntry(p, core.model.tunnelState(p.uuid)))
+    .filter((e) => e.state !== 'disconnected')
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function status(core: Core, io: Io, json: boolean): ExitCode {
+  requireNm(core);
+  const entries = activeEntries(core);
+  if (json) io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+  else if (entries.length === 0) io.stdout.write('No VPN is active.\n');
+  else io.stdout.write(`${entries.map((e) => describeStatus(e, Date.now())).join('\n')}\n`);
+  return 0;
+}
+
+export async function up(core: Core, io: Io, ref: string, timeoutSeconds: number | null): Promise<ExitCode> {
+  requireNm(core);
+  const profile = findProfile(core.model, ref);
+  await activate(core.bus, profile);
+  const timeoutMs = (timeoutSeconds ?? DEFAULT_UP_TIMEOUT_S) * 1000;
+  let final: TunnelState;
+  try {
+    final = await waitForSettled(core.model, profile.uuid, { timeoutMs });
+  } catch (err) {
+    if (err instanceof TunnelbarError && err.word === 'timeout') {
+      // Leave nothing half-way: a script that sees "failed" must not find a tunnel coming up later.
+      await deactivate(core.bus, core.model, profile).catch(() => 0);
+      io.stderr.write(`timeout: ${profile.id} did not connect within ${timeoutMs / 1000} s; the attempt was stopped.\n`);
+      return 1;
+    }
+    throw err;
+  }
+  if (final.kind === 'connected') {
+    io.stdout.write(`${profile.id}: ${describeState(final)}\n`);
+    return 0;
+  }
+  if (final.kind === 'failed') {
+    io.stderr.write(`${final.reason.word}: ${final.reason.sentence}\n`);
+    return 1;
+  }
+  io.stderr.write(`${profile.id}: ${describeState(final)}\n`);
+  return 1;
+}
+
+export async function down(core: Core, io: Io, ref: string): Promise<ExitCode> {
+  requireNm(core);
+  const profile = findProfile(core.model, ref);
+  const count = await deactivate(core.bus, core.model, profile);
+  if (count === 0) {
+    io.stdout.write(`${profile.id} is not active.\n`);
+    return 0;
+  }
+  await waitForSettled(core.model, profile.uuid, { until: 'down', timeoutMs: 30_000 });
+  io.stdout.write(`${profile.id}: disconnected\n`);
+  return 0;
+}
+
+/** Prints one line per change until the process is interrupted; survives NetworkManager restarts. */
+export function watch(core: Core, io: Io, json: boolean): Promise<never> {
+  const names = new Map<string, string>();
+  const remember = (): void => {
+    for (const p of core.model.profiles()) names.set(p.uuid, p.id);
+  };
+  remember();
+  const print = (record: Record<string, unknown>, text: string): void => {
+    const time = new Date().toISOString();
+    io.stdout.write(json ? `${JSON.stringify({ time, ...record })}\n` : `${time} ${text}\n`);
+  };
+  core.model.on('profiles', remember);
+  core.model.on('tunnel', (uuid, state) => {
+    const id = names.get(uuid) ?? uuid;
+    print({ event: 'tunnel', ...statusEntry({ uuid, id }, state) }, `${id}: ${describeState(state)}`);
+  });
+  core.model.on('nm', (running) => {
+    if (running) remember();
+    print({ event: running ? 'nm-started' : 'nm-stopped' }, running ? 'NetworkManager is running' : 'NetworkManager stopped');
+  });
+  if (!core.model.nmRunning) print({ event: 'nm-stopped' }, 'NetworkManager is not running; waiting for it');
+  return new Promise<never>(() => undefined);
+}

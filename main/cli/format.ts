@@ -1,0 +1,99 @@
+import type { IpConfig } from '../nm/ip-config';
+import type { Profile } from '../nm/profile';
+import type { TunnelState } from '../nm/tunnel-state';
+
+/** The shapes `--json` prints. Stable: scripts read them. */
+
+export interface ListEntry {
+  uuid: string;
+  id: string;
+  type: string;
+  state: TunnelState['kind'];
+}
+
+export interface StatusEntry {
+  uuid: string;
+  id: string;
+  state: TunnelState['kind'];
+  /** ISO time Tunnelbar saw it connect; null unless connected. */
+  since: string | null;
+  banner: string | null;
+  /** The failure reason word, null unless failed. */
+  reason: string | null;
+  reasonText: string | null;
+  ip4: IpConfig | null;
+  ip6: IpConfig | null;
+}
+
+export function listEntry(profile: Profile, state: TunnelState): ListEntry {
+  return { uuid: profile.uuid, id: profile.id, type: profile.vpnType, state: state.kind };
+}
+
+export function statusEntry(profile: Pick<Profile, 'uuid' | 'id'>, state: TunnelState): StatusEntry {
+  const entry: StatusEntry = {
+    uuid: profile.uuid,
+    id: profile.id,
+    state: state.kind,
+    since: null,
+    banner: null,
+    reason: null,
+    reasonText: null,
+    ip4: null,
+    ip6: null,
+  };
+  switch (state.kind) {
+    case 'connected':
+      return { ...entry, since: new Date(state.since).toISOString(), banner: state.banner, ip4: state.ip4, ip6: state.ip6 };
+    case 'failed':
+      return { ...entry, reason: state.reason.word, reasonText: state.reason.sentence };
+    case 'disconnected':
+    case 'connecting':
+    case 'needs-secrets':
+    case 'disconnecting':
+      return entry;
+  }
+}
+
+/** One human line for a state: "connected 10.8.0.2/24", "failed (no-secrets): ...". */
+export function describeState(state: TunnelState): string {
+  switch (state.kind) {
+    case 'connected': {
+      const addrs = [...(state.ip4?.addresses ?? []), ...(state.ip6?.addresses ?? [])];
+      return addrs.length > 0 ? `connected ${addrs.join(' ')}` : 'connected';
+    }
+    case 'connecting':
+      return `connecting (${state.stage})`;
+    case 'failed':
+      return `failed (${state.reason.word}): ${state.reason.sentence}`;
+    case 'needs-secrets':
+    case 'disconnected':
+    case 'disconnecting':
+      return state.kind;
+  }
+}
+
+function ipLines(label: string, ip: IpConfig | null): string[] {
+  if (ip === null) return [];
+  const lines = [`  ${label} address: ${ip.addresses.join(', ') || '-'}`];
+  if (ip.gateway !== null) lines.push(`  ${label} gateway: ${ip.gateway}`);
+  for (const r of ip.routes) {
+    const via = r.nextHop === null ? '' : ` via ${r.nextHop}`;
+    const metric = r.metric === null ? '' : ` metric ${r.metric}`;
+    lines.push(`  ${label} route: ${r.dest}${via}${metric}`);
+  }
+  if (ip.dns.length > 0) lines.push(`  ${label} DNS: ${ip.dns.join(', ')}`);
+  if (ip.domains.length > 0) lines.push(`  ${label} domains: ${ip.domains.join(', ')}`);
+  return lines;
+}
+
+export function describeStatus(entry: StatusEntry, now: number): string {
+  const lines = [`${entry.id} (${entry.uuid}): ${entry.state}`];
+  if (entry.since !== null) {
+    const seconds = Math.max(0, Math.round((now - Date.parse(entry.since)) / 1000));
+    lines.push(`  connected for: ${seconds} s`);
+  }
+  if (entry.reasonText !== null) lines.push(`  reason: ${entry.reason ?? ''}: ${entry.reasonText}`);
+  if (entry.banner !== null) lines.push(`  banner: ${entry.banner}`);
+  lines.push(...ipLines('IPv4', entry.ip4), ...ipLines('IPv6', entry.ip6));
+  return lines.join('\n');
+}

@@ -1,0 +1,133 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { PromptAnswer, PromptRequest, Prompter } from '../agent/prompter';
+
+/**
+ * The CLI's prompter. On a terminal it reads each secret with echo off; otherwise it reads one
+ * line per field from stdin (for scripts and tests), and the end of input means "cancel".
+ * Everything it prints goes to stderr, so stdout stays clean for --json.
+ */
+
+function reasonLine(request: PromptRequest): string | null {
+  switch (request.reason) {
+    case 'rejected':
+      return 'The previous answer was rejected. Try again.';
+    case 'challenge':
+      return `The server asks: ${request.message}`;
+    case 'initial':
+      return null;
+  }
+}
+
+/** Reads lines from a non-terminal stream, one at a time, in order; null at end of input. */
+class LineQueue {
+  private readonly lines: string[] = [];
+  private readonly waiters: ((line: string | null) => void)[] = [];
+  private ended = false;
+
+  constructor(input: Readable) {
+    const rl = createInterface({ input, crlfDelay: Infinity });
+    rl.on('line', (line) => {
+      const waiter = this.waiters.shift();
+      if (waiter) waiter(line);
+      else this.lines.push(line);
+    });
+    rl.on('close', () => {
+      this.ended = true;
+      for (const waiter of this.waiters.splice(0)) waiter(null);
+    });
+  }
+
+  next(signal: AbortSignal): Promise<string | null> {
+    const line = this.lines.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    if (this.ended || signal.aborted) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const waiter = (value: string | null): void => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      };
+      const onAbort = (): void => {
+        const i = this.waiters.indexOf(waiter);
+        if (i >= 0) this.waiters.splice(i, 1);
+        resolve(null);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(waiter);
+    });
+  }
+}
+
+interface TtyInput extends Readable {
+  isTTY?: boolean;
+  setRawMode?: (raw: boolean) => unknown;
+}
+
+/** Reads one line from a terminal without echoing it. Ctrl-C or Ctrl-D cancels. */
+function readHidden(input: TtyInput, output: Writable, signal: AbortSignal): Promise<string | null> {
+  return new Promise((resolve) => {
+    let value = '';
+    const finish = (result: string | null): void => {
+      input.off('data', onData);
+      signal.removeEventListener('abort', onAbort);
+      input.setRawMode?.(false);
+      input.pause();
+      output.write('\n');
+      resolve(result);
+    };
+    const onAbort = (): void => {
+      finish(null);
+    };
+    const onData = (chunk: Buffer): void => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return finish(value);
+        if (ch === '\u0003' || ch === '\u0004') return finish(null);
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    input.setRawMode?.(true);
+    input.resume();
+    input.on('data', onData);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class TerminalPrompter implements Prompter {
+  private queue: LineQueue | null = null;
+  /** One prompt at a time on one terminal; a second request waits its turn. */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly input: TtyInput = process.stdin,
+    private readonly output: Writable = process.stderr,
+  ) {}
+
+  prompt(request: PromptRequest, signal: AbortSignal): Promise<PromptAnswer | null> {
+    const run = this.turn.then(() => this.ask(request, signal));
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async ask(request: PromptRequest, signal: AbortSignal): Promise<PromptAnswer | null> {
+    if (signal.aborted) return null;
+    const lines = [`${request.title}: ${request.message}`];
+    const why = reasonLine(request);
+    if (why !== null) lines.push(why);
+    this.output.write(`${lines.join('\n')}\n`);
+    const values: Record<string, string> = {};
+    for (const field of request.fields) {
+      this.output.write(`${field.label}: `);
+      const value = await this.readField(field.secret, signal);
+      if (value === null) return null;
+      values[field.key] = value;
+    }
+    return { values, save: false };
+  }
+
+  private readField(secret: boolean, signal: AbortSignal): Promise<string | null> {
+    if (this.input.isTTY === true && secret) return readHidden(this.input, this.output, signal);
+    this.queue ??= new LineQueue(this.input);
+    return this.queue.next(signal);
+  }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCore, type Core } from '../core';
+import { ActivationError } from '../nm/actions';
+import { describeUnknownError, TunnelbarError } from '../nm/errors';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { down, list, status, up, watch, type ExitCode, type Io } from './commands';
+import { TerminalPrompter } from './terminal-prompter';
+
+/** Errors about the setup rather than the VPN: exit 2, so scripts can tell them apart. */
+function isEnvironmentError(err: TunnelbarError): boolean {
+  return !(err instanceof ActivationError) || err.word === 'permission-denied' || err.word === 'nm-not-running';
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+async function runCommand(core: Core, args: CliArgs, io: Io): Promise<ExitCode> {
+  switch (args.command) {
+    case 'list':
+      return list(core, io, args.json);
+    case 'status':
+      return status(core, io, args.json);
+    case 'up':
+      return up(core, io, args.profile ?? '', args.timeoutSeconds);
+    case 'down':
+      return down(core, io, args.profile ?? '');
+    case 'watch':
+      return watch(core, io, args.json);
+    case 'help':
+    case 'version':
+      return 0;
+  }
+}
+
+export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr.write(`${err.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.stdout.write(`tunnelbar ${version()}\n`);
+    return 0;
+  }
+  let core: Core | null = null;
+  try {
+    // `up` answers NetworkManager's secret requests while it waits; only --ask lets it prompt,
+    // otherwise it says "no secrets" and another agent (nm-applet, the Tunnelbar app) may answer.
+    const agent =
+      args.command === 'up'
+        ? { identifier: `tunnelbar.cli.${process.pid}`, prompter: args.ask ? new TerminalPrompter() : null }
+        : undefined;
+    core = await openCore({
+      ...(agent ? { agent } : {}),
+      onWarning: (text) => io.stderr.write(`warning: ${text}\n`),
+    });
+    const opened = core;
+    const stop = (): void => {
+      void opened.close().finally(() => process.exit(130));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return await runCommand(core, args, io);
+  } catch (err) {
+    if (err instanceof TunnelbarError) {
+      io.stderr.write(`${err.word}: ${err.message}\n`);
+      return isEnvironmentError(err) ? 2 : 1;
+    }
+    io.stderr.write(`error: ${describeUnknownError(err)}\n`);
+    return 2;
+  } finally {
+    await core?.close();
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+    // Open handles (stdin of a prompter) must not keep a finished command alive.
+    setImmediate(() => process.exit(code));
+  });
+}

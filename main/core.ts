@@ -1,0 +1,45 @@
+import type { Prompter } from './agent/prompter';
+import { SecretAgent } from './agent/secret-agent';
+import { NmBus } from './nm/bus';
+import { NmModel } from './nm/model';
+
+/**
+ * Tunnelbar's core: one system-bus connection, the live model of NetworkManager, and (when asked
+ * for) the secret agent on that same connection, as NetworkManager requires. Plain Node: the CLI,
+ * the tests, the harness and the Electron shell all start here.
+ */
+export interface Core {
+  bus: NmBus;
+  model: NmModel;
+  agent: SecretAgent | null;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** Defaults to DBUS_SYSTEM_BUS_ADDRESS, then the standard system bus socket. */
+  busAddress?: string;
+  agent?: { identifier: string; prompter: Prompter | null };
+  onWarning?: (text: string) => void;
+}
+
+export async function openCore(opts: CoreOptions = {}): Promise<Core> {
+  const bus = await NmBus.connect(opts.busAddress);
+  const model = new NmModel(bus);
+  if (opts.onWarning !== undefined) model.on('warning', opts.onWarning);
+  let agent: SecretAgent | null = null;
+  if (opts.agent !== undefined) {
+    agent = new SecretAgent(bus, { ...opts.agent, ...(opts.onWarning ? { onWarning: opts.onWarning } : {}) });
+    // Exported and registered before the snapshot: NM hands pending requests to a new agent at once.
+    await agent.start();
+  }
+  await model.ready();
+  return {
+    bus,
+    model,
+    agent,
+    async close() {
+      await agent?.stop();
+      bus.close();
+    },
+  };
+}

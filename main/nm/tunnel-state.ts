@@ -1,0 +1,133 @@
+import type { IpConfig } from './ip-config';
+import { ActiveState, VpnState } from './names';
+import { isDeliberateStop, reasonFromCode, type Reason } from './reasons';
+
+export type ConnectingStage = 'prepare' | 'connect' | 'ip-config' | 'activating';
+
+/** Where one tunnel is, as NetworkManager last said. Every switch over it must be exhaustive. */
+export type TunnelState =
+  | { kind: 'disconnected' }
+  | { kind: 'connecting'; stage: ConnectingStage }
+  | { kind: 'needs-secrets' }
+  | { kind: 'connected'; ip4: IpConfig | null; ip6: IpConfig | null; since: number; banner: string | null }
+  | { kind: 'disconnecting' }
+  | { kind: 'failed'; reason: Reason };
+
+export type TunnelStateKind = TunnelState['kind'];
+
+export const TUNNEL_STATE_KINDS: readonly TunnelStateKind[] = [
+  'disconnected',
+  'connecting',
+  'needs-secrets',
+  'connected',
+  'disconnecting',
+  'failed',
+];
+
+/** What the model knows of one active connection, as plain values. */
+export interface ActiveConnectionRecord {
+  path: string;
+  uuid: string;
+  id: string;
+  /** Connection.Active.Type: "vpn" or "wireguard" for the tunnels we follow. */
+  type: string;
+  state: number;
+  /** VpnState for plugin VPNs; null for WireGuard, which has no VPN.Connection interface. */
+  vpnState: number | null;
+  banner: string;
+  ip4Path: string;
+  ip6Path: string;
+  /** The last reason NetworkManager gave with a state change, if any. */
+  reason: number | null;
+}
+
+export interface DeriveInputs {
+  ip4: IpConfig | null;
+  ip6: IpConfig | null;
+  /** When Tunnelbar first saw this tunnel connected (ms since epoch). */
+  since: number;
+}
+
+function stopped(reasonCode: number | null): TunnelState {
+  if (reasonCode === null || isDeliberateStop(reasonCode)) return { kind: 'disconnected' };
+  return { kind: 'failed', reason: reasonFromCode(reasonCode) };
+}
+
+function connected(rec: ActiveConnectionRecord, inputs: DeriveInputs): TunnelState {
+  return {
+    kind: 'connected',
+    ip4: inputs.ip4,
+    ip6: inputs.ip6,
+    since: inputs.since,
+    banner: rec.banner === '' ? null : rec.banner,
+  };
+}
+
+function fromVpnState(rec: ActiveConnectionRecord, vpnState: number, inputs: DeriveInputs): TunnelState {
+  switch (vpnState) {
+    case VpnState.unknown:
+    case VpnState.prepare:
+      return { kind: 'connecting', stage: 'prepare' };
+    case VpnState.needAuth:
+      return { kind: 'needs-secrets' };
+    case VpnState.connect:
+      return { kind: 'connecting', stage: 'connect' };
+    case VpnState.ipConfigGet:
+      return { kind: 'connecting', stage: 'ip-config' };
+    case VpnState.activated:
+      return connected(rec, inputs);
+    case VpnState.failed:
+      return { kind: 'failed', reason: reasonFromCode(rec.reason ?? 0) };
+    case VpnState.disconnected:
+      return stopped(rec.reason);
+    default:
+      return { kind: 'connecting', stage: 'prepare' };
+  }
+}
+
+/** Derives a tunnel's state from its active connection. Pure. */
+export function deriveTunnelState(rec: ActiveConnectionRecord, inputs: DeriveInputs): TunnelState {
+  // The VPN API has no "deactivating" (it keeps saying ACTIVATED), the active connection does.
+  if (rec.state === ActiveState.deactivating) return { kind: 'disconnecting' };
+  if (rec.state === ActiveState.deactivated) {
+    if (rec.vpnState === VpnState.failed) return { kind: 'failed', reason: reasonFromCode(rec.reason ?? 0) };
+    return stopped(rec.reason);
+  }
+  if (rec.vpnState !== null) return fromVpnState(rec, rec.vpnState, inputs);
+  switch (rec.state) {
+    case ActiveState.activated:
+      return connected(rec, inputs);
+    case ActiveState.activating:
+    case ActiveState.unknown:
+    default:
+      return { kind: 'connecting', stage: 'activating' };
+  }
+}
+
+/** True while a tunnel is up or on its way up: the profile's switch shows "on". */
+export function isOnOrComingUp(state: TunnelState): boolean {
+  switch (state.kind) {
+    case 'connecting':
+    case 'needs-secrets':
+    case 'connected':
+      return true;
+    case 'disconnected':
+    case 'disconnecting':
+    case 'failed':
+      return false;
+  }
+}
+
+/** True once a tunnel has reached an end: connected, failed or disconnected. */
+export function isSettled(state: TunnelState): boolean {
+  switch (state.kind) {
+    case 'connected':
+    case 'failed':
+    case 'disconnected':
+      return true;
+    case 'connecting':
+    case 'needs-secrets':
+    case 'disconnecting':
+      return false;
+  }
+}
