@@ -28,7 +28,10 @@ export async function openCore(opts: CoreOptions = {}): Promise<Core> {
   if (opts.onWarning !== undefined) model.on('warning', opts.onWarning);
   let agent: SecretAgent | null = null;
   if (opts.agent !== undefined) {
-    agent = new SecretAgent(bus, { ...opts.agent, ...(opts.onWarning ? { onWarning: opts.onWarning } : {}) });
+    agent = new SecretAgent(bus, {
+      ...opts.agent,
+      ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
+    });
     // Exported and registered before the snapshot: NM hands pending requests to a new agent at once.
     await agent.start();
   }

@@ -34,11 +34,17 @@ export function dialogInput(connection: SettingsDict): string {
   const secrets = stringMapProp(connection.vpn, 'secrets');
   let out = '';
   for (const [k, v] of Object.entries(data)) out += `DATA_KEY=${k}\nDATA_VAL=${encodeValue(v)}\n\n`;
-  for (const [k, v] of Object.entries(secrets)) out += `SECRET_KEY=${k}\nSECRET_VAL=${encodeValue(v)}\n\n`;
+  for (const [k, v] of Object.entries(secrets))
+    out += `SECRET_KEY=${k}\nSECRET_VAL=${encodeValue(v)}\n\n`;
   return `${out}DONE\n\nQUIT\n\n`;
 }
 
-export function dialogArgs(connection: SettingsDict, plugin: VpnPluginInfo, hints: string[], flags: number): string[] {
+export function dialogArgs(
+  connection: SettingsDict,
+  plugin: VpnPluginInfo,
+  hints: string[],
+  flags: number,
+): string[] {
   const args = [
     '-u',
     stringProp(connection.connection, 'uuid') ?? '',
@@ -71,7 +77,10 @@ export function parseDialogOutput(text: string): DialogOutcome {
       known[name] = value;
     }
   }
-  if (fields.length === 0) return Object.keys(known).length > 0 ? { kind: 'ask', title: '', message: '', fields, known } : { kind: 'nothing-needed' };
+  if (fields.length === 0)
+    return Object.keys(known).length > 0
+      ? { kind: 'ask', title: '', message: '', fields, known }
+      : { kind: 'nothing-needed' };
   return {
     kind: 'ask',
     title: ui?.get('Title') ?? 'Authentication required',
@@ -90,7 +99,9 @@ export async function runAuthDialog(
 ): Promise<DialogOutcome> {
   const dialog = plugin.authDialog;
   if (dialog === null || !plugin.supportsExternalUi || !existsSync(dialog)) {
-    throw new Error(`the ${plugin.name} plugin has no auth dialog that can run without its own window`);
+    throw new Error(
+      `the ${plugin.name} plugin has no auth dialog that can run without its own window`,
+    );
   }
   const child = spawn(dialog, dialogArgs(connection, plugin, hints, flags), {
     stdio: ['pipe', 'pipe', 'ignore'],
@@ -110,6 +121,7 @@ export async function runAuthDialog(
     child.on('error', reject);
     child.on('close', resolve);
   });
-  if (code !== 0) throw new Error(`the ${plugin.name} auth dialog exited with status ${String(code)}`);
+  if (code !== 0)
+    throw new Error(`the ${plugin.name} auth dialog exited with status ${String(code)}`);
   return parseDialogOutput(stdout);
 }

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { Message } from 'dbus-next';
 import type { NmBus } from '../nm/bus';
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
-import { AGENT_CAPABILITY_VPN_HINTS, AGENT_ERROR, GetSecretsFlags, IFACE, NM_AGENT_MANAGER_PATH, SECRET_AGENT_PATH } from '../nm/names';
+import {
+  AGENT_CAPABILITY_VPN_HINTS,
+  AGENT_ERROR,
+  GetSecretsFlags,
+  IFACE,
+  NM_AGENT_MANAGER_PATH,
+  SECRET_AGENT_PATH,
+} from '../nm/names';
 import { pluginShortName } from '../nm/profile';
 import { runAuthDialog } from './auth-dialog';
 import type { PromptRequest, Prompter } from './prompter';
@@ -67,7 +74,12 @@ export class SecretAgent {
     await Promise.allSettled([...this.inFlight]);
     if (this.registered && this.bus.nmOwner !== null && !this.bus.isClosed) {
       try {
-        await this.bus.call({ path: NM_AGENT_MANAGER_PATH, iface: IFACE.agentManager, member: 'Unregister', timeoutMs: 2_000 });
+        await this.bus.call({
+          path: NM_AGENT_MANAGER_PATH,
+          iface: IFACE.agentManager,
+          member: 'Unregister',
+          timeoutMs: 2_000,
+        });
       } catch {
         // NetworkManager drops agents whose connection closes anyway.
       }
@@ -106,7 +118,11 @@ export class SecretAgent {
   private readonly onMethodCall = (msg: Message): boolean => {
     if (msg.path !== SECRET_AGENT_PATH || msg.interface !== IFACE.secretAgent) return false;
     if (this.bus.nmOwner === null || msg.sender !== this.bus.nmOwner) {
-      this.bus.replyError(msg, AGENT_ERROR.permissionDenied, 'Only NetworkManager may call this agent.');
+      this.bus.replyError(
+        msg,
+        AGENT_ERROR.permissionDenied,
+        'Only NetworkManager may call this agent.',
+      );
       return true;
     }
     switch (msg.member) {
@@ -138,14 +154,21 @@ export class SecretAgent {
   }
 
   private async getSecrets(msg: Message): Promise<void> {
-    const [connection, path, settingName, hints, flags] = msg.body as [SettingsDict, string, string, string[], number];
+    const [connection, path, settingName, hints, flags] = msg.body as [
+      SettingsDict,
+      string,
+      string,
+      string[],
+      number,
+    ];
     const key = `${path}\0${settingName}`;
     this.pending.get(key)?.abort(); // a newer request for the same secrets replaces the old one
     const controller = new AbortController();
     this.pending.set(key, controller);
     try {
       // Every activation starts with requests that carry no hints: a new attempt.
-      if (hints.length === 0 && (flags & GetSecretsFlags.requestNew) === 0) this.answered.delete(path);
+      if (hints.length === 0 && (flags & GetSecretsFlags.requestNew) === 0)
+        this.answered.delete(path);
       const plan = planSecrets({
         connection,
         settingName,
@@ -154,7 +177,14 @@ export class SecretAgent {
         answeredBefore: this.answered.has(path),
         isKeyEncrypted: isKeyFileEncrypted,
       });
-      const outcome = await this.carryOut(plan, connection, settingName, hints, flags, controller.signal);
+      const outcome = await this.carryOut(
+        plan,
+        connection,
+        settingName,
+        hints,
+        flags,
+        controller.signal,
+      );
       if (controller.signal.aborted) {
         this.bus.replyError(msg, AGENT_ERROR.agentCanceled, 'The request was cancelled.');
       } else if ('secrets' in outcome) {
@@ -189,11 +219,15 @@ export class SecretAgent {
       case 'auth-dialog': {
         const plugin = findVpnPlugin(plan.serviceType, this.opts.pluginDirs ?? DEFAULT_PLUGIN_DIRS);
         if (plugin === null) {
-          return { error: AGENT_ERROR.noSecrets, text: `The VPN plugin ${plan.serviceType} is not installed.` };
+          return {
+            error: AGENT_ERROR.noSecrets,
+            text: `The VPN plugin ${plan.serviceType} is not installed.`,
+          };
         }
         const outcome = await runAuthDialog(plugin, connection, hints, flags, signal);
         if (outcome.kind === 'nothing-needed') return { secrets: nothingNeededReply(settingName) };
-        if (outcome.fields.length === 0) return { secrets: buildSecretsReply(settingName, outcome.known) };
+        if (outcome.fields.length === 0)
+          return { secrets: buildSecretsReply(settingName, outcome.known) };
         const request: PromptRequest = {
           id: randomUUID(),
           connectionUuid: stringProp(connection.connection, 'uuid') ?? '',
@@ -210,12 +244,18 @@ export class SecretAgent {
     }
   }
 
-  private async ask(request: PromptRequest, settingName: string, known: Record<string, string>, signal: AbortSignal): Promise<Outcome> {
+  private async ask(
+    request: PromptRequest,
+    settingName: string,
+    known: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<Outcome> {
     if (this.opts.prompter === null) {
       return { error: AGENT_ERROR.noSecrets, text: 'This Tunnelbar process may not prompt.' };
     }
     const answer = await this.opts.prompter.prompt(request, signal);
-    if (signal.aborted) return { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
+    if (signal.aborted)
+      return { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
     if (answer === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
     return { secrets: buildSecretsReply(settingName, { ...known, ...answer.values }) };
   }

@@ -1,4 +1,10 @@
-import { mapArrayProp, numberProp, stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
+import {
+  mapArrayProp,
+  numberProp,
+  stringMapProp,
+  stringProp,
+  type SettingsDict,
+} from '../nm/dbus-types';
 import { GetSecretsFlags, OPENVPN_SERVICE, SecretFlags } from '../nm/names';
 import type { PromptReason, PromptRequest, SecretField } from './prompter';
 
@@ -81,16 +87,28 @@ function ask(
   reason: PromptReason,
   canSave: boolean,
 ): SecretPlan {
-  const title =
-    reason === 'challenge' ? `${who.id} asks for a code` : `Secrets for ${who.id}`;
+  const title = reason === 'challenge' ? `${who.id} asks for a code` : `Secrets for ${who.id}`;
   return {
     kind: 'ask',
-    request: { connectionUuid: who.uuid, connectionId: who.id, vpnType, title, message, reason, fields, canSave },
+    request: {
+      connectionUuid: who.uuid,
+      connectionId: who.id,
+      vpnType,
+      title,
+      message,
+      reason,
+      fields,
+      canSave,
+    },
   };
 }
 
 /** A request with hints: ask exactly for what the plugin named. */
-function planFromHints(input: PlanInput, vpnType: string, data: Record<string, string>): SecretPlan {
+function planFromHints(
+  input: PlanInput,
+  vpnType: string,
+  data: Record<string, string>,
+): SecretPlan {
   const who = identity(input.connection);
   let message = '';
   let challenge = false;
@@ -110,9 +128,16 @@ function planFromHints(input: PlanInput, vpnType: string, data: Record<string, s
   }
   if (message !== '' && !PLUGIN_MESSAGES.has(message)) challenge = true;
   if (fields.length === 0) return { kind: 'no-secrets', why: 'the request names no secret' };
-  const reason: PromptReason = challenge ? 'challenge' : input.answeredBefore ? 'rejected' : 'initial';
+  const reason: PromptReason = challenge
+    ? 'challenge'
+    : input.answeredBefore
+      ? 'rejected'
+      : 'initial';
   if (message === '') message = `Authentication is required to connect to ${who.id}.`;
-  const savable = fields.some((f) => f.secret && (flagsOf(data, f.key) & (SecretFlags.notSaved | SecretFlags.notRequired)) === 0);
+  const savable = fields.some(
+    (f) =>
+      f.secret && (flagsOf(data, f.key) & (SecretFlags.notSaved | SecretFlags.notRequired)) === 0,
+  );
   return ask(who, vpnType, fields, message, reason, !challenge && savable);
 }
 
@@ -122,18 +147,33 @@ function planOpenvpn(input: PlanInput): SecretPlan {
   const needed: string[] = [];
   const type = data['connection-type'] ?? 'tls';
   const required = (key: string): boolean => (flagsOf(data, key) & SecretFlags.notRequired) === 0;
-  if ((type === 'password' || type === 'password-tls') && required('password')) needed.push('password');
-  const keyPath = data.key ?? (data.cert !== undefined && data.cert.endsWith('.p12') ? data.cert : undefined);
-  if ((type === 'tls' || type === 'password-tls') && keyPath !== undefined && required('cert-pass') && input.isKeyEncrypted(keyPath)) {
+  if ((type === 'password' || type === 'password-tls') && required('password'))
+    needed.push('password');
+  const keyPath =
+    data.key ?? (data.cert !== undefined && data.cert.endsWith('.p12') ? data.cert : undefined);
+  if (
+    (type === 'tls' || type === 'password-tls') &&
+    keyPath !== undefined &&
+    required('cert-pass') &&
+    input.isKeyEncrypted(keyPath)
+  ) {
     needed.push('cert-pass');
   }
-  if (data['http-proxy-username'] !== undefined && required('http-proxy-password')) needed.push('http-proxy-password');
+  if (data['http-proxy-username'] !== undefined && required('http-proxy-password'))
+    needed.push('http-proxy-password');
   if (needed.length === 0) return { kind: 'nothing-needed' };
   const who = identity(input.connection);
   const fields: SecretField[] = needed.map((key) => ({ key, label: labelFor(key), secret: true }));
   const canSave = needed.some((key) => (flagsOf(data, key) & SecretFlags.notSaved) === 0);
   const message = `A password is needed to connect to ${who.id}.`;
-  return ask(who, 'openvpn', fields, message, input.answeredBefore ? 'rejected' : 'initial', canSave);
+  return ask(
+    who,
+    'openvpn',
+    fields,
+    message,
+    input.answeredBefore ? 'rejected' : 'initial',
+    canSave,
+  );
 }
 
 function planWireguard(input: PlanInput): SecretPlan {
@@ -142,32 +182,46 @@ function planWireguard(input: PlanInput): SecretPlan {
   let keys = input.hints.filter((h) => h === 'private-key' || /^peers\..+\.preshared-key$/.test(h));
   if (keys.length === 0) {
     const asksFor = (flags: number | undefined): boolean =>
-      ((flags ?? 0) & (SecretFlags.agentOwned | SecretFlags.notSaved)) !== 0 && ((flags ?? 0) & SecretFlags.notRequired) === 0;
+      ((flags ?? 0) & (SecretFlags.agentOwned | SecretFlags.notSaved)) !== 0 &&
+      ((flags ?? 0) & SecretFlags.notRequired) === 0;
     if (asksFor(numberProp(wg, 'private-key-flags'))) keys.push('private-key');
     for (const peer of mapArrayProp(wg, 'peers')) {
       const pk = stringProp(peer, 'public-key');
-      if (pk !== undefined && asksFor(numberProp(peer, 'preshared-key-flags'))) keys.push(`peers.${pk}.preshared-key`);
+      if (pk !== undefined && asksFor(numberProp(peer, 'preshared-key-flags')))
+        keys.push(`peers.${pk}.preshared-key`);
     }
   }
   keys = [...new Set(keys)];
   if (keys.length === 0) return { kind: 'no-secrets', why: 'no WireGuard secret is agent-owned' };
   const fields = keys.map((key) => ({ key, label: labelFor(key), secret: true }));
-  const reason: PromptReason = (input.flags & GetSecretsFlags.requestNew) !== 0 || input.answeredBefore ? 'rejected' : 'initial';
-  return ask(who, 'wireguard', fields, `A WireGuard key is needed to connect to ${who.id}.`, reason, true);
+  const reason: PromptReason =
+    (input.flags & GetSecretsFlags.requestNew) !== 0 || input.answeredBefore
+      ? 'rejected'
+      : 'initial';
+  return ask(
+    who,
+    'wireguard',
+    fields,
+    `A WireGuard key is needed to connect to ${who.id}.`,
+    reason,
+    true,
+  );
 }
 
 /** Decides how to answer a GetSecrets call. */
 export function planSecrets(input: PlanInput): SecretPlan {
   if (input.settingName === 'wireguard') {
-    if (!isInteractive(input.flags)) return { kind: 'no-secrets', why: 'nothing stored and no prompt allowed' };
+    if (!isInteractive(input.flags))
+      return { kind: 'no-secrets', why: 'nothing stored and no prompt allowed' };
     return planWireguard(input);
   }
-  if (input.settingName !== 'vpn') return { kind: 'no-secrets', why: `Tunnelbar does not answer ${input.settingName} secrets` };
+  if (input.settingName !== 'vpn')
+    return { kind: 'no-secrets', why: `Tunnelbar does not answer ${input.settingName} secrets` };
   const serviceType = stringProp(input.connection.vpn, 'service-type') ?? '';
   // Passes without interaction come first in every activation; answering from storage is the
   // keyring's job. Until then there is nothing to give, and another agent may have it.
-  if (!isInteractive(input.flags)) return { kind: 'no-secrets', why: 'nothing stored and no prompt allowed' };
+  if (!isInteractive(input.flags))
+    return { kind: 'no-secrets', why: 'nothing stored and no prompt allowed' };
   if (serviceType === OPENVPN_SERVICE) return planOpenvpn(input);
   return { kind: 'auth-dialog', serviceType };
 }
-

@@ -4,7 +4,10 @@ import type { SettingsDict } from '../nm/dbus-types';
 const PSK_KEY = /^peers\.(.+)\.preshared-key$/;
 
 /** Builds GetSecrets' answer for a setting from the values the person typed. */
-export function buildSecretsReply(settingName: string, values: Record<string, string>): SettingsDict {
+export function buildSecretsReply(
+  settingName: string,
+  values: Record<string, string>,
+): SettingsDict {
   if (settingName === 'wireguard') {
     const setting: Record<string, Variant> = {};
     const peers: Record<string, Variant>[] = [];
@@ -12,7 +15,10 @@ export function buildSecretsReply(settingName: string, values: Record<string, st
       const psk = PSK_KEY.exec(key);
       if (key === 'private-key') setting['private-key'] = new Variant('s', value);
       else if (psk?.[1] !== undefined) {
-        peers.push({ 'public-key': new Variant('s', psk[1]), 'preshared-key': new Variant('s', value) });
+        peers.push({
+          'public-key': new Variant('s', psk[1]),
+          'preshared-key': new Variant('s', value),
+        });
       }
     }
     if (peers.length > 0) setting.peers = new Variant('aa{sv}', peers);

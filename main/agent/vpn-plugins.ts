@@ -49,7 +49,10 @@ export function parsePluginInfo(text: string): VpnPluginInfo | null {
 }
 
 /** Finds the installed plugin for a service type; null when none is installed. */
-export function findVpnPlugin(serviceType: string, dirs = DEFAULT_PLUGIN_DIRS): VpnPluginInfo | null {
+export function findVpnPlugin(
+  serviceType: string,
+  dirs = DEFAULT_PLUGIN_DIRS,
+): VpnPluginInfo | null {
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir)) {

@@ -45,7 +45,13 @@ function isCommand(word: string): word is Command {
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { command: 'help', profile: null, json: false, ask: false, timeoutSeconds: null };
+  const args: CliArgs = {
+    command: 'help',
+    profile: null,
+    json: false,
+    ask: false,
+    timeoutSeconds: null,
+  };
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') return args;
   if (first === '--version') return { ...args, command: 'version' };

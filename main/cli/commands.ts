@@ -47,7 +47,12 @@ export function status(core: Core, io: Io, json: boolean): ExitCode {
   return 0;
 }
 
-export async function up(core: Core, io: Io, ref: string, timeoutSeconds: number | null): Promise<ExitCode> {
+export async function up(
+  core: Core,
+  io: Io,
+  ref: string,
+  timeoutSeconds: number | null,
+): Promise<ExitCode> {
   requireNm(core);
   const profile = findProfile(core.model, ref);
   await activate(core.bus, profile);
@@ -59,7 +64,9 @@ export async function up(core: Core, io: Io, ref: string, timeoutSeconds: number
     if (err instanceof TunnelbarError && err.word === 'timeout') {
       // Leave nothing half-way: a script that sees "failed" must not find a tunnel coming up later.
       await deactivate(core.bus, core.model, profile).catch(() => 0);
-      io.stderr.write(`timeout: ${profile.id} did not connect within ${timeoutMs / 1000} s; the attempt was stopped.\n`);
+      io.stderr.write(
+        `timeout: ${profile.id} did not connect within ${timeoutMs / 1000} s; the attempt was stopped.\n`,
+      );
       return 1;
     }
     throw err;
@@ -103,12 +110,19 @@ export function watch(core: Core, io: Io, json: boolean): Promise<never> {
   core.model.on('profiles', remember);
   core.model.on('tunnel', (uuid, state) => {
     const id = names.get(uuid) ?? uuid;
-    print({ event: 'tunnel', ...statusEntry({ uuid, id }, state) }, `${id}: ${describeState(state)}`);
+    print(
+      { event: 'tunnel', ...statusEntry({ uuid, id }, state) },
+      `${id}: ${describeState(state)}`,
+    );
   });
   core.model.on('nm', (running) => {
     if (running) remember();
-    print({ event: running ? 'nm-started' : 'nm-stopped' }, running ? 'NetworkManager is running' : 'NetworkManager stopped');
+    print(
+      { event: running ? 'nm-started' : 'nm-stopped' },
+      running ? 'NetworkManager is running' : 'NetworkManager stopped',
+    );
   });
-  if (!core.model.nmRunning) print({ event: 'nm-stopped' }, 'NetworkManager is not running; waiting for it');
+  if (!core.model.nmRunning)
+    print({ event: 'nm-stopped' }, 'NetworkManager is not running; waiting for it');
   return new Promise<never>(() => undefined);
 }

@@ -29,7 +29,10 @@ export function listEntry(profile: Profile, state: TunnelState): ListEntry {
   return { uuid: profile.uuid, id: profile.id, type: profile.vpnType, state: state.kind };
 }
 
-export function statusEntry(profile: Pick<Profile, 'uuid' | 'id'>, state: TunnelState): StatusEntry {
+export function statusEntry(
+  profile: Pick<Profile, 'uuid' | 'id'>,
+  state: TunnelState,
+): StatusEntry {
   const entry: StatusEntry = {
     uuid: profile.uuid,
     id: profile.id,
@@ -43,7 +46,13 @@ export function statusEntry(profile: Pick<Profile, 'uuid' | 'id'>, state: Tunnel
   };
   switch (state.kind) {
     case 'connected':
-      return { ...entry, since: new Date(state.since).toISOString(), banner: state.banner, ip4: state.ip4, ip6: state.ip6 };
+      return {
+        ...entry,
+        since: new Date(state.since).toISOString(),
+        banner: state.banner,
+        ip4: state.ip4,
+        ip6: state.ip6,
+      };
     case 'failed':
       return { ...entry, reason: state.reason.word, reasonText: state.reason.sentence };
     case 'disconnected':

@@ -64,7 +64,11 @@ interface TtyInput extends Readable {
 }
 
 /** Reads one line from a terminal without echoing it. Ctrl-C or Ctrl-D cancels. */
-function readHidden(input: TtyInput, output: Writable, signal: AbortSignal): Promise<string | null> {
+function readHidden(
+  input: TtyInput,
+  output: Writable,
+  signal: AbortSignal,
+): Promise<string | null> {
   return new Promise((resolve) => {
     let value = '';
     const finish = (result: string | null): void => {
@@ -80,8 +84,14 @@ function readHidden(input: TtyInput, output: Writable, signal: AbortSignal): Pro
     };
     const onData = (chunk: Buffer): void => {
       for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return finish(value);
-        if (ch === '\u0003' || ch === '\u0004') return finish(null);
+        if (ch === '\r' || ch === '\n') {
+          finish(value);
+          return;
+        }
+        if (ch === '\u0003' || ch === '\u0004') {
+          finish(null);
+          return;
+        }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }

@@ -10,11 +10,17 @@ import { TerminalPrompter } from './terminal-prompter';
 
 /** Errors about the setup rather than the VPN: exit 2, so scripts can tell them apart. */
 function isEnvironmentError(err: TunnelbarError): boolean {
-  return !(err instanceof ActivationError) || err.word === 'permission-denied' || err.word === 'nm-not-running';
+  return (
+    !(err instanceof ActivationError) ||
+    err.word === 'permission-denied' ||
+    err.word === 'nm-not-running'
+  );
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+  ) as { version?: string };
   return pkg.version ?? 'unknown';
 }
 
@@ -36,7 +42,10 @@ async function runCommand(core: Core, args: CliArgs, io: Io): Promise<ExitCode> 
   }
 }
 
-export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<ExitCode> {
+export async function main(
+  argv: readonly string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<ExitCode> {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -59,7 +68,10 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     // otherwise it says "no secrets" and another agent (nm-applet, the Tunnelbar app) may answer.
     const agent =
       args.command === 'up'
-        ? { identifier: `tunnelbar.cli.${process.pid}`, prompter: args.ask ? new TerminalPrompter() : null }
+        ? {
+            identifier: `tunnelbar.cli.${process.pid}`,
+            prompter: args.ask ? new TerminalPrompter() : null,
+          }
         : undefined;
     core = await openCore({
       ...(agent ? { agent } : {}),

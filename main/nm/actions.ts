@@ -67,7 +67,11 @@ export async function deactivate(bus: NmBus, model: NmModel, profile: Profile): 
       });
     } catch (err) {
       // Already gone between our look and the call: that is what we wanted.
-      if (err instanceof DBusError && err.type === 'org.freedesktop.NetworkManager.ConnectionNotActive') continue;
+      if (
+        err instanceof DBusError &&
+        err.type === 'org.freedesktop.NetworkManager.ConnectionNotActive'
+      )
+        continue;
       toActivationError(err);
     }
   }
@@ -83,10 +87,16 @@ export interface WaitOptions {
 }
 
 /** Resolves with the tunnel's state once it has settled (connected/failed, or down). */
-export function waitForSettled(model: NmModel, uuid: string, opts: WaitOptions = {}): Promise<TunnelState> {
+export function waitForSettled(
+  model: NmModel,
+  uuid: string,
+  opts: WaitOptions = {},
+): Promise<TunnelState> {
   const until = opts.until ?? 'up';
   const done = (state: TunnelState): boolean =>
-    until === 'down' ? state.kind === 'disconnected' || state.kind === 'failed' : isSettled(state) && state.kind !== 'disconnected';
+    until === 'down'
+      ? state.kind === 'disconnected' || state.kind === 'failed'
+      : isSettled(state) && state.kind !== 'disconnected';
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     const finish = (fn: () => void): void => {
@@ -99,16 +109,22 @@ export function waitForSettled(model: NmModel, uuid: string, opts: WaitOptions =
       if (changed !== uuid) return;
       opts.onState?.(state);
       // Going up, a plain "disconnected" can only be the end when NetworkManager dropped it.
-      if (done(state) || (until === 'up' && state.kind === 'disconnected' && model.activeConnections(uuid).length === 0)) {
+      if (
+        done(state) ||
+        (until === 'up' &&
+          state.kind === 'disconnected' &&
+          model.activeConnections(uuid).length === 0)
+      ) {
         finish(() => {
           resolve(state);
         });
       }
     };
     const onNm = (running: boolean): void => {
-      if (!running) finish(() => {
-        reject(nmNotRunning());
-      });
+      if (!running)
+        finish(() => {
+          reject(nmNotRunning());
+        });
     };
     model.on('tunnel', onTunnel);
     model.on('nm', onNm);

@@ -88,7 +88,14 @@ export class NmBus extends EventEmitter<BusEvents> {
     });
     const bus = new NmBus(raw, address);
     for (const rule of NM_SIGNAL_RULES) {
-      await bus.call({ destination: BUS_DAEMON, path: BUS_PATH, iface: BUS_DAEMON, member: 'AddMatch', signature: 's', body: [rule] });
+      await bus.call({
+        destination: BUS_DAEMON,
+        path: BUS_PATH,
+        iface: BUS_DAEMON,
+        member: 'AddMatch',
+        signature: 's',
+        body: [rule],
+      });
     }
     bus.nmOwnerName = await bus.lookupNmOwner();
     return bus;
@@ -114,7 +121,8 @@ export class NmBus extends EventEmitter<BusEvents> {
   }
 
   async call(opts: CallOptions): Promise<unknown[]> {
-    if (this.closed) throw new TunnelbarError('bus-closed', 'The connection to the system bus is closed.');
+    if (this.closed)
+      throw new TunnelbarError('bus-closed', 'The connection to the system bus is closed.');
     const msg = new dbus.Message({
       destination: opts.destination ?? NM_BUS_NAME,
       path: opts.path,
@@ -127,13 +135,18 @@ export class NmBus extends EventEmitter<BusEvents> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        reject(new TunnelbarError('bus-timeout', `${opts.member} got no answer within ${Math.round(timeoutMs / 1000)} s.`));
+        reject(
+          new TunnelbarError(
+            'bus-timeout',
+            `${opts.member} got no answer within ${Math.round(timeoutMs / 1000)} s.`,
+          ),
+        );
       }, timeoutMs);
     });
     this.sentCount++;
     try {
       const reply = await Promise.race([this.bus.call(msg), timeout]);
-      return reply?.body ?? [];
+      return (reply?.body ?? []) as unknown[];
     } finally {
       clearTimeout(timer);
     }
@@ -155,7 +168,11 @@ export class NmBus extends EventEmitter<BusEvents> {
 
   replyError(call: dbus.Message, errorName: string, text: string): void {
     // types.d.ts declares the first argument as string; the runtime takes the Message.
-    const newError = dbus.Message.newError as unknown as (m: dbus.Message, n: string, t: string) => dbus.Message;
+    const newError = dbus.Message.newError.bind(dbus.Message) as unknown as (
+      m: dbus.Message,
+      n: string,
+      t: string,
+    ) => dbus.Message;
     this.sendGuarded(newError(call, errorName, text));
   }
 
@@ -183,10 +200,18 @@ export class NmBus extends EventEmitter<BusEvents> {
 
   private async lookupNmOwner(): Promise<string | null> {
     try {
-      const [owner] = await this.call({ destination: BUS_DAEMON, path: BUS_PATH, iface: BUS_DAEMON, member: 'GetNameOwner', signature: 's', body: [NM_BUS_NAME] });
+      const [owner] = await this.call({
+        destination: BUS_DAEMON,
+        path: BUS_PATH,
+        iface: BUS_DAEMON,
+        member: 'GetNameOwner',
+        signature: 's',
+        body: [NM_BUS_NAME],
+      });
       return typeof owner === 'string' ? owner : null;
     } catch (err) {
-      if (err instanceof dbus.DBusError && err.type === 'org.freedesktop.DBus.Error.NameHasNoOwner') return null;
+      if (err instanceof dbus.DBusError && err.type === 'org.freedesktop.DBus.Error.NameHasNoOwner')
+        return null;
       throw err;
     }
   }

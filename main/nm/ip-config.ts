@@ -53,7 +53,7 @@ export function formatIpv6(bytes: Uint8Array): string {
   // The longest run of two or more zero groups becomes "::" (RFC 5952).
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

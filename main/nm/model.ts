@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { DBusError, type Message } from 'dbus-next';
 import { applyChangedProperties, isTunnelType, recordFromInterfaces } from './active-record';
-import type { NmBus } from './bus';
+import type { BusEvents, CallOptions } from './bus';
+
+/** The part of the bus the model uses (a fake in unit tests). */
+export interface ModelBus {
+  readonly nmOwner: string | null;
+  call(opts: CallOptions): Promise<unknown[]>;
+  on<K extends keyof BusEvents>(event: K, listener: (...args: BusEvents[K]) => void): unknown;
+}
 import type { ManagedObjects, SettingsDict, VariantMap } from './dbus-types';
 import { parseIpConfig, type IpConfig } from './ip-config';
 import { IFACE, NM_OBJECT_MANAGER_PATH } from './names';
@@ -44,7 +51,7 @@ export class NmModel extends EventEmitter<ModelEvents> {
   private loaded: Promise<void> = Promise.resolve();
   private running = false;
 
-  constructor(private readonly bus: NmBus) {
+  constructor(private readonly bus: ModelBus) {
     super();
     bus.on('signal', (msg) => {
       this.onSignal(msg);
@@ -217,7 +224,10 @@ export class NmModel extends EventEmitter<ModelEvents> {
         const [state, reason] = msg.body as [number, number];
         if (rec === undefined) return;
         const isVpn = msg.interface === IFACE.vpnConnection;
-        this.active.set(path, isVpn ? { ...rec, vpnState: state, reason } : { ...rec, state, reason });
+        this.active.set(
+          path,
+          isVpn ? { ...rec, vpnState: state, reason } : { ...rec, state, reason },
+        );
         return;
       }
       case `${IFACE.settingsConnection}.Updated`:
@@ -243,8 +253,14 @@ export class NmModel extends EventEmitter<ModelEvents> {
         addresses: 'AddressData' in changed ? update.addresses : (previous?.addresses ?? []),
         gateway: 'Gateway' in changed ? update.gateway : (previous?.gateway ?? null),
         routes: 'RouteData' in changed ? update.routes : (previous?.routes ?? []),
-        dns: 'NameserverData' in changed || 'Nameservers' in changed ? update.dns : (previous?.dns ?? []),
-        domains: 'Domains' in changed || 'Searches' in changed ? update.domains : (previous?.domains ?? []),
+        dns:
+          'NameserverData' in changed || 'Nameservers' in changed
+            ? update.dns
+            : (previous?.dns ?? []),
+        domains:
+          'Domains' in changed || 'Searches' in changed
+            ? update.domains
+            : (previous?.domains ?? []),
       });
     }
   }

@@ -72,7 +72,10 @@ const BY_CODE: readonly (readonly [ReasonWord, string])[] = [
   ['login-failed', 'The VPN server rejected the login. Check the user name and password.'],
   ['connection-removed', 'The VPN profile was deleted while it was in use.'],
   ['dependency-failed', 'A connection this VPN depends on failed.'],
-  ['device-realize-failed', 'NetworkManager could not create the network interface for this tunnel.'],
+  [
+    'device-realize-failed',
+    'NetworkManager could not create the network interface for this tunnel.',
+  ],
   ['device-removed', 'The network interface of this tunnel disappeared.'],
 ];
 

@@ -9,7 +9,13 @@ export type TunnelState =
   | { kind: 'disconnected' }
   | { kind: 'connecting'; stage: ConnectingStage }
   | { kind: 'needs-secrets' }
-  | { kind: 'connected'; ip4: IpConfig | null; ip6: IpConfig | null; since: number; banner: string | null }
+  | {
+      kind: 'connected';
+      ip4: IpConfig | null;
+      ip6: IpConfig | null;
+      since: number;
+      banner: string | null;
+    }
   | { kind: 'disconnecting' }
   | { kind: 'failed'; reason: Reason };
 
@@ -63,7 +69,11 @@ function connected(rec: ActiveConnectionRecord, inputs: DeriveInputs): TunnelSta
   };
 }
 
-function fromVpnState(rec: ActiveConnectionRecord, vpnState: number, inputs: DeriveInputs): TunnelState {
+function fromVpnState(
+  rec: ActiveConnectionRecord,
+  vpnState: number,
+  inputs: DeriveInputs,
+): TunnelState {
   switch (vpnState) {
     case VpnState.unknown:
     case VpnState.prepare:
@@ -90,7 +100,8 @@ export function deriveTunnelState(rec: ActiveConnectionRecord, inputs: DeriveInp
   // The VPN API has no "deactivating" (it keeps saying ACTIVATED), the active connection does.
   if (rec.state === ActiveState.deactivating) return { kind: 'disconnecting' };
   if (rec.state === ActiveState.deactivated) {
-    if (rec.vpnState === VpnState.failed) return { kind: 'failed', reason: reasonFromCode(rec.reason ?? 0) };
+    if (rec.vpnState === VpnState.failed)
+      return { kind: 'failed', reason: reasonFromCode(rec.reason ?? 0) };
     return stopped(rec.reason);
   }
   if (rec.vpnState !== null) return fromVpnState(rec, rec.vpnState, inputs);

@@ -1,0 +1,143 @@
+import { Variant } from 'dbus-next';
+import { describe, expect, it } from 'vitest';
+import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
+import type { SettingsDict } from '../../../main/nm/dbus-types';
+
+const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+
+function openvpn(data: Record<string, string>): SettingsDict {
+  return {
+    connection: { id: v('s', 'work'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
+    vpn: {
+      'service-type': v('s', 'org.freedesktop.NetworkManager.openvpn'),
+      data: v('a{ss}', data),
+    },
+  };
+}
+
+function input(over: Partial<PlanInput>): PlanInput {
+  return {
+    connection: openvpn({
+      'connection-type': 'password',
+      'password-flags': '1',
+      username: 'alice',
+    }),
+    settingName: 'vpn',
+    hints: [],
+    flags: 0x5,
+    answeredBefore: false,
+    isKeyEncrypted: () => false,
+    ...over,
+  };
+}
+
+describe('planSecrets for OpenVPN', () => {
+  it('asks for the password on the first interactive pass', () => {
+    const plan = planSecrets(input({}));
+    expect(plan.kind).toBe('ask');
+    if (plan.kind !== 'ask') return;
+    expect(plan.request.fields).toEqual([{ key: 'password', label: 'Password', secret: true }]);
+    expect(plan.request.reason).toBe('initial');
+    expect(plan.request.canSave).toBe(true);
+  });
+
+  it('never prompts without ALLOW_INTERACTION', () => {
+    expect(planSecrets(input({ flags: 0x4 })).kind).toBe('no-secrets');
+  });
+
+  it('says the previous password was rejected when asked again in the same attempt', () => {
+    const plan = planSecrets(
+      input({ hints: ['password', 'x-vpn-message:A password is required.'], answeredBefore: true }),
+    );
+    expect(plan.kind === 'ask' && plan.request.reason).toBe('rejected');
+  });
+
+  it('shows the server’s question for a dynamic challenge and never offers to save the code', () => {
+    const plan = planSecrets(
+      input({ hints: ['password', 'x-vpn-message:Enter the 6-digit code'], answeredBefore: true }),
+    );
+    expect(plan.kind).toBe('ask');
+    if (plan.kind !== 'ask') return;
+    expect(plan.request.reason).toBe('challenge');
+    expect(plan.request.message).toBe('Enter the 6-digit code');
+    expect(plan.request.canSave).toBe(false);
+  });
+
+  it('returns the newer daemons’ challenge under the full hint string', () => {
+    const plan = planSecrets(
+      input({ hints: ['x-dynamic-challenge-echo:challenge-response', 'x-vpn-message:PIN?'] }),
+    );
+    expect(plan.kind === 'ask' && plan.request.fields).toEqual([
+      { key: 'x-dynamic-challenge-echo:challenge-response', label: 'Code', secret: false },
+    ]);
+  });
+
+  it('asks for the key passphrase only when the key file is encrypted', () => {
+    const connection = openvpn({
+      'connection-type': 'tls',
+      key: '/k.pem',
+      cert: '/c.pem',
+      'cert-pass-flags': '1',
+    });
+    expect(planSecrets(input({ connection })).kind).toBe('nothing-needed');
+    const plan = planSecrets(input({ connection, isKeyEncrypted: (p) => p === '/k.pem' }));
+    expect(plan.kind === 'ask' && plan.request.fields.map((f) => f.key)).toEqual(['cert-pass']);
+  });
+
+  it('skips NOT_REQUIRED secrets and offers no saving for NOT_SAVED ones', () => {
+    expect(
+      planSecrets(
+        input({ connection: openvpn({ 'connection-type': 'password', 'password-flags': '4' }) }),
+      ).kind,
+    ).toBe('nothing-needed');
+    const plan = planSecrets(
+      input({ connection: openvpn({ 'connection-type': 'password', 'password-flags': '2' }) }),
+    );
+    expect(plan.kind === 'ask' && plan.request.canSave).toBe(false);
+  });
+
+  it('asks for the proxy password when a proxy user is set', () => {
+    const connection = openvpn({ 'connection-type': 'tls', 'http-proxy-username': 'p' });
+    const plan = planSecrets(input({ connection }));
+    expect(plan.kind === 'ask' && plan.request.fields.map((f) => f.key)).toEqual([
+      'http-proxy-password',
+    ]);
+  });
+});
+
+describe('planSecrets for other settings', () => {
+  it('hands other VPN plugins to their auth dialog', () => {
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'oc'), uuid: v('s', 'u2') },
+      vpn: { 'service-type': v('s', 'org.freedesktop.NetworkManager.openconnect') },
+    };
+    expect(planSecrets(input({ connection }))).toEqual({
+      kind: 'auth-dialog',
+      serviceType: 'org.freedesktop.NetworkManager.openconnect',
+    });
+  });
+
+  it('asks for an agent-owned WireGuard key and the hinted preshared keys', () => {
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'wg0'), uuid: v('s', 'u3'), type: v('s', 'wireguard') },
+      wireguard: { 'private-key-flags': v('u', 1) },
+    };
+    const plan = planSecrets(input({ connection, settingName: 'wireguard', hints: [] }));
+    expect(plan.kind === 'ask' && plan.request.fields.map((f) => f.key)).toEqual(['private-key']);
+    const hinted = planSecrets(
+      input({
+        connection,
+        settingName: 'wireguard',
+        hints: ['peers.ABC=.preshared-key'],
+        flags: 0x3,
+      }),
+    );
+    expect(
+      hinted.kind === 'ask' && [hinted.request.fields[0]?.label, hinted.request.reason],
+    ).toEqual(['Preshared key', 'rejected']);
+  });
+
+  it('leaves Wi-Fi and other secrets to other agents', () => {
+    expect(planSecrets(input({ settingName: '802-11-wireless-security' })).kind).toBe('no-secrets');
+  });
+});

@@ -1,0 +1,80 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { PromptRequest } from '../../../main/agent/prompter';
+import { TerminalPrompter } from '../../../main/cli/terminal-prompter';
+
+function request(over: Partial<PromptRequest> = {}): PromptRequest {
+  return {
+    id: 'r1',
+    connectionUuid: 'u',
+    connectionId: 'work',
+    vpnType: 'openvpn',
+    title: 'Secrets for work',
+    message: 'A password is needed to connect to work.',
+    reason: 'initial',
+    fields: [{ key: 'password', label: 'Password', secret: true }],
+    canSave: true,
+    ...over,
+  };
+}
+
+function streams(): { input: PassThrough; output: PassThrough; written: () => string } {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (c: Buffer) => (text += c.toString()));
+  return { input, output, written: () => text };
+}
+
+describe('TerminalPrompter without a terminal', () => {
+  it('reads one line per field', async () => {
+    const { input, output } = streams();
+    const prompter = new TerminalPrompter(input, output);
+    input.write('s3cret\n');
+    const answer = await prompter.prompt(request(), new AbortController().signal);
+    expect(answer).toEqual({ values: { password: 's3cret' }, save: false });
+  });
+
+  it('says why it asks again and shows the server’s question', async () => {
+    const { input, output, written } = streams();
+    const prompter = new TerminalPrompter(input, output);
+    input.write('a\nb\n');
+    await prompter.prompt(request({ reason: 'rejected' }), new AbortController().signal);
+    await prompter.prompt(
+      request({ reason: 'challenge', message: 'Enter code' }),
+      new AbortController().signal,
+    );
+    expect(written()).toContain('The previous answer was rejected');
+    expect(written()).toContain('The server asks: Enter code');
+  });
+
+  it('cancels at the end of input', async () => {
+    const { input, output } = streams();
+    const prompter = new TerminalPrompter(input, output);
+    input.end();
+    expect(await prompter.prompt(request(), new AbortController().signal)).toBeNull();
+  });
+
+  it('cancels when NetworkManager withdraws the request', async () => {
+    const { input, output } = streams();
+    const prompter = new TerminalPrompter(input, output);
+    const controller = new AbortController();
+    const pending = prompter.prompt(request(), controller.signal);
+    controller.abort();
+    expect(await pending).toBeNull();
+    // The next line still goes to the next prompt.
+    input.write('later\n');
+    expect(await prompter.prompt(request(), new AbortController().signal)).toEqual({
+      values: { password: 'later' },
+      save: false,
+    });
+  });
+
+  it('never echoes the secret to its output', async () => {
+    const { input, output, written } = streams();
+    const prompter = new TerminalPrompter(input, output);
+    input.write('hunter2\n');
+    await prompter.prompt(request(), new AbortController().signal);
+    expect(written()).not.toContain('hunter2');
+  });
+});

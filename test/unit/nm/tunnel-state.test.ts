@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deriveTunnelState,
+  isOnOrComingUp,
+  isSettled,
+  type ActiveConnectionRecord,
+} from '../../../main/nm/tunnel-state';
+import type { IpConfig } from '../../../main/nm/ip-config';
+
+const ip4: IpConfig = {
+  addresses: ['10.8.0.2/24'],
+  gateway: '10.8.0.1',
+  routes: [{ dest: '10.20.0.0/16', nextHop: '10.8.0.1', metric: 50 }],
+  dns: ['10.8.0.1'],
+  domains: ['corp.example'],
+};
+
+function vpn(over: Partial<ActiveConnectionRecord>): ActiveConnectionRecord {
+  return {
+    path: '/org/freedesktop/NetworkManager/ActiveConnection/3',
+    uuid: 'u1',
+    id: 'work',
+    type: 'vpn',
+    state: 1,
+    vpnState: 1,
+    banner: '',
+    ip4Path: '/',
+    ip6Path: '/',
+    reason: null,
+    ...over,
+  };
+}
+
+const inputs = { ip4: null, ip6: null, since: 1_000 };
+
+describe('deriveTunnelState for plugin VPNs', () => {
+  it.each([
+    [1, { kind: 'connecting', stage: 'prepare' }],
+    [2, { kind: 'needs-secrets' }],
+    [3, { kind: 'connecting', stage: 'connect' }],
+    [4, { kind: 'connecting', stage: 'ip-config' }],
+  ])('VpnState %i while activating', (vpnState, expected) => {
+    expect(deriveTunnelState(vpn({ vpnState }), inputs)).toEqual(expected);
+  });
+
+  it('is connected with the IP config, since and banner once VpnState is ACTIVATED', () => {
+    const state = deriveTunnelState(vpn({ state: 2, vpnState: 5, banner: 'Welcome' }), {
+      ...inputs,
+      ip4,
+    });
+    expect(state).toEqual({ kind: 'connected', ip4, ip6: null, since: 1_000, banner: 'Welcome' });
+  });
+
+  it('is disconnecting when the active connection deactivates (VpnState still says ACTIVATED)', () => {
+    expect(deriveTunnelState(vpn({ state: 3, vpnState: 5 }), inputs)).toEqual({
+      kind: 'disconnecting',
+    });
+  });
+
+  it('is failed with the reason on VpnState FAILED', () => {
+    const state = deriveTunnelState(vpn({ state: 4, vpnState: 6, reason: 9 }), inputs);
+    expect(state.kind).toBe('failed');
+    if (state.kind === 'failed') expect(state.reason.word).toBe('no-secrets');
+  });
+
+  it('is disconnected after a user disconnect, failed after the network dropped', () => {
+    expect(deriveTunnelState(vpn({ state: 4, vpnState: 7, reason: 2 }), inputs)).toEqual({
+      kind: 'disconnected',
+    });
+    const dropped = deriveTunnelState(vpn({ state: 4, vpnState: 7, reason: 3 }), inputs);
+    expect(dropped.kind === 'failed' && dropped.reason.word).toBe('device-disconnected');
+  });
+});
+
+describe('deriveTunnelState for WireGuard (no VPN state)', () => {
+  const wg = (over: Partial<ActiveConnectionRecord>): ActiveConnectionRecord =>
+    vpn({ type: 'wireguard', vpnState: null, ...over });
+
+  it('follows the active connection state', () => {
+    expect(deriveTunnelState(wg({ state: 1 }), inputs)).toEqual({
+      kind: 'connecting',
+      stage: 'activating',
+    });
+    expect(deriveTunnelState(wg({ state: 2 }), { ...inputs, ip4 }).kind).toBe('connected');
+    expect(deriveTunnelState(wg({ state: 3 }), inputs)).toEqual({ kind: 'disconnecting' });
+  });
+
+  it('reports why the interface could not be created', () => {
+    const state = deriveTunnelState(wg({ state: 4, reason: 13 }), inputs);
+    expect(state.kind === 'failed' && state.reason.word).toBe('device-realize-failed');
+  });
+});
+
+describe('state predicates', () => {
+  it('isOnOrComingUp is true for connecting, needs-secrets and connected only', () => {
+    expect(isOnOrComingUp({ kind: 'needs-secrets' })).toBe(true);
+    expect(isOnOrComingUp({ kind: 'connecting', stage: 'connect' })).toBe(true);
+    expect(isOnOrComingUp({ kind: 'disconnecting' })).toBe(false);
+    expect(isOnOrComingUp({ kind: 'disconnected' })).toBe(false);
+  });
+
+  it('isSettled is true at the ends only', () => {
+    expect(isSettled({ kind: 'disconnected' })).toBe(true);
+    expect(isSettled({ kind: 'needs-secrets' })).toBe(false);
+  });
+});
