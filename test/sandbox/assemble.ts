@@ -1,0 +1,131 @@
+// Starts the sandbox's pieces in dependency order, registering each with the teardown as soon as
+// it exists. Independent pieces start side by side: the PKI, the bus and the syslog listener; the
+// OpenVPN servers while NetworkManager starts.
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { addBaseConnection, waitBaseActive, waitDeviceManaged } from './base-connection.js';
+import { startBus, type Bus } from './bus.js';
+import type { Daemon } from './daemon.js';
+import { run, type RunOptions } from './exec.js';
+import { namesFor, newId, serverKinds, type Names } from './names.js';
+import { addNetns, addVeth } from './netns.js';
+import { startNm, writeNmConfig, type NmPaths } from './network-manager.js';
+import { startNmNamespace } from './nm-namespace.js';
+import { startOpenvpnServer } from './openvpn-server.js';
+import { makePki, type Pki } from './pki.js';
+import { credentials, serverPlan } from './server-plan.js';
+import { startSyslogListener } from './syslog-listener.js';
+import type { Step, Teardown } from './teardown.js';
+import type { OpenvpnServer, ServerKind } from './types.js';
+
+export type NmcliOptions = Pick<RunOptions, 'input' | 'timeoutMs'>;
+
+export interface Parts {
+  names: Names;
+  logFile: string;
+  bus: Bus;
+  env: NodeJS.ProcessEnv;
+  pki: Pki;
+  servers: Record<ServerKind, OpenvpnServer>;
+  serverLogFiles: Record<ServerKind, string>;
+  /** Holds NM's mount namespace; NM restarts inside it. */
+  holder: Daemon;
+  nmPaths: NmPaths;
+  /** The NetworkManager now running, replaced on restart; read by the teardown when it runs. */
+  nm: { current: Daemon | undefined };
+  nmcli: (args: string[], opts?: NmcliOptions) => Promise<string>;
+}
+
+function daemonStep(name: string, daemon: () => Daemon | undefined): Step {
+  return {
+    name,
+    release: async () => {
+      await daemon()?.stop();
+    },
+    releaseSync: () => {
+      daemon()?.stopSync();
+    },
+  };
+}
+
+/** Creates the sandbox folder, trying new ids until one is free, and registers its removal. */
+export function makeSandboxDir(teardown: Teardown): Names {
+  for (let attempt = 0; ; attempt++) {
+    const names = namesFor(newId());
+    try {
+      mkdirSync(names.dir);
+    } catch (err) {
+      if (attempt < 10 && (err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    const remove = () => {
+      rmSync(names.dir, { recursive: true, force: true });
+    };
+    teardown.add({
+      name: `folder ${names.dir}`,
+      release: async () => {
+        remove();
+        return Promise.resolve();
+      },
+      releaseSync: () => {
+        try {
+          remove();
+        } catch {
+          // Nothing more can be done in an exit hook.
+        }
+      },
+    });
+    // Readable for the openvpn client after it drops root (user nm-openvpn).
+    chmodSync(names.dir, 0o755);
+    return names;
+  }
+}
+
+export async function assemble(names: Names, logFile: string, teardown: Teardown): Promise<Parts> {
+  teardown.add(await addNetns(names.serverNetns));
+  teardown.add(await addNetns(names.nmNetns));
+  await addVeth(names);
+
+  const [pki, bus, syslog] = await Promise.all([
+    makePki(names.dir, names.id),
+    startBus(names.dir, logFile),
+    startSyslogListener(names.dir, logFile),
+  ]);
+  teardown.add(daemonStep('dbus-daemon', () => bus.daemon));
+  teardown.add(daemonStep('syslog listener', () => syslog.daemon));
+
+  const servers = serverPlan();
+  const serverLogFiles = {} as Record<ServerKind, string>;
+  const serverDir = join(names.dir, 'servers');
+  mkdirSync(serverDir);
+  const serversUp = Promise.all(
+    serverKinds.map(async (kind) => {
+      const server = await startOpenvpnServer(servers[kind], names, pki, credentials, serverDir);
+      teardown.add(daemonStep(`openvpn server ${kind}`, () => server.daemon));
+      serverLogFiles[kind] = server.logFile;
+    }),
+  );
+  // Awaited only once NM is up; until then a failure must not count as an unhandled rejection.
+  serversUp.catch(() => undefined);
+
+  try {
+    const holder = await startNmNamespace(names, bus.dir, syslog.socket, logFile);
+    teardown.add(daemonStep('NM namespace holder', () => holder));
+    const nm: Parts['nm'] = { current: undefined };
+    teardown.add(daemonStep('NetworkManager', () => nm.current));
+    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: bus.address };
+    const nmcli = (args: string[], opts: NmcliOptions = {}) => run('nmcli', args, { ...opts, env });
+    const nmPaths = writeNmConfig(names);
+
+    nm.current = await startNm(holder.pid, nmPaths, bus.address, logFile, env);
+    await waitDeviceManaged(nmcli, names);
+    await addBaseConnection(nmcli, names);
+    await waitBaseActive(nmcli, names);
+    await serversUp;
+    return { names, logFile, bus, env, pki, servers, serverLogFiles, holder, nmPaths, nm, nmcli };
+  } catch (err) {
+    // Let server starts in flight finish, so that the teardown sees (and stops) every server.
+    await serversUp.catch(() => undefined);
+    throw err;
+  }
+}

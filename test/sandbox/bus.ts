@@ -1,0 +1,83 @@
+// The sandbox's private system bus. NetworkManager, its VPN plugin and nmcli all talk over the
+// system bus; a dbus-daemon of our own keeps them off the host's bus (if it even has one).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startDaemon, type Daemon } from './daemon.js';
+import { run } from './exec.js';
+import { GiveUp, waitFor } from './wait.js';
+
+const hostSystemConf = '/usr/share/dbus-1/system.conf';
+/** Name NetworkManager's helpers expect in /run/dbus; that folder is bind-mounted over /run/dbus. */
+export const busSocketName = 'system_bus_socket';
+
+export interface Bus {
+  daemon: Daemon;
+  /** Folder holding the socket. */
+  dir: string;
+  address: string;
+}
+
+/**
+ * Derives the config from the installed system.conf so that the policy files of system.d (which
+ * let NM and its plugin own their names) apply unchanged. Removed: the user switch, forking and
+ * syslog; service activation (nothing on this bus may start a host service); the relative
+ * includes, which dbus would resolve against our folder.
+ */
+export function busConfig(socketPath: string, pidFile: string): string {
+  let conf = readFileSync(hostSystemConf, 'utf8');
+  const replace = (pattern: RegExp, by: string) => {
+    if (!pattern.test(conf)) throw new Error(`${hostSystemConf}: no match for ${String(pattern)}`);
+    conf = conf.replace(pattern, by);
+  };
+  replace(/<listen>[^<]*<\/listen>/, `<listen>unix:path=${socketPath}</listen>`);
+  replace(/<pidfile>[^<]*<\/pidfile>/, `<pidfile>${pidFile}</pidfile>`);
+  replace(
+    /<includedir>system\.d<\/includedir>/,
+    '<includedir>/usr/share/dbus-1/system.d</includedir>',
+  );
+  conf = conf
+    .replace(/<user>[^<]*<\/user>/, '')
+    .replace(/<fork\/>/, '')
+    .replace(/<syslog\/>/, '')
+    .replace(/<standard_system_servicedirs\/>/, '')
+    .replace(/<servicehelper>[^<]*<\/servicehelper>/, '');
+  return conf;
+}
+
+export async function startBus(sandboxDir: string, logFile: string): Promise<Bus> {
+  const dir = join(sandboxDir, 'bus');
+  // 0755: the openvpn helper runs as user nm-openvpn and reaches the socket through /run/dbus.
+  mkdirSync(dir, { mode: 0o755 });
+  const socket = join(dir, busSocketName);
+  const configFile = join(sandboxDir, 'dbus-system.conf');
+  writeFileSync(configFile, busConfig(socket, join(sandboxDir, 'dbus.pid')));
+  const daemon = startDaemon(
+    'dbus-daemon',
+    'dbus-daemon',
+    [`--config-file=${configFile}`, '--nofork'],
+    { logFile },
+  );
+  const address = `unix:path=${socket}`;
+  await waitFor('the private dbus-daemon', () => {
+    if (!daemon.isRunning()) throw new GiveUp(`dbus-daemon exited, see ${logFile}`);
+    return existsSync(socket);
+  });
+  return { daemon, dir, address };
+}
+
+/** Whether a well-known name has an owner on the bus at `address`. */
+export async function nameHasOwner(address: string, name: string): Promise<boolean> {
+  const out = await run(
+    'dbus-send',
+    [
+      `--bus=${address}`,
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner',
+      `string:${name}`,
+    ],
+    { timeoutMs: 5_000 },
+  );
+  return /boolean true/.test(out);
+}

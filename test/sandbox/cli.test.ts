@@ -1,0 +1,117 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ListEntry, StatusEntry } from '../../main/cli/format';
+import { runCli } from '../support/run-cli';
+import { startSandbox, type Sandbox } from './sandbox';
+
+// The `tunnelbar` command as a user runs it, against a real NetworkManager and OpenVPN servers.
+
+let sb: Sandbox;
+let password: { uuid: string; id: string };
+let cert: { uuid: string; id: string };
+
+beforeAll(async () => {
+  sb = await startSandbox();
+  password = await sb.addOpenvpnProfile('password');
+  cert = await sb.addOpenvpnProfile('cert');
+});
+
+afterAll(async () => {
+  await sb?.stop();
+});
+
+afterEach((ctx) => {
+  if (ctx.task.result?.state === 'fail')
+    console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
+});
+
+describe('tunnelbar CLI', () => {
+  it('list --json gives every VPN profile with its type and state', async () => {
+    const r = await runCli(['list', '--json'], sb.env);
+    expect(r.code).toBe(0);
+    const entries = JSON.parse(r.stdout) as ListEntry[];
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { uuid: password.uuid, id: password.id, type: 'openvpn', state: 'disconnected' },
+        { uuid: cert.uuid, id: cert.id, type: 'openvpn', state: 'disconnected' },
+      ]),
+    );
+    expect(entries).toHaveLength(2);
+  });
+
+  it('up --ask reads the password from stdin, connects, and status --json shows the tunnel', async () => {
+    const r = await runCli(['up', password.id, '--ask'], sb.env, `${sb.credentials.password}\n`);
+    expect(r.stderr).not.toContain(sb.credentials.password);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/connected 10\.\d+\.\d+\.\d+\/24/);
+
+    const s = await runCli(['status', '--json'], sb.env);
+    expect(s.code).toBe(0);
+    const [entry, ...others] = JSON.parse(s.stdout) as StatusEntry[];
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({
+      uuid: password.uuid,
+      id: password.id,
+      state: 'connected',
+      reason: null,
+    });
+    expect(entry?.ip4?.routes.map((route) => route.dest)).toContain(
+      sb.servers.password.pushedRoute,
+    );
+    expect(entry?.ip4?.dns).toEqual([sb.servers.password.dns]);
+    expect(entry?.ip4?.domains).toContain(sb.servers.password.domain);
+    expect(Date.parse(entry?.since ?? '')).not.toBeNaN();
+
+    const d = await runCli(['down', password.uuid], sb.env);
+    expect(d.code).toBe(0);
+    expect(d.stdout).toContain('disconnected');
+    const after = JSON.parse((await runCli(['status', '--json'], sb.env)).stdout) as StatusEntry[];
+    expect(after).toEqual([]);
+  });
+
+  it('up of a certificate profile needs no --ask', async () => {
+    const r = await runCli(['up', cert.id], sb.env);
+    expect(r.code).toBe(0);
+    expect((await runCli(['down', cert.id], sb.env)).code).toBe(0);
+  });
+
+  it('a wrong password, then the end of input: exit 1 with the reason word and its sentence', async () => {
+    const r = await runCli(['up', password.id, '--ask'], sb.env, 'wrong\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The previous answer was rejected');
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^no-secrets: .+/);
+  });
+
+  it('without --ask and with no other agent, up fails with no-secrets instead of hanging', async () => {
+    const r = await runCli(['up', password.id], sb.env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^no-secrets: /m);
+  });
+
+  it('an unknown profile is one clear line and exit 2', async () => {
+    const r = await runCli(['up', 'no-such-vpn'], sb.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'unknown-profile: No VPN profile is named "no-such-vpn" or has that UUID. `tunnelbar list` shows them.',
+    );
+  });
+
+  it('NetworkManager not running is one clear line and exit 2', async () => {
+    await sb.stopNetworkManager('SIGTERM');
+    try {
+      const r = await runCli(['list'], sb.env);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toMatch(/^nm-not-running: NetworkManager is not running\./);
+    } finally {
+      await sb.startNetworkManager();
+    }
+  });
+
+  it('a bus that cannot be reached is one clear line and exit 2', async () => {
+    const r = await runCli(['status'], {
+      ...sb.env,
+      DBUS_SYSTEM_BUS_ADDRESS: `unix:path=${sb.dir}/nothing-here`,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^bus-unreachable: Cannot reach the system D-Bus/);
+  });
+});

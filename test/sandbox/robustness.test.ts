@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import * as dbus from 'dbus-next';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../main/core';
+import { activate, findProfile } from '../../main/nm/actions';
+import { NmBus } from '../../main/nm/bus';
+import { CliProcess, runCli } from '../support/run-cli';
+import { ScriptedPrompter } from '../support/scripted-prompter';
+import { startSandbox, type Sandbox } from './sandbox';
+
+// NetworkManager going away and coming back, and the dbus-next faults the core works around.
+
+let sb: Sandbox;
+let cert: { uuid: string; id: string };
+let password: { uuid: string; id: string };
+
+beforeAll(async () => {
+  sb = await startSandbox();
+  cert = await sb.addOpenvpnProfile('cert');
+  password = await sb.addOpenvpnProfile('password');
+});
+
+afterAll(async () => {
+  await sb?.stop();
+});
+
+afterEach((ctx) => {
+  if (ctx.task.result?.state === 'fail')
+    console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
+});
+
+/** The bus daemon's own count of match rules held by one connection. */
+function matchRules(uniqueName: string): number {
+  const out = execFileSync(
+    'dbus-send',
+    [
+      `--bus=${sb.busAddress}`,
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.Debug.Stats.GetConnectionStats',
+      `string:${uniqueName}`,
+    ],
+    { encoding: 'utf8' },
+  );
+  const m = /"MatchRules"\s*\n?\s*variant\s+uint32 (\d+)/.exec(out);
+  if (!m?.[1]) throw new Error(`no MatchRules in stats:\n${out}`);
+  return Number(m[1]);
+}
+
+describe('NetworkManager restarts', () => {
+  it('a watcher reports NetworkManager gone and back, and a new connect works after it', async () => {
+    const watcher = new CliProcess(['watch', '--json'], sb.env);
+    try {
+      // The watcher is ready when it has its first snapshot; it prints nothing until a change.
+      await new Promise((r) => setTimeout(r, 1500));
+      await sb.stopNetworkManager('SIGKILL');
+      await watcher.waitForLine((l) => l.includes('"nm-stopped"'));
+      const mark = watcher.lines().length;
+      await sb.startNetworkManager();
+      await watcher.waitForLine((l) => l.includes('"nm-started"'), mark);
+      const up = await runCli(['up', cert.id], sb.env);
+      expect(up.code).toBe(0);
+      const line = await watcher.waitForLine(
+        (l) => l.includes(`"${cert.uuid}"`) && l.includes('"state":"connected"'),
+        mark,
+      );
+      expect(JSON.parse(line)).toMatchObject({ event: 'tunnel', id: cert.id, state: 'connected' });
+      expect((await runCli(['down', cert.id], sb.env)).code).toBe(0);
+    } finally {
+      await watcher.stop();
+    }
+  });
+
+  it('the core reloads and its agent registers again, so prompts work after a restart', async () => {
+    const prompter = new ScriptedPrompter();
+    const core = await openCore({
+      busAddress: sb.busAddress,
+      agent: { identifier: 'tunnelbar.test.restart', prompter },
+    });
+    try {
+      await sb.stopNetworkManager('SIGTERM');
+      expect(core.model.nmRunning).toBe(false);
+      await sb.startNetworkManager();
+      await core.model.ready();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(core.model.nmRunning).toBe(true);
+      expect(core.agent?.isRegistered).toBe(true);
+      await activate(core.bus, findProfile(core.model, password.id));
+      const prompt = await prompter.next();
+      expect(prompt.request.connectionUuid).toBe(password.uuid);
+      prompt.cancel();
+    } finally {
+      await core.close();
+    }
+  });
+});
+
+describe('dbus-next 0.10.2 faults, worked around in main/nm/bus.ts', () => {
+  it('match rules stay a fixed set however many tunnels come and go', async () => {
+    const core = await openCore({ busAddress: sb.busAddress });
+    try {
+      const before = matchRules(core.bus.uniqueName);
+      for (let i = 0; i < 3; i++) {
+        expect((await runCli(['up', cert.id], sb.env)).code).toBe(0);
+        expect((await runCli(['down', cert.id], sb.env)).code).toBe(0);
+      }
+      expect(matchRules(core.bus.uniqueName)).toBe(before);
+      expect(before).toBeLessThanOrEqual(6);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('a call that is never answered times out with a clear error', async () => {
+    // A peer that takes calls and never replies.
+    const silent = dbus.sessionBus({ busAddress: sb.busAddress });
+    await new Promise<void>((resolve) => silent.once('connect', resolve));
+    silent.addMethodHandler(() => true);
+    const bus = await NmBus.connect(sb.busAddress);
+    try {
+      const peer = (silent as unknown as { name: string }).name;
+      await expect(
+        bus.call({
+          destination: peer,
+          path: '/x',
+          iface: 'org.example.X',
+          member: 'Hang',
+          timeoutMs: 300,
+        }),
+      ).rejects.toMatchObject({ word: 'bus-timeout' });
+    } finally {
+      bus.close();
+      silent.disconnect();
+    }
+  });
+
+  it('closing the core while NetworkManager waits on a prompt neither crashes nor leaves the prompt open', async () => {
+    const prompter = new ScriptedPrompter();
+    const core = await openCore({
+      busAddress: sb.busAddress,
+      agent: { identifier: 'tunnelbar.test.close', prompter },
+    });
+    await activate(core.bus, findProfile(core.model, password.id));
+    const prompt = await prompter.next();
+    await core.close();
+    await prompt.withdrawn;
+    // Let any late reply attempt surface as an unhandled rejection (vitest fails the run on one).
+    await new Promise((r) => setTimeout(r, 500));
+    expect(core.bus.isClosed).toBe(true);
+  });
+});
+
+describe('an idle core', () => {
+  it('sends nothing on the bus', async () => {
+    const core = await openCore({
+      busAddress: sb.busAddress,
+      agent: { identifier: 'tunnelbar.test.idle', prompter: null },
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      const sent = core.bus.messagesSent;
+      const stats = (): string =>
+        execFileSync(
+          'dbus-send',
+          [
+            `--bus=${sb.busAddress}`,
+            '--print-reply',
+            '--dest=org.freedesktop.DBus',
+            '/org/freedesktop/DBus',
+            'org.freedesktop.DBus.Debug.Stats.GetConnectionStats',
+            `string:${core.bus.uniqueName}`,
+          ],
+          { encoding: 'utf8' },
+        );
+      const incoming = (text: string): number =>
+        Number(/"IncomingMessages"\s*\n?\s*variant\s+uint32 (\d+)/.exec(text)?.[1]);
+      const before = incoming(stats());
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(incoming(stats())).toBe(before);
+      expect(core.bus.messagesSent).toBe(sent);
+    } finally {
+      await core.close();
+    }
+  });
+});

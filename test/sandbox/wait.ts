@@ -1,0 +1,40 @@
+// Polling helpers. The daemons here (dbus-daemon, NetworkManager, openvpn) announce readiness
+// only through side effects (a socket file, a bus name, a log line), so the sandbox polls them.
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Thrown by a probe when waiting longer is pointless (the daemon exited): waitFor fails at once. */
+export class GiveUp extends Error {
+  override name = 'GiveUp';
+}
+
+/**
+ * Calls `probe` until it returns a value other than undefined/false, and resolves with it.
+ * Rejects after `timeoutMs` with `what` in the message, plus the last probe error if any.
+ */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      if (err instanceof GiveUp) throw err;
+      // A probe may throw while the thing is not up yet (nmcli before NM is on the bus).
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError instanceof Error ? `: ${lastError.message}` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail}`);
+    }
+    await sleep(intervalMs);
+  }
+}
