@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Message } from 'dbus-next';
+import { DBusError, type Message } from 'dbus-next';
 import type { NmBus } from '../nm/bus';
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
 import {
@@ -62,6 +62,7 @@ export class SecretAgent {
   async start(): Promise<void> {
     this.bus.addMethodHandler(this.onMethodCall);
     this.bus.on('nmOwner', this.onNmOwner);
+    this.bus.on('signal', this.onSignal);
     if (this.bus.nmOwner !== null) await this.register();
   }
 
@@ -70,6 +71,7 @@ export class SecretAgent {
     if (this.stopped) return;
     this.stopped = true;
     this.bus.off('nmOwner', this.onNmOwner);
+    this.bus.off('signal', this.onSignal);
     for (const controller of this.pending.values()) controller.abort();
     await Promise.allSettled([...this.inFlight]);
     if (this.registered && this.bus.nmOwner !== null && !this.bus.isClosed) {
@@ -100,6 +102,17 @@ export class SecretAgent {
     if (owner !== null) void this.register();
   };
 
+  /**
+   * A restarted NetworkManager owns its bus name a moment before it exports the AgentManager.
+   * Registering then fails with UnknownObject; we register again when the object appears
+   * (InterfacesAdded), not on a timer.
+   */
+  private readonly onSignal = (msg: Message): void => {
+    if (this.registered || this.stopped || msg.member !== 'InterfacesAdded') return;
+    const [path] = msg.body as [string];
+    if (path === NM_AGENT_MANAGER_PATH) void this.register();
+  };
+
   private async register(): Promise<void> {
     try {
       await this.bus.call({
@@ -111,6 +124,8 @@ export class SecretAgent {
       });
       this.registered = true;
     } catch (err) {
+      if (err instanceof DBusError && err.type === 'org.freedesktop.DBus.Error.UnknownObject')
+        return;
       this.opts.onWarning?.(`Could not register as NetworkManager's secret agent: ${String(err)}`);
     }
   }

@@ -138,6 +138,10 @@ export class TerminalPrompter implements Prompter {
   private readField(secret: boolean, signal: AbortSignal): Promise<string | null> {
     if (this.input.isTTY === true && secret) return readHidden(this.input, this.output, signal);
     this.queue ??= new LineQueue(this.input);
-    return this.queue.next(signal);
+    // Input that is not a terminal is not echoed: end the label's line ourselves.
+    return this.queue.next(signal).then((line) => {
+      if (this.input.isTTY !== true) this.output.write('\n');
+      return line;
+    });
   }
 }

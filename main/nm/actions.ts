@@ -93,10 +93,10 @@ export function waitForSettled(
   opts: WaitOptions = {},
 ): Promise<TunnelState> {
   const until = opts.until ?? 'up';
+  // Called after ActivateConnection returned, when the model already holds the new attempt
+  // (NetworkManager announces it before replying), so "disconnected" means it ended.
   const done = (state: TunnelState): boolean =>
-    until === 'down'
-      ? state.kind === 'disconnected' || state.kind === 'failed'
-      : isSettled(state) && state.kind !== 'disconnected';
+    until === 'down' ? state.kind === 'disconnected' || state.kind === 'failed' : isSettled(state);
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     const finish = (fn: () => void): void => {
@@ -108,13 +108,7 @@ export function waitForSettled(
     const onTunnel = (changed: string, state: TunnelState): void => {
       if (changed !== uuid) return;
       opts.onState?.(state);
-      // Going up, a plain "disconnected" can only be the end when NetworkManager dropped it.
-      if (
-        done(state) ||
-        (until === 'up' &&
-          state.kind === 'disconnected' &&
-          model.activeConnections(uuid).length === 0)
-      ) {
+      if (done(state)) {
         finish(() => {
           resolve(state);
         });

@@ -59,6 +59,11 @@ function stopped(reasonCode: number | null): TunnelState {
   return { kind: 'failed', reason: reasonFromCode(reasonCode) };
 }
 
+function hasTunnelAddress(inputs: DeriveInputs): boolean {
+  const v6 = inputs.ip6?.addresses.filter((a) => !a.toLowerCase().startsWith('fe80:')) ?? [];
+  return (inputs.ip4?.addresses.length ?? 0) > 0 || v6.length > 0;
+}
+
 function connected(rec: ActiveConnectionRecord, inputs: DeriveInputs): TunnelState {
   return {
     kind: 'connected',
@@ -85,7 +90,11 @@ function fromVpnState(
     case VpnState.ipConfigGet:
       return { kind: 'connecting', stage: 'ip-config' };
     case VpnState.activated:
-      return connected(rec, inputs);
+      // NetworkManager reports ACTIVATED a moment before it fills in the tunnel's addresses; a
+      // plugin VPN always has one, so until it shows the tunnel is still getting its config.
+      return hasTunnelAddress(inputs)
+        ? connected(rec, inputs)
+        : { kind: 'connecting', stage: 'ip-config' };
     case VpnState.failed:
       return { kind: 'failed', reason: reasonFromCode(rec.reason ?? 0) };
     case VpnState.disconnected:

@@ -16,7 +16,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sb?.stop();
+  // beforeAll may have failed half-way.
+  await (sb as Sandbox | undefined)?.stop();
 });
 
 afterEach((ctx) => {

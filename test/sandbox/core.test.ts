@@ -27,8 +27,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await core?.close();
-  await sb?.stop();
+  // beforeAll may have failed half-way.
+  await (core as Core | undefined)?.close();
+  await (sb as Sandbox | undefined)?.stop();
 });
 
 afterEach((ctx) => {
@@ -122,10 +123,11 @@ describe('the core against a real NetworkManager', () => {
   it('fails with a timeout reason within the profile’s timeout when the server is unreachable', async () => {
     const started = Date.now();
     const { done } = await up('unreachable', 60_000);
+    // It is a password profile: the prompt comes before any packet is sent.
+    (await prompter.next()).answer({ password: sb.credentials.password });
     const state = await done;
     expect(state.kind).toBe('failed');
-    if (state.kind === 'failed')
-      expect(['connect-timeout', 'service-start-timeout']).toContain(state.reason.word);
+    if (state.kind === 'failed') expect(state.reason.word).toBe('connect-timeout');
     // vpn.timeout is 5 s; NetworkManager adds its own slack for the plugin's start.
     expect(Date.now() - started).toBeLessThan(30_000);
   });
@@ -153,8 +155,6 @@ describe('the core against a real NetworkManager', () => {
     const prompt = await prompter.next();
     await down('password');
     await prompt.withdrawn;
-    await expect(done).resolves.toMatchObject({
-      kind: expect.stringMatching(/failed|disconnected/),
-    });
+    expect(['failed', 'disconnected']).toContain((await done).kind);
   });
 });

@@ -16,7 +16,12 @@ function requireBuilt(): void {
 }
 
 /** Runs `tunnelbar ...args` to the end; `input` is written to its stdin, then stdin closes. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, input = '', timeoutMs = 90_000): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input = '',
+  timeoutMs = 90_000,
+): Promise<CliResult> {
   requireBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -46,7 +51,10 @@ export class CliProcess {
 
   constructor(args: string[], env: NodeJS.ProcessEnv) {
     requireBuilt();
-    this.child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [CLI, ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout?.on('data', (c: Buffer) => {
       this.out += c.toString();
       for (const l of this.listeners) l();
@@ -82,7 +90,11 @@ export class CliProcess {
       };
       const timer = setTimeout(() => {
         this.listeners.delete(listener);
-        reject(new Error(`no matching line in ${timeoutMs} ms; output:\n${this.out}\nstderr:\n${this.err}`));
+        reject(
+          new Error(
+            `no matching line in ${timeoutMs} ms; output:\n${this.out}\nstderr:\n${this.err}`,
+          ),
+        );
       }, timeoutMs);
       this.listeners.add(listener);
       check();

@@ -51,6 +51,16 @@ describe('deriveTunnelState for plugin VPNs', () => {
     expect(state).toEqual({ kind: 'connected', ip4, ip6: null, since: 1_000, banner: 'Welcome' });
   });
 
+  it('waits for the address NetworkManager fills in just after ACTIVATED', () => {
+    const linkLocalOnly: IpConfig = { ...ip4, addresses: ['fe80::1/64'] };
+    expect(
+      deriveTunnelState(vpn({ state: 2, vpnState: 5 }), { ...inputs, ip6: linkLocalOnly }),
+    ).toEqual({
+      kind: 'connecting',
+      stage: 'ip-config',
+    });
+  });
+
   it('is disconnecting when the active connection deactivates (VpnState still says ACTIVATED)', () => {
     expect(deriveTunnelState(vpn({ state: 3, vpnState: 5 }), inputs)).toEqual({
       kind: 'disconnecting',
