@@ -67,7 +67,9 @@ export function statusEntry(
 export function describeState(state: TunnelState): string {
   switch (state.kind) {
     case 'connected': {
-      const addrs = [...(state.ip4?.addresses ?? []), ...(state.ip6?.addresses ?? [])];
+      // Link-local IPv6 addresses are on every interface; they say nothing about the tunnel.
+      const ip6 = (state.ip6?.addresses ?? []).filter((a) => !a.toLowerCase().startsWith('fe80:'));
+      const addrs = [...(state.ip4?.addresses ?? []), ...ip6];
       return addrs.length > 0 ? `connected ${addrs.join(' ')}` : 'connected';
     }
     case 'connecting':

@@ -96,6 +96,18 @@ describe('tunnelbar CLI', () => {
     );
   });
 
+  it('permission denied is one clear line and exit 2', async () => {
+    // The sandbox's NetworkManager lets root do everything and other users nothing (no polkit).
+    const r = await runCli(['up', cert.id], sb.env, '', 30_000, { uid: 65534, gid: 65534 });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(
+      /^permission-denied: You are not allowed to control this connection\./,
+    );
+    // ...while the same user may still read the profiles.
+    const list = await runCli(['list', '--json'], sb.env, '', 30_000, { uid: 65534, gid: 65534 });
+    expect((JSON.parse(list.stdout) as ListEntry[]).map((e) => e.id)).toContain(cert.id);
+  });
+
   it('NetworkManager not running is one clear line and exit 2', async () => {
     await sb.stopNetworkManager('SIGTERM');
     try {

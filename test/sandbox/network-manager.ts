@@ -29,8 +29,9 @@ rc-manager=unmanaged
 hostname-mode=none
 # No "Wired connection 1" for the veth: its only profile is the sandbox's static one.
 no-auto-default=*
-# No polkit on the private bus; root (nmcli, tests) is allowed everything anyway.
-auth-polkit=false
+# No polkit on the private bus: root (nmcli, tests) may do everything, other users nothing, as
+# on a machine whose polkit says no (the tests' permission-denied case).
+auth-polkit=root-only
 
 [keyfile]
 path=${keyfileDir}

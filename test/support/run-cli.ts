@@ -21,10 +21,16 @@ export function runCli(
   env: NodeJS.ProcessEnv,
   input = '',
   timeoutMs = 90_000,
+  /** Run as this user instead of root (for permission tests). */
+  user: { uid: number; gid: number } | null = null,
 ): Promise<CliResult> {
   requireBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(user ?? {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
