@@ -24,6 +24,7 @@ export type ReasonWord =
   | 'connection-not-available'
   | 'permission-denied'
   | 'missing-plugin'
+  | 'interface-creation-failed'
   | 'nm-not-running'
   | 'activation-failed';
 
@@ -92,35 +93,48 @@ export function isDeliberateStop(code: number): boolean {
   return code === 2;
 }
 
-const ACTIVATION_ERRORS: Record<string, readonly [ReasonWord, string]> = {
-  'org.freedesktop.NetworkManager.UnknownConnection': [
-    'unknown-connection',
-    'NetworkManager does not know this profile any more; it may have just been deleted.',
-  ],
-  'org.freedesktop.NetworkManager.ConnectionNotAvailable': [
-    'connection-not-available',
-    'The VPN cannot start now: it needs an active network connection to run over.',
-  ],
-  'org.freedesktop.NetworkManager.PermissionDenied': [
-    'permission-denied',
-    'You are not allowed to control this connection. Ask an administrator, or check the polkit rules for NetworkManager.',
-  ],
-  'org.freedesktop.NetworkManager.MissingPlugin': [
-    'missing-plugin',
-    'The NetworkManager plugin for this VPN type is not installed. Install it (for example network-manager-openvpn) and try again.',
-  ],
-};
+function missingPlugin(serviceType: string): Reason {
+  const short = serviceType.split('.').pop() ?? serviceType;
+  return {
+    word: 'missing-plugin',
+    code: null,
+    sentence: `The NetworkManager plugin for ${short} VPNs is not installed. Install it (on Debian and Ubuntu: network-manager-${short}) and try again.`,
+  };
+}
 
-/** Maps a D-Bus error name returned by ActivateConnection to a reason. */
+/** Maps a D-Bus error returned by ActivateConnection to a reason; NetworkManager's text helps. */
 export function reasonFromActivationError(errorName: string, text: string): Reason {
-  const entry = ACTIVATION_ERRORS[errorName];
-  if (entry !== undefined) return { word: entry[0], code: null, sentence: entry[1] };
-  if (errorName === 'org.freedesktop.DBus.Error.ServiceUnknown') {
-    return {
-      word: 'nm-not-running',
-      code: null,
-      sentence: 'NetworkManager is not running. Start it and try again.',
-    };
+  const reason = (word: ReasonWord, sentence: string): Reason => ({ word, code: null, sentence });
+  switch (errorName) {
+    case 'org.freedesktop.NetworkManager.UnknownConnection':
+      return reason(
+        'unknown-connection',
+        'NetworkManager does not know this profile any more; it may have just been deleted.',
+      );
+    case 'org.freedesktop.NetworkManager.PermissionDenied':
+      return reason(
+        'permission-denied',
+        'You are not allowed to control this connection. Ask an administrator, or check the polkit rules for NetworkManager.',
+      );
+    case 'org.freedesktop.NetworkManager.MissingPlugin':
+      return missingPlugin(/'([^']+)'/.exec(text)?.[1] ?? 'this VPN type');
+    case 'org.freedesktop.NetworkManager.ConnectionNotAvailable': {
+      // NetworkManager 1.42 says "not available" when the VPN's plugin is missing, and names it.
+      const plugin = /VPN service '([^']+)' was not installed/.exec(text)?.[1];
+      if (plugin !== undefined) return missingPlugin(plugin);
+      return reason(
+        'connection-not-available',
+        `The VPN cannot start now: ${text} It needs an active network connection to run over.`,
+      );
+    }
+    case 'org.freedesktop.NetworkManager.Device.CreationFailed':
+      return reason(
+        'interface-creation-failed',
+        `NetworkManager could not create the tunnel's network interface (${text}). For WireGuard, check that the kernel has WireGuard support (modprobe wireguard).`,
+      );
+    case 'org.freedesktop.DBus.Error.ServiceUnknown':
+      return reason('nm-not-running', 'NetworkManager is not running. Start it and try again.');
+    default:
+      return reason('activation-failed', `NetworkManager refused: ${text}`);
   }
-  return { word: 'activation-failed', code: null, sentence: `NetworkManager refused: ${text}` };
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListEntry, StatusEntry } from '../../main/cli/format';
 import { runCli } from '../support/run-cli';
@@ -24,6 +25,25 @@ afterEach((ctx) => {
   if (ctx.task.result?.state === 'fail')
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
 });
+
+/** Whether this kernel can make WireGuard interfaces (probed in the sandbox's own namespace). */
+function kernelHasWireguard(): boolean {
+  try {
+    execFileSync(
+      'ip',
+      ['netns', 'exec', sb.names.nmNetns, 'ip', 'link', 'add', 'tbwgprobe', 'type', 'wireguard'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    execFileSync('ip', ['netns', 'exec', sb.names.nmNetns, 'ip', 'link', 'del', 'tbwgprobe'], {
+      stdio: 'ignore',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('tunnelbar CLI', () => {
   it('list --json gives every VPN profile with its type and state', async () => {
@@ -86,6 +106,71 @@ describe('tunnelbar CLI', () => {
     const r = await runCli(['up', password.id], sb.env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^no-secrets: /m);
+  });
+
+  it('lists WireGuard and other plugins’ VPNs, and says why each cannot connect here', async () => {
+    const key = execFileSync(
+      'sh',
+      ['-c', 'openssl genpkey -algorithm x25519 -outform DER | tail -c 32 | base64'],
+      {
+        encoding: 'utf8',
+      },
+    ).trim();
+    await sb.nmcli([
+      'connection',
+      'add',
+      'type',
+      'wireguard',
+      'ifname',
+      'wgtb0',
+      'con-name',
+      'tb-wg',
+      'wireguard.private-key',
+      key,
+      'ipv4.method',
+      'manual',
+      'ipv4.addresses',
+      '10.50.0.2/24',
+      'connection.autoconnect',
+      'no',
+    ]);
+    await sb.nmcli([
+      'connection',
+      'add',
+      'type',
+      'vpn',
+      'vpn-type',
+      'org.freedesktop.NetworkManager.openconnect',
+      'con-name',
+      'tb-oc',
+      'vpn.data',
+      'gateway=vpn.example',
+      'connection.autoconnect',
+      'no',
+    ]);
+    try {
+      const list = JSON.parse((await runCli(['list', '--json'], sb.env)).stdout) as ListEntry[];
+      expect(list.find((e) => e.id === 'tb-wg')?.type).toBe('wireguard');
+      expect(list.find((e) => e.id === 'tb-oc')?.type).toBe('openconnect');
+
+      const oc = await runCli(['up', 'tb-oc'], sb.env);
+      expect(oc.code).toBe(1);
+      expect(oc.stderr.trim()).toMatch(/^missing-plugin: .*network-manager-openconnect/);
+
+      const wg = await runCli(['up', 'tb-wg'], sb.env);
+      if (kernelHasWireguard()) {
+        expect(wg.code).toBe(0);
+        expect(wg.stdout).toContain('10.50.0.2/24');
+      } else {
+        expect(wg.code).toBe(1);
+        expect(wg.stderr.trim()).toMatch(
+          /^interface-creation-failed: .*Operation not supported.*modprobe wireguard/,
+        );
+      }
+    } finally {
+      await runCli(['down', 'tb-wg'], sb.env);
+      await sb.nmcli(['connection', 'delete', 'tb-wg', 'tb-oc']);
+    }
   });
 
   it('an unknown profile is one clear line and exit 2', async () => {

@@ -48,6 +48,24 @@ describe('reasonFromActivationError', () => {
     expect(reasonFromActivationError(name, 'text').word).toBe(word);
   });
 
+  it('names the missing plugin NetworkManager 1.42 reports as "not available"', () => {
+    const reason = reasonFromActivationError(
+      'org.freedesktop.NetworkManager.ConnectionNotAvailable',
+      "The VPN service 'org.freedesktop.NetworkManager.openconnect' was not installed.",
+    );
+    expect(reason.word).toBe('missing-plugin');
+    expect(reason.sentence).toContain('network-manager-openconnect');
+  });
+
+  it('explains an interface that could not be created', () => {
+    const reason = reasonFromActivationError(
+      'org.freedesktop.NetworkManager.Device.CreationFailed',
+      'Failed to create WireGuard interface: Operation not supported',
+    );
+    expect(reason.word).toBe('interface-creation-failed');
+    expect(reason.sentence).toContain('Operation not supported');
+  });
+
   it('passes NetworkManager’s own text through for errors it has no word for', () => {
     expect(
       reasonFromActivationError('org.freedesktop.NetworkManager.Failed', 'boom').sentence,
