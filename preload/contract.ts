@@ -1,0 +1,165 @@
+import { z } from 'zod';
+
+/**
+ * The one contract between main and renderer: every call (renderer → main, answered) and every
+ * event (main → renderer), with the plain types that cross it. Main validates each call's
+ * payload with these schemas before anything reaches NetworkManager; the preload exposes exactly
+ * these channels; the harness bridges the same channels over a WebSocket.
+ *
+ * The types here are plain data: no Variants, no Buffers, never a stored secret.
+ */
+
+// ---- plain types (mirrors of main/nm and main/agent, kept structural so the renderer does not
+// import main/) ----
+
+export const ipConfigSchema = z.object({
+  addresses: z.array(z.string()),
+  gateway: z.string().nullable(),
+  routes: z.array(
+    z.object({ dest: z.string(), nextHop: z.string().nullable(), metric: z.number().nullable() }),
+  ),
+  dns: z.array(z.string()),
+  domains: z.array(z.string()),
+});
+export type IpConfigView = z.infer<typeof ipConfigSchema>;
+
+export const reasonSchema = z.object({
+  word: z.string(),
+  code: z.number().nullable(),
+  sentence: z.string(),
+});
+export type ReasonView = z.infer<typeof reasonSchema>;
+
+export const tunnelStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('disconnected') }),
+  z.object({
+    kind: z.literal('connecting'),
+    stage: z.enum(['prepare', 'connect', 'ip-config', 'activating']),
+  }),
+  z.object({ kind: z.literal('needs-secrets') }),
+  z.object({
+    kind: z.literal('connected'),
+    ip4: ipConfigSchema.nullable(),
+    ip6: ipConfigSchema.nullable(),
+    since: z.number(),
+    banner: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal('disconnecting') }),
+  z.object({ kind: z.literal('failed'), reason: reasonSchema }),
+]);
+export type TunnelStateView = z.infer<typeof tunnelStateSchema>;
+
+export interface ProfileView {
+  uuid: string;
+  id: string;
+  /** `openvpn`, `wireguard`, or the plugin's short name. */
+  vpnType: string;
+  /** The first gateway (OpenVPN remote, WireGuard endpoint, plugin gateway), for search and display. */
+  remote: string | null;
+  favourite: boolean;
+  /** When this profile was last connected through Tunnelbar (ms since epoch), for "recent". */
+  lastUsed: number | null;
+}
+
+export interface SnapshotView {
+  nmRunning: boolean;
+  profiles: ProfileView[];
+  tunnels: Record<string, TunnelStateView>;
+}
+
+export interface SecretFieldView {
+  key: string;
+  label: string;
+  secret: boolean;
+  initial?: string;
+}
+
+export interface PromptView {
+  id: string;
+  connectionUuid: string;
+  connectionId: string;
+  vpnType: string;
+  title: string;
+  message: string;
+  reason: 'initial' | 'rejected' | 'challenge';
+  fields: SecretFieldView[];
+  canSave: boolean;
+}
+
+// ---- calls: renderer → main ----
+
+const uuid = z.string().regex(/^[0-9a-fA-F-]{1,64}$/, 'not a UUID');
+const requestId = z.string().min(1).max(64);
+
+export const callSchemas = {
+  /** Everything the renderer needs to draw itself; afterwards events keep it current. */
+  'state:snapshot': z.tuple([]),
+  'tunnel:connect': z.tuple([z.object({ uuid })]),
+  'tunnel:disconnect': z.tuple([z.object({ uuid })]),
+  'profile:set-favourite': z.tuple([z.object({ uuid, favourite: z.boolean() })]),
+  /** The recent log lines of the VPN plugin, for the diagnostics view of a failed tunnel. */
+  'tunnel:diagnostics': z.tuple([z.object({ uuid })]),
+  'prompt:answer': z.tuple([
+    z.object({
+      requestId,
+      values: z.record(z.string().max(256), z.string().max(65_536)),
+      save: z.boolean(),
+    }),
+  ]),
+  'prompt:cancel': z.tuple([z.object({ requestId })]),
+  'settings:get': z.tuple([]),
+  'settings:set': z.tuple([z.object({ autostart: z.boolean() })]),
+} as const;
+
+export type CallName = keyof typeof callSchemas;
+export type CallArgs<C extends CallName> = z.infer<(typeof callSchemas)[C]>;
+
+export interface SettingsView {
+  autostart: boolean;
+}
+
+export interface CallResults {
+  'state:snapshot': SnapshotView;
+  'tunnel:connect': null;
+  'tunnel:disconnect': null;
+  'profile:set-favourite': null;
+  'tunnel:diagnostics': { lines: string[] };
+  'prompt:answer': null;
+  'prompt:cancel': null;
+  'settings:get': SettingsView;
+  'settings:set': SettingsView;
+}
+
+/** What a call rejects with: a word for code, a sentence for people. */
+export interface CallFailure {
+  word: string;
+  sentence: string;
+}
+
+// ---- events: main → renderer ----
+
+export interface EventPayloads {
+  'state:nm': { running: boolean };
+  'state:profiles': { profiles: ProfileView[] };
+  'state:tunnel': { uuid: string; state: TunnelStateView };
+  'prompt:open': PromptView;
+  'prompt:close': { requestId: string };
+}
+
+export type EventName = keyof EventPayloads;
+
+export const CALL_NAMES = Object.keys(callSchemas) as CallName[];
+export const EVENT_NAMES: readonly EventName[] = [
+  'state:nm',
+  'state:profiles',
+  'state:tunnel',
+  'prompt:open',
+  'prompt:close',
+];
+
+/** The API the preload puts on `window.tunnelbar`, and the harness's client provides too. */
+export interface TunnelbarApi {
+  call<C extends CallName>(name: C, ...args: CallArgs<C>): Promise<CallResults[C]>;
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
