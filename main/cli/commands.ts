@@ -55,6 +55,12 @@ export async function up(
 ): Promise<ExitCode> {
   requireNm(core);
   const profile = findProfile(core.model, ref);
+  const current = core.model.tunnelState(profile.uuid);
+  if (current.kind === 'connected') {
+    // Scripts call `up` to make sure; tearing a working tunnel down and up again would hurt.
+    io.stdout.write(`${profile.id}: already ${describeState(current)}\n`);
+    return 0;
+  }
   await activate(core.bus, profile);
   const timeoutMs = (timeoutSeconds ?? DEFAULT_UP_TIMEOUT_S) * 1000;
   let final: TunnelState;

@@ -89,9 +89,12 @@ describe('tunnelbar CLI', () => {
     expect(after).toEqual([]);
   });
 
-  it('up of a certificate profile needs no --ask', async () => {
+  it('up of a certificate profile needs no --ask, and a second up leaves it as it is', async () => {
     const r = await runCli(['up', cert.id], sb.env);
     expect(r.code).toBe(0);
+    const again = await runCli(['up', cert.id], sb.env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/already connected 10\.\d+\.\d+\.\d+\/24/);
     expect((await runCli(['down', cert.id], sb.env)).code).toBe(0);
   });
 

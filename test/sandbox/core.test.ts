@@ -49,6 +49,24 @@ async function down(name: string): Promise<void> {
   await waitForSettled(core.model, profile.uuid, { until: 'down', timeoutMs: 30_000 });
 }
 
+/** Waits for the model to reach a condition, checked on each of its events (no polling). */
+function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      core.model.off('profiles', check);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      core.model.off('profiles', check);
+      reject(new Error('condition not reached'));
+    }, timeoutMs);
+    core.model.on('profiles', check);
+    check();
+  });
+}
+
 function ipv4Of(
   state: TunnelState,
 ): NonNullable<Extract<TunnelState, { kind: 'connected' }>['ip4']> {
@@ -63,6 +81,17 @@ describe('the core against a real NetworkManager', () => {
     expect(ids).toEqual(expect.arrayContaining(Object.values(profiles).map((p) => p.id)));
     expect(ids).not.toContain(sb.names.baseProfile);
     expect(core.model.profiles().every((p) => p.vpnType === 'openvpn')).toBe(true);
+  });
+
+  it('follows a profile renamed and one deleted by another client', async () => {
+    const extra = await sb.addOpenvpnProfile('cert', { id: 'tb-extra' });
+    await until(() => core.model.profiles().some((p) => p.uuid === extra.uuid));
+    await sb.nmcli(['connection', 'modify', extra.uuid, 'connection.id', 'tb-extra-renamed']);
+    await until(
+      () => core.model.profiles().find((p) => p.uuid === extra.uuid)?.id === 'tb-extra-renamed',
+    );
+    await sb.nmcli(['connection', 'delete', extra.uuid]);
+    await until(() => !core.model.profiles().some((p) => p.uuid === extra.uuid));
   });
 
   it('connects with the password the agent was given and shows the pushed address, route, DNS and domain', async () => {

@@ -80,6 +80,7 @@ describe('NetworkManager restarts', () => {
       agent: { identifier: 'tunnelbar.test.restart', prompter },
     });
     try {
+      const rulesBefore = matchRules(core.bus.uniqueName);
       await sb.stopNetworkManager('SIGTERM');
       expect(core.model.nmRunning).toBe(false);
       await sb.startNetworkManager();
@@ -87,6 +88,8 @@ describe('NetworkManager restarts', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(core.model.nmRunning).toBe(true);
       expect(core.agent?.isRegistered).toBe(true);
+      // Nothing piles up across restarts.
+      expect(matchRules(core.bus.uniqueName)).toBe(rulesBefore);
       await activate(core.bus, findProfile(core.model, password.id));
       const prompt = await prompter.next();
       expect(prompt.request.connectionUuid).toBe(password.uuid);
