@@ -5,6 +5,8 @@ import { delimiter, join } from 'node:path';
 import { python } from './syslog-listener.js';
 
 const openvpnPlugin = '/usr/lib/NetworkManager/nm-openvpn-service';
+const nmTypelib = '/usr/lib/x86_64-linux-gnu/girepository-1.0/NM-1.0.typelib';
+const pythonGi = '/usr/lib/python3/dist-packages/gi';
 
 /** Commands and the Debian package that provides each (the list in .ci/apt-packages.txt). */
 const commands: readonly [command: string, pkg: string][] = [
@@ -43,5 +45,8 @@ export function missingPrerequisites(): string[] {
     missing.push(`${openvpnPlugin} (apt package network-manager-openvpn)`);
   if (!existsSync(python)) missing.push(`${python} (apt package python3)`);
   if (!existsSync('/dev/net/tun')) missing.push('/dev/net/tun (kernel tun support)');
+  // libnm's own importers, the reference the import tests compare with.
+  if (!existsSync(nmTypelib)) missing.push(`${nmTypelib} (apt package gir1.2-nm-1.0)`);
+  if (!existsSync(pythonGi)) missing.push(`${pythonGi} (apt package python3-gi)`);
   return missing;
 }
