@@ -99,7 +99,10 @@ export async function main(
 if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-    // Open handles (stdin of a prompter) must not keep a finished command alive.
-    setImmediate(() => process.exit(code));
+    // Exit once stdout and stderr are flushed: a pipe to a slow reader would otherwise lose the
+    // end of a long --json. Exiting at all is needed for open handles (a prompter's stdin).
+    process.stdout.write('', () => {
+      process.stderr.write('', () => process.exit(code));
+    });
   });
 }

@@ -11,6 +11,7 @@ export interface ModelBus {
 }
 import type { ManagedObjects, SettingsDict, VariantMap } from './dbus-types';
 import { parseIpConfig, type IpConfig } from './ip-config';
+import { mapLimited } from './limited';
 import { IFACE, NM_OBJECT_MANAGER_PATH } from './names';
 import { profileFromSettings, type Profile } from './profile';
 import { deriveTunnelState, type ActiveConnectionRecord, type TunnelState } from './tunnel-state';
@@ -27,6 +28,8 @@ export interface ModelEvents {
 }
 
 const DISCONNECTED: TunnelState = { kind: 'disconnected' };
+/** Well under the bus's 128 pending replies per connection, and still pipelined. */
+const SETTINGS_CALLS_IN_FLIGHT = 48;
 const GONE_ERRORS = new Set([
   'org.freedesktop.DBus.Error.UnknownObject',
   'org.freedesktop.DBus.Error.UnknownMethod',
@@ -126,7 +129,9 @@ export class NmModel extends EventEmitter<ModelEvents> {
         if (ifaces[IFACE.settingsConnection] !== undefined) settingsPaths.push(path);
         this.addObject(path, ifaces);
       }
-      const fetched = await Promise.all(settingsPaths.map((p) => this.fetchSettings(p)));
+      const fetched = await mapLimited(settingsPaths, SETTINGS_CALLS_IN_FLIGHT, (p) =>
+        this.fetchSettings(p),
+      );
       if (generation !== this.generation) return;
       for (const profile of fetched) {
         if (profile !== null) this.profilesByPath.set(profile.path, profile);

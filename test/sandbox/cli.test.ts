@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListEntry, StatusEntry } from '../../main/cli/format';
-import { runCli } from '../support/run-cli';
+import { addBulkProfiles } from '../support/bulk-profiles';
+import { CLI, runCli } from '../support/run-cli';
 import { startSandbox, type Sandbox } from './sandbox';
 
 // The `tunnelbar` command as a user runs it, against a real NetworkManager and OpenVPN servers.
@@ -174,6 +175,22 @@ describe('tunnelbar CLI', () => {
       await runCli(['down', 'tb-wg'], sb.env);
       await sb.nmcli(['connection', 'delete', 'tb-wg', 'tb-oc']);
     }
+  });
+
+  it('list --json of 1,500 profiles reaches a slow reader whole', async () => {
+    await addBulkProfiles(sb.busAddress, 0, 1500, sb.pki.ca);
+    // The reader waits a second before reading: the CLI must not exit with output unflushed.
+    const out = execFileSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${CLI}" list --json | (sleep 1; cat)`],
+      {
+        env: sb.env,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const entries = JSON.parse(out) as ListEntry[];
+    expect(entries.filter((e) => e.id.startsWith('bench-'))).toHaveLength(1500);
   });
 
   it('an unknown profile is one clear line and exit 2', async () => {

@@ -1,0 +1,248 @@
+// `npm run bench:ui`: the renderer in Chromium through the harness, with 5,000 profiles (added in
+// memory like a provider's list, bulk-profiles.ts) plus one certificate VPN. Two numbers, each
+// against the issue's 50 ms target: (a) a key typed in the search, to the list showing the
+// result; (b) NetworkManager's state signal reaching Tunnelbar, to the profile's switch changing
+// in the page. Reports, never fails on a number; only a broken measurement fails the run.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Page } from 'playwright-core';
+import { z } from 'zod';
+import { startHarness, type Harness } from '../../main/harness/harness';
+import { browserScript } from '../../main/harness/browser-script';
+import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
+import { isOnOrComingUp } from '../../main/nm/tunnel-state';
+import { launchChromium } from '../e2e/chromium';
+import { addBulkProfiles } from '../support/bulk-profiles';
+import { emptyResult, formatMs, render, type BenchResult } from './report';
+import { median, quantile } from './stats';
+import { withSandbox } from './with-sandbox';
+
+const PROFILES = 5000;
+const TARGET_MS = 50;
+const ROUNDS = 10;
+const STEP_TIMEOUT_MS = 30_000;
+/** Typed one key at a time; each clears the field first. Few and many matches alike. */
+const QUERIES = ['bench-04217', 'tb-cert', '192.0.2.17', 'openvpn 0499', 'bench-0'];
+const PROBES = join(__dirname, '..', 'e2e', 'browser', 'ui-probes.ts');
+
+const searchSamples = z.array(
+  z.object({ key: z.string(), query: z.string(), dom: z.number(), frame: z.number() }),
+);
+const switchSamples = z.array(z.object({ checked: z.string(), at: z.number() }));
+
+/** Wall-clock ms with sub-ms resolution, comparable with the page's timeOrigin + now(). */
+function wallNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/**
+ * page clock − Node clock, from the round trip with the least delay: both clocks are the same
+ * wall clock read by two processes, so what is left is their start-up rounding.
+ */
+async function clockOffset(page: Page): Promise<{ offset: number; error: number }> {
+  let best = { offset: 0, error: Infinity };
+  for (let i = 0; i < 20; i++) {
+    const before = wallNow();
+    const pageAt = z.number().parse(await page.evaluate('tunnelbarProbes.wallNow()'));
+    const after = wallNow();
+    if ((after - before) / 2 < best.error) {
+      best = { offset: pageAt - (before + after) / 2, error: (after - before) / 2 };
+    }
+  }
+  return best;
+}
+
+async function searchBench(page: Page, result: BenchResult): Promise<void> {
+  await page.evaluate('tunnelbarProbes.armSearch()');
+  const search = page.getByRole('searchbox', { name: 'Search profiles' });
+  await search.focus();
+  let expected = 0;
+  for (const query of QUERIES) {
+    await search.fill('');
+    for (const key of query) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      expected++;
+      await page.waitForFunction(`tunnelbarProbes.search.length >= ${expected}`);
+    }
+  }
+  const samples = searchSamples.parse(await page.evaluate('tunnelbarProbes.search'));
+  const dom = samples.map((s) => s.dom);
+  const frame = samples.map((s) => s.frame);
+  const how = `${samples.length} keys, ${QUERIES.length} queries, ${PROFILES} profiles`;
+  result.rows.push(
+    {
+      bench: 'ui-a key -> list updated (DOM), median',
+      tunnelbar: formatMs(median(dom)),
+      reference: '',
+      ratio: NaN,
+      how,
+    },
+    {
+      bench: 'ui-a key -> next frame drawn, median',
+      tunnelbar: formatMs(median(frame)),
+      reference: '',
+      ratio: NaN,
+      how,
+    },
+    {
+      bench: 'ui-a key -> next frame drawn, p95',
+      tunnelbar: formatMs(quantile(frame, 0.95)),
+      reference: '',
+      ratio: NaN,
+      how,
+    },
+  );
+  result.targets.push({
+    name: `search: key to rendered result under ${TARGET_MS} ms per key (median)`,
+    ok: median(frame) < TARGET_MS,
+    detail: `median ${formatMs(median(frame))} to the next frame (${formatMs(median(dom))} to the DOM), max ${formatMs(quantile(frame, 1))}`,
+  });
+  result.checks.push({
+    name: 'every typed key showed its query in the list',
+    ok: samples.length === expected && samples.every((s) => s.query !== '' || s.key !== ''),
+    detail: `${samples.length} of ${expected}`,
+  });
+}
+
+interface Flip {
+  on: boolean;
+  signalAt: number;
+}
+
+/** Stamps, in the harness's own core, the signal behind every on/off change of `uuid`. */
+function recordFlips(harness: Harness, uuid: string): Flip[] {
+  const { bus, model } = harness.core;
+  const flips: Flip[] = [];
+  let signalAt: number | null = null;
+  // First and last 'signal' listeners around the model's own: an event in between is its doing.
+  bus.prependListener('signal', () => {
+    signalAt = wallNow();
+  });
+  bus.on('signal', () => {
+    signalAt = null;
+  });
+  let wasOn = isOnOrComingUp(model.tunnelState(uuid));
+  model.on('tunnel', (changed, state) => {
+    if (changed !== uuid) return;
+    const on = isOnOrComingUp(state);
+    if (on !== wasOn && signalAt !== null) flips.push({ on, signalAt });
+    wasOn = on;
+  });
+  return flips;
+}
+
+async function upAndDown(harness: Harness, uuid: string): Promise<void> {
+  const { bus, model } = harness.core;
+  const profile = findProfile(model, uuid);
+  await activate(bus, profile);
+  const up = await waitForSettled(model, uuid, { timeoutMs: STEP_TIMEOUT_MS });
+  if (up.kind !== 'connected') throw new Error(`the VPN did not connect: ${JSON.stringify(up)}`);
+  await deactivate(bus, model, profile);
+  await waitForSettled(model, uuid, { until: 'down', timeoutMs: STEP_TIMEOUT_MS });
+  // Let NetworkManager remove the tun device before the next round asks for a new one.
+  await sleep(200);
+}
+
+async function signalBench(
+  page: Page,
+  harness: Harness,
+  cert: { uuid: string; id: string },
+  result: BenchResult,
+): Promise<void> {
+  await page.evaluate(`tunnelbarProbes.watchSwitch(${JSON.stringify(cert.id)})`);
+  const flips = recordFlips(harness, cert.uuid);
+  await upAndDown(harness, cert.uuid); // warm-up: the plugin's first start, JIT
+  await sleep(300);
+  flips.length = 0;
+  await page.evaluate('tunnelbarProbes.switches.length = 0');
+  for (let round = 0; round < ROUNDS; round++) await upAndDown(harness, cert.uuid);
+  await sleep(300);
+  const dom = switchSamples.parse(await page.evaluate('tunnelbarProbes.switches'));
+  const clock = await clockOffset(page);
+  const latencies = flips.map((flip, i) => (dom[i]?.at ?? NaN) - clock.offset - flip.signalAt);
+  const paired =
+    flips.length === ROUNDS * 2 &&
+    dom.length === flips.length &&
+    flips.every((f, i) => String(f.on) === dom[i]?.checked);
+  const how = `${latencies.length} changes, ${ROUNDS} up/down, clock ±${formatMs(clock.error)}`;
+  result.rows.push(
+    {
+      bench: 'ui-b signal -> switch changed (DOM), median',
+      tunnelbar: formatMs(median(latencies)),
+      reference: '',
+      ratio: NaN,
+      how,
+    },
+    {
+      bench: 'ui-b signal -> switch changed (DOM), p95',
+      tunnelbar: formatMs(quantile(latencies, 0.95)),
+      reference: '',
+      ratio: NaN,
+      how,
+    },
+  );
+  result.targets.push({
+    name: `state signal to the switch's DOM change under ${TARGET_MS} ms (median)`,
+    ok: median(latencies) < TARGET_MS,
+    detail: `median ${formatMs(median(latencies))}, max ${formatMs(quantile(latencies, 1))}`,
+  });
+  result.checks.push({
+    name: 'each on/off change of the tunnel changed the switch, in order',
+    ok: paired,
+    detail: `${flips.length} changes in the core, ${dom.length} in the page`,
+  });
+}
+
+async function uiBench(): Promise<BenchResult> {
+  return withSandbox(async (sb) => {
+    await addBulkProfiles(sb.busAddress, 0, PROFILES, sb.pki.ca);
+    const cert = await sb.addOpenvpnProfile('cert');
+    const harness = await startHarness({ busAddress: sb.busAddress, port: 0, logFile: sb.logFile });
+    const browser = await launchChromium();
+    try {
+      // A favourite, so its row is drawn at the top of 5,001 while its switch is timed.
+      await harness.contract.handle('profile:set-favourite', [
+        { uuid: cert.uuid, favourite: true },
+      ]);
+      const page = await browser.newPage({ viewport: { width: 1000, height: 680 } });
+      await page.addInitScript({ content: browserScript(PROBES) });
+      const started = performance.now();
+      await page.goto(harness.url);
+      await page.getByRole('switch', { name: cert.id, exact: true }).waitFor();
+      const loaded = performance.now() - started;
+      const result = emptyResult();
+      result.rows.push({
+        bench: 'ui page load -> list of 5,001 drawn',
+        tunnelbar: formatMs(loaded),
+        reference: '',
+        ratio: NaN,
+        how: 'one run, from navigation',
+      });
+      await searchBench(page, result);
+      await signalBench(page, harness, cert, result);
+      result.notes.push(
+        'ui-a starts at the key event in the page and ends when the list shows the query (DOM) and at the first task after the next animation frame (drawn).',
+        "ui-b starts when the harness's NmBus hands the signal to its listeners and ends at the MutationObserver of aria-checked in the page; page and Node clocks are aligned by the shortest of 20 round trips.",
+        'The switch is driven by the core directly (as the tray or CLI would), not by a click, so only the signal → page path is timed.',
+      );
+      return result;
+    } finally {
+      await browser.close();
+      await harness.close();
+    }
+  });
+}
+
+uiBench().then(
+  (result) => {
+    process.stdout.write(`${render([result], [])}\n`);
+    process.exitCode = result.checks.every((c) => c.ok) ? 0 : 1;
+  },
+  (err: unknown) => {
+    process.stdout.write(
+      `${render([], [err instanceof Error ? (err.stack ?? err.message) : String(err)])}\n`,
+    );
+    process.exitCode = 1;
+  },
+);
