@@ -2,8 +2,23 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Raw IPC is allowed in one wrapper per side (main/app/ipc.ts, preload/index.ts), so every call and
+// event goes through the typed contract, its sender check and its validation.
+/** @param {string} name @param {string} wrapper */
+const forbidIpc = (name, wrapper) =>
+  [
+    `ImportSpecifier[imported.name='${name}']`,
+    `MemberExpression[property.name='${name}']`,
+    `ObjectPattern > Property[key.name='${name}']`,
+  ].map((selector) => ({
+    selector,
+    message: `Use the typed IPC wrapper (${wrapper}), not ${name}.`,
+  }));
+const noIpcMain = forbidIpc('ipcMain', 'main/app/ipc.ts');
+const noIpcRenderer = forbidIpc('ipcRenderer', 'preload/index.ts');
+
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-artifacts/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -16,6 +31,35 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    rules: {
+      'no-restricted-syntax': ['error', ...noIpcMain, ...noIpcRenderer],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'Only main/app/ and preload/index.ts import electron: the core, the CLI, the harness and the renderer run without it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/app/**/*.ts', 'preload/index.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['main/app/ipc.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noIpcRenderer] },
+  },
+  {
+    files: ['preload/index.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noIpcMain] },
   },
   {
     files: ['**/*.mjs'],

@@ -1,0 +1,41 @@
+/**
+ * Every sentence the shell shows (tray menu, tooltip, notifications), in one place ready for
+ * translation, as the renderer's catalogue is for the windows.
+ */
+export const strings = {
+  appName: 'Tunnelbar',
+  menu: {
+    nmNotRunning: 'NetworkManager is not running',
+    noProfiles: 'No VPN profiles yet',
+    more: (hidden: number) => `More… (${hidden} more)`,
+    editor: 'Connection editor…',
+    quit: 'Quit',
+  },
+  state: {
+    connecting: 'connecting…',
+    needsSecrets: 'waiting for the password',
+    connected: 'connected',
+    disconnecting: 'disconnecting…',
+    failed: 'failed',
+  },
+  tooltip: {
+    nmDown: 'Tunnelbar: NetworkManager is not running',
+    idle: 'Tunnelbar: no VPN connected',
+    busy: (names: string) => `Tunnelbar: ${names} in progress…`,
+    connected: (names: string) => `Tunnelbar: ${names} connected`,
+    failed: (names: string) => `Tunnelbar: ${names} failed`,
+  },
+  notify: {
+    connectedTitle: (name: string) => `VPN “${name}” connected`,
+    connectedBody: (address: string | null) =>
+      address === null ? 'The tunnel is up.' : `Your address in the tunnel is ${address}.`,
+    disconnectedTitle: (name: string) => `VPN “${name}” disconnected`,
+    disconnectedBody: 'The tunnel went down. Connect again from the tray icon.',
+    failedTitle: (name: string) => `VPN “${name}” failed`,
+    failedTail: 'The connection editor shows the details and the plugin’s log.',
+    refusedTitle: (name: string) => `VPN “${name}” could not start`,
+  },
+  dialog: {
+    startFailedTitle: 'Tunnelbar cannot start',
+  },
+} as const;

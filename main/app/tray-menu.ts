@@ -1,0 +1,102 @@
+import type { ProfileView, SnapshotView, TunnelStateView } from '../../preload/contract';
+import { isUp, tunnelAddress, tunnelOf } from './shell-state';
+import { strings } from './strings';
+
+/** How many VPNs the menu lists before "More…": a menu stays a menu with thousands of profiles. */
+export const TRAY_MENU_LIMIT = 10;
+
+/** The tray menu as plain data; tray.ts turns it into Electron's Menu and wires the clicks. */
+export type TrayMenuEntry =
+  | {
+      kind: 'vpn';
+      uuid: string;
+      label: string;
+      checked: boolean;
+      enabled: boolean;
+      action: 'connect' | 'disconnect';
+    }
+  | { kind: 'info'; label: string }
+  | { kind: 'more'; label: string }
+  | { kind: 'editor'; label: string }
+  | { kind: 'quit'; label: string }
+  | { kind: 'separator' };
+
+function byName(a: ProfileView, b: ProfileView): number {
+  return a.id.localeCompare(b.id) || a.uuid.localeCompare(b.uuid);
+}
+
+/** Favourites (by name), then recently used (newest first), then the rest (by name). */
+export function menuOrder(profiles: readonly ProfileView[]): ProfileView[] {
+  const favourites = profiles.filter((p) => p.favourite).sort(byName);
+  const recent = profiles
+    .filter((p) => !p.favourite && p.lastUsed !== null)
+    .sort((a, b) => (b.lastUsed ?? 0) - (a.lastUsed ?? 0) || byName(a, b));
+  const rest = profiles.filter((p) => !p.favourite && p.lastUsed === null).sort(byName);
+  return [...favourites, ...recent, ...rest];
+}
+
+function stateText(tunnel: TunnelStateView): string | null {
+  switch (tunnel.kind) {
+    case 'disconnected':
+      return null;
+    case 'connecting':
+      return strings.state.connecting;
+    case 'needs-secrets':
+      return strings.state.needsSecrets;
+    case 'connected': {
+      const address = tunnelAddress(tunnel);
+      return address === null ? strings.state.connected : `${strings.state.connected}, ${address}`;
+    }
+    case 'disconnecting':
+      return strings.state.disconnecting;
+    case 'failed':
+      return strings.state.failed;
+  }
+}
+
+/**
+ * Electron's Linux menus read "&x" as a mnemonic (and show "_" literally after converting), so a
+ * literal ampersand in a profile's name must be doubled.
+ */
+export function escapeMenuLabel(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
+function vpnEntry(profile: ProfileView, tunnel: TunnelStateView): TrayMenuEntry {
+  const text = stateText(tunnel);
+  const up = isUp(tunnel);
+  return {
+    kind: 'vpn',
+    uuid: profile.uuid,
+    label: escapeMenuLabel(text === null ? profile.id : `${profile.id} — ${text}`),
+    checked: up,
+    // Nothing to do with a tunnel on its way down: a click would only race NetworkManager.
+    enabled: tunnel.kind !== 'disconnecting',
+    action: up ? 'disconnect' : 'connect',
+  };
+}
+
+/**
+ * The tray menu, a pure function of the mirrored model. Lists favourites and recent VPNs first,
+ * at most `limit` of them, plus any VPN that is not idle wherever it ranks (a running tunnel can
+ * always be stopped from the tray); "More…" opens the editor's search for the others.
+ */
+export function trayMenu(state: SnapshotView, limit: number = TRAY_MENU_LIMIT): TrayMenuEntry[] {
+  const tail: TrayMenuEntry[] = [
+    { kind: 'separator' },
+    { kind: 'editor', label: strings.menu.editor },
+    { kind: 'quit', label: strings.menu.quit },
+  ];
+  if (!state.nmRunning) return [{ kind: 'info', label: strings.menu.nmNotRunning }, ...tail];
+  if (state.profiles.length === 0) {
+    return [{ kind: 'info', label: strings.menu.noProfiles }, ...tail];
+  }
+  const ordered = menuOrder(state.profiles);
+  const shown = ordered.filter(
+    (p, index) => index < limit || tunnelOf(state, p.uuid).kind !== 'disconnected',
+  );
+  const entries = shown.map((p) => vpnEntry(p, tunnelOf(state, p.uuid)));
+  const hidden = ordered.length - shown.length;
+  if (hidden > 0) entries.push({ kind: 'more', label: strings.menu.more(hidden) });
+  return [...entries, ...tail];
+}

@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchCall } from '../../../main/app/call-dispatch';
+import { GuiPrompter } from '../../../main/contract/gui-prompter';
+import { PreferencesStore } from '../../../main/contract/preferences';
+import { CallError, ContractServer } from '../../../main/contract/server';
+import type { Core } from '../../../main/core';
+import type { NmBus } from '../../../main/nm/bus';
+import { NmModel } from '../../../main/nm/model';
+import { CALL_CHANNELS, EVENT_CHANNELS } from '../../../preload/channels';
+import { CALL_NAMES, EVENT_NAMES, type CallName } from '../../../preload/contract';
+import { FakeNmBus } from '../support/fake-nm-bus';
+
+const UUID = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
+
+interface World {
+  server: ContractServer;
+  bus: FakeNmBus;
+  /** What reached the shell's hooks: nothing may, for a refused call. */
+  seen: { diagnosticsAsked: number; autostartSet: boolean[] };
+}
+
+let dir = '';
+let world: World;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tunnelbar-ipc-'));
+  const bus = new FakeNmBus();
+  bus.addVpnProfile(1, UUID, 'Office');
+  const model = new NmModel(bus);
+  await model.ready();
+  // The fake stands in for the bus: only the model's calls reach it, and none should here.
+  const core: Core = {
+    bus: bus as unknown as NmBus,
+    model,
+    agent: null,
+    close: () => Promise.resolve(),
+  };
+  const seen = { diagnosticsAsked: 0, autostartSet: [] as boolean[] };
+  const server = new ContractServer({
+    core,
+    prompter: new GuiPrompter(),
+    preferences: new PreferencesStore(join(dir, 'preferences.json')),
+    diagnostics: () => {
+      seen.diagnosticsAsked++;
+      return Promise.resolve([]);
+    },
+    setAutostart: (enabled) => seen.autostartSet.push(enabled),
+  });
+  world = { server, bus, seen };
+});
+
+afterEach(() => {
+  world.server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const long = 'x'.repeat(65);
+
+/** Payloads a page could send; each must be refused before anything reaches NetworkManager. */
+const malformed: [CallName, unknown[]][] = [
+  ['state:snapshot', [{}]],
+  ['state:snapshot', [null]],
+  ['tunnel:connect', []],
+  ['tunnel:connect', [UUID]],
+  ['tunnel:connect', [{}]],
+  ['tunnel:connect', [{ uuid: 42 }]],
+  ['tunnel:connect', [{ uuid: '' }]],
+  ['tunnel:connect', [{ uuid: 'Office; rm -rf /' }]],
+  ['tunnel:connect', [{ uuid: `${UUID}${'0'.repeat(64)}` }]],
+  ['tunnel:connect', [{ uuid: UUID }, { uuid: UUID }]],
+  ['tunnel:connect', [[UUID]]],
+  ['tunnel:disconnect', [{ uuid: null }]],
+  ['tunnel:disconnect', [{ uuid: { toString: 'x' } }]],
+  ['profile:set-favourite', [{ uuid: UUID }]],
+  ['profile:set-favourite', [{ uuid: UUID, favourite: 'yes' }]],
+  ['tunnel:diagnostics', [{ uuid: '../../etc/passwd' }]],
+  ['prompt:answer', [{ requestId: 'r1', values: { password: 'p' } }]],
+  ['prompt:answer', [{ requestId: '', values: {}, save: false }]],
+  ['prompt:answer', [{ requestId: long, values: {}, save: false }]],
+  ['prompt:answer', [{ requestId: 'r1', values: { password: 7 }, save: false }]],
+  ['prompt:answer', [{ requestId: 'r1', values: { password: 'x'.repeat(65_537) }, save: false }]],
+  ['prompt:answer', [{ requestId: 'r1', values: ['p'], save: false }]],
+  ['prompt:answer', [{ requestId: 'r1', values: { password: 'p' }, save: 1 }]],
+  ['prompt:cancel', [{}]],
+  ['prompt:cancel', ['r1']],
+  ['settings:get', [{ autostart: true }]],
+  ['settings:set', [{ autostart: 'true' }]],
+  ['settings:set', [{}]],
+  ['settings:set', []],
+];
+
+describe('ContractServer.handle refuses malformed payloads', () => {
+  it.each(malformed)('%s %j', async (name, args) => {
+    const before = world.bus.calls.length;
+    await expect(world.server.handle(name, args)).rejects.toMatchObject({
+      word: 'invalid-payload',
+    });
+    await expect(world.server.handle(name, args)).rejects.toBeInstanceOf(CallError);
+    expect(world.bus.calls.length).toBe(before);
+    expect(world.seen.diagnosticsAsked).toBe(0);
+    expect(world.seen.autostartSet).toEqual([]);
+  });
+
+  it('refuses a call that is not in the contract', async () => {
+    await expect(world.server.handle('shell:exec', [])).rejects.toMatchObject({
+      word: 'unknown-call',
+    });
+    await expect(world.server.handle('__proto__', [])).rejects.toMatchObject({
+      word: 'unknown-call',
+    });
+  });
+
+  it('carries out a well-formed call', async () => {
+    await expect(world.server.handle('settings:set', [{ autostart: true }])).resolves.toEqual({
+      autostart: true,
+    });
+    expect(world.seen.autostartSet).toEqual([true]);
+  });
+});
+
+describe('dispatchCall (what the IPC handler replies)', () => {
+  it('refuses a foreign sender before the server sees the call', async () => {
+    let handled = 0;
+    const server = {
+      handle: () => {
+        handled++;
+        return Promise.resolve(null);
+      },
+    };
+    const reply = await dispatchCall(server, 'settings:set', [{ autostart: true }], false);
+    expect(reply).toEqual({
+      ok: false,
+      failure: {
+        word: 'forbidden-sender',
+        sentence: 'The call was refused: it did not come from a Tunnelbar window.',
+      },
+    });
+    expect(handled).toBe(0);
+  });
+
+  it('replies {word, sentence} for a refused payload, the value for a good one', async () => {
+    expect(await dispatchCall(world.server, 'tunnel:connect', [{ uuid: 7 }], true)).toEqual({
+      ok: false,
+      failure: {
+        word: 'invalid-payload',
+        sentence: 'The tunnel:connect call was refused: its arguments are not valid.',
+      },
+    });
+    expect(await dispatchCall(world.server, 'settings:get', [], true)).toEqual({
+      ok: true,
+      value: { autostart: false },
+    });
+  });
+
+  it('hides the details of an unexpected failure', async () => {
+    const server = { handle: () => Promise.reject(new Error('secret detail')) };
+    expect(await dispatchCall(server, 'settings:get', [], true)).toEqual({
+      ok: false,
+      failure: {
+        word: 'internal-error',
+        sentence: 'Tunnelbar failed to carry this out; its log says more.',
+      },
+    });
+  });
+});
+
+describe('IPC channels', () => {
+  it('has exactly one distinct channel per contract call and event', () => {
+    expect(Object.keys(CALL_CHANNELS).sort()).toEqual([...CALL_NAMES].sort());
+    expect(Object.keys(EVENT_CHANNELS).sort()).toEqual([...EVENT_NAMES].sort());
+    const all = [...Object.values(CALL_CHANNELS), ...Object.values(EVENT_CHANNELS)];
+    expect(new Set(all).size).toBe(all.length);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, contractEvent, isUp, tunnelAddress } from '../../../main/app/shell-state';
+import { connected, connecting, disconnected, profile, snapshot } from './views';
+
+describe('the shell mirror', () => {
+  it('follows events as the renderer does: a disconnected tunnel drops out', () => {
+    let state = snapshot([profile('a')]);
+    state = applyEvent(state, contractEvent('state:tunnel', { uuid: 'uuid-a', state: connecting }));
+    expect(state.tunnels).toEqual({ 'uuid-a': connecting });
+    state = applyEvent(
+      state,
+      contractEvent('state:tunnel', { uuid: 'uuid-a', state: disconnected }),
+    );
+    expect(state.tunnels).toEqual({});
+    state = applyEvent(state, contractEvent('state:nm', { running: false }));
+    expect(state.nmRunning).toBe(false);
+    const profiles = [profile('b')];
+    state = applyEvent(state, contractEvent('state:profiles', { profiles }));
+    expect(state.profiles).toBe(profiles);
+  });
+
+  it('leaves the model alone on prompt events, and never mutates', () => {
+    const state = snapshot([profile('a')], { 'uuid-a': connected() });
+    const frozen = JSON.stringify(state);
+    expect(applyEvent(state, contractEvent('prompt:close', { requestId: 'r' }))).toBe(state);
+    applyEvent(state, contractEvent('state:tunnel', { uuid: 'uuid-a', state: disconnected }));
+    expect(JSON.stringify(state)).toBe(frozen);
+  });
+
+  it('knows up from down and the address to show', () => {
+    expect(isUp(connecting)).toBe(true);
+    expect(isUp(disconnected)).toBe(false);
+    expect(tunnelAddress(connected('192.0.2.7/32'))).toBe('192.0.2.7');
+    expect(tunnelAddress(connecting)).toBeNull();
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { trayClickAction } from '../../../main/app/tray-click';
+import {
+  connected,
+  connecting,
+  disconnecting,
+  failed,
+  needsSecrets,
+  profile,
+  snapshot,
+} from './views';
+
+describe('trayClickAction', () => {
+  const used = [
+    profile('older', { lastUsed: 100 }),
+    profile('latest', { lastUsed: 900 }),
+    profile('never'),
+  ];
+
+  it('connects the VPN used last when nothing is up', () => {
+    expect(trayClickAction(snapshot(used))).toEqual({ kind: 'connect', uuid: 'uuid-latest' });
+    expect(trayClickAction(snapshot(used, { 'uuid-latest': failed() }))).toEqual({
+      kind: 'connect',
+      uuid: 'uuid-latest',
+    });
+  });
+
+  it('disconnects whatever is up or on its way up', () => {
+    expect(
+      trayClickAction(
+        snapshot(used, {
+          'uuid-older': connected(),
+          'uuid-never': needsSecrets,
+          'uuid-latest': disconnecting,
+        }),
+      ),
+    ).toEqual({ kind: 'disconnect', uuids: ['uuid-older', 'uuid-never'] });
+    expect(trayClickAction(snapshot(used, { 'uuid-never': connecting }))).toEqual({
+      kind: 'disconnect',
+      uuids: ['uuid-never'],
+    });
+  });
+
+  it('connects the only profile there is, even if never used', () => {
+    expect(trayClickAction(snapshot([profile('solo')]))).toEqual({
+      kind: 'connect',
+      uuid: 'uuid-solo',
+    });
+  });
+
+  it('opens the editor when there is nothing to choose from, or no NetworkManager', () => {
+    expect(trayClickAction(snapshot([profile('a'), profile('b')]))).toEqual({
+      kind: 'open-editor',
+    });
+    expect(trayClickAction(snapshot([]))).toEqual({ kind: 'open-editor' });
+    expect(trayClickAction(snapshot(used, {}, false))).toEqual({ kind: 'open-editor' });
+  });
+});
