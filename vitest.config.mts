@@ -1,6 +1,9 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` runs anywhere, `sandbox` needs root and the Debian packages (see README).
+// Three projects: `unit` and `component` (the renderer's views in jsdom, against a fake contract)
+// run anywhere, `sandbox` needs root and the Debian packages (see README); the browser end-to-end
+// tests (test/e2e) run in it, since they drive a real NetworkManager through the harness.
 // Sandbox files run one at a time: each starts its own NetworkManager, and two cores are not enough
 // to run several of them side by side without timeouts.
 export default defineConfig({
@@ -13,9 +16,18 @@ export default defineConfig({
         },
       },
       {
+        plugins: [react()],
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/component/setup.ts'],
+        },
+      },
+      {
         test: {
           name: 'sandbox',
-          include: ['test/sandbox/**/*.test.ts'],
+          include: ['test/sandbox/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

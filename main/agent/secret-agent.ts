@@ -268,7 +268,8 @@ export class SecretAgent {
     if (this.opts.prompter === null) {
       return { error: AGENT_ERROR.noSecrets, text: 'This Tunnelbar process may not prompt.' };
     }
-    const answer = await this.opts.prompter.prompt(request, signal);
+    // Nothing stores secrets yet (the keyring is to come): offering "Save password" would be a lie.
+    const answer = await this.opts.prompter.prompt({ ...request, canSave: false }, signal);
     if (signal.aborted)
       return { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
     if (answer === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };

@@ -1,10 +1,11 @@
 import { app, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { isAllowedPermission } from './permissions';
 
 /**
  * The session's half of the hardening (the window's half is window-options.ts): the CSP on every
  * response, and every permission (camera, notifications from the page, geolocation, HID, ...)
- * refused without asking. The renderer needs none; main shows notifications itself.
+ * refused without asking (but clipboard writes, above). Main shows notifications itself.
  */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -15,10 +16,10 @@ export function hardenSession(session: Session): void {
       },
     });
   });
-  session.setPermissionRequestHandler((_contents, _permission, callback) => {
-    callback(false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(isAllowedPermission(permission));
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
   session.setDevicePermissionHandler(() => false);
 }
 

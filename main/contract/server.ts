@@ -56,8 +56,16 @@ export class ContractServer {
     const onTunnel = (uuid: string, state: TunnelStateView): void => {
       this.emit('state:tunnel', { uuid, state });
     };
+    // Each event carries the whole list: an import of thousands of profiles must send it once
+    // per burst, not once per profile. Coalesced to the end of the current I/O turn.
+    let profilesQueued = false;
     const onProfiles = (): void => {
-      this.emit('state:profiles', { profiles: this.profileViews() });
+      if (profilesQueued) return;
+      profilesQueued = true;
+      setImmediate(() => {
+        profilesQueued = false;
+        if (this.listeners.size > 0) this.emit('state:profiles', { profiles: this.profileViews() });
+      });
     };
     const onNm = (running: boolean): void => {
       this.emit('state:nm', { running });

@@ -53,23 +53,38 @@ async function clockOffset(page: Page): Promise<{ offset: number; error: number 
   return best;
 }
 
+/**
+ * Polls from Node: waitForFunction would evaluate a string in the page, which the CSP forbids.
+ * The times are taken in the page, so how soon this notices does not change them.
+ */
+async function waitForSearchSamples(page: Page, count: number): Promise<void> {
+  const deadline = performance.now() + STEP_TIMEOUT_MS;
+  while (z.number().parse(await page.evaluate('tunnelbarProbes.search.length')) < count) {
+    if (performance.now() > deadline) throw new Error(`no result drawn for key ${count}`);
+    await sleep(5);
+  }
+}
+
 async function searchBench(page: Page, result: BenchResult): Promise<void> {
   await page.evaluate('tunnelbarProbes.armSearch()');
   const search = page.getByRole('searchbox', { name: 'Search profiles' });
   await search.focus();
+  // Each key is a sample, the Backspace that clears the previous query too (the full list again).
   let expected = 0;
+  const press = async (key: string): Promise<void> => {
+    await page.keyboard.press(key);
+    expected++;
+    await waitForSearchSamples(page, expected);
+  };
   for (const query of QUERIES) {
-    await search.fill('');
-    for (const key of query) {
-      await page.keyboard.press(key === ' ' ? 'Space' : key);
-      expected++;
-      await page.waitForFunction(`tunnelbarProbes.search.length >= ${expected}`);
-    }
+    for (const key of query) await press(key === ' ' ? 'Space' : key);
+    await page.keyboard.press('Control+A');
+    await press('Backspace');
   }
   const samples = searchSamples.parse(await page.evaluate('tunnelbarProbes.search'));
   const dom = samples.map((s) => s.dom);
   const frame = samples.map((s) => s.frame);
-  const how = `${samples.length} keys, ${QUERIES.length} queries, ${PROFILES} profiles`;
+  const how = `${samples.length} keys (${QUERIES.length} queries, each cleared), ${PROFILES} profiles`;
   result.rows.push(
     {
       bench: 'ui-a key -> list updated (DOM), median',
@@ -100,7 +115,7 @@ async function searchBench(page: Page, result: BenchResult): Promise<void> {
   });
   result.checks.push({
     name: 'every typed key showed its query in the list',
-    ok: samples.length === expected && samples.every((s) => s.query !== '' || s.key !== ''),
+    ok: samples.length === expected,
     detail: `${samples.length} of ${expected}`,
   });
 }

@@ -1,0 +1,19 @@
+import { CLIENT_SCRIPT_PATH } from './protocol';
+
+/**
+ * The built index.html as the harness serves it: unchanged but for the client script, put before
+ * the renderer's own module so window.tunnelbar exists when the renderer starts (module scripts
+ * run in document order). It also checks that the page carries the shell's CSP: the harness
+ * tests the policy the app ships, not a looser one.
+ */
+export function harnessPage(html: string, csp: string): string {
+  if (!html.includes(`content="${csp}"`)) {
+    throw new Error(
+      'out/renderer/index.html does not carry the CSP of main/app/csp.ts; the two must be equal',
+    );
+  }
+  const entry = html.indexOf('<script type="module"');
+  if (entry < 0) throw new Error('out/renderer/index.html has no module script');
+  const tag = `<script type="module" src="${CLIENT_SCRIPT_PATH}"></script>\n    `;
+  return html.slice(0, entry) + tag + html.slice(entry);
+}

@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import type { PromptView } from '../../preload/contract';
+import { useStoreInstance } from '../store/context';
+import { strings } from '../strings';
+
+export interface PromptDialogProps {
+  prompt: PromptView;
+  /** `modal` over the main window; `window` fills the small prompt window the shell opens. */
+  variant: 'modal' | 'window';
+}
+
+function Reason({ prompt }: { prompt: PromptView }) {
+  switch (prompt.reason) {
+    case 'initial':
+      return <p id={`prompt-${prompt.id}-message`}>{prompt.message}</p>;
+    case 'rejected':
+      return (
+        <p id={`prompt-${prompt.id}-message`} role="alert" className="prompt-rejected">
+          {strings.prompt.rejected}
+        </p>
+      );
+    case 'challenge':
+      return (
+        <div id={`prompt-${prompt.id}-message`}>
+          <p>{strings.prompt.challenge}</p>
+          <p className="prompt-question">{prompt.message}</p>
+        </div>
+      );
+  }
+}
+
+/**
+ * NetworkManager's request for a secret: the fields it asks for, "Save password" when saving is
+ * allowed, Connect and Cancel. Values live only in this component's state and go to main in the
+ * answer; key the component by request id so a new request starts empty.
+ */
+export function PromptDialog({ prompt, variant }: PromptDialogProps) {
+  const store = useStoreInstance();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(prompt.fields.map((f) => [f.key, f.initial ?? ''])),
+  );
+  const [save, setSave] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog === null || dialog.open) return;
+    // showModal keeps focus inside and the rest of the window inert; jsdom lacks it.
+    if (variant === 'modal' && typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    // After opening: focus moves only into an open dialog, and React's autoFocus runs too early.
+    const first = dialog.querySelector('[data-first-field]');
+    if (first instanceof HTMLElement) first.focus();
+  }, [variant]);
+
+  const finish = async (send: () => Promise<{ sentence: string } | null>): Promise<void> => {
+    setSending(true);
+    setFailure(null);
+    const result = await send();
+    setSending(false);
+    if (result !== null) setFailure(strings.prompt.failed(result.sentence));
+  };
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    void finish(() => store.answerPrompt(prompt.id, values, prompt.canSave && save));
+  };
+  const cancel = (): void => {
+    void finish(() => store.cancelPrompt(prompt.id));
+  };
+  // The field to type into first: the first without a value (a user name may be filled in).
+  const firstField = (prompt.fields.find((f) => (f.initial ?? '') === '') ?? prompt.fields[0])?.key;
+  const titleId = `prompt-${prompt.id}-title`;
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className={`prompt prompt-${variant}`}
+      aria-labelledby={titleId}
+      aria-describedby={`prompt-${prompt.id}-message`}
+      onCancel={(event) => {
+        // Escape: answer NetworkManager with a cancel rather than just hiding the dialog.
+        event.preventDefault();
+        cancel();
+      }}
+    >
+      <form onSubmit={onSubmit}>
+        <h2 id={titleId}>{strings.prompt.title(prompt.connectionId)}</h2>
+        <Reason prompt={prompt} />
+        {prompt.fields.map((field) => (
+          <label key={field.key} className="field">
+            <span>{field.label}</span>
+            <input
+              type={field.secret ? 'password' : 'text'}
+              name={field.key}
+              value={values[field.key] ?? ''}
+              autoComplete="off"
+              spellCheck={false}
+              data-first-field={field.key === firstField ? '' : undefined}
+              onChange={(event) => {
+                const value = event.target.value;
+                setValues((current) => ({ ...current, [field.key]: value }));
+              }}
+            />
+          </label>
+        ))}
+        {prompt.canSave && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={save}
+              onChange={(event) => {
+                setSave(event.target.checked);
+              }}
+            />
+            <span>{strings.prompt.save}</span>
+          </label>
+        )}
+        {failure !== null && (
+          <p role="alert" className="prompt-failure">
+            {failure}
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" className="secondary" onClick={cancel} disabled={sending}>
+            {strings.prompt.cancel}
+          </button>
+          <button type="submit" className="primary" disabled={sending}>
+            {sending ? strings.prompt.sending : strings.prompt.connect}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

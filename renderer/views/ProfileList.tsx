@@ -1,0 +1,184 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
+import { arrangeProfiles, type Grouping, type ListItem } from '../profiles/arrange';
+import { indexProfiles } from '../profiles/search';
+import { useStore } from '../store/context';
+import { strings } from '../strings';
+import { ListToolbar } from './ListToolbar';
+import { nextProfileIndex } from './list-keys';
+import { ProfileRow } from './ProfileRow';
+
+const ROW_HEIGHT = 56;
+const HEADER_HEIGHT = 32;
+
+export interface ProfileListProps {
+  selected: string | null;
+  onSelect: (uuid: string) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+function firstProfileIndex(items: readonly ListItem[]): number {
+  return items.findIndex((i) => i.kind === 'profile');
+}
+
+/**
+ * The searchable, grouped, virtualized list of profiles: only the rows in view (plus a few) are
+ * in the DOM, so 5,000 profiles cost what 20 do. Keyboard: arrows, Page keys, Home and End move
+ * between profiles; Space toggles the focused profile's switch; focus selects.
+ */
+export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps) {
+  const profiles = useStore((s) => s.profiles);
+  const nmRunning = useStore((s) => s.nmRunning);
+  const [query, setQuery] = useState('');
+  const [grouping, setGrouping] = useState<Grouping>('none');
+  const [active, setActive] = useState<string | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef<number | null>(null);
+
+  const indexed = useMemo(() => indexProfiles(profiles), [profiles]);
+  const items = useMemo(
+    () => arrangeProfiles(indexed, query, grouping),
+    [indexed, query, grouping],
+  );
+  const shown = useMemo(() => items.filter((i) => i.kind === 'profile').length, [items]);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: useCallback(
+      (i: number) => (items[i]?.kind === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
+      [items],
+    ),
+    getItemKey: useCallback((i: number) => items[i]?.key ?? i, [items]),
+    overscan: 6,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+
+  const activeIndex = useMemo(() => {
+    const at = active === null ? -1 : items.findIndex((i) => i.key === active);
+    return at >= 0 ? at : firstProfileIndex(items);
+  }, [items, active]);
+  // Roving tabindex: the active row if it is drawn, else the first drawn profile row.
+  const tabbableIndex = virtualItems.some((v) => v.index === activeIndex)
+    ? activeIndex
+    : (virtualItems.find((v) => items[v.index]?.kind === 'profile')?.index ?? -1);
+
+  // Nothing selected yet (or the selected profile is gone): the first profile.
+  useEffect(() => {
+    if (selected !== null && profiles.some((p) => p.uuid === selected)) return;
+    const first = items[firstProfileIndex(items)];
+    if (first !== undefined) onSelect(first.key);
+  }, [selected, profiles, items, onSelect]);
+
+  // A row asked to be focused may be drawn only after the scroll it caused: try on each render.
+  useLayoutEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const target = scrollRef.current?.querySelector(`[data-index="${index}"] [role="switch"]`);
+    if (target instanceof HTMLElement) {
+      pendingFocus.current = null;
+      target.focus();
+    }
+  });
+
+  const focusIndex = (index: number): void => {
+    const item = items[index];
+    if (item === undefined) return;
+    setActive(item.key);
+    pendingFocus.current = index;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const height = scrollRef.current?.clientHeight ?? 0;
+    const pageSize = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const next = nextProfileIndex(items, activeIndex, event.key, pageSize);
+    if (next === null) return;
+    event.preventDefault();
+    focusIndex(next);
+  };
+
+  const onRowSelect = useCallback(
+    (uuid: string) => {
+      setActive(uuid);
+      onSelect(uuid);
+    },
+    [onSelect],
+  );
+
+  return (
+    <section className="list-pane" aria-label={strings.list.label}>
+      <ListToolbar
+        query={query}
+        onQuery={setQuery}
+        grouping={grouping}
+        onGrouping={setGrouping}
+        searchRef={searchRef}
+        onEnterList={() => {
+          focusIndex(firstProfileIndex(items));
+        }}
+        count={
+          <p className="list-count" role="status">
+            {strings.list.count(shown, profiles.length)}
+          </p>
+        }
+      />
+      {shown === 0 && (
+        <p className="list-empty muted">
+          {!nmRunning
+            ? strings.list.nmDown
+            : profiles.length === 0
+              ? strings.list.empty
+              : strings.list.noMatch(query)}
+        </p>
+      )}
+      <div className="scroller" ref={scrollRef} onKeyDown={onKeyDown} data-query={query}>
+        <div
+          role="list"
+          aria-label={strings.list.label}
+          className="rows"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualItems.map((v) => {
+            const item = items[v.index];
+            if (item === undefined) return null;
+            if (item.kind === 'header') {
+              return (
+                <div
+                  key={item.key}
+                  className="group-header"
+                  role="presentation"
+                  style={{ transform: `translateY(${v.start}px)`, height: v.size }}
+                >
+                  <h3>{item.label}</h3>
+                  <span className="group-count">{item.count}</span>
+                </div>
+              );
+            }
+            return (
+              <ProfileRow
+                key={item.key}
+                profile={item.profile}
+                index={v.index}
+                start={v.start}
+                size={v.size}
+                selected={item.key === selected}
+                tabbable={v.index === tabbableIndex}
+                onSelect={onRowSelect}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import type {
+  CallArgs,
+  CallFailure,
+  CallName,
+  CallResults,
+  EventName,
+  EventPayloads,
+  ProfileView,
+  PromptView,
+  SnapshotView,
+  TunnelbarApi,
+  TunnelStateView,
+} from '../../preload/contract';
+
+export interface RecordedCall {
+  name: CallName;
+  args: unknown[];
+}
+
+/** Answers a call (null: the default answer), or refuses it with refusal(). */
+type Responder = (name: CallName, args: unknown[]) => unknown;
+
+/**
+ * A stand-in for the preload: answers calls from a snapshot and defaults (or a test's responder),
+ * records every call, and lets the test emit any contract event.
+ */
+export class FakeApi implements TunnelbarApi {
+  readonly calls: RecordedCall[] = [];
+  respond: Responder | null = null;
+  private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  constructor(public snapshot: SnapshotView) {}
+
+  call<C extends CallName>(name: C, ...args: CallArgs<C>): Promise<CallResults[C]> {
+    this.calls.push({ name, args });
+    const answer = this.respond?.(name, args) ?? this.defaultAnswer(name);
+    if (answer instanceof Refusal) {
+      // As the preload does: a plain {word, sentence}, not an Error.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject(answer.failure);
+    }
+    return Promise.resolve(answer as CallResults[C]);
+  }
+
+  on<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void): () => void {
+    const set = this.listeners.get(name) ?? new Set();
+    this.listeners.set(name, set);
+    const entry = listener as (payload: unknown) => void;
+    set.add(entry);
+    return () => set.delete(entry);
+  }
+
+  emit<E extends EventName>(name: E, payload: EventPayloads[E]): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(payload);
+  }
+
+  callsOf(name: CallName): unknown[][] {
+    return this.calls.filter((c) => c.name === name).map((c) => c.args);
+  }
+
+  private defaultAnswer(name: CallName): unknown {
+    switch (name) {
+      case 'state:snapshot':
+        return this.snapshot;
+      case 'tunnel:diagnostics':
+        return { lines: [] };
+      case 'settings:get':
+      case 'settings:set':
+        return { autostart: false };
+      case 'tunnel:connect':
+      case 'tunnel:disconnect':
+      case 'profile:set-favourite':
+      case 'prompt:answer':
+      case 'prompt:cancel':
+        return null;
+    }
+  }
+}
+
+/** A responder's answer that makes the call reject with {word, sentence}, as main's refusals do. */
+export class Refusal {
+  constructor(readonly failure: CallFailure) {}
+}
+
+export function refusal(word: string, sentence: string): Refusal {
+  return new Refusal({ word, sentence });
+}
+
+export function profile(id: string, extra: Partial<ProfileView> = {}): ProfileView {
+  return {
+    uuid: `uuid-${id}`,
+    id,
+    vpnType: 'openvpn',
+    remote: `${id}.vpn.example.net:1194:udp`,
+    favourite: false,
+    lastUsed: null,
+    ...extra,
+  };
+}
+
+export function snapshot(
+  profiles: ProfileView[],
+  tunnels: Record<string, TunnelStateView> = {},
+  nmRunning = true,
+): SnapshotView {
+  return { nmRunning, profiles, tunnels };
+}
+
+export const connectedState: Extract<TunnelStateView, { kind: 'connected' }> = {
+  kind: 'connected',
+  ip4: {
+    addresses: ['10.8.0.2/24'],
+    gateway: '10.8.0.1',
+    routes: [
+      { dest: '10.20.0.0/16', nextHop: '10.8.0.1', metric: 50 },
+      { dest: '10.8.0.0/24', nextHop: null, metric: null },
+    ],
+    dns: ['10.20.0.53'],
+    domains: ['corp.example'],
+  },
+  ip6: {
+    addresses: ['fd00:8::2/64', 'fe80::1/64'],
+    gateway: null,
+    routes: [{ dest: 'fd00:20::/48', nextHop: null, metric: 50 }],
+    dns: [],
+    domains: [],
+  },
+  since: Date.now(),
+  banner: 'Welcome to the corporate network.',
+};
+
+export function prompt(extra: Partial<PromptView> = {}): PromptView {
+  return {
+    id: 'req-1',
+    connectionUuid: 'uuid-office',
+    connectionId: 'office',
+    vpnType: 'openvpn',
+    title: 'Secrets for office',
+    message: 'A password is needed to connect to office.',
+    reason: 'initial',
+    fields: [{ key: 'password', label: 'Password', secret: true }],
+    canSave: true,
+    ...extra,
+  };
+}

@@ -1,0 +1,11 @@
+import { screen } from '@testing-library/react';
+import { expect, it } from 'vitest';
+import { strings } from '../../renderer/strings';
+
+// The entry point as a browser runs it, on a page that has no window.tunnelbar (opened outside
+// Tunnelbar and its harness): it explains instead of failing blank.
+it('explains when the page has no API', async () => {
+  document.body.innerHTML = '<div id="root"></div>';
+  await import('../../renderer/main');
+  expect((await screen.findByRole('alert')).textContent).toBe(strings.noApi);
+});

@@ -1,0 +1,74 @@
+// In-page timing for `npm run bench:ui`, injected by the bench (never part of the app). A script,
+// not a module (no import or export): Playwright runs it as an init script. Times are taken here,
+// in the page, so the browser's automation link adds nothing to them.
+
+/** One key typed into the profile search: ms from the key event to the list showing the query. */
+interface TunnelbarSearchSample {
+  key: string;
+  query: string;
+  /** To the DOM change (the list's data-query matches the field). */
+  dom: number;
+  /** To the first task after the next animation frame: the frame that shows it was drawn. */
+  frame: number;
+}
+
+/** One change of a switch's aria-checked, at wall-clock ms (timeOrigin + now, sub-ms). */
+interface TunnelbarSwitchSample {
+  checked: string;
+  at: number;
+}
+
+function installTunnelbarProbes(): void {
+  const search: TunnelbarSearchSample[] = [];
+  const switches: TunnelbarSwitchSample[] = [];
+  const wallNow = (): number => performance.timeOrigin + performance.now();
+
+  function armSearch(): void {
+    const input = document.querySelector('input[type="search"]');
+    const scroller = document.querySelector('.scroller');
+    if (!(input instanceof HTMLInputElement) || scroller === null) {
+      throw new Error('the profile list is not on the page');
+    }
+    let pending: { key: string; start: number } | null = null;
+    input.addEventListener(
+      'keydown',
+      (event) => {
+        pending = { key: event.key, start: event.timeStamp };
+      },
+      { capture: true },
+    );
+    new MutationObserver(() => {
+      const started = pending;
+      if (started === null || scroller.getAttribute('data-query') !== input.value) return;
+      pending = null;
+      const dom = performance.now() - started.start;
+      const query = input.value;
+      requestAnimationFrame(() => {
+        setTimeout(() => {
+          search.push({ key: started.key, query, dom, frame: performance.now() - started.start });
+        }, 0);
+      });
+    }).observe(scroller, { attributes: true, attributeFilter: ['data-query'] });
+  }
+
+  function watchSwitch(name: string): void {
+    new MutationObserver((records) => {
+      const at = wallNow();
+      for (const record of records) {
+        const target = record.target;
+        if (!(target instanceof Element) || target.getAttribute('aria-label') !== name) continue;
+        switches.push({ checked: target.getAttribute('aria-checked') ?? '', at });
+      }
+    }).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-checked'],
+    });
+  }
+
+  Object.defineProperty(window, 'tunnelbarProbes', {
+    value: { search, switches, armSearch, watchSwitch, wallNow },
+  });
+}
+
+installTunnelbarProbes();
