@@ -1,5 +1,8 @@
 import type { Prompter } from './agent/prompter';
 import { SecretAgent } from './agent/secret-agent';
+import type { SecretStore } from './agent/secret-store';
+import { KeyringStore } from './keyring/keyring-store';
+import { defaultSessionBusAddress } from './keyring/session-bus';
 import { NmBus } from './nm/bus';
 import { NmModel } from './nm/model';
 
@@ -18,7 +21,15 @@ export interface Core {
 export interface CoreOptions {
   /** Defaults to DBUS_SYSTEM_BUS_ADDRESS, then the standard system bus socket. */
   busAddress?: string;
-  agent?: { identifier: string; prompter: Prompter | null };
+  agent?: {
+    identifier: string;
+    prompter: Prompter | null;
+    /**
+     * The session bus whose keyring keeps saved secrets; defaults to this session's (see
+     * defaultSessionBusAddress). null: no keyring, nothing is saved, every secret is asked for.
+     */
+    sessionBusAddress?: string | null;
+  };
   onWarning?: (text: string) => void;
 }
 
@@ -27,9 +38,16 @@ export async function openCore(opts: CoreOptions = {}): Promise<Core> {
   const model = new NmModel(bus);
   if (opts.onWarning !== undefined) model.on('warning', opts.onWarning);
   let agent: SecretAgent | null = null;
+  let store: SecretStore | null = null;
   if (opts.agent !== undefined) {
+    const { sessionBusAddress, ...agentOpts } = opts.agent;
+    store = new KeyringStore({
+      address: sessionBusAddress === undefined ? defaultSessionBusAddress() : sessionBusAddress,
+      ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
+    });
     agent = new SecretAgent(bus, {
-      ...opts.agent,
+      ...agentOpts,
+      store,
       ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
     });
     // Exported and registered before the snapshot: NM hands pending requests to a new agent at once.
@@ -42,6 +60,7 @@ export async function openCore(opts: CoreOptions = {}): Promise<Core> {
     agent,
     async close() {
       await agent?.stop();
+      store?.close();
       bus.close();
     },
   };

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DBusError, type Message } from 'dbus-next';
 import type { NmBus } from '../nm/bus';
-import { stringProp, type SettingsDict } from '../nm/dbus-types';
+import type { SettingsDict } from '../nm/dbus-types';
+import { describeUnknownError } from '../nm/errors';
 import {
   AGENT_CAPABILITY_VPN_HINTS,
   AGENT_ERROR,
@@ -11,24 +11,23 @@ import {
   NM_AGENT_MANAGER_PATH,
   SECRET_AGENT_PATH,
 } from '../nm/names';
-import { pluginShortName } from '../nm/profile';
-import { runAuthDialog } from './auth-dialog';
-import type { PromptRequest, Prompter } from './prompter';
-import { buildSecretsReply, nothingNeededReply } from './secret-reply';
-import { planSecrets, type SecretPlan } from './secret-plan';
-import { DEFAULT_PLUGIN_DIRS, findVpnPlugin } from './vpn-plugins';
+import { carryOut } from './answer';
+import type { Prompter } from './prompter';
+import { deleteSecrets, saveSecrets } from './save-delete';
+import { planSecrets } from './secret-plan';
+import { NO_SECRET_STORE, type SecretStore } from './secret-store';
+import { DEFAULT_PLUGIN_DIRS } from './vpn-plugins';
 
 export interface SecretAgentOptions {
   /** Agent id for NetworkManager: 3-255 of [A-Za-z0-9_.-], one per user at a time. */
   identifier: string;
   /** Who asks the person; null when this process must not prompt (another agent may then answer). */
   prompter: Prompter | null;
+  /** Where saved secrets are looked up and kept (the keyring); none when absent. */
+  store?: SecretStore;
   pluginDirs?: string[];
   onWarning?: (text: string) => void;
 }
-
-/** A reply to NetworkManager: secrets, or a SecretAgent error. */
-type Outcome = { secrets: SettingsDict } | { error: string; text: string };
 
 /** Whether a PEM key or PKCS#12 file is encrypted, the way NM-openvpn decides it. */
 export function isKeyFileEncrypted(path: string): boolean {
@@ -151,17 +150,36 @@ export class SecretAgent {
         return true;
       }
       case 'SaveSecrets':
-        // Nothing here stores secrets yet: say so, and NetworkManager offers them to the next agent.
-        this.bus.replyError(msg, AGENT_ERROR.failed, 'Tunnelbar has no secret storage.');
+        // On failure NetworkManager offers them to the next agent.
+        this.track(this.storeCall(msg, saveSecrets, 'Saving the secrets failed.'));
         return true;
       case 'DeleteSecrets':
-        // Nothing stored, so nothing to delete: that is a success.
-        this.bus.reply(msg);
+        // Sent when a profile is deleted (path: the Settings object) or its secrets cleared.
+        this.track(this.storeCall(msg, deleteSecrets, 'Removing the saved secrets failed.'));
         return true;
       default:
         return false;
     }
   };
+
+  private get store(): SecretStore {
+    return this.opts.store ?? NO_SECRET_STORE;
+  }
+
+  private async storeCall(
+    msg: Message,
+    work: (connection: SettingsDict, store: SecretStore) => Promise<void>,
+    failure: string,
+  ): Promise<void> {
+    const [connection] = msg.body as [SettingsDict, string];
+    try {
+      await work(connection, this.store);
+      this.bus.reply(msg);
+    } catch (err) {
+      this.opts.onWarning?.(describeUnknownError(err));
+      this.bus.replyError(msg, AGENT_ERROR.failed, failure);
+    }
+  }
 
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
@@ -192,19 +210,22 @@ export class SecretAgent {
         answeredBefore: this.answered.has(path),
         isKeyEncrypted: isKeyFileEncrypted,
       });
-      const outcome = await this.carryOut(
+      const outcome = await carryOut(
         plan,
-        connection,
-        settingName,
-        hints,
-        flags,
-        controller.signal,
+        { connection, settingName, hints, flags, signal: controller.signal },
+        {
+          prompter: this.opts.prompter,
+          store: this.store,
+          pluginDirs: this.opts.pluginDirs ?? DEFAULT_PLUGIN_DIRS,
+        },
       );
       if (controller.signal.aborted) {
         this.bus.replyError(msg, AGENT_ERROR.agentCanceled, 'The request was cancelled.');
       } else if ('secrets' in outcome) {
+        // Answered in this attempt: asked again, that answer (typed or saved) was rejected.
         this.answered.add(path);
         this.bus.reply(msg, 'a{sa{sv}}', [outcome.secrets]);
+        if (outcome.afterReply) this.track(this.afterReply(outcome.afterReply));
       } else {
         this.bus.replyError(msg, outcome.error, outcome.text);
       }
@@ -216,63 +237,11 @@ export class SecretAgent {
     }
   }
 
-  private async carryOut(
-    plan: SecretPlan,
-    connection: SettingsDict,
-    settingName: string,
-    hints: string[],
-    flags: number,
-    signal: AbortSignal,
-  ): Promise<Outcome> {
-    switch (plan.kind) {
-      case 'no-secrets':
-        return { error: AGENT_ERROR.noSecrets, text: `No secrets: ${plan.why}.` };
-      case 'nothing-needed':
-        return { secrets: nothingNeededReply(settingName) };
-      case 'ask':
-        return this.ask({ ...plan.request, id: randomUUID() }, settingName, {}, signal);
-      case 'auth-dialog': {
-        const plugin = findVpnPlugin(plan.serviceType, this.opts.pluginDirs ?? DEFAULT_PLUGIN_DIRS);
-        if (plugin === null) {
-          return {
-            error: AGENT_ERROR.noSecrets,
-            text: `The VPN plugin ${plan.serviceType} is not installed.`,
-          };
-        }
-        const outcome = await runAuthDialog(plugin, connection, hints, flags, signal);
-        if (outcome.kind === 'nothing-needed') return { secrets: nothingNeededReply(settingName) };
-        if (outcome.fields.length === 0)
-          return { secrets: buildSecretsReply(settingName, outcome.known) };
-        const request: PromptRequest = {
-          id: randomUUID(),
-          connectionUuid: stringProp(connection.connection, 'uuid') ?? '',
-          connectionId: stringProp(connection.connection, 'id') ?? plan.serviceType,
-          vpnType: pluginShortName(plan.serviceType),
-          title: outcome.title,
-          message: outcome.message,
-          reason: 'initial',
-          fields: outcome.fields,
-          canSave: true,
-        };
-        return this.ask(request, settingName, outcome.known, signal);
-      }
+  private async afterReply(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.opts.onWarning?.(describeUnknownError(err));
     }
-  }
-
-  private async ask(
-    request: PromptRequest,
-    settingName: string,
-    known: Record<string, string>,
-    signal: AbortSignal,
-  ): Promise<Outcome> {
-    if (this.opts.prompter === null) {
-      return { error: AGENT_ERROR.noSecrets, text: 'This Tunnelbar process may not prompt.' };
-    }
-    // Nothing stores secrets yet (the keyring is to come): offering "Save password" would be a lie.
-    const answer = await this.opts.prompter.prompt({ ...request, canSave: false }, signal);
-    if (signal.aborted)
-      return { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
-    if (answer === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
-    return { secrets: buildSecretsReply(settingName, { ...known, ...answer.values }) };
   }
 }

@@ -7,12 +7,21 @@ import {
 } from '../nm/dbus-types';
 import { GetSecretsFlags, OPENVPN_SERVICE, SecretFlags } from '../nm/names';
 import type { PromptReason, PromptRequest, SecretField } from './prompter';
+import { agentOwnedKeys, vpnSecretFlags as flagsOf } from './secret-flags';
 
-/** What the agent should do with one GetSecrets call. Pure: decided from the call alone. */
+/**
+ * What the agent should do with one GetSecrets call. Pure: decided from the call alone.
+ *
+ * - `from-store`: no prompt allowed; answer with these keys from the keyring, if it has any.
+ * - `ask`: prompt, but first look up `lookFirst` in the keyring and ask only for what it lacks.
+ *   Empty when storage must not answer: the request has hints (the stored one was just rejected,
+ *   or the server asks a new question), or the secret was rejected before in this attempt.
+ */
 export type SecretPlan =
   | { kind: 'no-secrets'; why: string }
   | { kind: 'nothing-needed' }
-  | { kind: 'ask'; request: Omit<PromptRequest, 'id'> }
+  | { kind: 'from-store'; keys: string[] }
+  | { kind: 'ask'; request: Omit<PromptRequest, 'id'>; lookFirst: string[] }
   | { kind: 'auth-dialog'; serviceType: string };
 
 export interface PlanInput {
@@ -57,12 +66,6 @@ function labelFor(key: string): string {
   return LABELS[key] ?? key;
 }
 
-function flagsOf(data: Record<string, string>, key: string): number {
-  const raw = data[`${key}-flags`];
-  const n = raw === undefined ? 0 : Number.parseInt(raw, 10);
-  return Number.isNaN(n) ? 0 : n;
-}
-
 function isInteractive(flags: number): boolean {
   return (flags & (GetSecretsFlags.allowInteraction | GetSecretsFlags.requestNew)) !== 0;
 }
@@ -79,17 +82,26 @@ function identity(connection: SettingsDict): Identity {
   };
 }
 
+/**
+ * A prompt. "Save password" is offered when an agent-owned secret is asked for (never for a
+ * challenge's code); the keyring is looked at first only on a first, hint-less request.
+ */
 function ask(
-  who: Identity,
+  input: PlanInput,
   vpnType: string,
   fields: SecretField[],
   message: string,
   reason: PromptReason,
-  canSave: boolean,
 ): SecretPlan {
+  const who = identity(input.connection);
+  const owned = new Set(agentOwnedKeys(input.connection, input.settingName));
+  const ownedFields = fields.filter((f) => f.secret && owned.has(f.key)).map((f) => f.key);
+  const canSave = reason !== 'challenge' && ownedFields.length > 0;
+  const fromStore = input.hints.length === 0 && reason === 'initial';
   const title = reason === 'challenge' ? `${who.id} asks for a code` : `Secrets for ${who.id}`;
   return {
     kind: 'ask',
+    lookFirst: fromStore ? ownedFields : [],
     request: {
       connectionUuid: who.uuid,
       connectionId: who.id,
@@ -134,11 +146,7 @@ function planFromHints(
       ? 'rejected'
       : 'initial';
   if (message === '') message = `Authentication is required to connect to ${who.id}.`;
-  const savable = fields.some(
-    (f) =>
-      f.secret && (flagsOf(data, f.key) & (SecretFlags.notSaved | SecretFlags.notRequired)) === 0,
-  );
-  return ask(who, vpnType, fields, message, reason, !challenge && savable);
+  return ask(input, vpnType, fields, message, reason);
 }
 
 function planOpenvpn(input: PlanInput): SecretPlan {
@@ -164,16 +172,8 @@ function planOpenvpn(input: PlanInput): SecretPlan {
   if (needed.length === 0) return { kind: 'nothing-needed' };
   const who = identity(input.connection);
   const fields: SecretField[] = needed.map((key) => ({ key, label: labelFor(key), secret: true }));
-  const canSave = needed.some((key) => (flagsOf(data, key) & SecretFlags.notSaved) === 0);
   const message = `A password is needed to connect to ${who.id}.`;
-  return ask(
-    who,
-    'openvpn',
-    fields,
-    message,
-    input.answeredBefore ? 'rejected' : 'initial',
-    canSave,
-  );
+  return ask(input, 'openvpn', fields, message, input.answeredBefore ? 'rejected' : 'initial');
 }
 
 function planWireguard(input: PlanInput): SecretPlan {
@@ -199,29 +199,33 @@ function planWireguard(input: PlanInput): SecretPlan {
       ? 'rejected'
       : 'initial';
   return ask(
-    who,
+    input,
     'wireguard',
     fields,
     `A WireGuard key is needed to connect to ${who.id}.`,
     reason,
-    true,
   );
+}
+
+/**
+ * Without interaction (the second pass of every activation, or a client's GetSecrets): only the
+ * keyring may answer, with agent-owned secrets. A request with hints is never answered from it:
+ * hints mean the stored answer was just rejected or the server asks something new.
+ */
+function planStored(input: PlanInput): SecretPlan {
+  const keys = agentOwnedKeys(input.connection, input.settingName);
+  if (input.hints.length > 0 || keys.length === 0)
+    return { kind: 'no-secrets', why: 'nothing can be stored and no prompt is allowed' };
+  return { kind: 'from-store', keys };
 }
 
 /** Decides how to answer a GetSecrets call. */
 export function planSecrets(input: PlanInput): SecretPlan {
-  if (input.settingName === 'wireguard') {
-    if (!isInteractive(input.flags))
-      return { kind: 'no-secrets', why: 'nothing stored and no prompt allowed' };
-    return planWireguard(input);
-  }
-  if (input.settingName !== 'vpn')
+  if (input.settingName !== 'vpn' && input.settingName !== 'wireguard')
     return { kind: 'no-secrets', why: `Tunnelbar does not answer ${input.settingName} secrets` };
+  if (!isInteractive(input.flags)) return planStored(input);
+  if (input.settingName === 'wireguard') return planWireguard(input);
   const serviceType = stringProp(input.connection.vpn, 'service-type') ?? '';
-  // Passes without interaction come first in every activation; answering from storage is the
-  // keyring's job. Until then there is nothing to give, and another agent may have it.
-  if (!isInteractive(input.flags))
-    return { kind: 'no-secrets', why: 'nothing stored and no prompt allowed' };
   if (serviceType === OPENVPN_SERVICE) return planOpenvpn(input);
   return { kind: 'auth-dialog', serviceType };
 }

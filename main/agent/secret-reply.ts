@@ -1,5 +1,5 @@
 import { Variant } from 'dbus-next';
-import type { SettingsDict } from '../nm/dbus-types';
+import { mapArrayProp, stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
 
 const PSK_KEY = /^peers\.(.+)\.preshared-key$/;
 
@@ -30,4 +30,26 @@ export function buildSecretsReply(
 /** "Nothing is needed" must still be a non-empty answer, or NetworkManager asks the next agent. */
 export function nothingNeededReply(settingName: string): SettingsDict {
   return buildSecretsReply(settingName, { 'no-secret': 'true' });
+}
+
+/**
+ * The secrets a settings dict carries (SaveSecrets' argument), as `{setting: {key: value}}`, with
+ * the same keys GetSecrets' answer uses: `vpn.secrets` entries, and WireGuard's `private-key` and
+ * `peers.<public key>.preshared-key`.
+ */
+export function secretsOfDict(connection: SettingsDict): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  const vpnSecrets = stringMapProp(connection.vpn, 'secrets');
+  if (Object.keys(vpnSecrets).length > 0) out.vpn = vpnSecrets;
+  const wg = connection.wireguard;
+  const values: Record<string, string> = {};
+  const privateKey = stringProp(wg, 'private-key');
+  if (privateKey !== undefined) values['private-key'] = privateKey;
+  for (const peer of mapArrayProp(wg, 'peers')) {
+    const pk = stringProp(peer, 'public-key');
+    const psk = stringProp(peer, 'preshared-key');
+    if (pk !== undefined && psk !== undefined) values[`peers.${pk}.preshared-key`] = psk;
+  }
+  if (Object.keys(values).length > 0) out.wireguard = values;
+  return out;
 }

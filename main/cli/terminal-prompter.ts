@@ -111,6 +111,8 @@ export class TerminalPrompter implements Prompter {
   constructor(
     private readonly input: TtyInput = process.stdin,
     private readonly output: Writable = process.stderr,
+    /** `--save`: keep what is typed in the keyring, wherever saving is allowed. */
+    private readonly save = false,
   ) {}
 
   prompt(request: PromptRequest, signal: AbortSignal): Promise<PromptAnswer | null> {
@@ -132,7 +134,7 @@ export class TerminalPrompter implements Prompter {
       if (value === null) return null;
       values[field.key] = value;
     }
-    return { values, save: false };
+    return { values, save: this.save && request.canSave };
   }
 
   private readField(secret: boolean, signal: AbortSignal): Promise<string | null> {

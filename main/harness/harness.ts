@@ -30,6 +30,11 @@ export interface HarnessOptions {
   logFile?: string;
   /** The built renderer; defaults to out/renderer of this checkout. */
   rendererDir?: string;
+  /**
+   * The session bus whose keyring keeps saved passwords; defaults to this session's. null: no
+   * keyring ("Save password" is not offered).
+   */
+  sessionBusAddress?: string | null;
   onWarning?: (text: string) => void;
 }
 
@@ -83,7 +88,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const prompter = new GuiPrompter();
   const core = await openCore({
     ...(opts.busAddress === undefined ? {} : { busAddress: opts.busAddress }),
-    agent: { identifier: `tunnelbar.harness.${process.pid}`, prompter },
+    agent: {
+      identifier: `tunnelbar.harness.${process.pid}`,
+      prompter,
+      ...(opts.sessionBusAddress === undefined
+        ? {}
+        : { sessionBusAddress: opts.sessionBusAddress }),
+    },
     ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
   });
   const contract = new ContractServer({

@@ -1,5 +1,12 @@
 import { EventEmitter } from 'node:events';
 import * as dbus from 'dbus-next';
+import {
+  BUS_DAEMON,
+  BUS_PATH,
+  callWithTimeout,
+  openConnection,
+  type CallOptions as RawCallOptions,
+} from '../dbus/connection';
 import { busUnreachable, TunnelbarError } from './errors';
 import { NM_BUS_NAME } from './names';
 
@@ -8,23 +15,18 @@ import { NM_BUS_NAME } from './names';
  *
  * - match rules: proxies leak them (never RemoveMatch). We add a fixed set once, through
  *   org.freedesktop.DBus.AddMatch, and route `message` events ourselves; no proxy is ever made.
- * - no call timeout: every call here races a timer and gives up with a clear error.
+ * - no call timeout: every call here races a timer and gives up with a clear error
+ *   (main/dbus/connection.ts, shared with the session bus).
  * - listeners silent after NetworkManager restarts: dbus-next only learns NM's new unique name
  *   from method replies. We follow NameOwnerChanged ourselves and filter signals by that owner.
  * - a crash when the bus closes with an agent call in flight (dbus-next's reply path calls send
  *   on a closed stream): agent replies go through `reply()`, which drops them once closed.
- * - an uncaught rejection when Hello fails: connect() waits for 'connect' or 'error' itself.
+ * - an uncaught rejection when Hello fails: connect() waits for 'connect' or 'error' itself
+ *   (main/dbus/connection.ts too).
  */
 
-export interface CallOptions {
-  destination?: string;
-  path: string;
-  iface: string;
-  member: string;
-  signature?: string;
-  body?: unknown[];
-  timeoutMs?: number;
-}
+/** A call on the system bus; the destination defaults to NetworkManager. */
+export type CallOptions = Omit<RawCallOptions, 'destination'> & { destination?: string };
 
 export interface BusEvents {
   /** A signal from the current owner of NetworkManager's name (or from the bus daemon). */
@@ -35,10 +37,6 @@ export interface BusEvents {
 }
 
 export type MethodCallHandler = (msg: dbus.Message) => boolean;
-
-const DEFAULT_TIMEOUT_MS = 25_000;
-const BUS_DAEMON = 'org.freedesktop.DBus';
-const BUS_PATH = '/org/freedesktop/DBus';
 
 const NM_SIGNAL_RULES = [
   `type='signal',sender='${BUS_DAEMON}',interface='${BUS_DAEMON}',member='NameOwnerChanged',arg0='${NM_BUS_NAME}'`,
@@ -72,20 +70,7 @@ export class NmBus extends EventEmitter<BusEvents> {
   }
 
   static async connect(address = defaultSystemBusAddress(), timeoutMs = 5_000): Promise<NmBus> {
-    const raw = dbus.sessionBus({ busAddress: address });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(busUnreachable(address, 'no answer'));
-      }, timeoutMs);
-      raw.once('connect', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      raw.once('error', (err: unknown) => {
-        clearTimeout(timer);
-        reject(busUnreachable(address, err instanceof Error ? err.message : String(err)));
-      });
-    });
+    const raw = await openConnection(address, timeoutMs, (cause) => busUnreachable(address, cause));
     const bus = new NmBus(raw, address);
     for (const rule of NM_SIGNAL_RULES) {
       await bus.call({
@@ -123,33 +108,8 @@ export class NmBus extends EventEmitter<BusEvents> {
   async call(opts: CallOptions): Promise<unknown[]> {
     if (this.closed)
       throw new TunnelbarError('bus-closed', 'The connection to the system bus is closed.');
-    const msg = new dbus.Message({
-      destination: opts.destination ?? NM_BUS_NAME,
-      path: opts.path,
-      interface: opts.iface,
-      member: opts.member,
-      signature: opts.signature ?? '',
-      body: opts.body ?? [],
-    });
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(
-          new TunnelbarError(
-            'bus-timeout',
-            `${opts.member} got no answer within ${Math.round(timeoutMs / 1000)} s.`,
-          ),
-        );
-      }, timeoutMs);
-    });
     this.sentCount++;
-    try {
-      const reply = await Promise.race([this.bus.call(msg), timeout]);
-      return (reply?.body ?? []) as unknown[];
-    } finally {
-      clearTimeout(timer);
-    }
+    return callWithTimeout(this.bus, { ...opts, destination: opts.destination ?? NM_BUS_NAME });
   }
 
   /** Handles method calls addressed to us (the secret agent). Return true when handled. */

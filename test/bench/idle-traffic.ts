@@ -128,7 +128,7 @@ export async function idleTrafficBench(windowMs: number): Promise<BenchResult> {
       await nmcliMonitor.waitFor((t) => t === 'NetworkManager is running', 0, 30_000);
       core = await openCore({
         busAddress: sb.busAddress,
-        agent: { identifier: 'tunnelbar.bench', prompter: null },
+        agent: { identifier: 'tunnelbar.bench', prompter: null, sessionBusAddress: null },
       });
       return await measureIdle(sb, core, nmcliMonitor, windowMs);
     } finally {

@@ -22,6 +22,7 @@ const prompts: EventPayloads['prompt:open'][] = [];
 
 beforeAll(async () => {
   w = await startWorld({
+    keyring: true,
     prepare: async (sb) => {
       await sb.addOpenvpnProfile('password');
       await sb.addOpenvpnProfile('password', { id: 'tb-password-second' });
@@ -64,8 +65,8 @@ describe('the renderer through the harness', () => {
     const dialog = promptFor(page, 'tb-password');
     await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
     expect(await switchOf(page, 'tb-password').getAttribute('aria-checked')).toBe('true');
-    // No secret store yet (the keyring comes later), so saving is not offered.
-    expect(await dialog.getByRole('checkbox', { name: 'Save password' }).count()).toBe(0);
+    // The harness has a keyring, so saving is offered (not ticked here: later tests need prompts).
+    expect(await dialog.getByRole('checkbox', { name: 'Save password' }).count()).toBe(1);
     await screenshot(page, 'prompt');
 
     // The shell's small prompt window for the same request, opened after the request was made.

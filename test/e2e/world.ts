@@ -1,11 +1,14 @@
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../main/harness/harness';
+import { startKeyring, type Keyring } from '../sandbox/keyring';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { launchChromium } from './chromium';
 
 /** One e2e file's world: a sandbox, the harness over it, Chromium with one page on the harness. */
 export interface World {
   sb: Sandbox;
+  /** The harness's private keyring, when asked for one. */
+  keyring: Keyring | null;
   harness: Harness;
   browser: Browser;
   context: BrowserContext;
@@ -19,15 +22,25 @@ export interface WorldOptions {
   /** Runs before the harness starts (profiles added then are in its first snapshot). */
   prepare?: (sb: Sandbox) => Promise<void>;
   colorScheme?: 'light' | 'dark';
+  /** A private gnome-keyring for the harness; without it the harness has no keyring at all. */
+  keyring?: boolean;
 }
 
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const sb = await startSandbox();
+  let keyring: Keyring | null = null;
   let harness: Harness | undefined;
   let browser: Browser | undefined;
   try {
+    if (opts.keyring === true) keyring = await startKeyring();
     await opts.prepare?.(sb);
-    harness = await startHarness({ busAddress: sb.busAddress, port: 0, logFile: sb.logFile });
+    // Never the keyring of the session the tests run in.
+    harness = await startHarness({
+      busAddress: sb.busAddress,
+      port: 0,
+      logFile: sb.logFile,
+      sessionBusAddress: keyring?.address ?? null,
+    });
     browser = await launchChromium();
     const context = await browser.newContext({
       viewport: { width: 1000, height: 680 },
@@ -40,9 +53,10 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(harness.url);
-    const started = { harness, browser };
+    const started = { harness, browser, keyring };
     return {
       sb,
+      keyring,
       harness,
       browser,
       context,
@@ -51,12 +65,14 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       async stop() {
         await started.browser.close().catch(() => undefined);
         await started.harness.close().catch(() => undefined);
+        await started.keyring?.stop();
         await sb.stop();
       },
     };
   } catch (err) {
     await browser?.close().catch(() => undefined);
     await harness?.close().catch(() => undefined);
+    await keyring?.stop();
     await sb.stop();
     throw err;
   }

@@ -114,6 +114,10 @@ export async function assemble(names: Names, logFile: string, teardown: Teardown
     const nm: Parts['nm'] = { current: undefined };
     teardown.add(daemonStep('NetworkManager', () => nm.current));
     const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SYSTEM_BUS_ADDRESS: bus.address };
+    // The tests' own keyrings come in explicitly (test/sandbox/keyring.ts), never the host's
+    // (whose session bus is found through either variable).
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    delete env.XDG_RUNTIME_DIR;
     const nmcli = (args: string[], opts: NmcliOptions = {}) => run('nmcli', args, { ...opts, env });
     const nmPaths = writeNmConfig(names);
 

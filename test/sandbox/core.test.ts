@@ -22,7 +22,8 @@ beforeAll(async () => {
   prompter = new ScriptedPrompter();
   core = await openCore({
     busAddress: sb.busAddress,
-    agent: { identifier: 'tunnelbar.test.core', prompter },
+    // No keyring: every secret is asked for (test/sandbox/keyring*.test.ts cover saving).
+    agent: { identifier: 'tunnelbar.test.core', prompter, sessionBusAddress: null },
   });
 });
 

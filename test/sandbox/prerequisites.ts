@@ -19,6 +19,9 @@ const commands: readonly [command: string, pkg: string][] = [
   ['openssl', 'openssl'],
   ['unshare', 'util-linux'],
   ['nsenter', 'util-linux'],
+  // The keyring tests' Secret Service, and nm-applet's view of it.
+  ['gnome-keyring-daemon', 'gnome-keyring'],
+  ['secret-tool', 'libsecret-tools'],
 ];
 
 function onPath(command: string): boolean {

@@ -78,7 +78,7 @@ describe('NetworkManager restarts', () => {
     const prompter = new ScriptedPrompter();
     const core = await openCore({
       busAddress: sb.busAddress,
-      agent: { identifier: 'tunnelbar.test.restart', prompter },
+      agent: { identifier: 'tunnelbar.test.restart', prompter, sessionBusAddress: null },
     });
     try {
       const rulesBefore = matchRules(core.bus.uniqueName);
@@ -160,7 +160,7 @@ describe('dbus-next 0.10.2 faults, worked around in main/nm/bus.ts', () => {
     const prompter = new ScriptedPrompter();
     const core = await openCore({
       busAddress: sb.busAddress,
-      agent: { identifier: 'tunnelbar.test.close', prompter },
+      agent: { identifier: 'tunnelbar.test.close', prompter, sessionBusAddress: null },
     });
     await activate(core.bus, findProfile(core.model, password.id));
     const prompt = await prompter.next();
@@ -176,7 +176,7 @@ describe('an idle core', () => {
   it('sends nothing on the bus, as the bus daemon sees it', async () => {
     const core = await openCore({
       busAddress: sb.busAddress,
-      agent: { identifier: 'tunnelbar.test.idle', prompter: null },
+      agent: { identifier: 'tunnelbar.test.idle', prompter: null, sessionBusAddress: null },
     });
     // A bus monitor (dbus-monitor) sees every message the core sends; a probe connection marks
     // the start and end of the idle window with calls of its own.

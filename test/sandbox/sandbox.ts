@@ -32,8 +32,13 @@ export interface Sandbox {
   readonly dir: string;
   /** unix:path=<dir>/bus/system_bus_socket */
   readonly busAddress: string;
-  /** process.env plus DBUS_SYSTEM_BUS_ADDRESS=busAddress. */
+  /**
+   * process.env plus DBUS_SYSTEM_BUS_ADDRESS=busAddress, less DBUS_SESSION_BUS_ADDRESS: what runs
+   * against the sandbox never touches the keyring of the session the tests run in.
+   */
   readonly env: NodeJS.ProcessEnv;
+  /** NetworkManager's keyfile folder (the profiles it saved, system-owned secrets included). */
+  readonly keyfileDir: string;
   readonly servers: Record<ServerKind, OpenvpnServer>;
   readonly credentials: Credentials;
   /** Syslog of NM's plugin and the openvpn client, plus NM's own stdout/stderr. */
@@ -103,6 +108,7 @@ function sandboxApi(parts: Parts, teardown: Teardown): Sandbox {
     dir: names.dir,
     busAddress: bus.address,
     env,
+    keyfileDir: nmPaths.keyfileDir,
     servers,
     credentials,
     logFile,

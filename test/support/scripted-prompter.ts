@@ -3,7 +3,8 @@ import type { PromptAnswer, PromptRequest, Prompter } from '../../main/agent/pro
 /** A prompt the test has received and answers by hand. */
 export interface OpenPrompt {
   request: PromptRequest;
-  answer(values: Record<string, string>): void;
+  /** `save`: the person ticked "Save password" (whether or not it was offered). */
+  answer(values: Record<string, string>, save?: boolean): void;
   cancel(): void;
   /** Resolves when NetworkManager withdrew the request (CancelGetSecrets) or the agent stopped. */
   withdrawn: Promise<void>;
@@ -33,8 +34,8 @@ export class ScriptedPrompter implements Prompter {
       });
       const prompt: OpenPrompt = {
         request,
-        answer: (values) => {
-          resolve({ values, save: false });
+        answer: (values, save = false) => {
+          resolve({ values, save });
         },
         cancel: () => {
           resolve(null);

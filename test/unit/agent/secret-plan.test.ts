@@ -41,8 +41,33 @@ describe('planSecrets for OpenVPN', () => {
     expect(plan.request.canSave).toBe(true);
   });
 
-  it('never prompts without ALLOW_INTERACTION', () => {
-    expect(planSecrets(input({ flags: 0x4 })).kind).toBe('no-secrets');
+  it('looks the password up in the keyring first on a first request', () => {
+    const plan = planSecrets(input({}));
+    expect(plan.kind === 'ask' && plan.lookFirst).toEqual(['password']);
+  });
+
+  it('without ALLOW_INTERACTION only answers from the keyring, and only agent-owned secrets', () => {
+    expect(planSecrets(input({ flags: 0x4 }))).toEqual({ kind: 'from-store', keys: ['password'] });
+    const connection = openvpn({
+      'connection-type': 'password-tls',
+      'password-flags': '2',
+      'cert-pass-flags': '0',
+      'http-proxy-password-flags': '5',
+    });
+    expect(planSecrets(input({ connection, flags: 0 })).kind).toBe('no-secrets');
+  });
+
+  it('never answers a request with hints from the keyring', () => {
+    const hints = ['password', 'x-vpn-message:A password is required.'];
+    expect(planSecrets(input({ hints, flags: 0 })).kind).toBe('no-secrets');
+    const plan = planSecrets(input({ hints }));
+    expect(plan.kind === 'ask' && plan.lookFirst).toEqual([]);
+  });
+
+  it('offers saving only agent-owned secrets (flags exactly 1)', () => {
+    const systemOwned = openvpn({ 'connection-type': 'password', 'password-flags': '0' });
+    const plan = planSecrets(input({ connection: systemOwned }));
+    expect(plan.kind === 'ask' && [plan.request.canSave, plan.lookFirst]).toEqual([false, []]);
   });
 
   it('says the previous password was rejected when asked again in the same attempt', () => {
@@ -50,6 +75,8 @@ describe('planSecrets for OpenVPN', () => {
       input({ hints: ['password', 'x-vpn-message:A password is required.'], answeredBefore: true }),
     );
     expect(plan.kind === 'ask' && plan.request.reason).toBe('rejected');
+    // The corrected one may replace the saved one.
+    expect(plan.kind === 'ask' && plan.request.canSave).toBe(true);
   });
 
   it('shows the server’s question for a dynamic challenge and never offers to save the code', () => {
@@ -93,7 +120,7 @@ describe('planSecrets for OpenVPN', () => {
     const plan = planSecrets(
       input({ connection: openvpn({ 'connection-type': 'password', 'password-flags': '2' }) }),
     );
-    expect(plan.kind === 'ask' && plan.request.canSave).toBe(false);
+    expect(plan.kind === 'ask' && [plan.request.canSave, plan.lookFirst]).toEqual([false, []]);
   });
 
   it('asks for the proxy password when a proxy user is set', () => {
@@ -124,6 +151,11 @@ describe('planSecrets for other settings', () => {
     };
     const plan = planSecrets(input({ connection, settingName: 'wireguard', hints: [] }));
     expect(plan.kind === 'ask' && plan.request.fields.map((f) => f.key)).toEqual(['private-key']);
+    expect(plan.kind === 'ask' && plan.lookFirst).toEqual(['private-key']);
+    expect(planSecrets(input({ connection, settingName: 'wireguard', flags: 0 }))).toEqual({
+      kind: 'from-store',
+      keys: ['private-key'],
+    });
     const hinted = planSecrets(
       input({
         connection,
@@ -135,6 +167,8 @@ describe('planSecrets for other settings', () => {
     expect(
       hinted.kind === 'ask' && [hinted.request.fields[0]?.label, hinted.request.reason],
     ).toEqual(['Preshared key', 'rejected']);
+    // REQUEST_NEW: the saved key was rejected, so the keyring is not asked.
+    expect(hinted.kind === 'ask' && hinted.lookFirst).toEqual([]);
   });
 
   it('leaves Wi-Fi and other secrets to other agents', () => {

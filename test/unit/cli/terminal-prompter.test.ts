@@ -35,6 +35,17 @@ describe('TerminalPrompter without a terminal', () => {
     expect(answer).toEqual({ values: { password: 's3cret' }, save: false });
   });
 
+  it('with --save asks to keep the answer, but only where saving is allowed', async () => {
+    const { input, output } = streams();
+    const prompter = new TerminalPrompter(input, output, true);
+    input.write('s3cret\n424242\n');
+    const signal = new AbortController().signal;
+    expect((await prompter.prompt(request(), signal))?.save).toBe(true);
+    expect(
+      (await prompter.prompt(request({ reason: 'challenge', canSave: false }), signal))?.save,
+    ).toBe(false);
+  });
+
   it('says why it asks again and shows the server’s question', async () => {
     const { input, output, written } = streams();
     const prompter = new TerminalPrompter(input, output);

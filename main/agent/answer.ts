@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { stringProp, type SettingsDict } from '../nm/dbus-types';
+import { AGENT_ERROR } from '../nm/names';
+import { pluginShortName } from '../nm/profile';
+import { runAuthDialog } from './auth-dialog';
+import type { PromptRequest, Prompter } from './prompter';
+import { agentOwnedKeys, agentOwnedValues } from './secret-flags';
+import type { SecretPlan } from './secret-plan';
+import { buildSecretsReply, nothingNeededReply } from './secret-reply';
+import type { SecretStore, StoredProfile } from './secret-store';
+import { findVpnPlugin } from './vpn-plugins';
+
+/**
+ * Carries out a SecretPlan: answers from the keyring, prompts, and says what to save once the
+ * reply is sent (NetworkManager should not wait for the keyring).
+ */
+
+/** A reply to NetworkManager: secrets (and maybe work to do after replying), or an error. */
+export type Outcome =
+  { secrets: SettingsDict; afterReply?: () => Promise<void> } | { error: string; text: string };
+
+export interface AnswerContext {
+  connection: SettingsDict;
+  settingName: string;
+  hints: string[];
+  flags: number;
+  signal: AbortSignal;
+}
+
+export interface AnswerOptions {
+  prompter: Prompter | null;
+  store: SecretStore;
+  pluginDirs: string[];
+}
+
+const CANCELLED: Outcome = { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
+
+function uuidOf(connection: SettingsDict): string {
+  return stringProp(connection.connection, 'uuid') ?? '';
+}
+
+export async function carryOut(
+  plan: SecretPlan,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): Promise<Outcome> {
+  switch (plan.kind) {
+    case 'no-secrets':
+      return { error: AGENT_ERROR.noSecrets, text: `No secrets: ${plan.why}.` };
+    case 'nothing-needed':
+      return { secrets: nothingNeededReply(ctx.settingName) };
+    case 'from-store': {
+      const stored = await opts.store.lookup(
+        uuidOf(ctx.connection),
+        ctx.settingName,
+        plan.keys,
+        ctx.signal,
+      );
+      if (Object.keys(stored).length === 0)
+        return { error: AGENT_ERROR.noSecrets, text: 'No secrets saved, and no prompt allowed.' };
+      return { secrets: buildSecretsReply(ctx.settingName, stored) };
+    }
+    case 'ask': {
+      const known = await opts.store.lookup(
+        uuidOf(ctx.connection),
+        ctx.settingName,
+        plan.lookFirst,
+        ctx.signal,
+      );
+      if (ctx.signal.aborted) return CANCELLED;
+      const fields = plan.request.fields.filter((f) => !Object.hasOwn(known, f.key));
+      // Everything needed is saved: no prompt at all.
+      if (fields.length === 0) return { secrets: buildSecretsReply(ctx.settingName, known) };
+      const request = { ...plan.request, fields, id: randomUUID() };
+      return askPerson(request, known, ctx, opts);
+    }
+    case 'auth-dialog':
+      return viaAuthDialog(plan.serviceType, ctx, opts);
+  }
+}
+
+async function viaAuthDialog(
+  serviceType: string,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): Promise<Outcome> {
+  const plugin = findVpnPlugin(serviceType, opts.pluginDirs);
+  if (plugin === null)
+    return {
+      error: AGENT_ERROR.noSecrets,
+      text: `The VPN plugin ${serviceType} is not installed.`,
+    };
+  const outcome = await runAuthDialog(plugin, ctx.connection, ctx.hints, ctx.flags, ctx.signal);
+  if (outcome.kind === 'nothing-needed') return { secrets: nothingNeededReply(ctx.settingName) };
+  if (outcome.fields.length === 0)
+    return { secrets: buildSecretsReply(ctx.settingName, outcome.known) };
+  const owned = new Set(agentOwnedKeys(ctx.connection, ctx.settingName));
+  const request: PromptRequest = {
+    id: randomUUID(),
+    connectionUuid: uuidOf(ctx.connection),
+    connectionId: stringProp(ctx.connection.connection, 'id') ?? serviceType,
+    vpnType: pluginShortName(serviceType),
+    title: outcome.title,
+    message: outcome.message,
+    reason: 'initial',
+    fields: outcome.fields,
+    canSave: outcome.fields.some((f) => f.secret && owned.has(f.key)),
+  };
+  return askPerson(request, outcome.known, ctx, opts);
+}
+
+/** Prompts; offers "Save password" only when the keyring answers. */
+async function askPerson(
+  request: PromptRequest,
+  known: Record<string, string>,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): Promise<Outcome> {
+  if (opts.prompter === null)
+    return { error: AGENT_ERROR.noSecrets, text: 'This Tunnelbar process may not prompt.' };
+  const canSave = request.canSave && (await opts.store.available());
+  const answer = await opts.prompter.prompt({ ...request, canSave }, ctx.signal);
+  if (ctx.signal.aborted) return CANCELLED;
+  if (answer === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
+  const secrets = buildSecretsReply(ctx.settingName, { ...known, ...answer.values });
+  if (!canSave || !answer.save) return { secrets };
+  // Only what this prompt asked for as a secret, and only agent-owned keys: never a code.
+  const asked = new Set(request.fields.filter((f) => f.secret).map((f) => f.key));
+  const typed = Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k)));
+  const toSave = agentOwnedValues(ctx.connection, ctx.settingName, typed);
+  if (Object.keys(toSave).length === 0) return { secrets };
+  const profile: StoredProfile = {
+    uuid: request.connectionUuid,
+    id: request.connectionId,
+    vpnType: request.vpnType,
+  };
+  return { secrets, afterReply: () => opts.store.save(profile, ctx.settingName, toSave) };
+}

@@ -1,0 +1,43 @@
+import { stringProp, type SettingsDict } from '../nm/dbus-types';
+import { TunnelbarError } from '../nm/errors';
+import { pluginShortName } from '../nm/profile';
+import { agentOwnedValues } from './secret-flags';
+import { secretsOfDict } from './secret-reply';
+import type { SecretStore, StoredProfile } from './secret-store';
+
+/**
+ * NetworkManager's SaveSecrets and DeleteSecrets, against the store. SaveSecrets comes when a
+ * client (an editor, `nmcli connection modify`) sets agent-owned secrets; DeleteSecrets when a
+ * profile is deleted or its secrets are cleared. Both identify the profile by connection.uuid.
+ */
+
+function storedProfile(connection: SettingsDict): StoredProfile {
+  const type = stringProp(connection.connection, 'type') ?? '';
+  const serviceType = stringProp(connection.vpn, 'service-type');
+  return {
+    uuid: stringProp(connection.connection, 'uuid') ?? '',
+    id: stringProp(connection.connection, 'id') ?? '',
+    vpnType: type === 'vpn' && serviceType !== undefined ? pluginShortName(serviceType) : type,
+  };
+}
+
+/** Stores the agent-owned secrets of `connection`; rejects when they could not be stored. */
+export async function saveSecrets(connection: SettingsDict, store: SecretStore): Promise<void> {
+  const profile = storedProfile(connection);
+  const work: [string, Record<string, string>][] = [];
+  for (const [setting, values] of Object.entries(secretsOfDict(connection))) {
+    const owned = agentOwnedValues(connection, setting, values);
+    if (Object.keys(owned).length > 0) work.push([setting, owned]);
+  }
+  if (work.length === 0 || profile.uuid === '') return;
+  // Refused, so that NetworkManager offers them to another agent that can keep them.
+  if (!(await store.available()))
+    throw new TunnelbarError('no-keyring', 'Tunnelbar has no keyring to save secrets in.');
+  for (const [setting, owned] of work) await store.save(profile, setting, owned);
+}
+
+/** Removes every saved secret of the profile `connection` names. */
+export async function deleteSecrets(connection: SettingsDict, store: SecretStore): Promise<void> {
+  const uuid = stringProp(connection.connection, 'uuid') ?? '';
+  if (uuid !== '') await store.deleteAll(uuid);
+}

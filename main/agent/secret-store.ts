@@ -1,0 +1,42 @@
+/**
+ * Where the agent keeps the secrets a person chose to save: the user's keyring (Secret Service,
+ * main/keyring/), shared with nm-applet and GNOME Shell. The agent only ever hands it agent-owned
+ * secrets (flags exactly 1); never "ask every time" ones, never a one-time code.
+ */
+
+export interface StoredProfile {
+  uuid: string;
+  /** The profile's name, for the item's label ("VPN password for <id>"). */
+  id: string;
+  /** `openvpn`, `wireguard` or the plugin's short name, also for the label. */
+  vpnType: string;
+}
+
+export interface SecretStore {
+  /**
+   * Whether saving is possible at all (a keyring answers). When it is not, the store says so
+   * once, as a warning, and every prompt simply asks.
+   */
+  available(): Promise<boolean>;
+  /** The stored values among `keys` of one setting of a profile; missing ones are left out. */
+  lookup(
+    uuid: string,
+    settingName: string,
+    keys: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<Record<string, string>>;
+  /** Stores each value, replacing what was stored under the same key. Rejects on failure. */
+  save(profile: StoredProfile, settingName: string, values: Record<string, string>): Promise<void>;
+  /** Removes everything stored for a profile (it was deleted). Rejects on failure. */
+  deleteAll(uuid: string): Promise<void>;
+  close(): void;
+}
+
+/** No store at all (tests, or a process that must not touch the keyring): nothing is saved. */
+export const NO_SECRET_STORE: SecretStore = {
+  available: () => Promise.resolve(false),
+  lookup: () => Promise.resolve({}),
+  save: () => Promise.reject(new Error('Tunnelbar has no secret store here.')),
+  deleteAll: () => Promise.resolve(),
+  close: () => undefined,
+};

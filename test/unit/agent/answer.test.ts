@@ -1,0 +1,156 @@
+import { Variant } from 'dbus-next';
+import { describe, expect, it } from 'vitest';
+import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/answer';
+import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
+import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
+import type { SecretStore, StoredProfile } from '../../../main/agent/secret-store';
+import type { SettingsDict } from '../../../main/nm/dbus-types';
+
+const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+
+function openvpn(data: Record<string, string>): SettingsDict {
+  return {
+    connection: { id: v('s', 'work'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
+    vpn: {
+      'service-type': v('s', 'org.freedesktop.NetworkManager.openvpn'),
+      data: v('a{ss}', data),
+    },
+  };
+}
+
+/** An in-memory store: `${uuid}/${setting}/${key}` → value. */
+class MemoryStore implements SecretStore {
+  readonly items = new Map<string, string>();
+  readonly lookups: string[][] = [];
+  constructor(private readonly up = true) {}
+  available = (): Promise<boolean> => Promise.resolve(this.up);
+  lookup(uuid: string, setting: string, keys: readonly string[]): Promise<Record<string, string>> {
+    this.lookups.push([...keys]);
+    const out: Record<string, string> = {};
+    for (const key of keys) {
+      const value = this.items.get(`${uuid}/${setting}/${key}`);
+      if (value !== undefined) out[key] = value;
+    }
+    return Promise.resolve(out);
+  }
+  save(profile: StoredProfile, setting: string, values: Record<string, string>): Promise<void> {
+    for (const [k, val] of Object.entries(values))
+      this.items.set(`${profile.uuid}/${setting}/${k}`, val);
+    return Promise.resolve();
+  }
+  deleteAll = (): Promise<void> => Promise.resolve();
+  close = (): void => undefined;
+}
+
+class OnePrompter implements Prompter {
+  readonly seen: PromptRequest[] = [];
+  constructor(private readonly reply: (r: PromptRequest) => PromptAnswer | null) {}
+  prompt(request: PromptRequest): Promise<PromptAnswer | null> {
+    this.seen.push(request);
+    return Promise.resolve(this.reply(request));
+  }
+}
+
+const passwordProfile = openvpn({
+  'connection-type': 'password',
+  'password-flags': '1',
+  'http-proxy-username': 'proxy',
+  'http-proxy-password-flags': '1',
+});
+
+async function answer(
+  over: Partial<PlanInput>,
+  store: SecretStore,
+  prompter: Prompter | null,
+): Promise<Outcome> {
+  const input: PlanInput = {
+    connection: passwordProfile,
+    settingName: 'vpn',
+    hints: [],
+    flags: 0x5,
+    answeredBefore: false,
+    isKeyEncrypted: () => false,
+    ...over,
+  };
+  const ctx: AnswerContext = {
+    connection: input.connection,
+    settingName: input.settingName,
+    hints: input.hints,
+    flags: input.flags,
+    signal: new AbortController().signal,
+  };
+  return carryOut(planSecrets(input), ctx, { prompter, store, pluginDirs: [] });
+}
+
+function secretsOf(outcome: Outcome): unknown {
+  return 'secrets' in outcome ? outcome.secrets.vpn?.secrets?.value : outcome.error;
+}
+
+describe('answering from the keyring', () => {
+  it('answers a non-interactive request with what is saved, or NoSecrets', async () => {
+    const store = new MemoryStore();
+    const none = await answer({ flags: 0 }, store, null);
+    expect(secretsOf(none)).toMatch(/NoSecrets$/);
+    store.items.set('u1/vpn/password', 'saved');
+    expect(secretsOf(await answer({ flags: 0 }, store, null))).toEqual({ password: 'saved' });
+  });
+
+  it('prompts only for what is not saved, and answers with both', async () => {
+    const store = new MemoryStore();
+    store.items.set('u1/vpn/password', 'saved');
+    const prompter = new OnePrompter(() => ({
+      values: { 'http-proxy-password': 'typed' },
+      save: false,
+    }));
+    const outcome = await answer({}, store, prompter);
+    expect(prompter.seen.map((r) => r.fields.map((f) => f.key))).toEqual([['http-proxy-password']]);
+    expect(secretsOf(outcome)).toEqual({ password: 'saved', 'http-proxy-password': 'typed' });
+  });
+
+  it('does not prompt when everything needed is saved', async () => {
+    const store = new MemoryStore();
+    store.items.set('u1/vpn/password', 'a');
+    store.items.set('u1/vpn/http-proxy-password', 'b');
+    const prompter = new OnePrompter(() => null);
+    expect(secretsOf(await answer({}, store, prompter))).toEqual({
+      password: 'a',
+      'http-proxy-password': 'b',
+    });
+    expect(prompter.seen).toEqual([]);
+  });
+
+  it('never reads the keyring for a request with hints, and saves the answer when ticked', async () => {
+    const store = new MemoryStore();
+    store.items.set('u1/vpn/password', 'rejected');
+    const prompter = new OnePrompter(() => ({ values: { password: 'corrected' }, save: true }));
+    const hints = ['password', 'x-vpn-message:A password is required.'];
+    const outcome = await answer({ hints, answeredBefore: true }, store, prompter);
+    expect(prompter.seen[0]?.reason).toBe('rejected');
+    expect(secretsOf(outcome)).toEqual({ password: 'corrected' });
+    expect(store.lookups.flat()).toEqual([]);
+    // Saved only once the reply is on its way.
+    expect(store.items.get('u1/vpn/password')).toBe('rejected');
+    await ('secrets' in outcome ? outcome.afterReply?.() : undefined);
+    expect(store.items.get('u1/vpn/password')).toBe('corrected');
+  });
+
+  it('never saves a challenge’s code, even when "save" comes back ticked', async () => {
+    const store = new MemoryStore();
+    const prompter = new OnePrompter(() => ({ values: { password: '424242' }, save: true }));
+    const hints = ['password', 'x-vpn-message:Enter the code'];
+    const outcome = await answer({ hints }, store, prompter);
+    expect(prompter.seen[0]?.canSave).toBe(false);
+    expect('secrets' in outcome && outcome.afterReply).toBeUndefined();
+  });
+
+  it('offers no saving when the keyring does not answer', async () => {
+    const prompter = new OnePrompter(() => ({ values: { password: 'p' }, save: true }));
+    const outcome = await answer(
+      { connection: openvpn({ 'connection-type': 'password', 'password-flags': '1' }) },
+      new MemoryStore(false),
+      prompter,
+    );
+    expect(prompter.seen[0]?.canSave).toBe(false);
+    expect('secrets' in outcome && outcome.afterReply).toBeUndefined();
+  });
+});
