@@ -1,5 +1,6 @@
 // Public API of the importers and exporters. Everything here is pure except writeInlineFiles and
-// removeFiles (the only functions that touch the file system) and the optional readFile callbacks.
+// removeFiles (the only functions that touch the file system) and the optional readFile callbacks,
+// and the bulk importer (bulk-*.ts), which reads folders and talks to NetworkManager.
 
 export { parseOvpn, idFromFileName, type OvpnParseOptions } from './ovpn-parse';
 export { parseWgQuick, type WgParseOptions } from './wg-parse';
@@ -29,3 +30,14 @@ export {
   type InlineFile,
   type ReadFile,
 } from './result';
+export {
+  runBulkImport,
+  DEFAULT_WINDOW,
+  type BulkImportOptions,
+  type BulkImportDeps,
+} from './bulk-import';
+export { collectTargets, type WalkEntry } from './bulk-walk';
+export { loadExistingProfiles } from './bulk-existing';
+export { IMPORT_ADD_FLAGS, type ImportBus } from './bulk-nm';
+export type { ExistingProfile } from './bulk-index';
+export type * from './bulk-types';

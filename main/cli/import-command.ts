@@ -1,0 +1,120 @@
+// `tunnelbar import`: collects the files, runs the bulk importer, reports as it goes.
+
+import { homedir } from 'node:os';
+import { runBulkImport } from '../import/bulk-import';
+import type { BulkEvent, BulkSummary } from '../import/bulk-types';
+import { collectTargets } from '../import/bulk-walk';
+import { loadExistingProfiles } from '../import/bulk-existing';
+import { NmBus } from '../nm/bus';
+import { nmNotRunning } from '../nm/errors';
+import type { ImportArgs } from './args';
+import type { ExitCode, Io } from './commands';
+import { describeOutcome, importEntry } from './import-format';
+import { ProgressBar } from './progress-bar';
+
+function summaryLine(s: BulkSummary, dryRun: boolean): string {
+  const parts = [
+    dryRun ? `${s.planned} would be added` : `${s.added} added`,
+    ...(s.duplicates > 0 ? [`${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'}`] : []),
+    ...(s.failed > 0 ? [`${s.failed} failed`] : []),
+  ];
+  return `${s.total} file${s.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+/**
+ * The report goes to stdout as the files are done, in their order: a JSON array written entry by
+ * entry (so 5,000 files are never held as one string), or one line per file. A terminal's stderr
+ * shows a progress bar meanwhile.
+ */
+function reporter(
+  io: Io,
+  json: boolean,
+): {
+  onEvent: (e: BulkEvent) => void;
+  end: () => void;
+} {
+  let bar: ProgressBar | null = null;
+  let entries = 0;
+  // Only a report going to the terminal too has to step around the bar.
+  const sharesTerminal = (io.stdout as { isTTY?: boolean }).isTTY === true;
+  const print = (text: string): void => {
+    if (bar === null || !sharesTerminal) io.stdout.write(text);
+    else bar.above(() => io.stdout.write(text));
+  };
+  if (json) io.stdout.write('[');
+  return {
+    onEvent: (e) => {
+      if (e.type === 'start') {
+        bar = ProgressBar.forStream(io.stderr, e.total);
+        bar?.update(0, '');
+        return;
+      }
+      bar?.update(e.done, e.outcome.file);
+      if (json) {
+        const json = JSON.stringify(importEntry(e.outcome), null, 2).replace(/\n/g, '\n  ');
+        print(`${entries === 0 ? '' : ','}\n  ${json}`);
+      } else {
+        print(`${describeOutcome(e.outcome).join('\n')}\n`);
+      }
+      entries++;
+    },
+    end: () => {
+      bar?.finish();
+      if (json) io.stdout.write(entries === 0 ? ']\n' : '\n]\n');
+    },
+  };
+}
+
+/**
+ * `tunnelbar import <files or folders...>`: exit 0 when every file was added (or, with
+ * --dry-run, would be), 1 when some were not (failed or duplicate), 2 when the import could not
+ * go on (NetworkManager gone, permission denied, interrupted). It opens its own bus connection
+ * rather than the core: no live model (see bulk-existing.ts), no secret agent.
+ */
+export async function importFiles(io: Io, json: boolean, args: ImportArgs): Promise<ExitCode> {
+  const bus = await NmBus.connect();
+  try {
+    if (bus.nmOwner === null) throw nmNotRunning();
+    return await run(bus, io, json, args);
+  } finally {
+    bus.close();
+  }
+}
+
+async function run(bus: NmBus, io: Io, json: boolean, args: ImportArgs): Promise<ExitCode> {
+  const existing = await loadExistingProfiles(bus);
+  const targets = await collectTargets(args.paths);
+  const out = reporter(io, json);
+  // Ctrl-C stops starting new files and lets the calls in flight finish, so that no profile is
+  // left without its certificate files; a second Ctrl-C kills at once.
+  const stop = new AbortController();
+  const onSignal = (): void => {
+    stop.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let summary: BulkSummary;
+  try {
+    summary = await runBulkImport(
+      targets,
+      { bus, existing },
+      {
+        home: homedir(),
+        dryRun: args.dryRun,
+        allowDuplicates: args.allowDuplicates,
+        signal: stop.signal,
+        onEvent: out.onEvent,
+      },
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    out.end();
+  }
+  if (!json) io.stdout.write(`${summaryLine(summary, args.dryRun)}\n`);
+  if (summary.fatal !== null) {
+    io.stderr.write(`import stopped: ${summary.fatal}\n`);
+    return 2;
+  }
+  return summary.failed + summary.duplicates > 0 ? 1 : 0;
+}

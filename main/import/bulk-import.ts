@@ -1,0 +1,165 @@
+// Bulk import: files are prepared one after the other (parse, compare, write inline files) while
+// their AddConnection2 calls run pipelined over the one bus connection. At most `window` files are
+// between "started" and "reported" at any time, which bounds both the calls in flight (the system
+// bus refuses more than 128 pending replies per connection, see nm/limited.ts) and the memory:
+// a file's settings are dropped once NetworkManager has answered, so 5,000 files take no more
+// than 50. Outcomes are reported strictly in input order, whatever order the answers come in.
+
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DuplicateIndex, type ExistingProfile } from './bulk-index';
+import { addConnection, classifyAddError, getSecrets, type ImportBus } from './bulk-nm';
+import { prepareFile, type PrepareContext, type ReadyFile } from './bulk-prepare';
+import type { BulkEvent, BulkSummary, FileOutcome } from './bulk-types';
+import type { WalkEntry } from './bulk-walk';
+import { removeFiles } from './inline-files';
+import type { ReadFile } from './result';
+
+/** Under the bus's 128 pending replies, as for GetSettings in the model, and still pipelined. */
+export const DEFAULT_WINDOW = 48;
+
+export interface BulkImportOptions {
+  /** The home folder inline blocks are written under (~/.cert/nm-openvpn/). */
+  home: string;
+  /** Parse, compare and report, but add nothing and write nothing. */
+  dryRun?: boolean;
+  /** Add a file even when a profile with the same content exists. */
+  allowDuplicates?: boolean;
+  window?: number;
+  readFile?: ReadFile;
+  newUuid?: () => string;
+  /** Stops starting new files; those in flight finish, the rest are reported as skipped. */
+  signal?: AbortSignal;
+  onEvent?: (event: BulkEvent) => void;
+}
+
+export interface BulkImportDeps {
+  bus: ImportBus;
+  /** The connections NetworkManager holds now (GetSettings, no secrets). */
+  existing: Iterable<ExistingProfile>;
+}
+
+function summarize(outcome: FileOutcome, s: BulkSummary): void {
+  if (outcome.status === 'added') s.added++;
+  else if (outcome.status === 'planned') s.planned++;
+  else if (outcome.status === 'duplicate') s.duplicates++;
+  else s.failed++;
+}
+
+export async function runBulkImport(
+  targets: readonly WalkEntry[],
+  deps: BulkImportDeps,
+  opts: BulkImportOptions,
+): Promise<BulkSummary> {
+  const readFile = opts.readFile ?? ((p: string) => readFileSync(p));
+  const window = Math.max(1, opts.window ?? DEFAULT_WINDOW);
+  const total = targets.length;
+  const summary: BulkSummary = {
+    total,
+    added: 0,
+    planned: 0,
+    duplicates: 0,
+    failed: 0,
+    fatal: null,
+  };
+  const ctx: PrepareContext = {
+    index: new DuplicateIndex(deps.existing, {
+      readFile,
+      getSecrets: (path, setting) => getSecrets(deps.bus, path, setting),
+    }),
+    home: opts.home,
+    dryRun: opts.dryRun === true,
+    allowDuplicates: opts.allowDuplicates === true,
+    readFile,
+    newUuid: opts.newUuid ?? randomUUID,
+  };
+
+  // Outcomes that arrived ahead of an earlier file's, until that one is reported.
+  const pending = new Map<number, FileOutcome>();
+  let reported = 0;
+  const report = (outcome: FileOutcome): void => {
+    pending.set(outcome.index, outcome);
+    for (let next = pending.get(reported); next !== undefined; next = pending.get(reported)) {
+      pending.delete(reported);
+      reported++;
+      summarize(next, summary);
+      opts.onEvent?.({ type: 'file', outcome: next, done: reported, total });
+    }
+  };
+
+  const add = async (f: ReadyFile): Promise<FileOutcome> => {
+    const { index, file, kind, uuid, id, warnings, repairs, written } = f;
+    try {
+      await addConnection(deps.bus, f.settings);
+      return {
+        status: 'added',
+        index,
+        file,
+        kind,
+        uuid,
+        id,
+        warnings,
+        repairs,
+        inlineFiles: written,
+      };
+    } catch (err) {
+      const why = classifyAddError(err);
+      if (why.fatal) summary.fatal ??= why.message;
+      if (!why.maybeAdded) {
+        try {
+          removeFiles(written);
+        } catch {
+          // Reported below as part of the failure; nothing else can be done about it.
+        }
+      }
+      return {
+        status: 'failed',
+        stage: 'add',
+        index,
+        file,
+        error: { file, line: null, message: why.message },
+      };
+    }
+  };
+
+  opts.onEvent?.({ type: 'start', total });
+  const inFlight = new Set<Promise<void>>();
+  for (let index = 0; index < total; index++) {
+    const target = targets[index];
+    if (target === undefined) break;
+    while (index - reported >= window && inFlight.size > 0) await Promise.race(inFlight);
+    if (opts.signal?.aborted === true) summary.fatal ??= 'interrupted';
+    if (summary.fatal !== null) {
+      const file = target.display;
+      const message = `not imported: ${summary.fatal}`;
+      report({
+        status: 'failed',
+        stage: 'skipped',
+        index,
+        file,
+        error: { file, line: null, message },
+      });
+      continue;
+    }
+    const prepared = await prepareFile(index, target, ctx);
+    if ('outcome' in prepared) {
+      report(prepared.outcome);
+      continue;
+    }
+    const ready = prepared.ready;
+    const outcome = add(ready);
+    // Registered before the next file is compared, so a second copy waits for this one's answer.
+    if (ready.key !== null) {
+      ctx.index.remember(
+        ready.key,
+        ready.uuid,
+        ready.id,
+        outcome.then((o) => o.status === 'added'),
+      );
+    }
+    const done = outcome.then(report).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  }
+  await Promise.all(inFlight);
+  return summary;
+}
