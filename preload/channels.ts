@@ -18,6 +18,10 @@ export const CALL_CHANNELS: { readonly [C in CallName]: `tunnelbar:call:${C}` } 
   'prompt:cancel': 'tunnelbar:call:prompt:cancel',
   'settings:get': 'tunnelbar:call:settings:get',
   'settings:set': 'tunnelbar:call:settings:set',
+  'profile:get': 'tunnelbar:call:profile:get',
+  'profile:save': 'tunnelbar:call:profile:save',
+  'profile:create': 'tunnelbar:call:profile:create',
+  'profile:delete': 'tunnelbar:call:profile:delete',
 };
 
 export const EVENT_CHANNELS: { readonly [E in EventName]: `tunnelbar:event:${E}` } = {

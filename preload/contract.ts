@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileEditSchema, type ProfileEditView } from './editor';
 
 /**
  * The one contract between main and renderer: every call (renderer → main, answered) and every
@@ -109,6 +110,12 @@ export const callSchemas = {
   'prompt:cancel': z.tuple([z.object({ requestId })]),
   'settings:get': z.tuple([]),
   'settings:set': z.tuple([z.object({ autostart: z.boolean() })]),
+  /** The connection editor (preload/editor.ts): the editable view of one profile. */
+  'profile:get': z.tuple([z.object({ uuid })]),
+  /** Changes what differs between `base` (as profile:get gave it) and `edit`; nothing else. */
+  'profile:save': z.tuple([z.object({ uuid, base: profileEditSchema, edit: profileEditSchema })]),
+  'profile:create': z.tuple([z.object({ edit: profileEditSchema })]),
+  'profile:delete': z.tuple([z.object({ uuid })]),
 } as const;
 
 export type CallName = keyof typeof callSchemas;
@@ -128,6 +135,10 @@ export interface CallResults {
   'prompt:cancel': null;
   'settings:get': SettingsView;
   'settings:set': SettingsView;
+  'profile:get': ProfileEditView;
+  'profile:save': null;
+  'profile:create': { uuid: string };
+  'profile:delete': null;
 }
 
 /** What a call rejects with: a word for code, a sentence for people. */

@@ -8,6 +8,7 @@ import {
   type TunnelStateView,
 } from '../../preload/contract';
 import type { Core } from '../core';
+import { editorCall } from '../editor/dispatch';
 import { activate, deactivate, findProfile } from '../nm/actions';
 import { TunnelbarError } from '../nm/errors';
 import type { Profile } from '../nm/profile';
@@ -167,6 +168,11 @@ export class ContractServer {
         this.opts.setAutostart?.(autostart);
         return { autostart: preferences.update((p) => ({ ...p, autostart })).autostart };
       }
+      case 'profile:get':
+      case 'profile:save':
+      case 'profile:create':
+      case 'profile:delete':
+        return editorCall(core, name, args);
     }
   }
 

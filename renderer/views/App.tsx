@@ -4,6 +4,9 @@ import { PromptHost } from '../prompt/PromptHost';
 import { StatusPanel } from '../status/StatusPanel';
 import { useStore } from '../store/context';
 import { strings } from '../strings';
+import { Editor, type EditorTarget } from '../editor/Editor';
+import { NewProfile } from '../editor/NewProfile';
+import { ProfileActions } from '../editor/ProfileActions';
 import { NmBanner } from './NmBanner';
 import { ProfileList } from './ProfileList';
 
@@ -12,6 +15,8 @@ export function App({ route }: { route: Route }) {
   const phase = useStore((s) => s.phase);
   const loadFailure = useStore((s) => s.loadFailure);
   const [selected, setSelected] = useState<string | null>(null);
+  // The connection editor replaces the panes while open: choosing a new profile's type, or editing.
+  const [editing, setEditing] = useState<EditorTarget | 'choose' | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -44,11 +49,41 @@ export function App({ route }: { route: Route }) {
           {strings.loadFailed(loadFailure?.sentence ?? '')}
         </p>
       )}
-      {phase === 'ready' && (
-        <main className="panes">
-          <ProfileList selected={selected} onSelect={setSelected} searchRef={searchRef} />
-          <StatusPanel uuid={selected} />
-        </main>
+      {phase === 'ready' && editing === 'choose' && (
+        <NewProfile
+          onChoose={(kind) => {
+            setEditing(kind === null ? null : { mode: 'create', kind });
+          }}
+        />
+      )}
+      {phase === 'ready' && editing !== null && editing !== 'choose' && (
+        <Editor
+          target={editing}
+          onDone={(uuid) => {
+            setEditing(null);
+            if (uuid !== null) setSelected(uuid);
+          }}
+        />
+      )}
+      {phase === 'ready' && editing === null && (
+        <>
+          <ProfileActions
+            selected={selected}
+            onAdd={() => {
+              setEditing('choose');
+            }}
+            onEdit={(uuid) => {
+              setEditing({ mode: 'edit', uuid });
+            }}
+            onDeleted={() => {
+              setSelected(null);
+            }}
+          />
+          <main className="panes">
+            <ProfileList selected={selected} onSelect={setSelected} searchRef={searchRef} />
+            <StatusPanel uuid={selected} />
+          </main>
+        </>
       )}
       <PromptHost />
     </div>

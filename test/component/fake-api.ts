@@ -73,6 +73,14 @@ export class FakeApi implements TunnelbarApi {
       case 'prompt:answer':
       case 'prompt:cancel':
         return null;
+      case 'profile:get':
+        // A test that opens the editor answers with its own profile.
+        return refusal('unknown-profile', 'There is no such profile.');
+      case 'profile:create':
+        return { uuid: 'uuid-new' };
+      case 'profile:save':
+      case 'profile:delete':
+        return null;
     }
   }
 }

@@ -1,0 +1,64 @@
+// One edit applied to the settings NetworkManager has now: only the fields the user changed are
+// written, every other setting and property (known to the editor or not) is sent back as it was.
+
+import { Variant } from 'dbus-next';
+import type { ProfileEdit } from '../../preload/editor';
+import { stringMapProp, stringProp, type SettingsDict, type VariantMap } from '../nm/dbus-types';
+import { applyIp, readIp } from './ip';
+import { applyPlugin, readPlugin } from './plugin';
+import { editRefused } from './refusal';
+import { applyWireguard, readWireguard, wireguardHasNewSecret } from './wireguard';
+
+/** The editable view of a settings dict (GetSettings' answer, no secrets). */
+export function editFromSettings(settings: SettingsDict): ProfileEdit {
+  const type = stringProp(settings.connection, 'type');
+  const autoconnect = settings.connection?.autoconnect?.value as unknown;
+  return {
+    name: stringProp(settings.connection, 'id') ?? '',
+    autoconnect: typeof autoconnect === 'boolean' ? autoconnect : true,
+    vpn: type === 'wireguard' ? readWireguard(settings.wireguard) : readPlugin(settings.vpn),
+    ipv4: readIp(settings.ipv4, 4),
+    ipv6: readIp(settings.ipv6, 6),
+  };
+}
+
+/** The setting whose stored secrets must be read before saving, or null when none is sent. */
+export function secretSettingToRead(edit: ProfileEdit): 'vpn' | 'wireguard' | null {
+  switch (edit.vpn.kind) {
+    case 'plugin':
+      return Object.keys(edit.vpn.newSecrets).length > 0 ? 'vpn' : null;
+    case 'wireguard':
+      return wireguardHasNewSecret(edit.vpn) ? 'wireguard' : null;
+  }
+}
+
+/**
+ * `current` with the difference between `base` and `edit` applied. `stored` is GetSecrets'
+ * answer for secretSettingToRead(edit) (empty when that is null). Throws a TunnelbarError
+ * (edit-refused) for an edit NetworkManager or the plugin would refuse or misread.
+ */
+export function applyEdit(
+  current: SettingsDict,
+  base: ProfileEdit,
+  edit: ProfileEdit,
+  stored: SettingsDict = {},
+): SettingsDict {
+  const out: SettingsDict = { ...current };
+  const connection: VariantMap = { ...current.connection };
+  if (edit.name.trim() === '') throw editRefused('A profile needs a name.');
+  if (base.name !== edit.name) connection.id = new Variant('s', edit.name);
+  if (base.autoconnect !== edit.autoconnect) {
+    connection.autoconnect = new Variant('b', edit.autoconnect);
+  }
+  out.connection = connection;
+  if (base.vpn.kind === 'plugin' && edit.vpn.kind === 'plugin') {
+    out.vpn = applyPlugin(current.vpn, base.vpn, edit.vpn, stringMapProp(stored.vpn, 'secrets'));
+  } else if (base.vpn.kind === 'wireguard' && edit.vpn.kind === 'wireguard') {
+    out.wireguard = applyWireguard(current.wireguard, base.vpn, edit.vpn, stored.wireguard);
+  } else {
+    throw editRefused('The VPN type of a profile cannot be changed; create a new profile instead.');
+  }
+  out.ipv4 = applyIp(current.ipv4, base.ipv4, edit.ipv4, 4);
+  out.ipv6 = applyIp(current.ipv6, base.ipv6, edit.ipv6, 6);
+  return out;
+}

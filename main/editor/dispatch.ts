@@ -1,0 +1,43 @@
+// The editor's contract calls, dispatched by the ContractServer once the payload is validated.
+
+import type { CallArgs, CallResults } from '../../preload/contract';
+import type { Core } from '../core';
+import { findProfile } from '../nm/actions';
+import { nmNotRunning } from '../nm/errors';
+import { createProfile, deleteProfile, getProfileEdit, saveProfileEdit } from './service';
+
+export type EditorCallName = 'profile:get' | 'profile:save' | 'profile:create' | 'profile:delete';
+
+export async function editorCall<C extends EditorCallName>(
+  core: Pick<Core, 'bus' | 'model'>,
+  name: C,
+  rawArgs: unknown[],
+): Promise<CallResults[C]>;
+export async function editorCall(
+  core: Pick<Core, 'bus' | 'model'>,
+  name: EditorCallName,
+  rawArgs: unknown[],
+): Promise<CallResults[EditorCallName]> {
+  const { bus, model } = core;
+  switch (name) {
+    case 'profile:get': {
+      const [{ uuid }] = rawArgs as CallArgs<'profile:get'>;
+      return getProfileEdit(bus, findProfile(model, uuid));
+    }
+    case 'profile:save': {
+      const [{ uuid, base, edit }] = rawArgs as CallArgs<'profile:save'>;
+      await saveProfileEdit(bus, findProfile(model, uuid), base, edit);
+      return null;
+    }
+    case 'profile:create': {
+      const [{ edit }] = rawArgs as CallArgs<'profile:create'>;
+      if (!model.nmRunning) throw nmNotRunning();
+      return { uuid: await createProfile(bus, edit) };
+    }
+    case 'profile:delete': {
+      const [{ uuid }] = rawArgs as CallArgs<'profile:delete'>;
+      await deleteProfile(bus, findProfile(model, uuid));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// The vpn setting ↔ the editor's PluginEdit (OpenVPN and every other plugin). vpn.data is changed
+// key by key, so keys the editor does not know are kept; a key the installed OpenVPN plugin does
+// not know may not be added, because the plugin fails activation on it (reference §7.1).
+
+import { Variant } from 'dbus-next';
+import type { PluginEdit } from '../../preload/editor';
+import { stringMapProp, stringProp, type VariantMap } from '../nm/dbus-types';
+import { isOpenVpnDataKey, isOpenVpnSecretKey, OPENVPN_SERVICE_TYPE } from '../import/ovpn-keys';
+import { editRefused } from './refusal';
+
+export function readPlugin(map: VariantMap | undefined): PluginEdit {
+  return {
+    kind: 'plugin',
+    serviceType: stringProp(map, 'service-type') ?? '',
+    data: stringMapProp(map, 'data'),
+    newSecrets: {},
+  };
+}
+
+/** The keys whose value the user changed, added or removed. */
+function changedKeys(base: Record<string, string>, edit: Record<string, string>): string[] {
+  const keys = new Set([...Object.keys(base), ...Object.keys(edit)]);
+  return [...keys].filter((k) => base[k] !== edit[k]);
+}
+
+function checkKnown(serviceType: string, base: PluginEdit, edit: PluginEdit): void {
+  if (serviceType !== OPENVPN_SERVICE_TYPE) return;
+  for (const key of Object.keys(edit.data)) {
+    if (!(key in base.data) && !isOpenVpnDataKey(key)) {
+      throw editRefused(
+        `The OpenVPN plugin installed here does not know the setting “${key}”; it would refuse to connect with it.`,
+      );
+    }
+  }
+  for (const key of Object.keys(edit.newSecrets)) {
+    if (!isOpenVpnSecretKey(key)) {
+      throw editRefused(`The OpenVPN plugin installed here does not know the secret “${key}”.`);
+    }
+  }
+}
+
+/**
+ * Applies what differs between base and edit. `stored` is vpn.secrets as NetworkManager has them
+ * (GetSecrets), needed when a new secret is sent: Update2 then replaces all of them (§2.3).
+ */
+export function applyPlugin(
+  current: VariantMap | undefined,
+  base: PluginEdit,
+  edit: PluginEdit,
+  stored: Record<string, string>,
+): VariantMap {
+  const out: VariantMap = { ...current };
+  const serviceType = stringProp(current, 'service-type') ?? edit.serviceType;
+  if (base.serviceType !== edit.serviceType) {
+    throw editRefused('The VPN type of a profile cannot be changed; create a new profile instead.');
+  }
+  checkKnown(serviceType, base, edit);
+  const changed = changedKeys(base.data, edit.data);
+  if (changed.length > 0) {
+    const data = stringMapProp(current, 'data');
+    for (const key of changed) {
+      const value = edit.data[key];
+      if (value === undefined) Reflect.deleteProperty(data, key);
+      else data[key] = value;
+    }
+    out.data = new Variant('a{ss}', data);
+  }
+  if (Object.keys(edit.newSecrets).length > 0) {
+    out.secrets = new Variant('a{ss}', { ...stored, ...edit.newSecrets });
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import type { PageId } from './blank';
+import { OPENVPN_SERVICE } from './blank';
+import type { Form } from './form';
+import { GeneralPage } from './GeneralPage';
+import { IpPage } from './IpPage';
+import { OpenVpnPage } from './OpenVpnPage';
+import { PluginPage } from './PluginPage';
+import type { Problems } from './validate';
+import { WireGuardPage } from './WireGuardPage';
+
+/** The page shown in the editor's tab panel. */
+export function EditorPage(props: {
+  page: PageId;
+  form: Form;
+  creating: boolean;
+  publicKey: string | null;
+  problems: Problems;
+  onForm: (form: Form) => void;
+}) {
+  const { page, form, creating, problems, onForm } = props;
+  const { edit } = form;
+  switch (page) {
+    case 'general':
+      return (
+        <GeneralPage
+          edit={edit}
+          problems={problems}
+          onChange={(e) => {
+            onForm({ ...form, edit: e });
+          }}
+        />
+      );
+    case 'ipv4':
+    case 'ipv6': {
+      const family = page === 'ipv4' ? 4 : 6;
+      return (
+        <IpPage
+          // A new instance per family: the list fields keep their typed text per page.
+          key={page}
+          family={family}
+          ip={edit[page]}
+          problems={problems}
+          onChange={(ip) => {
+            onForm({ ...form, edit: { ...edit, [page]: ip } });
+          }}
+        />
+      );
+    }
+    case 'vpn': {
+      const vpn = edit.vpn;
+      if (vpn.kind === 'wireguard') {
+        return (
+          <WireGuardPage
+            vpn={vpn}
+            publicKey={props.publicKey}
+            creating={creating}
+            problems={problems}
+            onChange={(v) => {
+              onForm({ ...form, edit: { ...edit, vpn: v } });
+            }}
+          />
+        );
+      }
+      if (vpn.serviceType === OPENVPN_SERVICE) {
+        return (
+          <OpenVpnPage
+            vpn={vpn}
+            creating={creating}
+            problems={problems}
+            onChange={(v) => {
+              onForm({ ...form, edit: { ...edit, vpn: v } });
+            }}
+          />
+        );
+      }
+      return (
+        <PluginPage
+          serviceType={vpn.serviceType}
+          rows={form.rows}
+          problems={problems}
+          onRows={(rows) => {
+            onForm({ ...form, rows });
+          }}
+        />
+      );
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { toCallFailure } from '../api';
+import { useStore, useStoreInstance } from '../store/context';
+import { strings } from '../strings';
+
+const s = strings.editor;
+
+/** Add, Edit and Delete above the panes; Delete asks first, in place. */
+export function ProfileActions(props: {
+  selected: string | null;
+  onAdd: () => void;
+  onEdit: (uuid: string) => void;
+  onDeleted: () => void;
+}) {
+  const store = useStoreInstance();
+  const { selected } = props;
+  const profile = useStore((st) =>
+    selected === null ? undefined : st.profiles.find((p) => p.uuid === selected),
+  );
+  const [asking, setAsking] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const remove = async (uuid: string): Promise<void> => {
+    try {
+      await store.api.call('profile:delete', { uuid });
+      setAsking(false);
+      props.onDeleted();
+    } catch (err) {
+      setFailure(s.deleteFailed(toCallFailure(err).sentence));
+    }
+  };
+  return (
+    <div className="profile-actions">
+      <button type="button" className="secondary" onClick={props.onAdd}>
+        {s.add}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={profile === undefined}
+        onClick={() => {
+          if (profile !== undefined) props.onEdit(profile.uuid);
+        }}
+      >
+        {s.edit}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={profile === undefined}
+        onClick={() => {
+          setFailure(null);
+          setAsking(true);
+        }}
+      >
+        {s.delete}
+      </button>
+      {asking && profile !== undefined && (
+        <div role="alertdialog" aria-label={s.delete} className="confirm">
+          <p>{s.deleteConfirm(profile.id)}</p>
+          {failure !== null && <p role="alert">{failure}</p>}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setAsking(false);
+            }}
+          >
+            {s.deleteNo}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              void remove(profile.uuid);
+            }}
+          >
+            {s.deleteYes}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

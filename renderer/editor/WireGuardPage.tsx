@@ -1,0 +1,139 @@
+import type { WgPeerEdit, WireguardEdit, WgPrivateKeyEdit } from '../../preload/editor';
+import { strings } from '../strings';
+import { NumberField, SelectField, TextField } from './fields';
+import { PeerFields } from './PeerFields';
+import type { Problems } from './validate';
+
+const s = strings.editor;
+
+export interface WireGuardPageProps {
+  vpn: WireguardEdit;
+  /** The public key of the stored private key, when main could read it. */
+  publicKey: string | null;
+  creating: boolean;
+  problems: Problems;
+  onChange: (vpn: WireguardEdit) => void;
+}
+
+type KeyAction = WgPrivateKeyEdit['action'];
+
+function keyStatus(creating: boolean, publicKey: string | null): string {
+  if (creating) return s.privateKeyNone;
+  return publicKey === null ? s.privateKeyUnknown : s.privateKeySet;
+}
+
+/** The WireGuard page: the private key (never shown), listen port, fwmark, MTU and the peers. */
+export function WireGuardPage({
+  vpn,
+  publicKey,
+  creating,
+  problems,
+  onChange,
+}: WireGuardPageProps) {
+  const actions: { value: KeyAction; label: string }[] = [
+    ...(creating ? [] : [{ value: 'keep' as const, label: s.keyKeep }]),
+    { value: 'generate', label: s.keyGenerate },
+    { value: 'set', label: s.keySet },
+  ];
+  const setPeer = (i: number, peer: WgPeerEdit): void => {
+    onChange({ ...vpn, peers: vpn.peers.map((p, j) => (j === i ? peer : p)) });
+  };
+  return (
+    <div className="edit-page">
+      <fieldset className="edit-group">
+        <legend>{s.privateKey}</legend>
+        <p className="muted">{keyStatus(creating, publicKey)}</p>
+        {publicKey !== null && vpn.privateKey.action === 'keep' && (
+          <label className="edit-field">
+            <span className="edit-label">{s.publicKey}</span>
+            <input type="text" readOnly value={publicKey} className="mono" />
+          </label>
+        )}
+        <SelectField
+          label={s.privateKey}
+          value={vpn.privateKey.action}
+          options={actions}
+          onChange={(action) => {
+            const privateKey: WgPrivateKeyEdit =
+              action === 'set' ? { action, key: '' } : { action };
+            onChange({ ...vpn, privateKey });
+          }}
+        />
+        {vpn.privateKey.action === 'set' && (
+          <TextField
+            label={s.newPrivateKey}
+            secret
+            value={vpn.privateKey.key}
+            problem={problems['wg.privateKey']}
+            onChange={(key) => {
+              onChange({ ...vpn, privateKey: { action: 'set', key } });
+            }}
+          />
+        )}
+      </fieldset>
+      <NumberField
+        label={s.listenPort}
+        hint={s.listenPortHint}
+        value={vpn.listenPort}
+        empty={0}
+        problem={problems['wg.listenPort']}
+        onChange={(n) => {
+          onChange({ ...vpn, listenPort: n ?? 0 });
+        }}
+      />
+      <NumberField
+        label={s.fwmark}
+        value={vpn.fwmark}
+        empty={0}
+        problem={problems['wg.fwmark']}
+        onChange={(n) => {
+          onChange({ ...vpn, fwmark: n ?? 0 });
+        }}
+      />
+      <NumberField
+        label={s.mtu}
+        value={vpn.mtu}
+        empty={0}
+        problem={problems['wg.mtu']}
+        onChange={(n) => {
+          onChange({ ...vpn, mtu: n ?? 0 });
+        }}
+      />
+      <section className="edit-group" aria-label={s.peers}>
+        <h3>{s.peers}</h3>
+        {vpn.peers.map((peer, i) => (
+          <PeerFields
+            // Peers have no identity while their key is typed; the position is theirs.
+            key={i}
+            index={i}
+            peer={peer}
+            creating={creating}
+            problems={problems}
+            onChange={(p) => {
+              setPeer(i, p);
+            }}
+            onRemove={() => {
+              onChange({ ...vpn, peers: vpn.peers.filter((_, j) => j !== i) });
+            }}
+          />
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            const peer: WgPeerEdit = {
+              publicKey: '',
+              newPresharedKey: null,
+              allowedIps: [],
+              endpoint: null,
+              keepalive: null,
+            };
+            onChange({ ...vpn, peers: [...vpn.peers, peer] });
+          }}
+        >
+          {s.addPeer}
+        </button>
+      </section>
+    </div>
+  );
+}

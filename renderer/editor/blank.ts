@@ -1,0 +1,72 @@
+import type { IpEdit, ProfileEdit } from '../../preload/editor';
+
+export const OPENVPN_SERVICE = 'org.freedesktop.NetworkManager.openvpn';
+
+/** What Add offers: the two VPN types with a page of their own, or any plugin by service name. */
+export type NewKind =
+  { kind: 'openvpn' } | { kind: 'wireguard' } | { kind: 'other'; serviceType: string };
+
+function ip(method: string): IpEdit {
+  return {
+    method,
+    addresses: [],
+    dns: [],
+    dnsSearch: [],
+    routes: [],
+    neverDefault: false,
+    ignoreAutoRoutes: false,
+    ignoreAutoDns: false,
+  };
+}
+
+/** A new profile's fields; a VPN should not come up by itself, so autoconnect starts off. */
+export function blankEdit(kind: NewKind): ProfileEdit {
+  switch (kind.kind) {
+    case 'openvpn':
+      return {
+        name: '',
+        autoconnect: false,
+        vpn: {
+          kind: 'plugin',
+          serviceType: OPENVPN_SERVICE,
+          data: { 'connection-type': 'password', 'password-flags': '1' },
+          newSecrets: {},
+        },
+        ipv4: ip('auto'),
+        ipv6: ip('auto'),
+      };
+    case 'wireguard':
+      return {
+        name: '',
+        autoconnect: false,
+        vpn: {
+          kind: 'wireguard',
+          privateKey: { action: 'generate' },
+          listenPort: 0,
+          fwmark: 0,
+          mtu: 0,
+          peers: [],
+        },
+        ipv4: ip('manual'),
+        ipv6: ip('disabled'),
+      };
+    case 'other':
+      return {
+        name: '',
+        autoconnect: false,
+        vpn: { kind: 'plugin', serviceType: kind.serviceType, data: {}, newSecrets: {} },
+        ipv4: ip('auto'),
+        ipv6: ip('auto'),
+      };
+  }
+}
+
+/** Which page a field belongs to, for showing the first page with a problem. */
+export type PageId = 'general' | 'vpn' | 'ipv4' | 'ipv6';
+
+export function pageOfField(field: string): PageId {
+  if (field.startsWith('ipv4.')) return 'ipv4';
+  if (field.startsWith('ipv6.')) return 'ipv6';
+  if (field === 'name') return 'general';
+  return 'vpn';
+}

@@ -1,0 +1,49 @@
+import type { ProfileEdit } from '../../preload/editor';
+import { OPENVPN_SERVICE } from './blank';
+
+/** One vpn.data entry of the key/value page, kept as rows so a half-typed key is not lost. */
+export interface DataRow {
+  key: string;
+  value: string;
+}
+
+/**
+ * The editor's working state: the edit, plus the rows of the key/value page for plugins without
+ * a page of their own (empty for OpenVPN and WireGuard), folded into vpn.data on save.
+ */
+export interface Form {
+  edit: ProfileEdit;
+  rows: DataRow[];
+}
+
+export function usesRows(edit: ProfileEdit): boolean {
+  return edit.vpn.kind === 'plugin' && edit.vpn.serviceType !== OPENVPN_SERVICE;
+}
+
+export function formOf(edit: ProfileEdit): Form {
+  const rows =
+    edit.vpn.kind === 'plugin' && usesRows(edit)
+      ? Object.entries(edit.vpn.data).map(([key, value]) => ({ key, value }))
+      : [];
+  return { edit, rows };
+}
+
+/** The edit to send: the rows become vpn.data. */
+export function editOf(form: Form): ProfileEdit {
+  const { edit, rows } = form;
+  if (edit.vpn.kind !== 'plugin' || !usesRows(edit)) return edit;
+  const data = Object.fromEntries(rows.map((r) => [r.key.trim(), r.value]));
+  return { ...edit, vpn: { ...edit.vpn, data } };
+}
+
+/** vpn.data with one key set, or removed when the value is empty (NetworkManager's default). */
+export function withDataKey(
+  data: Readonly<Record<string, string>>,
+  key: string,
+  value: string,
+): Record<string, string> {
+  const out = { ...data };
+  if (value === '') Reflect.deleteProperty(out, key);
+  else out[key] = value;
+  return out;
+}

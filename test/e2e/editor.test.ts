@@ -1,0 +1,222 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findProfile } from '../../main/nm/actions';
+import { screenshot } from './artifacts';
+import { field, openEditor, plainSettings, readSettings, tab } from './editor-helpers';
+import {
+  answerPrompt,
+  connectedAddress,
+  expectSwitch,
+  switchOf,
+  VPN_TIMEOUT_MS,
+} from './page-helpers';
+import { startWorld, type World } from './world';
+
+// The connection editor in Chromium, through the harness, against a real NetworkManager: what it
+// writes is read back with GetSettings, and a profile made in it connects.
+
+const PEER_A = 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=';
+const PEER_B = 'HIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=';
+
+let w: World;
+
+beforeAll(async () => {
+  w = await startWorld({
+    prepare: async (sb) => {
+      // NM stores a vpn.data key the plugin does not know (the plugin would refuse it on connect).
+      await sb.addOpenvpnProfile('password', {
+        id: 'tb-unknown-key',
+        extraData: { 'x-tunnelbar-future': 'keep-me' },
+      });
+      await sb.nmcli([
+        'connection',
+        'add',
+        'type',
+        'vpn',
+        'con-name',
+        'tb-openconnect',
+        'vpn-type',
+        'openconnect',
+        'connection.autoconnect',
+        'no',
+        'vpn.data',
+        'gateway = vpn.example.com, protocol = anyconnect, cookie-flags = 2',
+      ]);
+    },
+  });
+});
+
+afterAll(async () => {
+  await (w as World | undefined)?.stop();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  await screenshot(w.page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+  console.log(`--- page errors ---\n${w.pageErrors.join('\n')}`);
+  console.log(`--- sandbox log ---\n${w.sb.readLog().slice(-4000)}`);
+});
+
+describe('the connection editor through the harness', () => {
+  it('changes only the edited setting and keeps a vpn.data key it does not know', async () => {
+    const { page } = w;
+    const before = plainSettings(await readSettings(w, 'tb-unknown-key'));
+    const editor = await openEditor(page, 'tb-unknown-key');
+    await screenshot(page, 'editor-general');
+    await tab(page, 'OpenVPN').click();
+    await screenshot(page, 'editor-openvpn');
+    await field(editor, 'User name').fill('someone-else');
+    await tab(page, 'IPv4').click();
+    await screenshot(page, 'editor-ipv4');
+    await tab(page, 'IPv6').click();
+    await screenshot(page, 'editor-ipv6');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
+    await expect
+      .poll(async () => plainSettings(await readSettings(w, 'tb-unknown-key')).vpn?.data)
+      .toMatchObject({ value: { username: 'someone-else' } });
+    const after = plainSettings(await readSettings(w, 'tb-unknown-key'));
+    const expected = structuredClone(before);
+    const data = expected.vpn?.data as { value: Record<string, string> };
+    data.value.username = 'someone-else';
+    expect(data.value['x-tunnelbar-future']).toBe('keep-me');
+    expect(after).toEqual(expected);
+  });
+
+  it('creates an OpenVPN profile from nothing and connects with it', async () => {
+    const { page, sb } = w;
+    const server = sb.servers.password;
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByLabel('VPN type', { exact: true }).selectOption('openvpn');
+    await screenshot(page, 'editor-new');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await field(page, 'Name').fill('tb-made-in-editor');
+    await tab(page, 'OpenVPN').click();
+    await field(page, 'Gateway').fill(`${server.host}:${String(server.port)}:udp`);
+    await field(page, 'CA certificate').fill(sb.pki.ca);
+    await field(page, 'User name').fill(sb.credentials.username);
+    await field(page, 'Password storage').selectOption('2');
+    await field(page, 'Additional TLS authentication').selectOption('tls-crypt');
+    await field(page, 'Key file').fill(sb.pki.tlsCrypt);
+    await field(page, 'Server certificate usage').selectOption('server');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await switchOf(page, 'tb-made-in-editor').waitFor();
+    const settings = plainSettings(await readSettings(w, 'tb-made-in-editor'));
+    expect(settings.vpn?.data).toEqual({
+      sig: 'a{ss}',
+      value: {
+        remote: `${server.host}:${String(server.port)}:udp`,
+        'connection-type': 'password',
+        ca: sb.pki.ca,
+        username: sb.credentials.username,
+        'password-flags': '2',
+        'tls-crypt': sb.pki.tlsCrypt,
+        'remote-cert-tls': 'server',
+      },
+    });
+    await switchOf(page, 'tb-made-in-editor').click();
+    await answerPrompt(page, 'tb-made-in-editor', sb.credentials.password);
+    await connectedAddress(page, 'tb-made-in-editor');
+    await switchOf(page, 'tb-made-in-editor').click();
+    await expectSwitch(page, 'tb-made-in-editor', false);
+  });
+
+  it('creates a WireGuard profile with two peers, saves it, and re-opens it equal', async () => {
+    const { page } = w;
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByLabel('VPN type', { exact: true }).selectOption('wireguard');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await field(page, 'Name').fill('tb-wg');
+    await tab(page, 'WireGuard').click();
+    await field(page, 'Listen port').fill('51999');
+    const peers = [
+      { key: PEER_A, ips: '10.91.0.0/24', endpoint: '192.0.2.1:51820', keepalive: '25' },
+      {
+        key: PEER_B,
+        ips: '10.92.0.0/16, fd92::/64',
+        endpoint: '[2001:db8::1]:51820',
+        keepalive: '',
+      },
+    ];
+    for (const [i, p] of peers.entries()) {
+      await page.getByRole('button', { name: 'Add peer', exact: true }).click();
+      const group = page.getByRole('group', { name: `Peer ${String(i + 1)}`, exact: true });
+      await field(group, 'Public key').fill(p.key);
+      await field(group, 'Allowed IPs').fill(p.ips);
+      await field(group, 'Endpoint').fill(p.endpoint);
+      await field(group, 'Persistent keepalive (seconds)').fill(p.keepalive);
+    }
+    await screenshot(page, 'editor-wireguard');
+    await tab(page, 'IPv4').click();
+    await field(page, 'Addresses').fill('10.91.0.2/24');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await switchOf(page, 'tb-wg').waitFor();
+    const uuid = findProfile(w.harness.core.model, 'tb-wg').uuid;
+    const view = await w.harness.contract.handle('profile:get', [{ uuid }]);
+    expect(view).toMatchObject({
+      edit: {
+        name: 'tb-wg',
+        vpn: {
+          listenPort: 51999,
+          peers: [
+            {
+              publicKey: PEER_A,
+              allowedIps: ['10.91.0.0/24'],
+              endpoint: '192.0.2.1:51820',
+              keepalive: 25,
+            },
+            {
+              publicKey: PEER_B,
+              allowedIps: ['10.92.0.0/16', 'fd92::/64'],
+              endpoint: '[2001:db8::1]:51820',
+              keepalive: null,
+            },
+          ],
+        },
+        ipv4: { method: 'manual', addresses: ['10.91.0.2/24'] },
+      },
+    });
+    // The generated key is stored: its public key is shown, the private one never is.
+    expect((view as { publicKey: string | null }).publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+
+    const editor = await openEditor(page, 'tb-wg');
+    await tab(page, 'WireGuard').click();
+    expect(await field(editor, 'Listen port').inputValue()).toBe('51999');
+    for (const [i, p] of peers.entries()) {
+      const group = page.getByRole('group', { name: `Peer ${String(i + 1)}`, exact: true });
+      expect(await field(group, 'Public key').inputValue()).toBe(p.key);
+      expect(await field(group, 'Endpoint').inputValue()).toBe(p.endpoint);
+    }
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
+  it('edits a plugin without a page of its own as key/value, and deletes after asking', async () => {
+    const { page } = w;
+    const editor = await openEditor(page, 'tb-openconnect');
+    await tab(page, 'OpenConnect').click();
+    await screenshot(page, 'editor-plugin');
+    expect(await field(editor, 'Key 1').inputValue()).toBe('cookie-flags');
+    await page.getByRole('button', { name: 'Add setting', exact: true }).click();
+    await field(editor, 'Key 4').fill('useragent');
+    await field(editor, 'Value 4').fill('Tunnelbar');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(async () => plainSettings(await readSettings(w, 'tb-openconnect')).vpn?.data)
+      .toEqual({
+        sig: 'a{ss}',
+        value: {
+          gateway: 'vpn.example.com',
+          protocol: 'anyconnect',
+          'cookie-flags': '2',
+          useragent: 'Tunnelbar',
+        },
+      });
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await screenshot(page, 'editor-delete-ask');
+    await page.getByRole('button', { name: 'Delete profile', exact: true }).click();
+    await expect
+      .poll(() => switchOf(page, 'tb-openconnect').count(), { timeout: VPN_TIMEOUT_MS })
+      .toBe(0);
+    expect(w.pageErrors).toEqual([]);
+  });
+});
