@@ -1,6 +1,6 @@
-/** The command line of `tunnelbar`, parsed. Small on purpose: five commands, four flags. */
+/** The command line of `tunnelbar`, parsed. Small on purpose: six commands, a few flags. */
 
-export type Command = 'list' | 'up' | 'down' | 'status' | 'watch' | 'help' | 'version';
+export type Command = 'list' | 'up' | 'down' | 'status' | 'watch' | 'import' | 'help' | 'version';
 
 export interface CliArgs {
   command: Command;
@@ -8,18 +8,39 @@ export interface CliArgs {
   profile: string | null;
   json: boolean;
   ask: boolean;
+  /** `up --save`: keep what --ask asked for in the keyring. Set only when given. */
+  save?: boolean;
   timeoutSeconds: number | null;
+  /** Only for `import`. */
+  import?: ImportArgs;
+}
+
+export interface ImportArgs {
+  /** Files and folders, as given. */
+  paths: string[];
+  dryRun: boolean;
+  allowDuplicates: boolean;
 }
 
 export class UsageError extends Error {}
 
-const COMMANDS = new Set<Command>(['list', 'up', 'down', 'status', 'watch', 'help', 'version']);
+const COMMANDS = new Set<Command>([
+  'list',
+  'up',
+  'down',
+  'status',
+  'watch',
+  'import',
+  'help',
+  'version',
+]);
 const NEEDS_PROFILE = new Set<Command>(['up', 'down']);
 const FLAGS_BY_COMMAND: Record<Command, readonly string[]> = {
   list: ['--json'],
   status: ['--json'],
   watch: ['--json'],
-  up: ['--ask', '--timeout'],
+  up: ['--ask', '--save', '--timeout'],
+  import: ['--json', '--dry-run', '--allow-duplicates'],
   down: [],
   help: [],
   version: [],
@@ -29,15 +50,22 @@ export const USAGE = `Usage: tunnelbar <command> [options]
 
 Commands:
   list [--json]                      every VPN profile with its state
-  up <name|uuid> [--ask] [--timeout S]
+  up <name|uuid> [--ask [--save]] [--timeout S]
                                      connect and wait until connected (exit 0) or failed (exit 1);
                                      --ask prompts for passwords (one line per secret from stdin
-                                     when it is not a terminal; end of input cancels)
+                                     when it is not a terminal; end of input cancels); a
+                                     password saved in the keyring is used without asking;
+                                     --save keeps what --ask asked for there
   down <name|uuid>                   disconnect
   status [--json]                    the active VPNs: addresses, gateway, routes, DNS, domains
   watch [--json]                     one line per change of any VPN, until interrupted
+  import <files or folders...> [--json] [--dry-run] [--allow-duplicates]
+                                     add .ovpn and wg-quick .conf files (folders: recursively)
+                                     as profiles; a file whose profile exists is reported as a
+                                     duplicate unless --allow-duplicates; --dry-run adds nothing
 
-Exit status: 0 done, 1 the VPN failed, 2 usage error or NetworkManager unavailable.
+Exit status: 0 done, 1 the VPN failed (import: some file not added), 2 usage error or
+NetworkManager unavailable.
 The bus is DBUS_SYSTEM_BUS_ADDRESS, else the system bus.`;
 
 function isCommand(word: string): word is Command {
@@ -57,6 +85,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (first === '--version') return { ...args, command: 'version' };
   if (!isCommand(first)) throw new UsageError(`Unknown command "${first}".`);
   args.command = first;
+  const imports: ImportArgs = { paths: [], dryRun: false, allowDuplicates: false };
+  if (first === 'import') args.import = imports;
   const allowed = FLAGS_BY_COMMAND[first];
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i] ?? '';
@@ -65,6 +95,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (!allowed.includes(flag)) throw new UsageError(`"${first}" takes no option ${flag}.`);
       if (flag === '--json') args.json = true;
       else if (flag === '--ask') args.ask = true;
+      else if (flag === '--save') args.save = true;
+      else if (flag === '--dry-run') imports.dryRun = true;
+      else if (flag === '--allow-duplicates') imports.allowDuplicates = true;
       else {
         const value = inline ?? rest[++i];
         const seconds = Number(value);
@@ -75,12 +108,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       }
     } else if (NEEDS_PROFILE.has(first) && args.profile === null) {
       args.profile = word;
+    } else if (first === 'import') {
+      imports.paths.push(word);
     } else {
       throw new UsageError(`Unexpected argument "${word}".`);
     }
   }
   if (NEEDS_PROFILE.has(first) && args.profile === null) {
     throw new UsageError(`"${first}" needs a profile name or UUID.`);
+  }
+  if (args.save === true && !args.ask) throw new UsageError('--save needs --ask.');
+  if (first === 'import' && imports.paths.length === 0) {
+    throw new UsageError('"import" needs at least one file or folder.');
   }
   return args;
 }

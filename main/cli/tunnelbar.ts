@@ -6,6 +6,7 @@ import { ActivationError } from '../nm/actions';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { down, list, status, up, watch, type ExitCode, type Io } from './commands';
+import { importFiles } from './import-command';
 import { TerminalPrompter } from './terminal-prompter';
 
 /** Errors about the setup rather than the VPN: exit 2, so scripts can tell them apart. */
@@ -36,6 +37,7 @@ async function runCommand(core: Core, args: CliArgs, io: Io): Promise<ExitCode> 
       return down(core, io, args.profile ?? '');
     case 'watch':
       return watch(core, io, args.json);
+    case 'import': // handled before the core is opened
     case 'help':
     case 'version':
       return 0;
@@ -64,13 +66,20 @@ export async function main(
   }
   let core: Core | null = null;
   try {
-    // `up` answers NetworkManager's secret requests while it waits; only --ask lets it prompt,
-    // otherwise it says "no secrets" and another agent (nm-applet, the Tunnelbar app) may answer.
+    // import opens its own connection: no live model, no agent (import-command.ts).
+    if (args.command === 'import' && args.import !== undefined) {
+      return await importFiles(io, args.json, args.import);
+    }
+    // `up` answers NetworkManager's secret requests while it waits, from the keyring first; only
+    // --ask lets it prompt, otherwise it says "no secrets" and another agent (nm-applet, the
+    // Tunnelbar app) may answer. --save keeps what --ask asked for in the keyring.
     const agent =
       args.command === 'up'
         ? {
             identifier: `tunnelbar.cli.${process.pid}`,
-            prompter: args.ask ? new TerminalPrompter() : null,
+            prompter: args.ask
+              ? new TerminalPrompter(process.stdin, process.stderr, args.save === true)
+              : null,
           }
         : undefined;
     core = await openCore({
