@@ -9,6 +9,10 @@ export const strings = {
   noApi:
     'Tunnelbar’s link to its main process is missing. This page only works inside Tunnelbar or its test harness.',
   loading: 'Loading VPN profiles…',
+  autostart: {
+    label: 'Start Tunnelbar when I log in',
+    failed: (sentence: string) => `The login setting could not be changed: ${sentence}`,
+  },
   loadFailed: (sentence: string) => `Tunnelbar could not load its state: ${sentence}`,
 
   nm: {

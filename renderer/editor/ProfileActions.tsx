@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toCallFailure } from '../api';
 import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
+import { AutostartToggle } from '../views/AutostartToggle';
 
 const s = strings.editor;
 
@@ -78,6 +79,7 @@ export function ProfileActions(props: {
           </button>
         </div>
       )}
+      <AutostartToggle />
     </div>
   );
 }
