@@ -1,4 +1,6 @@
 import type { TunnelStateView } from '../../preload/contract';
+import type { ImportReport } from '../import/import-paths';
+import { formatImportError } from '../import/result';
 import { tunnelAddress } from './shell-state';
 import { strings } from './strings';
 
@@ -57,4 +59,36 @@ export function notificationFor(t: Transition): NotificationText | null {
 /** A call the shell made for the person (tray click) that NetworkManager refused outright. */
 export function refusalNotification(name: string, sentence: string): NotificationText {
   return { title: strings.notify.refusedTitle(name), body: sentence };
+}
+
+/**
+ * After files were opened with Tunnelbar (a double-click in a file manager): what was added, or
+ * the first problem when something was not, with a count of the rest.
+ */
+export function importNotification(report: ImportReport): NotificationText {
+  const { summary, outcomes } = report;
+  const added = outcomes.flatMap((o) => (o.status === 'added' ? [o.id] : []));
+  const problems = outcomes.flatMap((o) => {
+    if (o.status === 'failed') return [formatImportError(o.error)];
+    if (o.status === 'duplicate') return [strings.notify.alreadyThere(o.file, o.duplicateOf.id)];
+    return [];
+  });
+  if (summary.fatal !== null) {
+    return {
+      title: strings.notify.importProblemsTitle(problems.length),
+      body: strings.notify.importStopped(summary.fatal),
+    };
+  }
+  if (problems.length === 0) {
+    return {
+      title: strings.notify.importedTitle(added.length),
+      body: strings.notify.importedNames(added.join(', ')),
+    };
+  }
+  const [first] = problems;
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
+  return {
+    title: strings.notify.importProblemsTitle(problems.length),
+    body: `${first ?? ''}${more}`,
+  };
 }

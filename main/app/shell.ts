@@ -4,6 +4,7 @@ import { GuiPrompter } from '../contract/gui-prompter';
 import { PreferencesStore } from '../contract/preferences';
 import { ContractServer } from '../contract/server';
 import { openCore, type Core } from '../core';
+import { importPaths } from '../import/import-paths';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
 import { autostartCommand, autostartPath, writeAutostart } from './autostart';
 import { callServer, failureOf } from './call-dispatch';
@@ -12,7 +13,12 @@ import { hardenApp } from './hardening';
 import { registerCallHandlers, sendEvent } from './ipc';
 import type { LaunchArgs } from './launch-args';
 import { showNotification } from './notifier';
-import { notificationFor, refusalNotification, type NotificationText } from './notifications';
+import {
+  importNotification,
+  notificationFor,
+  refusalNotification,
+  type NotificationText,
+} from './notifications';
 import { appPaths } from './paths';
 import { isTrustedSender } from './sender';
 import { applyEvent, contractEvent, tunnelOf, type ContractEvent } from './shell-state';
@@ -168,11 +174,38 @@ export async function startShell(args: LaunchArgs): Promise<Shell> {
   }
   if (!args.hidden) windows.showEditor();
 
+  // Files opened with Tunnelbar (a double-click on a .ovpn or WireGuard .conf) are imported as
+  // one batch; a notification says what came of it, and the window shows the new profiles.
+  const importOpened = (files: readonly string[]): void => {
+    if (files.length === 0) return;
+    importPaths(core.bus, files).then(
+      (report) => {
+        notify(importNotification(report));
+      },
+      (err: unknown) => {
+        notify(
+          importNotification({
+            summary: {
+              total: files.length,
+              added: 0,
+              planned: 0,
+              duplicates: 0,
+              failed: 0,
+              fatal: err instanceof TunnelbarError ? err.message : describeUnknownError(err),
+            },
+            outcomes: [],
+          }),
+        );
+      },
+    );
+  };
+  importOpened(args.files);
+
   return {
     relaunched: (again) => {
-      // A second autostart does nothing. Importing a double-clicked file belongs to the editor,
-      // which the contract has no call for yet: the editor is shown, the file not yet passed on.
+      // A second autostart does nothing.
       if (!again.hidden || again.files.length > 0) windows.showEditor();
+      importOpened(again.files);
     },
     async close() {
       unsubscribe();

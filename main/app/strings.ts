@@ -34,6 +34,13 @@ export const strings = {
     failedTitle: (name: string) => `VPN “${name}” failed`,
     failedTail: 'The connection editor shows the details and the plugin’s log.',
     refusedTitle: (name: string) => `VPN “${name}” could not start`,
+    importedTitle: (added: number) =>
+      added === 1 ? 'One VPN profile imported' : `${added} VPN profiles imported`,
+    importProblemsTitle: (notAdded: number) =>
+      notAdded === 1 ? 'A file was not imported' : `${notAdded} files were not imported`,
+    importedNames: (names: string) => `Added: ${names}.`,
+    alreadyThere: (file: string, id: string) => `${file} is already there as “${id}”.`,
+    importStopped: (why: string) => `The import stopped: ${why}`,
   },
   dialog: {
     startFailedTitle: 'Tunnelbar cannot start',

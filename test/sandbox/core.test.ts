@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../main/core';
+import { importPaths } from '../../main/import/import-paths';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
 import type { TunnelState } from '../../main/nm/tunnel-state';
 import { ScriptedPrompter } from '../support/scripted-prompter';
@@ -93,6 +97,24 @@ describe('the core against a real NetworkManager', () => {
     );
     await sb.nmcli(['connection', 'delete', extra.uuid]);
     await until(() => !core.model.profiles().some((p) => p.uuid === extra.uuid));
+  });
+
+  it('imports opened files as one batch over the core’s bus (what a double-click does)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tb-import-home-'));
+    try {
+      const fixtures = join(__dirname, '..', 'fixtures', 'import', 'ovpn');
+      const report = await importPaths(
+        core.bus,
+        [join(fixtures, 'basic-tls.ovpn'), join(fixtures, 'bad-proto.ovpn')],
+        home,
+      );
+      expect(report.outcomes.map((o) => o.status)).toEqual(['added', 'failed']);
+      await until(() => core.model.profiles().some((p) => p.id === 'basic-tls'));
+      const again = await importPaths(core.bus, [join(fixtures, 'basic-tls.ovpn')], home);
+      expect(again.outcomes.map((o) => o.status)).toEqual(['duplicate']);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('connects with the password the agent was given and shows the pushed address, route, DNS and domain', async () => {
