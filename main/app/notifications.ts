@@ -1,7 +1,7 @@
 import type { TunnelStateView } from '../../preload/contract';
 import type { ImportReport } from '../import/import-paths';
 import { formatImportError } from '../import/result';
-import { tunnelAddress } from './shell-state';
+import { tunnelAddress } from '../../preload/tunnel-view';
 import { strings } from './strings';
 
 export interface NotificationText {

@@ -45,30 +45,3 @@ export function applyEvent(state: SnapshotView, event: ContractEvent): SnapshotV
 export function tunnelOf(state: SnapshotView, uuid: string): TunnelStateView {
   return state.tunnels[uuid] ?? { kind: 'disconnected' };
 }
-
-/** Up or on its way up: what a profile's check mark (and the renderer's switch) shows as on. */
-export function isUp(tunnel: TunnelStateView): boolean {
-  switch (tunnel.kind) {
-    case 'connecting':
-    case 'needs-secrets':
-    case 'connected':
-      return true;
-    case 'disconnected':
-    case 'disconnecting':
-    case 'failed':
-      return false;
-  }
-}
-
-/** The address a person recognises a tunnel by: its first IPv4, else its first global IPv6. */
-export function tunnelAddress(tunnel: TunnelStateView): string | null {
-  if (tunnel.kind !== 'connected') return null;
-  const v4 = tunnel.ip4?.addresses[0];
-  if (v4 !== undefined) return stripPrefix(v4);
-  const v6 = tunnel.ip6?.addresses.find((a) => !a.toLowerCase().startsWith('fe80:'));
-  return v6 === undefined ? null : stripPrefix(v6);
-}
-
-function stripPrefix(address: string): string {
-  return address.split('/')[0] ?? address;
-}

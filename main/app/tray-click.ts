@@ -1,5 +1,6 @@
 import type { SnapshotView } from '../../preload/contract';
-import { isUp, tunnelOf } from './shell-state';
+import { isOnOrComingUp } from '../../preload/tunnel-view';
+import { tunnelOf } from './shell-state';
 
 export type TrayClickAction =
   | { kind: 'disconnect'; uuids: string[] }
@@ -13,7 +14,9 @@ export type TrayClickAction =
  */
 export function trayClickAction(state: SnapshotView): TrayClickAction {
   if (!state.nmRunning) return { kind: 'open-editor' };
-  const up = state.profiles.filter((p) => isUp(tunnelOf(state, p.uuid))).map((p) => p.uuid);
+  const up = state.profiles
+    .filter((p) => isOnOrComingUp(tunnelOf(state, p.uuid)))
+    .map((p) => p.uuid);
   if (up.length > 0) return { kind: 'disconnect', uuids: up };
   let last: { uuid: string; at: number } | null = null;
   for (const p of state.profiles) {

@@ -1,5 +1,6 @@
 import type { ProfileView, SnapshotView, TunnelStateView } from '../../preload/contract';
-import { isUp, tunnelAddress, tunnelOf } from './shell-state';
+import { isOnOrComingUp, tunnelAddress } from '../../preload/tunnel-view';
+import { tunnelOf } from './shell-state';
 import { strings } from './strings';
 
 /** How many VPNs the menu lists before "More…": a menu stays a menu with thousands of profiles. */
@@ -64,7 +65,7 @@ export function escapeMenuLabel(text: string): string {
 
 function vpnEntry(profile: ProfileView, tunnel: TunnelStateView): TrayMenuEntry {
   const text = stateText(tunnel);
-  const up = isUp(tunnel);
+  const up = isOnOrComingUp(tunnel);
   return {
     kind: 'vpn',
     uuid: profile.uuid,

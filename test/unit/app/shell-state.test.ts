@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, contractEvent, isUp, tunnelAddress } from '../../../main/app/shell-state';
+import { applyEvent, contractEvent } from '../../../main/app/shell-state';
+import { isOnOrComingUp, tunnelAddress } from '../../../preload/tunnel-view';
 import { connected, connecting, disconnected, profile, snapshot } from './views';
 
 describe('the shell mirror', () => {
@@ -28,8 +29,8 @@ describe('the shell mirror', () => {
   });
 
   it('knows up from down and the address to show', () => {
-    expect(isUp(connecting)).toBe(true);
-    expect(isUp(disconnected)).toBe(false);
+    expect(isOnOrComingUp(connecting)).toBe(true);
+    expect(isOnOrComingUp(disconnected)).toBe(false);
     expect(tunnelAddress(connected('192.0.2.7/32'))).toBe('192.0.2.7');
     expect(tunnelAddress(connecting)).toBeNull();
   });

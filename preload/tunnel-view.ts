@@ -1,0 +1,33 @@
+import type { TunnelStateView } from './contract';
+
+/**
+ * Readings of a tunnel's state that both sides of the contract need: the renderer's switch and
+ * row, and the shell's tray menu and notifications. Pure, and in preload/ because both import it.
+ */
+
+/** Up or on its way up: the profile's switch and tray check mark show "on". */
+export function isOnOrComingUp(state: TunnelStateView): boolean {
+  switch (state.kind) {
+    case 'connecting':
+    case 'needs-secrets':
+    case 'connected':
+      return true;
+    case 'disconnected':
+    case 'disconnecting':
+    case 'failed':
+      return false;
+  }
+}
+
+/** The address a person recognises a tunnel by: its first IPv4, else its first global IPv6. */
+export function tunnelAddress(state: TunnelStateView): string | null {
+  if (state.kind !== 'connected') return null;
+  const v4 = state.ip4?.addresses[0];
+  if (v4 !== undefined) return withoutPrefix(v4);
+  const v6 = state.ip6?.addresses.find((a) => !a.toLowerCase().startsWith('fe80:'));
+  return v6 === undefined ? null : withoutPrefix(v6);
+}
+
+function withoutPrefix(address: string): string {
+  return address.split('/')[0] ?? address;
+}
