@@ -124,20 +124,6 @@ export function deriveTunnelState(rec: ActiveConnectionRecord, inputs: DeriveInp
   }
 }
 
-/** True while a tunnel is up or on its way up: the profile's switch shows "on". */
-export function isOnOrComingUp(state: TunnelState): boolean {
-  switch (state.kind) {
-    case 'connecting':
-    case 'needs-secrets':
-    case 'connected':
-      return true;
-    case 'disconnected':
-    case 'disconnecting':
-    case 'failed':
-      return false;
-  }
-}
-
 /** True once a tunnel has reached an end: connected, failed or disconnected. */
 export function isSettled(state: TunnelState): boolean {
   switch (state.kind) {

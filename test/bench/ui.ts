@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { startHarness, type Harness } from '../../main/harness/harness';
 import { browserScript } from '../../main/harness/browser-script';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
-import { isOnOrComingUp } from '../../main/nm/tunnel-state';
+import { isOnOrComingUp } from '../../preload/tunnel-view';
 import { launchChromium } from '../e2e/chromium';
 import { addBulkProfiles } from '../support/bulk-profiles';
 import { emptyResult, formatMs, render, type BenchResult } from './report';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   deriveTunnelState,
-  isOnOrComingUp,
   isSettled,
   type ActiveConnectionRecord,
 } from '../../../main/nm/tunnel-state';
@@ -102,13 +101,6 @@ describe('deriveTunnelState for WireGuard (no VPN state)', () => {
 });
 
 describe('state predicates', () => {
-  it('isOnOrComingUp is true for connecting, needs-secrets and connected only', () => {
-    expect(isOnOrComingUp({ kind: 'needs-secrets' })).toBe(true);
-    expect(isOnOrComingUp({ kind: 'connecting', stage: 'connect' })).toBe(true);
-    expect(isOnOrComingUp({ kind: 'disconnecting' })).toBe(false);
-    expect(isOnOrComingUp({ kind: 'disconnected' })).toBe(false);
-  });
-
   it('isSettled is true at the ends only', () => {
     expect(isSettled({ kind: 'disconnected' })).toBe(true);
     expect(isSettled({ kind: 'needs-secrets' })).toBe(false);
