@@ -22,6 +22,11 @@ export const CALL_CHANNELS: { readonly [C in CallName]: `tunnelbar:call:${C}` } 
   'profile:save': 'tunnelbar:call:profile:save',
   'profile:create': 'tunnelbar:call:profile:create',
   'profile:delete': 'tunnelbar:call:profile:delete',
+  'profiles:bulk': 'tunnelbar:call:profiles:bulk',
+  'profiles:import-files': 'tunnelbar:call:profiles:import-files',
+  'profile:export': 'tunnelbar:call:profile:export',
+  'cert:store': 'tunnelbar:call:cert:store',
+  'cert:inspect': 'tunnelbar:call:cert:inspect',
 };
 
 export const EVENT_CHANNELS: { readonly [E in EventName]: `tunnelbar:event:${E}` } = {
@@ -30,6 +35,7 @@ export const EVENT_CHANNELS: { readonly [E in EventName]: `tunnelbar:event:${E}`
   'state:tunnel': 'tunnelbar:event:state:tunnel',
   'prompt:open': 'tunnelbar:event:prompt:open',
   'prompt:close': 'tunnelbar:event:prompt:close',
+  'import:progress': 'tunnelbar:event:import:progress',
 };
 
 /**

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { profileEditSchema, type ProfileEditView } from './editor';
+import {
+  bulkArgsSchema,
+  certInspectArgsSchema,
+  certStoreArgsSchema,
+  importFilesArgsSchema,
+  type BulkResultView,
+  type CertInfoView,
+  type ExportResultView,
+  type ImportReportView,
+} from './library';
 
 /**
  * The one contract between main and renderer: every call (renderer → main, answered) and every
@@ -116,6 +126,16 @@ export const callSchemas = {
   'profile:save': z.tuple([z.object({ uuid, base: profileEditSchema, edit: profileEditSchema })]),
   'profile:create': z.tuple([z.object({ edit: profileEditSchema })]),
   'profile:delete': z.tuple([z.object({ uuid })]),
+  /** The library (preload/library.ts): one action over a selection of profiles. */
+  'profiles:bulk': z.tuple([bulkArgsSchema]),
+  /** Imports picked or dropped files (with the certificates beside them); progress as events. */
+  'profiles:import-files': z.tuple([importFilesArgsSchema]),
+  /** Main asks where to save (a dialog in Electron) and writes the .ovpn or wg-quick file. */
+  'profile:export': z.tuple([z.object({ uuid })]),
+  /** Keeps a picked or dropped certificate/key file where the plugin reads them; its path. */
+  'cert:store': z.tuple([certStoreArgsSchema]),
+  /** What a certificate or key file holds (subject, expiry), for the field showing its path. */
+  'cert:inspect': z.tuple([certInspectArgsSchema]),
 } as const;
 
 export type CallName = keyof typeof callSchemas;
@@ -139,6 +159,11 @@ export interface CallResults {
   'profile:save': null;
   'profile:create': { uuid: string };
   'profile:delete': null;
+  'profiles:bulk': BulkResultView;
+  'profiles:import-files': ImportReportView;
+  'profile:export': ExportResultView | null;
+  'cert:store': { path: string; info: CertInfoView };
+  'cert:inspect': CertInfoView;
 }
 
 /** What a call rejects with: a word for code, a sentence for people. */
@@ -155,6 +180,8 @@ export interface EventPayloads {
   'state:tunnel': { uuid: string; state: TunnelStateView };
   'prompt:open': PromptView;
   'prompt:close': { requestId: string };
+  /** During profiles:import-files: files reported so far, of how many. */
+  'import:progress': { done: number; total: number };
 }
 
 export type EventName = keyof EventPayloads;
@@ -166,6 +193,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'state:tunnel',
   'prompt:open',
   'prompt:close',
+  'import:progress',
 ];
 
 /** The API the preload puts on `window.tunnelbar`, and the harness's client provides too. */

@@ -38,6 +38,7 @@ export function applyEvent(state: SnapshotView, event: ContractEvent): SnapshotV
     }
     case 'prompt:open':
     case 'prompt:close':
+    case 'import:progress':
       return state;
   }
 }

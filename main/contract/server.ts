@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import {
   callSchemas,
   type CallName,
@@ -9,6 +10,7 @@ import {
 } from '../../preload/contract';
 import type { Core } from '../core';
 import { editorCall } from '../editor/dispatch';
+import { libraryCall } from '../editor/library-dispatch';
 import { activate, deactivate, findProfile } from '../nm/actions';
 import { TunnelbarError } from '../nm/errors';
 import type { Profile } from '../nm/profile';
@@ -37,6 +39,13 @@ export interface ContractServerOptions {
   diagnostics: (profile: Profile) => Promise<string[]>;
   /** Turns login autostart on or off (the shell writes the XDG entry); absent in the harness. */
   setAutostart?: (enabled: boolean) => void;
+  /**
+   * Asks the user where to save an exported profile (a save dialog in Electron; the harness
+   * answers with a file in its export folder). Null: cancelled. Absent: export is refused.
+   */
+  chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** The folder certificate and inline files go under (~/.cert/nm-openvpn/); the user's home. */
+  home?: string;
 }
 
 function isCallName(name: string): name is CallName {
@@ -173,6 +182,23 @@ export class ContractServer {
       case 'profile:create':
       case 'profile:delete':
         return editorCall(core, name, args);
+      case 'profiles:bulk':
+      case 'profiles:import-files':
+      case 'profile:export':
+      case 'cert:store':
+      case 'cert:inspect':
+        return libraryCall(
+          {
+            core,
+            home: this.opts.home ?? homedir(),
+            chooseExportPath: this.opts.chooseExportPath,
+            onImportProgress: (done, total) => {
+              this.emit('import:progress', { done, total });
+            },
+          },
+          name,
+          args,
+        );
     }
   }
 

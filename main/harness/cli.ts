@@ -4,7 +4,7 @@ import { DEFAULT_HARNESS_PORT, startHarness } from './harness';
  * `npm run harness`: the app's renderer in any browser at http://127.0.0.1:<port>/, over the real
  * core on DBUS_SYSTEM_BUS_ADDRESS (e.g. `npm run sandbox`'s). TUNNELBAR_HARNESS_PORT picks the
  * port, TUNNELBAR_HARNESS_LOG the log for diagnostics, TUNNELBAR_HARNESS_PREFS the preferences
- * folder.
+ * folder, TUNNELBAR_HARNESS_EXPORTS the folder exported profiles are written to.
  */
 async function main(): Promise<void> {
   const env = process.env;
@@ -21,6 +21,9 @@ async function main(): Promise<void> {
     ...(env.TUNNELBAR_HARNESS_PREFS === undefined
       ? {}
       : { preferencesDir: env.TUNNELBAR_HARNESS_PREFS }),
+    ...(env.TUNNELBAR_HARNESS_EXPORTS === undefined
+      ? {}
+      : { exportDir: env.TUNNELBAR_HARNESS_EXPORTS }),
     onWarning: (text) => {
       process.stderr.write(`warning: ${text}\n`);
     },

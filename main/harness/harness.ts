@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../app/csp';
 import { GuiPrompter } from '../contract/gui-prompter';
 import { PreferencesStore } from '../contract/preferences';
@@ -35,6 +35,17 @@ export interface HarnessOptions {
    * keyring ("Save password" is not offered).
    */
   sessionBusAddress?: string | null;
+  /**
+   * The home folder certificate and inline files are written under (.cert/nm-openvpn/); the
+   * user's home when absent. Tests give a temporary folder.
+   */
+  home?: string;
+  /**
+   * Where exported profiles are written: a browser page has no save dialog, so the harness
+   * answers main's "where to save?" with `<exportDir>/<suggested name>`. Export is refused
+   * without it.
+   */
+  exportDir?: string;
   onWarning?: (text: string) => void;
 }
 
@@ -72,6 +83,11 @@ function hostAllowed(req: IncomingMessage, port: number): boolean {
   return host === `${HOST}:${port}` || host === `localhost:${port}`;
 }
 
+/** The harness's stand-in for a save dialog: the suggested name in the export folder. */
+function exportInto(dir: string): (suggestedName: string) => Promise<string | null> {
+  return (suggestedName) => Promise.resolve(join(dir, basename(suggestedName)));
+}
+
 /**
  * The browser harness: the real core (its secret agent prompting in the page) on the given bus,
  * the contract's server as the Electron shell builds it, the built renderer over HTTP and the
@@ -102,6 +118,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     prompter,
     preferences: new PreferencesStore(join(prefsDir, 'preferences.json')),
     diagnostics: fileDiagnostics(opts.logFile),
+    ...(opts.home === undefined ? {} : { home: opts.home }),
+    ...(opts.exportDir === undefined ? {} : { chooseExportPath: exportInto(opts.exportDir) }),
   });
 
   const site = {

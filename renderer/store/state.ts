@@ -78,6 +78,9 @@ export function applyEvent(state: StoreState, event: ContractEvent): StoreState 
       return { ...state, prompts: [...state.prompts, event.payload] };
     case 'prompt:close':
       return withoutPrompt(state, event.payload.requestId);
+    case 'import:progress':
+      // The import view follows its own progress; the store has nothing to keep of it.
+      return state;
   }
 }
 
