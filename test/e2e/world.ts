@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../main/harness/harness';
 import { startKeyring, type Keyring } from '../sandbox/keyring';
@@ -15,6 +18,10 @@ export interface World {
   page: Page;
   /** Console errors and failed requests of the page (a CSP violation shows up here). */
   pageErrors: string[];
+  /** The harness's home folder (certificate and inline files go under it), removed on stop. */
+  home: string;
+  /** Where the harness writes exported profiles (inside `home`). */
+  exportDir: string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +35,13 @@ export interface WorldOptions {
 
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const sb = await startSandbox();
+  // Never the home of the user running the tests: files the app writes land here.
+  const home = mkdtempSync(join(tmpdir(), 'tunnelbar-e2e-home-'));
+  const exportDir = join(home, 'exports');
+  mkdirSync(exportDir);
+  const removeHome = (): void => {
+    rmSync(home, { recursive: true, force: true });
+  };
   let keyring: Keyring | null = null;
   let harness: Harness | undefined;
   let browser: Browser | undefined;
@@ -40,6 +54,8 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       port: 0,
       logFile: sb.logFile,
       sessionBusAddress: keyring?.address ?? null,
+      home,
+      exportDir,
     });
     browser = await launchChromium();
     const context = await browser.newContext({
@@ -62,11 +78,14 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       context,
       page,
       pageErrors,
+      home,
+      exportDir,
       async stop() {
         await started.browser.close().catch(() => undefined);
         await started.harness.close().catch(() => undefined);
         await started.keyring?.stop();
         await sb.stop();
+        removeHome();
       },
     };
   } catch (err) {
@@ -74,6 +93,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     await harness?.close().catch(() => undefined);
     await keyring?.stop();
     await sb.stop();
+    removeHome();
     throw err;
   }
 }
