@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { profileEditSchema, type ProfileEditView } from './editor';
+import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
   bulkArgsSchema,
   certInspectArgsSchema,
@@ -76,6 +76,8 @@ export interface SnapshotView {
   nmRunning: boolean;
   profiles: ProfileView[];
   tunnels: Record<string, TunnelStateView>;
+  /** Requests for secrets waiting for an answer, so a window opened late shows them too. */
+  prompts: PromptView[];
 }
 
 export interface SecretFieldView {
@@ -126,6 +128,8 @@ export const callSchemas = {
   'profile:save': z.tuple([z.object({ uuid, base: profileEditSchema, edit: profileEditSchema })]),
   'profile:create': z.tuple([z.object({ edit: profileEditSchema })]),
   'profile:delete': z.tuple([z.object({ uuid })]),
+  /** What a new profile's "Connect this VPN automatically with" offers (profile:get has it too). */
+  'profile:base-connections': z.tuple([]),
   /** The library (preload/library.ts): one action over a selection of profiles. */
   'profiles:bulk': z.tuple([bulkArgsSchema]),
   /** Imports picked or dropped files (with the certificates beside them); progress as events. */
@@ -159,6 +163,7 @@ export interface CallResults {
   'profile:save': null;
   'profile:create': { uuid: string };
   'profile:delete': null;
+  'profile:base-connections': BaseConnectionView[];
   'profiles:bulk': BulkResultView;
   'profiles:import-files': ImportReportView;
   'profile:export': ExportResultView | null;

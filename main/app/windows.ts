@@ -1,7 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { PromptView } from '../../preload/contract';
 import type { Route } from '../../preload/routes';
-import { sendEvent } from './ipc';
 import { routeUrl, type AppPaths } from './paths';
 import { windowOptions } from './window-options';
 
@@ -22,6 +21,11 @@ export class Windows {
   /** The web contents ids of every open window, for the IPC sender check. */
   ids(): Set<number> {
     return new Set(this.all().map((w) => w.webContents.id));
+  }
+
+  /** The connection editor's window when it is open (the parent of its dialogs). */
+  editorWindow(): BrowserWindow | null {
+    return this.editor !== null && !this.editor.isDestroyed() ? this.editor : null;
   }
 
   all(): BrowserWindow[] {
@@ -65,11 +69,6 @@ export class Windows {
     window.once('ready-to-show', () => {
       window.show();
       window.focus();
-    });
-    // The page subscribes to events while it loads (before the load finishes), so it receives
-    // the request it is for here, however late it opened.
-    window.webContents.once('did-finish-load', () => {
-      sendEvent(window.webContents, 'prompt:open', request);
     });
     window.on('closed', () => {
       // Closed by the person (not by closePrompt, which forgets the window first).

@@ -181,6 +181,7 @@ export class ContractServer {
       case 'profile:save':
       case 'profile:create':
       case 'profile:delete':
+      case 'profile:base-connections':
         return editorCall(core, name, args);
       case 'profiles:bulk':
       case 'profiles:import-files':
@@ -209,7 +210,12 @@ export class ContractServer {
       const state = model.tunnelState(profile.uuid);
       if (state.kind !== 'disconnected') tunnels[profile.uuid] = state;
     }
-    return { nmRunning: model.nmRunning, profiles: this.profileViews(), tunnels };
+    return {
+      nmRunning: model.nmRunning,
+      profiles: this.profileViews(),
+      tunnels,
+      prompts: this.opts.prompter.open(),
+    };
   }
 
   private profileViews(): SnapshotView['profiles'] {

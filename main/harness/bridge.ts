@@ -2,12 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { CallFailure } from '../../preload/contract';
-import type { GuiPrompter } from '../contract/gui-prompter';
 import { CallError, type ContractServer } from '../contract/server';
 import { clientMessageSchema, CONTRACT_PATH, type ServerMessage } from './protocol';
 
 /** Large enough for any call of the contract (a prompt answer is at most a few KiB). */
-const MAX_MESSAGE_BYTES = 1 << 20;
+// profiles:import-files carries the files' contents (base64): a provider's folder of thousands.
+const MAX_MESSAGE_BYTES = 384 * 1024 * 1024;
 
 function failureOf(err: unknown): CallFailure {
   if (err instanceof CallError) return { word: err.word, sentence: err.message };
@@ -39,7 +39,6 @@ export class ContractBridge {
 
   constructor(
     private readonly contract: ContractServer,
-    private readonly prompter: GuiPrompter,
     private readonly origin: string,
   ) {
     this.unsubscribe = contract.subscribe((name, payload) => {
@@ -68,7 +67,6 @@ export class ContractBridge {
 
   private attach(ws: WebSocket): void {
     this.sockets.add(ws);
-    let promptsSent = false;
     ws.on('close', () => this.sockets.delete(ws));
     ws.on('message', (data) => {
       const parsed = clientMessageSchema.safeParse(parseJson(data));
@@ -80,14 +78,6 @@ export class ContractBridge {
       void this.contract.handle(name, args).then(
         (value) => {
           send(ws, { type: 'reply', id, ok: true, value });
-          // A page that loads while a request is open: after its snapshot (prompts are not in
-          // it), it gets the open requests, as a window opened late would.
-          if (name === 'state:snapshot' && !promptsSent) {
-            promptsSent = true;
-            for (const request of this.prompter.open()) {
-              send(ws, { type: 'event', name: 'prompt:open', payload: request });
-            }
-          }
         },
         (err: unknown) => {
           send(ws, { type: 'reply', id, ok: false, failure: failureOf(err) });

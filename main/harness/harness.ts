@@ -148,7 +148,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     await core.close();
     throw err;
   }
-  bridge = new ContractBridge(contract, prompter, `http://${HOST}:${port}`);
+  bridge = new ContractBridge(contract, `http://${HOST}:${port}`);
   const activeBridge = bridge;
 
   let closed: Promise<void> | undefined;

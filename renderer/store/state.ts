@@ -55,6 +55,11 @@ export function applySnapshot(state: StoreState, snapshot: SnapshotView): StoreS
     profiles: snapshot.profiles,
     tunnels: snapshot.tunnels,
     lastFailures,
+    // Prompts already delivered as events stay; the snapshot adds those opened before.
+    prompts: [
+      ...state.prompts,
+      ...snapshot.prompts.filter((p) => !state.prompts.some((q) => q.id === p.id)),
+    ],
   };
 }
 
@@ -73,7 +78,7 @@ export function applyEvent(state: StoreState, event: ContractEvent): StoreState 
       return { ...state, tunnels, lastFailures: noteFailure(state.lastFailures, uuid, tunnel) };
     }
     case 'prompt:open':
-      // The harness re-sends open prompts to a page that connects late: keep one per id.
+      // The snapshot may have brought this one already: keep one per id.
       if (state.prompts.some((p) => p.id === event.payload.id)) return state;
       return { ...state, prompts: [...state.prompts, event.payload] };
     case 'prompt:close':

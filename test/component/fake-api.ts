@@ -118,7 +118,7 @@ export function snapshot(
   tunnels: Record<string, TunnelStateView> = {},
   nmRunning = true,
 ): SnapshotView {
-  return { nmRunning, profiles, tunnels };
+  return { nmRunning, profiles, tunnels, prompts: [] };
 }
 
 export const connectedState: Extract<TunnelStateView, { kind: 'connected' }> = {

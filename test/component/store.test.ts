@@ -43,6 +43,18 @@ describe('the store', () => {
     expect(store.getState().prompts).toHaveLength(1);
   });
 
+  it('shows the prompts the snapshot holds (a window opened while they wait), each once', async () => {
+    const waiting = prompt({ id: 'req-early' });
+    const api = new FakeApi({ ...snapshot([]), prompts: [waiting, prompt({ id: 'req-both' })] });
+    const store = new Store(api);
+    store.start();
+    // Delivered as an event too before the snapshot's answer arrived: still one prompt.
+    api.emit('prompt:open', prompt({ id: 'req-both' }));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(store.getState().prompts.map((p) => p.id)).toEqual(['req-both', 'req-early']);
+  });
+
   it('says so when the snapshot cannot be had', async () => {
     const api = new FakeApi(snapshot([]));
     api.respond = () => {

@@ -17,6 +17,7 @@ const UUID = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
 
 interface World {
   server: ContractServer;
+  prompter: GuiPrompter;
   bus: FakeNmBus;
   /** What reached the shell's hooks: nothing may, for a refused call. */
   seen: { diagnosticsAsked: number; autostartSet: boolean[] };
@@ -39,9 +40,10 @@ beforeEach(async () => {
     close: () => Promise.resolve(),
   };
   const seen = { diagnosticsAsked: 0, autostartSet: [] as boolean[] };
+  const prompter = new GuiPrompter();
   const server = new ContractServer({
     core,
-    prompter: new GuiPrompter(),
+    prompter,
     preferences: new PreferencesStore(join(dir, 'preferences.json')),
     diagnostics: () => {
       seen.diagnosticsAsked++;
@@ -49,7 +51,7 @@ beforeEach(async () => {
     },
     setAutostart: (enabled) => seen.autostartSet.push(enabled),
   });
-  world = { server, bus, seen };
+  world = { server, prompter, bus, seen };
 });
 
 afterEach(() => {
@@ -90,6 +92,19 @@ const malformed: [CallName, unknown[]][] = [
   ['settings:set', [{ autostart: 'true' }]],
   ['settings:set', [{}]],
   ['settings:set', []],
+  ['profiles:bulk', [{ uuids: [], action: { kind: 'delete' } }]],
+  ['profiles:bulk', [{ uuids: [UUID], action: { kind: 'format-disk' } }]],
+  ['profiles:bulk', [{ uuids: [UUID], action: { kind: 'autoconnect', on: 'no' } }]],
+  ['profiles:bulk', [{ uuids: ['x y'], action: { kind: 'delete' } }]],
+  ['profiles:import-files', [{ files: [] }]],
+  ['profiles:import-files', [{ files: [{ path: '/etc/passwd', base64: '' }] }]],
+  ['profiles:import-files', [{ files: [{ path: 'a/../../x.ovpn', base64: '' }] }]],
+  ['profiles:import-files', [{ files: [{ path: 'a.ovpn' }] }]],
+  ['profile:export', [{ uuid: '../x' }]],
+  ['cert:store', [{ name: '', base64: '' }]],
+  ['cert:store', [{ name: 'ca.crt', base64: 'x'.repeat(4 * 1024 * 1024 + 1) }]],
+  ['cert:inspect', [{ path: '' }]],
+  ['cert:inspect', [{}]],
 ];
 
 describe('ContractServer.handle refuses malformed payloads', () => {
@@ -118,6 +133,32 @@ describe('ContractServer.handle refuses malformed payloads', () => {
       autostart: true,
     });
     expect(world.seen.autostartSet).toEqual([true]);
+  });
+});
+
+describe('state:snapshot', () => {
+  it('holds the prompts waiting for an answer, for a window that opens after them', async () => {
+    const withdraw = new AbortController();
+    const request = {
+      id: 'req-waiting',
+      connectionUuid: UUID,
+      connectionId: 'Office',
+      vpnType: 'openvpn',
+      title: 'Secrets for Office',
+      message: 'A password is needed to connect to Office.',
+      reason: 'initial' as const,
+      fields: [{ key: 'password', label: 'Password', secret: true }],
+      canSave: false,
+    };
+    const answer = world.prompter.prompt(request, withdraw.signal);
+    expect((await world.server.handle('state:snapshot', [])) as unknown).toMatchObject({
+      prompts: [request],
+    });
+    withdraw.abort();
+    await expect(answer).resolves.toBeNull();
+    expect((await world.server.handle('state:snapshot', [])) as unknown).toMatchObject({
+      prompts: [],
+    });
   });
 });
 

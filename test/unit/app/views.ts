@@ -18,7 +18,7 @@ export function snapshot(
   tunnels: Record<string, TunnelStateView> = {},
   nmRunning = true,
 ): SnapshotView {
-  return { nmRunning, profiles, tunnels };
+  return { nmRunning, profiles, tunnels, prompts: [] };
 }
 
 export function connected(address = '10.8.0.2/24'): TunnelStateView {
