@@ -97,6 +97,8 @@ export interface PromptView {
   reason: 'initial' | 'rejected' | 'challenge';
   fields: SecretFieldView[];
   canSave: boolean;
+  /** "Save password" starts ticked (the saved password was just rejected). */
+  saveChecked?: boolean;
 }
 
 // ---- calls: renderer → main ----

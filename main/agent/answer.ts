@@ -109,6 +109,22 @@ async function viaAuthDialog(
   return askPerson(request, outcome.known, ctx, opts);
 }
 
+/**
+ * Whether NetworkManager rejected a password the keyring holds: asked again for a secret that is
+ * saved, the person's new one should replace it, so "Save password" starts ticked.
+ */
+async function savedOneRejected(
+  request: PromptRequest,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): Promise<boolean> {
+  if (request.reason !== 'rejected') return false;
+  const owned = new Set(agentOwnedKeys(ctx.connection, ctx.settingName));
+  const keys = request.fields.filter((f) => f.secret && owned.has(f.key)).map((f) => f.key);
+  if (keys.length === 0) return false;
+  return opts.store.holds(request.connectionUuid, ctx.settingName, keys);
+}
+
 /** Prompts; offers "Save password" only when the keyring answers. */
 async function askPerson(
   request: PromptRequest,
@@ -119,7 +135,8 @@ async function askPerson(
   if (opts.prompter === null)
     return { error: AGENT_ERROR.noSecrets, text: 'This Tunnelbar process may not prompt.' };
   const canSave = request.canSave && (await opts.store.available());
-  const answer = await opts.prompter.prompt({ ...request, canSave }, ctx.signal);
+  const saveChecked = canSave && (await savedOneRejected(request, ctx, opts));
+  const answer = await opts.prompter.prompt({ ...request, canSave, saveChecked }, ctx.signal);
   if (ctx.signal.aborted) return CANCELLED;
   if (answer === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
   const secrets = buildSecretsReply(ctx.settingName, { ...known, ...answer.values });

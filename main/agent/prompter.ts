@@ -33,6 +33,11 @@ export interface PromptRequest {
   fields: SecretField[];
   /** Whether "save password" may be offered: never for challenges or "ask every time" secrets. */
   canSave: boolean;
+  /**
+   * "Save password" starts ticked: the keyring holds the password NetworkManager just rejected,
+   * so the one typed now should replace it. Absent: unticked.
+   */
+  saveChecked?: boolean;
 }
 
 export interface PromptAnswer {

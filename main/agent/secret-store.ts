@@ -25,6 +25,11 @@ export interface SecretStore {
     keys: readonly string[],
     signal?: AbortSignal,
   ): Promise<Record<string, string>>;
+  /**
+   * Whether a value is stored under any of `keys`, without reading one (or unlocking anything):
+   * asked again for a rejected password, the prompt ticks "Save password" when one is saved.
+   */
+  holds(uuid: string, settingName: string, keys: readonly string[]): Promise<boolean>;
   /** Stores each value, replacing what was stored under the same key. Rejects on failure. */
   save(profile: StoredProfile, settingName: string, values: Record<string, string>): Promise<void>;
   /** Removes everything stored for a profile (it was deleted). Rejects on failure. */
@@ -36,6 +41,7 @@ export interface SecretStore {
 export const NO_SECRET_STORE: SecretStore = {
   available: () => Promise.resolve(false),
   lookup: () => Promise.resolve({}),
+  holds: () => Promise.resolve(false),
   save: () => Promise.reject(new Error('Tunnelbar has no secret store here.')),
   deleteAll: () => Promise.resolve(),
   close: () => undefined,

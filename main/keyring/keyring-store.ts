@@ -62,6 +62,23 @@ export class KeyringStore implements SecretStore {
     }
   }
 
+  async holds(uuid: string, settingName: string, keys: readonly string[]): Promise<boolean> {
+    if (keys.length === 0) return false;
+    const service = await this.connection();
+    if (service === null) return false;
+    try {
+      for (const key of keys) {
+        const { unlocked, locked } = await service.search(itemAttributes(uuid, settingName, key));
+        if (unlocked.length + locked.length > 0) return true;
+      }
+      return false;
+    } catch (err) {
+      this.dropConnection();
+      this.opts.onWarning?.(`Searching the keyring failed: ${describeUnknownError(err)}`);
+      return false;
+    }
+  }
+
   async save(
     profile: StoredProfile,
     settingName: string,

@@ -40,7 +40,7 @@ export function PromptDialog({ prompt, variant }: PromptDialogProps) {
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(prompt.fields.map((f) => [f.key, f.initial ?? ''])),
   );
-  const [save, setSave] = useState(false);
+  const [save, setSave] = useState(prompt.saveChecked === true);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 

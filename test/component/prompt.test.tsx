@@ -57,6 +57,16 @@ describe('the password prompt', () => {
     );
   });
 
+  it('starts with "Save password" ticked when the saved password was the one rejected', async () => {
+    const { api, dialog } = await withPrompt({ reason: 'rejected', saveChecked: true });
+    const save = within(dialog).getByRole('checkbox', { name: 'Save password' });
+    expect((save as HTMLInputElement).checked).toBe(true);
+    await userEvent.setup().type(within(dialog).getByLabelText('Password'), 'new{Enter}');
+    expect(api.callsOf('prompt:answer')).toEqual([
+      [{ requestId: 'req-1', values: { password: 'new' }, save: true }],
+    ]);
+  });
+
   it('shows the server’s question for a challenge', async () => {
     const { dialog } = await withPrompt({
       reason: 'challenge',

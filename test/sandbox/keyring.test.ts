@@ -124,6 +124,8 @@ describe('saved secrets in the keyring', () => {
     expect(prompt.request.reason).toBe('rejected');
     expect(prompt.request.fields.map((f) => f.key)).toEqual(['password']);
     expect(prompt.request.canSave).toBe(true);
+    // The keyring holds the rejected one: saving the new one starts ticked, to replace it.
+    expect(prompt.request.saveChecked).toBe(true);
     prompt.answer({ password: sb.credentials.password }, true);
     expect((await done).kind).toBe('connected');
     await disconnect('tb-saved-wrong');

@@ -33,6 +33,9 @@ class MemoryStore implements SecretStore {
     }
     return Promise.resolve(out);
   }
+  holds(uuid: string, setting: string, keys: readonly string[]): Promise<boolean> {
+    return Promise.resolve(keys.some((key) => this.items.has(`${uuid}/${setting}/${key}`)));
+  }
   save(profile: StoredProfile, setting: string, values: Record<string, string>): Promise<void> {
     for (const [k, val] of Object.entries(values))
       this.items.set(`${profile.uuid}/${setting}/${k}`, val);
@@ -126,12 +129,23 @@ describe('answering from the keyring', () => {
     const hints = ['password', 'x-vpn-message:A password is required.'];
     const outcome = await answer({ hints, answeredBefore: true }, store, prompter);
     expect(prompter.seen[0]?.reason).toBe('rejected');
+    // The saved one was rejected: saving the new one starts ticked, to replace it.
+    expect(prompter.seen[0]?.saveChecked).toBe(true);
     expect(secretsOf(outcome)).toEqual({ password: 'corrected' });
     expect(store.lookups.flat()).toEqual([]);
     // Saved only once the reply is on its way.
     expect(store.items.get('u1/vpn/password')).toBe('rejected');
     await ('secrets' in outcome ? outcome.afterReply?.() : undefined);
     expect(store.items.get('u1/vpn/password')).toBe('corrected');
+  });
+
+  it('starts "Save password" unticked when the rejected password was not a saved one', async () => {
+    const prompter = new OnePrompter(() => ({ values: { password: 'again' }, save: false }));
+    const hints = ['password', 'x-vpn-message:A password is required.'];
+    await answer({ hints, answeredBefore: true }, new MemoryStore(), prompter);
+    expect(prompter.seen[0]?.reason).toBe('rejected');
+    expect(prompter.seen[0]?.canSave).toBe(true);
+    expect(prompter.seen[0]?.saveChecked).toBe(false);
   });
 
   it('never saves a challenge’s code, even when "save" comes back ticked', async () => {
