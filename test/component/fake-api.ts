@@ -5,7 +5,6 @@ import type {
   CallResults,
   EventName,
   EventPayloads,
-  ProfileView,
   PromptView,
   SnapshotView,
   TunnelbarApi,
@@ -101,25 +100,8 @@ export function refusal(word: string, sentence: string): Refusal {
   return new Refusal({ word, sentence });
 }
 
-export function profile(id: string, extra: Partial<ProfileView> = {}): ProfileView {
-  return {
-    uuid: `uuid-${id}`,
-    id,
-    vpnType: 'openvpn',
-    remote: `${id}.vpn.example.net:1194:udp`,
-    favourite: false,
-    lastUsed: null,
-    ...extra,
-  };
-}
-
-export function snapshot(
-  profiles: ProfileView[],
-  tunnels: Record<string, TunnelStateView> = {},
-  nmRunning = true,
-): SnapshotView {
-  return { nmRunning, profiles, tunnels, prompts: [] };
-}
+// The same builders of profiles and snapshots as the shell's tests.
+export { profile, snapshot } from '../unit/app/views';
 
 export const connectedState: Extract<TunnelStateView, { kind: 'connected' }> = {
   kind: 'connected',

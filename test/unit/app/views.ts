@@ -1,12 +1,12 @@
 import type { ProfileView, SnapshotView, TunnelStateView } from '../../../preload/contract';
 
-/** Small builders of the contract's plain views for the shell's tests. */
+/** Small builders of the contract's plain views for the shell's and the renderer's tests. */
 export function profile(id: string, extra: Partial<ProfileView> = {}): ProfileView {
   return {
     uuid: `uuid-${id}`,
     id,
     vpnType: 'openvpn',
-    remote: `${id}.example.net`,
+    remote: `${id}.vpn.example.net:1194:udp`,
     favourite: false,
     lastUsed: null,
     ...extra,
