@@ -20,45 +20,16 @@ import {
  * The types here are plain data: no Variants, no Buffers, never a stored secret.
  */
 
-// ---- plain types (mirrors of main/nm and main/agent, kept structural so the renderer does not
-// import main/) ----
+// ---- plain types ----
 
-export const ipConfigSchema = z.object({
-  addresses: z.array(z.string()),
-  gateway: z.string().nullable(),
-  routes: z.array(
-    z.object({ dest: z.string(), nextHop: z.string().nullable(), metric: z.number().nullable() }),
-  ),
-  dns: z.array(z.string()),
-  domains: z.array(z.string()),
-});
-export type IpConfigView = z.infer<typeof ipConfigSchema>;
-
-export const reasonSchema = z.object({
-  word: z.string(),
-  code: z.number().nullable(),
-  sentence: z.string(),
-});
-export type ReasonView = z.infer<typeof reasonSchema>;
-
-export const tunnelStateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('disconnected') }),
-  z.object({
-    kind: z.literal('connecting'),
-    stage: z.enum(['prepare', 'connect', 'ip-config', 'activating']),
-  }),
-  z.object({ kind: z.literal('needs-secrets') }),
-  z.object({
-    kind: z.literal('connected'),
-    ip4: ipConfigSchema.nullable(),
-    ip6: ipConfigSchema.nullable(),
-    since: z.number(),
-    banner: z.string().nullable(),
-  }),
-  z.object({ kind: z.literal('disconnecting') }),
-  z.object({ kind: z.literal('failed'), reason: reasonSchema }),
-]);
-export type TunnelStateView = z.infer<typeof tunnelStateSchema>;
+export type {
+  ConnectingStage,
+  IpConfigView,
+  ReasonView,
+  RouteView,
+  TunnelStateView,
+} from './tunnel-types';
+import type { TunnelStateView } from './tunnel-types';
 
 export interface ProfileView {
   uuid: string;

@@ -6,21 +6,9 @@ import {
   variantValue,
   type VariantMap,
 } from './dbus-types';
+import type { IpConfigView as IpConfig, RouteView as Route } from '../../preload/tunnel-types';
 
-export interface Route {
-  dest: string;
-  nextHop: string | null;
-  metric: number | null;
-}
-
-/** A tunnel's IPv4 or IPv6 configuration as NetworkManager applied it. */
-export interface IpConfig {
-  addresses: string[];
-  gateway: string | null;
-  routes: Route[];
-  dns: string[];
-  domains: string[];
-}
+export type { IpConfig, Route };
 
 function addresses(props: VariantMap): string[] {
   return mapArrayProp(props, 'AddressData').flatMap((entry) => {

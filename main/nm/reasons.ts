@@ -3,6 +3,8 @@
  * stable word for scripts and a sentence for people, saying what to do where there is something.
  */
 
+import type { ReasonView } from '../../preload/tunnel-types';
+
 export type ReasonWord =
   | 'unknown'
   | 'none'
@@ -28,12 +30,7 @@ export type ReasonWord =
   | 'nm-not-running'
   | 'activation-failed';
 
-export interface Reason {
-  word: ReasonWord;
-  /** NetworkManager's numeric reason, when the reason came from NetworkManager's state. */
-  code: number | null;
-  sentence: string;
-}
+export type Reason = ReasonView<ReasonWord>;
 
 const BY_CODE: readonly (readonly [ReasonWord, string])[] = [
   [

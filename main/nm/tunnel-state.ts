@@ -1,23 +1,15 @@
+import type { TunnelStateView } from '../../preload/tunnel-types';
 import type { IpConfig } from './ip-config';
 import { ActiveState, VpnState } from './names';
-import { isDeliberateStop, reasonFromCode, type Reason } from './reasons';
+import { isDeliberateStop, reasonFromCode, type ReasonWord } from './reasons';
 
-export type ConnectingStage = 'prepare' | 'connect' | 'ip-config' | 'activating';
+export type { ConnectingStage } from '../../preload/tunnel-types';
 
-/** Where one tunnel is, as NetworkManager last said. Every switch over it must be exhaustive. */
-export type TunnelState =
-  | { kind: 'disconnected' }
-  | { kind: 'connecting'; stage: ConnectingStage }
-  | { kind: 'needs-secrets' }
-  | {
-      kind: 'connected';
-      ip4: IpConfig | null;
-      ip6: IpConfig | null;
-      since: number;
-      banner: string | null;
-    }
-  | { kind: 'disconnecting' }
-  | { kind: 'failed'; reason: Reason };
+/**
+ * Where one tunnel is, as NetworkManager last said: the type the renderer mirrors, with the
+ * core's reason words.
+ */
+export type TunnelState = TunnelStateView<ReasonWord>;
 
 export type TunnelStateKind = TunnelState['kind'];
 
