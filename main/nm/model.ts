@@ -11,7 +11,7 @@ export interface ModelBus {
 }
 import type { ManagedObjects, SettingsDict, VariantMap } from './dbus-types';
 import { parseIpConfig, type IpConfig } from './ip-config';
-import { mapLimited } from './limited';
+import { KeyedQueue, mapLimited } from './limited';
 import { IFACE, NM_OBJECT_MANAGER_PATH } from './names';
 import { profileFromSettings, type Profile } from './profile';
 import { deriveTunnelState, type ActiveConnectionRecord, type TunnelState } from './tunnel-state';
@@ -30,6 +30,11 @@ export interface ModelEvents {
 const DISCONNECTED: TunnelState = { kind: 'disconnected' };
 /** Well under the bus's 128 pending replies per connection, and still pipelined. */
 const SETTINGS_CALLS_IN_FLIGHT = 48;
+/**
+ * Re-reads after signals, beside the calls of the app's own work on the same connection (an
+ * import's pipeline, a bulk action): together still under the 128.
+ */
+const REFRESHES_IN_FLIGHT = 24;
 const GONE_ERRORS = new Set([
   'org.freedesktop.DBus.Error.UnknownObject',
   'org.freedesktop.DBus.Error.UnknownMethod',
@@ -53,6 +58,7 @@ export class NmModel extends EventEmitter<ModelEvents> {
   private pendingSignals: Message[] | null = null;
   private loaded: Promise<void> = Promise.resolve();
   private running = false;
+  private readonly refreshes = new KeyedQueue(REFRESHES_IN_FLIGHT, (path) => this.refetch(path));
 
   constructor(private readonly bus: ModelBus) {
     super();
@@ -134,7 +140,8 @@ export class NmModel extends EventEmitter<ModelEvents> {
       );
       if (generation !== this.generation) return;
       for (const profile of fetched) {
-        if (profile !== null) this.profilesByPath.set(profile.path, profile);
+        if (profile !== null && profile !== 'failed')
+          this.profilesByPath.set(profile.path, profile);
       }
       const queued = this.pendingSignals;
       this.pendingSignals = null;
@@ -150,7 +157,8 @@ export class NmModel extends EventEmitter<ModelEvents> {
     }
   }
 
-  private async fetchSettings(path: string): Promise<Profile | null> {
+  /** The profile at `path`; null when it is gone (or not a tunnel); 'failed' when unreadable. */
+  private async fetchSettings(path: string): Promise<Profile | null | 'failed'> {
     try {
       const [settings] = (await this.bus.call({
         path,
@@ -161,21 +169,26 @@ export class NmModel extends EventEmitter<ModelEvents> {
     } catch (err) {
       if (err instanceof DBusError && GONE_ERRORS.has(err.type)) return null;
       this.emit('warning', `Reading profile ${path} failed: ${String(err)}`);
-      return null;
+      return 'failed';
     }
   }
 
+  /** Re-reads a profile NetworkManager added or changed, bounded like the first load. */
   private refreshProfile(path: string): void {
+    this.refreshes.request(path);
+  }
+
+  private async refetch(path: string): Promise<void> {
     const generation = this.generation;
-    void this.fetchSettings(path).then((profile) => {
-      if (generation !== this.generation) return;
-      if (profile === null) {
-        if (!this.profilesByPath.delete(path)) return;
-      } else {
-        this.profilesByPath.set(path, profile);
-      }
-      this.emit('profiles');
-    });
+    const profile = await this.fetchSettings(path);
+    // A profile that could not be read keeps what the model knew of it.
+    if (generation !== this.generation || profile === 'failed') return;
+    if (profile === null) {
+      if (!this.profilesByPath.delete(path)) return;
+    } else {
+      this.profilesByPath.set(path, profile);
+    }
+    this.emit('profiles');
   }
 
   private addObject(path: string, ifaces: Record<string, VariantMap>): void {
