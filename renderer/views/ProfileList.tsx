@@ -11,11 +11,14 @@ import {
 } from 'react';
 import { arrangeProfiles, type Grouping, type ListItem } from '../profiles/arrange';
 import { indexProfiles } from '../profiles/search';
+import { useSelection } from '../selection/use-selection';
 import { useStore } from '../store/context';
 import { strings } from '../strings';
+import { BulkBar } from './BulkBar';
 import { ListToolbar } from './ListToolbar';
 import { nextProfileIndex } from './list-keys';
 import { ProfileRow } from './ProfileRow';
+import { SelectAllShown } from './SelectAllShown';
 
 const ROW_HEIGHT = 56;
 const HEADER_HEIGHT = 32;
@@ -33,7 +36,8 @@ function firstProfileIndex(items: readonly ListItem[]): number {
 /**
  * The searchable, grouped, virtualized list of profiles: only the rows in view (plus a few) are
  * in the DOM, so 5,000 profiles cost what 20 do. Keyboard: arrows, Page keys, Home and End move
- * between profiles; Space toggles the focused profile's switch; focus selects.
+ * between profiles; Space toggles the focused profile's switch; focus selects. Each row has a
+ * checkbox for the bulk bar (shift-click: a range; "select all shown": what the search shows).
  */
 export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps) {
   const profiles = useStore((s) => s.profiles);
@@ -49,7 +53,12 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
     () => arrangeProfiles(indexed, query, grouping),
     [indexed, query, grouping],
   );
-  const shown = useMemo(() => items.filter((i) => i.kind === 'profile').length, [items]);
+  const shownUuids = useMemo(
+    () => items.flatMap((i) => (i.kind === 'profile' ? [i.profile.uuid] : [])),
+    [items],
+  );
+  const shown = shownUuids.length;
+  const { selection, check, allShown, toggleAllShown, clear } = useSelection(profiles, shownUuids);
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -132,6 +141,8 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
           </p>
         }
       />
+      <BulkBar selection={selection} onClear={clear} />
+      {shown > 0 && <SelectAllShown state={allShown} onToggle={toggleAllShown} />}
       {shown === 0 && (
         <p className="list-empty muted">
           {!nmRunning
@@ -174,6 +185,8 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
                 selected={item.key === selected}
                 tabbable={v.index === tabbableIndex}
                 onSelect={onRowSelect}
+                checked={selection.has(item.profile.uuid)}
+                onCheck={check}
               />
             );
           })}

@@ -20,15 +20,19 @@ export interface ProfileRowProps {
   /** The row whose controls are in the Tab order (roving tabindex: one row at a time). */
   tabbable: boolean;
   onSelect: (uuid: string) => void;
+  /** Whether its checkbox (for bulk actions) is checked. */
+  checked: boolean;
+  /** The checkbox was clicked; `shift` asks for the range from the last one clicked. */
+  onCheck: (uuid: string, on: boolean, shift: boolean) => void;
 }
 
 /**
- * One profile: its switch (named by the profile, on while up or coming up), name, state and
- * address, and favourite star. Subscribes to its own tunnel only, so a state change re-renders
- * one row.
+ * One profile: its checkbox for bulk actions, its switch (named by the profile, on while up or
+ * coming up), name, state and address, and favourite star. Subscribes to its own tunnel only, so
+ * a state change re-renders one row.
  */
 export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
-  const { profile, index, start, size, selected, tabbable, onSelect } = props;
+  const { profile, index, start, size, selected, tabbable, onSelect, checked, onCheck } = props;
   const store = useStoreInstance();
   const tunnel = useStore((s) => s.tunnels[profile.uuid]) ?? DISCONNECTED;
   const busy = useStore((s) => s.busy.has(profile.uuid));
@@ -47,6 +51,23 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
       style={{ transform: `translateY(${start}px)`, height: size }}
       onClick={select}
     >
+      <input
+        type="checkbox"
+        className="row-check"
+        checked={checked}
+        aria-label={strings.list.select(profile.id)}
+        tabIndex={tabbable ? 0 : -1}
+        onClick={(event) => {
+          // Checking is not choosing the profile whose status is shown.
+          event.stopPropagation();
+        }}
+        onChange={(event) => {
+          // React drives a checkbox's change from the click, whose shift key makes a range.
+          const native = event.nativeEvent;
+          const shift = native instanceof MouseEvent && native.shiftKey;
+          onCheck(profile.uuid, event.target.checked, shift);
+        }}
+      />
       <button
         type="button"
         role="switch"

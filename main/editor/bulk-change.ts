@@ -1,0 +1,106 @@
+// What one bulk action changes in one profile's settings (GetSettings' answer, no secrets): only
+// the keys the action names, everything else sent back as it was. Pure, so each rule is tested
+// without a bus.
+
+import { Variant } from 'dbus-next';
+import type { BulkAction } from '../../preload/library';
+import { boolProp, stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
+import { pluginShortName } from '../nm/profile';
+
+/**
+ * The vpn.data key that holds the user name, per plugin (their nm-service-defines.h). OpenConnect
+ * is absent on purpose: it has no such key, the server's login form asks for the name.
+ */
+const USER_NAME_KEYS: Readonly<Record<string, string>> = {
+  openvpn: 'username',
+  vpnc: 'Xauth username',
+  l2tp: 'user',
+  pptp: 'user',
+  strongswan: 'user',
+  fortisslvpn: 'user',
+  sstp: 'user',
+};
+
+/** Why a type of profile has no user name to set, for the ones where we know why. */
+const NO_USER_NAME: Readonly<Record<string, string>> = {
+  wireguard: 'WireGuard profiles have no user name; they authenticate with keys.',
+  openconnect:
+    'OpenConnect profiles keep no user name; the server’s login form asks for it when connecting.',
+};
+
+export type UserNameKey = { key: string } | { refused: string };
+
+/** The user-name key of a profile of this type (`openvpn`, `wireguard`, a plugin's short name). */
+export function userNameKey(vpnType: string): UserNameKey {
+  const key = USER_NAME_KEYS[vpnType];
+  if (key !== undefined) return { key };
+  return {
+    refused:
+      NO_USER_NAME[vpnType] ??
+      `Tunnelbar does not know where the ${vpnType} plugin keeps the user name, so it was left as it is; set it in the profile’s editor.`,
+  };
+}
+
+/** The profile type as the model names it: `wireguard` or the plugin's short name. */
+function vpnTypeOf(settings: SettingsDict): string {
+  if (stringProp(settings.connection, 'type') === 'wireguard') return 'wireguard';
+  return pluginShortName(stringProp(settings.vpn, 'service-type') ?? '');
+}
+
+export type BulkChange =
+  | { kind: 'unchanged' }
+  | { kind: 'update'; settings: SettingsDict }
+  | { kind: 'refused'; sentence: string };
+
+function setUserName(settings: SettingsDict, username: string): BulkChange {
+  const found = userNameKey(vpnTypeOf(settings));
+  if ('refused' in found) return { kind: 'refused', sentence: found.refused };
+  const data = stringMapProp(settings.vpn, 'data');
+  const value = username.trim();
+  if (value === '' ? !(found.key in data) : data[found.key] === value) return { kind: 'unchanged' };
+  if (value === '') Reflect.deleteProperty(data, found.key);
+  else data[found.key] = value;
+  return {
+    kind: 'update',
+    settings: { ...settings, vpn: { ...settings.vpn, data: new Variant('a{ss}', data) } },
+  };
+}
+
+function setNeverDefault(settings: SettingsDict, on: boolean): BulkChange {
+  // NetworkManager's default for a missing key is false.
+  const families = ['ipv4', 'ipv6'] as const;
+  const stale = families.filter((f) => (boolProp(settings[f], 'never-default') ?? false) !== on);
+  if (stale.length === 0) return { kind: 'unchanged' };
+  const out: SettingsDict = { ...settings };
+  for (const family of stale) {
+    out[family] = { ...settings[family], 'never-default': new Variant('b', on) };
+  }
+  return { kind: 'update', settings: out };
+}
+
+function setAutoconnect(settings: SettingsDict, on: boolean): BulkChange {
+  // A missing connection.autoconnect means yes.
+  if ((boolProp(settings.connection, 'autoconnect') ?? true) === on) return { kind: 'unchanged' };
+  return {
+    kind: 'update',
+    settings: {
+      ...settings,
+      connection: { ...settings.connection, autoconnect: new Variant('b', on) },
+    },
+  };
+}
+
+/** The settings to send with Update2 for a non-delete action, or why there is nothing to send. */
+export function bulkChange(
+  settings: SettingsDict,
+  action: Exclude<BulkAction, { kind: 'delete' }>,
+): BulkChange {
+  switch (action.kind) {
+    case 'set-username':
+      return setUserName(settings, action.username);
+    case 'never-default':
+      return setNeverDefault(settings, action.on);
+    case 'autoconnect':
+      return setAutoconnect(settings, action.on);
+  }
+}
