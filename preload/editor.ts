@@ -74,14 +74,33 @@ export const wireguardEditSchema = z.object({
 });
 export type WireguardEdit = z.infer<typeof wireguardEditSchema>;
 
+/** A connection uuid as NetworkManager writes them (it refuses anything else in secondaries). */
+const connectionUuid = z.string().regex(/^[0-9a-fA-F-]{1,64}$/, 'not a UUID');
+
 export const profileEditSchema = z.object({
   name: z.string().min(1).max(256),
   autoconnect: z.boolean(),
+  /** connection.permissions empty; off means only this user (`user:<login>:`). */
+  allUsers: z.boolean(),
+  /**
+   * "Connect this VPN automatically with": the base connections (Wi-Fi, Ethernet, ...) whose
+   * connection.secondaries hold this VPN's uuid. NetworkManager keeps it on them, not on the VPN.
+   */
+  connectWith: z.array(connectionUuid).max(1024),
   vpn: z.discriminatedUnion('kind', [pluginEditSchema, wireguardEditSchema]),
   ipv4: ipEditSchema,
   ipv6: ipEditSchema,
 });
 export type ProfileEdit = z.infer<typeof profileEditSchema>;
+
+/** A connection a VPN can be started with: every profile NetworkManager has that is not a VPN. */
+export interface BaseConnectionView {
+  uuid: string;
+  /** connection.id */
+  name: string;
+  /** connection.type as NetworkManager names it: `802-3-ethernet`, `802-11-wireless`, ... */
+  type: string;
+}
 
 /** What `profile:get` answers. */
 export interface ProfileEditView {
@@ -89,4 +108,6 @@ export interface ProfileEditView {
   edit: ProfileEdit;
   /** WireGuard: the public key of the stored private key (null when none or unreadable). */
   publicKey: string | null;
+  /** What "Connect this VPN automatically with" offers, by name. */
+  baseConnections: BaseConnectionView[];
 }

@@ -5,17 +5,23 @@ import { Variant } from 'dbus-next';
 import type { ProfileEdit } from '../../preload/editor';
 import { stringMapProp, stringProp, type SettingsDict, type VariantMap } from '../nm/dbus-types';
 import { applyIp, readIp } from './ip';
+import { allUsersOf, applyAllUsers, localUserName } from './permissions';
 import { applyPlugin, readPlugin } from './plugin';
 import { editRefused } from './refusal';
 import { applyWireguard, readWireguard, wireguardHasNewSecret } from './wireguard';
 
-/** The editable view of a settings dict (GetSettings' answer, no secrets). */
+/**
+ * The editable view of a settings dict (GetSettings' answer, no secrets). `connectWith` is kept
+ * on the base connections, not here: the service fills it in (secondaries.ts).
+ */
 export function editFromSettings(settings: SettingsDict): ProfileEdit {
   const type = stringProp(settings.connection, 'type');
   const autoconnect = settings.connection?.autoconnect?.value as unknown;
   return {
     name: stringProp(settings.connection, 'id') ?? '',
     autoconnect: typeof autoconnect === 'boolean' ? autoconnect : true,
+    allUsers: allUsersOf(settings.connection),
+    connectWith: [],
     vpn: type === 'wireguard' ? readWireguard(settings.wireguard) : readPlugin(settings.vpn),
     ipv4: readIp(settings.ipv4, 4),
     ipv6: readIp(settings.ipv6, 6),
@@ -50,7 +56,8 @@ export function applyEdit(
   if (base.autoconnect !== edit.autoconnect) {
     connection.autoconnect = new Variant('b', edit.autoconnect);
   }
-  out.connection = connection;
+  // Turned off, the profile becomes this user's (the user main runs as).
+  out.connection = applyAllUsers(connection, base.allUsers, edit.allUsers, localUserName());
   if (base.vpn.kind === 'plugin' && edit.vpn.kind === 'plugin') {
     out.vpn = applyPlugin(current.vpn, base.vpn, edit.vpn, stringMapProp(stored.vpn, 'secrets'));
   } else if (base.vpn.kind === 'wireguard' && edit.vpn.kind === 'wireguard') {

@@ -4,9 +4,21 @@ import type { CallArgs, CallResults } from '../../preload/contract';
 import type { Core } from '../core';
 import { findProfile } from '../nm/actions';
 import { nmNotRunning } from '../nm/errors';
-import { createProfile, deleteProfile, getProfileEdit, saveProfileEdit } from './service';
+import {
+  createProfile,
+  deleteProfile,
+  getProfileEdit,
+  listBaseConnections,
+  saveProfileEdit,
+} from './service';
 
-export type EditorCallName = 'profile:get' | 'profile:save' | 'profile:create' | 'profile:delete';
+export type EditorCallName =
+  'profile:get' | 'profile:save' | 'profile:create' | 'profile:delete' | 'profile:base-connections';
+
+/** The VPNs the model holds: the base connection list need not read them again. */
+function vpnPaths(model: Core['model']): Set<string> {
+  return new Set(model.profiles().map((p) => p.path));
+}
 
 export async function editorCall<C extends EditorCallName>(
   core: Pick<Core, 'bus' | 'model'>,
@@ -22,7 +34,7 @@ export async function editorCall(
   switch (name) {
     case 'profile:get': {
       const [{ uuid }] = rawArgs as CallArgs<'profile:get'>;
-      return getProfileEdit(bus, findProfile(model, uuid));
+      return getProfileEdit(bus, findProfile(model, uuid), vpnPaths(model));
     }
     case 'profile:save': {
       const [{ uuid, base, edit }] = rawArgs as CallArgs<'profile:save'>;
@@ -39,5 +51,8 @@ export async function editorCall(
       await deleteProfile(bus, findProfile(model, uuid));
       return null;
     }
+    case 'profile:base-connections':
+      if (!model.nmRunning) throw nmNotRunning();
+      return listBaseConnections(bus, vpnPaths(model));
   }
 }

@@ -1,55 +1,30 @@
 // The editor's calls on NetworkManager: read one profile for editing, save an edit with Update2,
-// add a new profile with AddConnection2, delete one. The pure work is in apply.ts and create.ts.
+// add a new profile with AddConnection2, delete one. The pure work is in apply.ts and create.ts;
+// the base connections that start a VPN (their secondaries) in base-connections.ts.
 
 import { randomUUID } from 'node:crypto';
-import { DBusError } from 'dbus-next';
-import type { ProfileEdit, ProfileEditView } from '../../preload/editor';
-import type { CallOptions } from '../nm/bus';
+import type { BaseConnectionView, ProfileEdit, ProfileEditView } from '../../preload/editor';
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
 import { IFACE, NM_SETTINGS_PATH } from '../nm/names';
 import type { Profile } from '../nm/profile';
 import { applyEdit, editFromSettings, secretSettingToRead } from './apply';
+import { applySecondaries, readConnections, revertSecondaries } from './base-connections';
 import { settingsForNewProfile } from './create';
+import {
+  getSecrets,
+  getSettings,
+  nm,
+  onConnection,
+  TO_DISK,
+  updateToDisk,
+  type EditorBus,
+} from './nm-calls';
+import { baseConnectionViews, connectWithOf, secondariesChange } from './secondaries';
 import { publicKeyOf } from './wg-keys';
 
-export interface EditorBus {
-  call(opts: CallOptions): Promise<unknown[]>;
-}
-
-/** NMSettingsUpdate2Flags / AddConnection2Flags TO_DISK. */
-const TO_DISK = 0x1;
-
-function onConnection(
-  path: string,
-  member: string,
-  signature?: string,
-  body?: unknown[],
-): CallOptions {
-  return { path, iface: IFACE.settingsConnection, member, signature, body };
-}
-
-/** NetworkManager's refusal as a sentence (its texts name the property, never a secret value). */
-async function nm<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (err instanceof DBusError) {
-      throw new TunnelbarError('nm-refused', `NetworkManager refused the change: ${err.text}`);
-    }
-    throw err;
-  }
-}
-
-async function getSettings(bus: EditorBus, path: string): Promise<SettingsDict> {
-  const [settings] = await nm(bus.call(onConnection(path, 'GetSettings')));
-  return settings as SettingsDict;
-}
-
-async function getSecrets(bus: EditorBus, path: string, setting: string): Promise<SettingsDict> {
-  const [secrets] = await nm(bus.call(onConnection(path, 'GetSecrets', 's', [setting])));
-  return secrets as SettingsDict;
-}
+// Re-exported: the bulk actions reach NetworkManager through the same calls.
+export { getSettings, updateToDisk, type EditorBus };
 
 /** The secrets NetworkManager keeps, or a refusal: saving without them would lose them. */
 async function storedSecrets(bus: EditorBus, path: string, setting: string): Promise<SettingsDict> {
@@ -64,9 +39,31 @@ async function storedSecrets(bus: EditorBus, path: string, setting: string): Pro
   }
 }
 
-/** The editable view; for WireGuard also the public key of the stored private key, if readable. */
-export async function getProfileEdit(bus: EditorBus, profile: Profile): Promise<ProfileEditView> {
-  const edit = editFromSettings(profile.settings);
+/**
+ * What "Connect this VPN automatically with" offers. `vpnPaths`: the VPNs the model holds, which
+ * are not read again.
+ */
+export async function listBaseConnections(
+  bus: EditorBus,
+  vpnPaths: ReadonlySet<string> = new Set(),
+): Promise<BaseConnectionView[]> {
+  return baseConnectionViews(await readConnections(bus, vpnPaths));
+}
+
+/**
+ * The editable view, with the base connections to choose from and those that start this VPN;
+ * for WireGuard also the public key of the stored private key, if readable.
+ */
+export async function getProfileEdit(
+  bus: EditorBus,
+  profile: Profile,
+  vpnPaths: ReadonlySet<string> = new Set(),
+): Promise<ProfileEditView> {
+  const connections = await readConnections(bus, vpnPaths);
+  const edit = {
+    ...editFromSettings(profile.settings),
+    connectWith: connectWithOf(connections, profile.uuid),
+  };
   let publicKey: string | null = null;
   if (edit.vpn.kind === 'wireguard') {
     // Best effort: without permission to read secrets the editor shows no public key.
@@ -75,7 +72,7 @@ export async function getProfileEdit(bus: EditorBus, profile: Profile): Promise<
     const key = stringProp(secrets.wireguard, 'private-key');
     publicKey = key === undefined ? null : publicKeyOf(key);
   }
-  return { uuid: profile.uuid, edit, publicKey };
+  return { uuid: profile.uuid, edit, publicKey, baseConnections: baseConnectionViews(connections) };
 }
 
 /** Writes to disk what differs between base and edit, on the settings NetworkManager has now. */
@@ -90,23 +87,39 @@ export async function saveProfileEdit(
   // A new secret makes Update2 replace every secret (reference §2.3): send the stored ones too.
   const stored = setting === null ? {} : await storedSecrets(bus, profile.path, setting);
   const settings = applyEdit(current, base, edit, stored);
-  await nm(
-    bus.call(onConnection(profile.path, 'Update2', 'a{sa{sv}}ua{sv}', [settings, TO_DISK, {}])),
-  );
+  // The bases first, so a refusal there leaves the profile as it was; they are put back if the
+  // profile's own update is refused, so a failed save changes nothing.
+  const change = secondariesChange(base.connectWith, edit.connectWith);
+  await applySecondaries(bus, profile.uuid, change);
+  try {
+    await updateToDisk(bus, profile.path, settings);
+  } catch (err) {
+    await revertSecondaries(bus, profile.uuid, change);
+    throw err;
+  }
 }
 
 export async function createProfile(bus: EditorBus, edit: ProfileEdit): Promise<string> {
   const uuid = randomUUID();
   const settings = settingsForNewProfile(edit, uuid);
-  await nm(
-    bus.call({
-      path: NM_SETTINGS_PATH,
-      iface: IFACE.settings,
-      member: 'AddConnection2',
-      signature: 'a{sa{sv}}ua{sv}',
-      body: [settings, TO_DISK, {}],
-    }),
-  );
+  // NetworkManager takes the uuid of a profile still to come in secondaries; as when saving,
+  // the bases go first and are put back if the profile is refused.
+  const change = secondariesChange([], edit.connectWith);
+  await applySecondaries(bus, uuid, change);
+  try {
+    await nm(
+      bus.call({
+        path: NM_SETTINGS_PATH,
+        iface: IFACE.settings,
+        member: 'AddConnection2',
+        signature: 'a{sa{sv}}ua{sv}',
+        body: [settings, TO_DISK, {}],
+      }),
+    );
+  } catch (err) {
+    await revertSecondaries(bus, uuid, change);
+    throw err;
+  }
   return uuid;
 }
 

@@ -1,12 +1,67 @@
-import type { ProfileEdit } from '../../preload/editor';
-import { strings } from '../strings';
+import { useId } from 'react';
+import type { BaseConnectionView, ProfileEdit } from '../../preload/editor';
+import { baseConnectionLabel, strings } from '../strings';
 import { CheckField, TextField } from './fields';
 import type { Problems } from './validate';
 
 const s = strings.editor;
 
+/** The connections a VPN can be started with, as main answered them (or why not). */
+export type BaseConnections =
+  | { kind: 'loading' }
+  | { kind: 'failed'; sentence: string }
+  | { kind: 'ready'; list: BaseConnectionView[] };
+
+/**
+ * "Connect this VPN automatically with": one checkbox per base connection. NetworkManager keeps
+ * the choice on those connections (their secondaries); main writes it there on save.
+ */
+function ConnectWith(props: {
+  bases: BaseConnections;
+  chosen: readonly string[];
+  onChange: (chosen: string[]) => void;
+}) {
+  const { bases, chosen, onChange } = props;
+  const hintId = useId();
+  const body = (() => {
+    switch (bases.kind) {
+      case 'loading':
+        return (
+          <p className="muted" role="status">
+            {s.connectWithLoading}
+          </p>
+        );
+      case 'failed':
+        return <p role="alert">{s.connectWithFailed(bases.sentence)}</p>;
+      case 'ready':
+        if (bases.list.length === 0) return <p className="muted">{s.connectWithNone}</p>;
+        return bases.list.map((base) => (
+          <CheckField
+            key={base.uuid}
+            label={baseConnectionLabel(base.name, base.type)}
+            checked={chosen.includes(base.uuid)}
+            onChange={(on) => {
+              const others = chosen.filter((uuid) => uuid !== base.uuid);
+              onChange(on ? [...others, base.uuid] : others);
+            }}
+          />
+        ));
+    }
+  })();
+  return (
+    <fieldset className="edit-group" aria-describedby={hintId}>
+      <legend>{s.connectWith}</legend>
+      <span id={hintId} className="field-hint">
+        {s.connectWithHint}
+      </span>
+      {body}
+    </fieldset>
+  );
+}
+
 export function GeneralPage(props: {
   edit: ProfileEdit;
+  bases: BaseConnections;
   problems: Problems;
   onChange: (edit: ProfileEdit) => void;
 }) {
@@ -26,6 +81,21 @@ export function GeneralPage(props: {
         checked={edit.autoconnect}
         onChange={(autoconnect) => {
           onChange({ ...edit, autoconnect });
+        }}
+      />
+      <CheckField
+        label={s.allUsers}
+        checked={edit.allUsers}
+        onChange={(allUsers) => {
+          onChange({ ...edit, allUsers });
+        }}
+      />
+      <span className="field-hint">{s.allUsersHint}</span>
+      <ConnectWith
+        bases={props.bases}
+        chosen={edit.connectWith}
+        onChange={(connectWith) => {
+          onChange({ ...edit, connectWith });
         }}
       />
     </div>

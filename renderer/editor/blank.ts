@@ -1,4 +1,5 @@
 import type { IpEdit, ProfileEdit } from '../../preload/editor';
+import { openVpnPageOfField, type OpenVpnPageId } from './openvpn-pages';
 
 export const OPENVPN_SERVICE = 'org.freedesktop.NetworkManager.openvpn';
 
@@ -19,13 +20,19 @@ function ip(method: string): IpEdit {
   };
 }
 
-/** A new profile's fields; a VPN should not come up by itself, so autoconnect starts off. */
+/**
+ * A new profile's fields; a VPN should not come up by itself, so autoconnect starts off. It is
+ * available to all users, as nm-connection-editor makes new profiles (its checkbox starts ticked):
+ * the person unticks it to keep the profile to themselves.
+ */
 export function blankEdit(kind: NewKind): ProfileEdit {
   switch (kind.kind) {
     case 'openvpn':
       return {
         name: '',
         autoconnect: false,
+        allUsers: true,
+        connectWith: [],
         vpn: {
           kind: 'plugin',
           serviceType: OPENVPN_SERVICE,
@@ -39,6 +46,8 @@ export function blankEdit(kind: NewKind): ProfileEdit {
       return {
         name: '',
         autoconnect: false,
+        allUsers: true,
+        connectWith: [],
         vpn: {
           kind: 'wireguard',
           privateKey: { action: 'generate' },
@@ -54,6 +63,8 @@ export function blankEdit(kind: NewKind): ProfileEdit {
       return {
         name: '',
         autoconnect: false,
+        allUsers: true,
+        connectWith: [],
         vpn: { kind: 'plugin', serviceType: kind.serviceType, data: {}, newSecrets: {} },
         ipv4: ip('auto'),
         ipv6: ip('auto'),
@@ -62,11 +73,11 @@ export function blankEdit(kind: NewKind): ProfileEdit {
 }
 
 /** Which page a field belongs to, for showing the first page with a problem. */
-export type PageId = 'general' | 'vpn' | 'ipv4' | 'ipv6';
+export type PageId = 'general' | 'vpn' | OpenVpnPageId | 'ipv4' | 'ipv6';
 
 export function pageOfField(field: string): PageId {
   if (field.startsWith('ipv4.')) return 'ipv4';
   if (field.startsWith('ipv6.')) return 'ipv6';
   if (field === 'name') return 'general';
-  return 'vpn';
+  return openVpnPageOfField(field) ?? 'vpn';
 }

@@ -1,4 +1,9 @@
-import type { IpEdit, ProfileEdit, ProfileEditView } from '../../preload/editor';
+import type {
+  BaseConnectionView,
+  IpEdit,
+  ProfileEdit,
+  ProfileEditView,
+} from '../../preload/editor';
 
 export function ip(extra: Partial<IpEdit> = {}): IpEdit {
   return {
@@ -19,6 +24,8 @@ export function openvpnEdit(): ProfileEdit {
   return {
     name: 'office',
     autoconnect: false,
+    allUsers: true,
+    connectWith: [],
     vpn: {
       kind: 'plugin',
       serviceType: 'org.freedesktop.NetworkManager.openvpn',
@@ -44,6 +51,8 @@ export function wireguardEdit(): ProfileEdit {
   return {
     name: 'home-wg',
     autoconnect: false,
+    allUsers: true,
+    connectWith: [],
     vpn: {
       kind: 'wireguard',
       privateKey: { action: 'keep' },
@@ -69,6 +78,8 @@ export function pluginEdit(): ProfileEdit {
   return {
     name: 'anyconnect',
     autoconnect: false,
+    allUsers: true,
+    connectWith: [],
     vpn: {
       kind: 'plugin',
       serviceType: 'org.freedesktop.NetworkManager.openconnect',
@@ -84,6 +95,7 @@ export function view(
   uuid: string,
   edit: ProfileEdit,
   publicKey: string | null = null,
+  baseConnections: BaseConnectionView[] = [],
 ): ProfileEditView {
-  return { uuid, edit, publicKey };
+  return { uuid, edit, publicKey, baseConnections };
 }

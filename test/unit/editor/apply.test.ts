@@ -287,6 +287,8 @@ describe('a new profile', () => {
       {
         name: 'New VPN',
         autoconnect: false,
+        allUsers: true,
+        connectWith: [],
         vpn: {
           kind: 'plugin',
           serviceType: 'org.freedesktop.NetworkManager.openvpn',
@@ -315,6 +317,8 @@ describe('a new profile', () => {
       {
         name: 'Home WG!',
         autoconnect: true,
+        allUsers: true,
+        connectWith: [],
         vpn: {
           kind: 'wireguard',
           privateKey: { action: 'generate' },
