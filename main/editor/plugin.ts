@@ -5,7 +5,8 @@
 import { Variant } from 'dbus-next';
 import type { PluginEdit } from '../../preload/editor';
 import { stringMapProp, stringProp, type VariantMap } from '../nm/dbus-types';
-import { isOpenVpnDataKey, isOpenVpnSecretKey, OPENVPN_SERVICE_TYPE } from '../import/ovpn-keys';
+import { OPENVPN_SERVICE_TYPE } from '../import/ovpn-keys';
+import { checkOpenVpnKeys } from './known-keys';
 import { editRefused } from './refusal';
 
 export function readPlugin(map: VariantMap | undefined): PluginEdit {
@@ -23,22 +24,6 @@ function changedKeys(base: Record<string, string>, edit: Record<string, string>)
   return [...keys].filter((k) => base[k] !== edit[k]);
 }
 
-function checkKnown(serviceType: string, base: PluginEdit, edit: PluginEdit): void {
-  if (serviceType !== OPENVPN_SERVICE_TYPE) return;
-  for (const key of Object.keys(edit.data)) {
-    if (!(key in base.data) && !isOpenVpnDataKey(key)) {
-      throw editRefused(
-        `The OpenVPN plugin installed here does not know the setting “${key}”; it would refuse to connect with it.`,
-      );
-    }
-  }
-  for (const key of Object.keys(edit.newSecrets)) {
-    if (!isOpenVpnSecretKey(key)) {
-      throw editRefused(`The OpenVPN plugin installed here does not know the secret “${key}”.`);
-    }
-  }
-}
-
 /**
  * Applies what differs between base and edit. `stored` is vpn.secrets as NetworkManager has them
  * (GetSecrets), needed when a new secret is sent: Update2 then replaces all of them (§2.3).
@@ -54,7 +39,7 @@ export function applyPlugin(
   if (base.serviceType !== edit.serviceType) {
     throw editRefused('The VPN type of a profile cannot be changed; create a new profile instead.');
   }
-  checkKnown(serviceType, base, edit);
+  if (serviceType === OPENVPN_SERVICE_TYPE) checkOpenVpnKeys(base, edit);
   const changed = changedKeys(base.data, edit.data);
   if (changed.length > 0) {
     const data = stringMapProp(current, 'data');

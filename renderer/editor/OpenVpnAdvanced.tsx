@@ -1,26 +1,10 @@
-import type { PluginEdit } from '../../preload/editor';
 import { strings } from '../strings';
-import { CheckField, SelectField, TextField } from './fields';
+import { SelectField } from './fields';
 import { withDataKey } from './form';
-import type { Problems } from './validate';
+import { ovpnFields, type OpenVpnSubPageProps } from './ovpn-fields';
 
 const s = strings.editor;
-
-const TLS_MODES = ['none', 'tls-auth', 'tls-crypt', 'tls-crypt-v2'] as const;
-type TlsMode = (typeof TLS_MODES)[number];
-/** The vpn.data key holding the key file of each mode. */
-const TLS_KEY: Record<Exclude<TlsMode, 'none'>, string> = {
-  'tls-auth': 'ta',
-  'tls-crypt': 'tls-crypt',
-  'tls-crypt-v2': 'tls-crypt-v2',
-};
-
-function tlsMode(d: Readonly<Record<string, string>>): TlsMode {
-  if (d.ta !== undefined) return 'tls-auth';
-  if (d['tls-crypt'] !== undefined) return 'tls-crypt';
-  if (d['tls-crypt-v2'] !== undefined) return 'tls-crypt-v2';
-  return 'none';
-}
+const o = strings.ovpn;
 
 function compression(d: Readonly<Record<string, string>>): string {
   if (d.compress !== undefined) return d.compress;
@@ -28,46 +12,28 @@ function compression(d: Readonly<Record<string, string>>): string {
   return d['comp-lzo'] === 'yes' || d['comp-lzo'] === 'adaptive' ? 'lzo' : '';
 }
 
-/** The advanced essentials: port, TCP, ciphers, HMAC, compression, MTU, renegotiation, TLS. */
-export function OpenVpnAdvanced(props: {
-  vpn: PluginEdit;
-  problems: Problems;
-  onChange: (vpn: PluginEdit) => void;
-}) {
-  const { vpn, problems, onChange } = props;
-  const d = vpn.data;
-  const setData = (data: Record<string, string>): void => {
-    onChange({ ...vpn, data });
-  };
-  // keepEmpty: the key file of the TLS mode stays (empty) while typed, so the mode holds.
-  const text = (key: string, label: string, hint?: string, keepEmpty = false) => (
-    <TextField
-      label={label}
-      hint={hint}
-      value={d[key] ?? ''}
-      placeholder={keepEmpty ? undefined : s.defaultValue}
-      problem={problems[`ovpn.${key}`]}
-      onChange={(value) => {
-        setData(keepEmpty ? { ...d, [key]: value } : withDataKey(d, key, value));
-      }}
-    />
-  );
-  const mode = tlsMode(d);
-  const keyOf = mode === 'none' ? null : TLS_KEY[mode];
+/** ping-restart or ping-exit: what happens when the server stops answering (one of the two). */
+function pingAction(d: Readonly<Record<string, string>>): '' | 'ping-restart' | 'ping-exit' {
+  if (d['ping-exit'] !== undefined) return 'ping-exit';
+  if (d['ping-restart'] !== undefined) return 'ping-restart';
+  return '';
+}
+
+/**
+ * The Advanced page (nm-connection-editor's "General" tab of its advanced dialog): port and
+ * transport, renegotiation, compression, the tunnel device, MTU and fragmentation, gateways,
+ * timeouts and keepalive, what the client sends and accepts.
+ */
+export function OpenVpnAdvanced(props: OpenVpnSubPageProps) {
+  const f = ovpnFields(props);
+  const { d } = f;
+  const action = pingAction(d);
+  const devType = d['dev-type'] ?? (d['tap-dev'] === 'yes' ? 'tap' : '');
   return (
-    <fieldset className="edit-group">
-      <legend>{s.advanced}</legend>
-      {text('port', s.port)}
-      <CheckField
-        label={s.useTcp}
-        checked={d['proto-tcp'] === 'yes'}
-        onChange={(on) => {
-          setData(withDataKey(d, 'proto-tcp', on ? 'yes' : ''));
-        }}
-      />
-      {text('cipher', s.cipher)}
-      {text('data-ciphers', s.dataCiphers)}
-      {text('auth', s.hmac)}
+    <div className="edit-page">
+      {f.optional('port', s.port)}
+      {f.check('proto-tcp', s.useTcp)}
+      {f.optional('reneg-seconds', s.reneg)}
       <SelectField
         label={s.compression}
         value={compression(d)}
@@ -79,56 +45,45 @@ export function OpenVpnAdvanced(props: {
           { value: 'yes', label: s.compressionFraming },
         ]}
         onChange={(value) => {
-          setData(withDataKey(withDataKey(d, 'comp-lzo', ''), 'compress', value));
+          f.setData(withDataKey(withDataKey(d, 'comp-lzo', ''), 'compress', value));
         }}
       />
-      {text('tunnel-mtu', s.mtu)}
-      {text('reneg-seconds', s.reneg)}
+      {f.select('allow-compression', o.allowCompression, o.allowCompressionModes)}
       <SelectField
-        label={s.tlsKeyMode}
-        value={mode}
-        options={TLS_MODES.map((m) => ({ value: m, label: s.tlsModes[m] ?? m }))}
-        onChange={(next) => {
-          // The key file moves to the new mode's key; the direction only exists for tls-auth.
-          const path = keyOf === null ? '' : (d[keyOf] ?? '');
-          let data = withDataKey(
-            withDataKey(withDataKey(d, 'ta', ''), 'tls-crypt', ''),
-            'tls-crypt-v2',
-            '',
-          );
-          if (next !== 'tls-auth') data = withDataKey(data, 'ta-dir', '');
-          if (next !== 'none') data = { ...data, [TLS_KEY[next]]: path };
-          setData(data);
-        }}
-      />
-      {keyOf !== null && text(keyOf, s.tlsKey, undefined, true)}
-      {mode === 'tls-auth' && (
-        <SelectField
-          label={s.keyDirection}
-          value={d['ta-dir'] ?? ''}
-          options={[
-            { value: '', label: s.directionNone },
-            { value: '0', label: '0' },
-            { value: '1', label: '1' },
-          ]}
-          onChange={(value) => {
-            setData(withDataKey(d, 'ta-dir', value));
-          }}
-        />
-      )}
-      {text('verify-x509-name', s.verifyName, s.verifyNameHint)}
-      <SelectField
-        label={s.remoteCertTls}
-        value={d['remote-cert-tls'] ?? ''}
-        options={[
-          { value: '', label: s.remoteCertNone },
-          { value: 'server', label: s.remoteCertServer },
-          { value: 'client', label: s.remoteCertClient },
-        ]}
+        label={o.devType}
+        value={devType}
+        options={Object.entries(o.devTypes).map(([value, label]) => ({ value, label }))}
         onChange={(value) => {
-          setData(withDataKey(d, 'remote-cert-tls', value));
+          // dev-type replaces the legacy tap-dev.
+          f.setData(withDataKey(withDataKey(d, 'tap-dev', ''), 'dev-type', value));
         }}
       />
-    </fieldset>
+      {f.optional('dev', o.devName, o.devNameHint)}
+      {f.optional('tunnel-mtu', s.mtu)}
+      {f.optional('fragment-size', o.fragment)}
+      {f.optional('mssfix', o.mssfix, o.mssfixHint)}
+      {f.select('mtu-disc', o.mtuDisc, o.mtuDiscModes)}
+      {f.check('float', o.float)}
+      {f.check('remote-random', o.remoteRandom)}
+      {f.check('remote-random-hostname', o.remoteRandomHostname)}
+      {f.check('tun-ipv6', o.tunIpv6)}
+      {f.optional('max-routes', o.maxRoutes)}
+      {f.optional('connect-timeout', o.connectTimeout)}
+      {f.optional('ping', o.ping)}
+      <SelectField
+        label={o.pingAction}
+        value={action}
+        options={Object.entries(o.pingActions).map(([value, label]) => ({ value, label }))}
+        onChange={(next) => {
+          // The seconds move to the other key, as nm-connection-editor's one field does.
+          const seconds = action === '' ? '' : (d[action] ?? '');
+          const data = withDataKey(withDataKey(d, 'ping-exit', ''), 'ping-restart', '');
+          f.setData(next === '' ? data : { ...data, [next]: seconds });
+        }}
+      />
+      {action !== '' && f.text(action, o.pingWait)}
+      {f.check('push-peer-info', o.pushPeerInfo)}
+      {f.check('allow-pull-fqdn', o.allowPullFqdn)}
+    </div>
   );
 }

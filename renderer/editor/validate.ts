@@ -1,47 +1,17 @@
 // The messages shown next to fields, keyed by field id (`name`, `ovpn.remote`, `ipv4.addresses`,
 // `wg.peer.0.endpoint`, ...). An empty result means the form may be saved.
 
-import type { IpEdit, PluginEdit, WireguardEdit } from '../../preload/editor';
+import type { IpEdit, WireguardEdit } from '../../preload/editor';
 import { strings } from '../strings';
 import type { Form } from './form';
 import { OPENVPN_SERVICE } from './blank';
-import { isAddress, isCidr, isEndpoint, isGatewayEntry, isPort, splitList } from './inet';
+import { isAddress, isCidr, isEndpoint } from './inet';
+import { validateOpenVpn } from './validate-openvpn';
 
 export type Problems = Record<string, string>;
 
 const e = strings.editor.errors;
 const WG_KEY = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
-
-function wholeNumber(text: string | undefined): boolean {
-  return text === undefined || text === '' || /^\d{1,9}$/.test(text);
-}
-
-function openvpn(vpn: PluginEdit, out: Problems): void {
-  const d = vpn.data;
-  const remote = splitList(d.remote ?? '');
-  if (remote.length === 0) out['ovpn.remote'] = e.gateway;
-  const bad = remote.find((r) => !isGatewayEntry(r));
-  if (bad !== undefined) out['ovpn.remote'] = e.gatewayEntry(bad);
-  const type = d['connection-type'] ?? 'tls';
-  const needsCerts = type === 'tls' || type === 'password-tls';
-  for (const key of needsCerts ? ['cert', 'key'] : []) {
-    if ((d[key] ?? '') === '') out[`ovpn.${key}`] = e.required;
-  }
-  if (type === 'static-key' && (d['static-key'] ?? '') === '') out['ovpn.static-key'] = e.required;
-  for (const key of ['ta', 'tls-crypt', 'tls-crypt-v2']) {
-    if (d[key] === '') out[`ovpn.${key}`] = e.required;
-  }
-  if (d.port !== undefined && !isPort(d.port)) out['ovpn.port'] = e.port;
-  const mtu = d['tunnel-mtu'];
-  if (mtu !== undefined && !(wholeNumber(mtu) && Number(mtu) >= 576 && Number(mtu) <= 65_535)) {
-    out['ovpn.tunnel-mtu'] = e.mtu;
-  }
-  const verify = d['verify-x509-name'];
-  if (verify?.includes(':') === true && !/^(subject|name|name-prefix):./.test(verify)) {
-    out['ovpn.verify-x509-name'] = e.verifyName;
-  }
-  if (!wholeNumber(d['reneg-seconds'])) out['ovpn.reneg-seconds'] = e.number;
-}
 
 function wireguard(vpn: WireguardEdit, out: Problems): void {
   if (vpn.privateKey.action === 'set' && !WG_KEY.test(vpn.privateKey.key)) {
@@ -94,7 +64,7 @@ export function validate(form: Form): Problems {
   if (edit.name.trim() === '') out.name = e.name;
   switch (edit.vpn.kind) {
     case 'plugin':
-      if (edit.vpn.serviceType === OPENVPN_SERVICE) openvpn(edit.vpn, out);
+      if (edit.vpn.serviceType === OPENVPN_SERVICE) validateOpenVpn(edit.vpn, out);
       break;
     case 'wireguard':
       wireguard(edit.vpn, out);

@@ -1,0 +1,74 @@
+import { strings } from '../strings';
+import { SelectField } from './fields';
+import { OpenVpnSecret } from './OpenVpnSecret';
+import { ovpnFields, type OpenVpnSubPageProps } from './ovpn-fields';
+
+const o = strings.ovpn;
+
+/** Every key of the proxy; choosing None removes them all. */
+const PROXY_KEYS = [
+  'proxy-type',
+  'proxy-server',
+  'proxy-port',
+  'proxy-retry',
+  'http-proxy-username',
+  'http-proxy-password-flags',
+] as const;
+
+type ProxyType = 'none' | 'http' | 'socks';
+
+function proxyType(d: Readonly<Record<string, string>>): ProxyType {
+  const t = d['proxy-type'];
+  return t === 'http' || t === 'socks' ? t : 'none';
+}
+
+/** The Proxies page: an HTTP or SOCKS proxy, its port, retry, and for HTTP its login. */
+export function OpenVpnProxies(props: OpenVpnSubPageProps & { creating: boolean }) {
+  const { vpn, onChange, creating } = props;
+  const f = ovpnFields(props);
+  const { d } = f;
+  const type = proxyType(d);
+  return (
+    <div className="edit-page">
+      <SelectField
+        label={o.proxyType}
+        value={type}
+        options={(['none', 'http', 'socks'] as const).map((t) => ({
+          value: t,
+          label: o.proxyTypes[t] ?? t,
+        }))}
+        onChange={(next) => {
+          if (next !== 'none') {
+            f.set('proxy-type', next);
+            return;
+          }
+          const data = { ...d };
+          for (const key of PROXY_KEYS) Reflect.deleteProperty(data, key);
+          const newSecrets = { ...vpn.newSecrets };
+          Reflect.deleteProperty(newSecrets, 'http-proxy-password');
+          onChange({ ...vpn, data, newSecrets });
+        }}
+      />
+      {type !== 'none' && (
+        <>
+          {f.text('proxy-server', o.proxyServer)}
+          {f.optional('proxy-port', o.proxyPort, o.proxyPortHint)}
+          {f.check('proxy-retry', o.proxyRetry)}
+        </>
+      )}
+      {type === 'http' && (
+        <>
+          {f.text('http-proxy-username', o.proxyUser)}
+          <OpenVpnSecret
+            vpn={vpn}
+            secretKey="http-proxy-password"
+            label={o.proxyPassword}
+            storageLabel={o.proxyPasswordStorage}
+            creating={creating}
+            onChange={onChange}
+          />
+        </>
+      )}
+    </div>
+  );
+}
