@@ -7,6 +7,7 @@ import { openCore, type Core } from '../core';
 import { importPaths } from '../import/import-paths';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
 import { autostartCommand, autostartPath, writeAutostart } from './autostart';
+import { chosenPath, exportDialogOptions } from './export-dialog';
 import { callServer, failureOf } from './call-dispatch';
 import { execRunner, journalDiagnostics } from './diagnostics';
 import { hardenApp } from './hardening';
@@ -77,6 +78,16 @@ export async function startShell(args: LaunchArgs): Promise<Shell> {
     preferences,
     diagnostics: journalDiagnostics(execRunner),
     setAutostart,
+    chooseExportPath: async (suggestedName) => {
+      // Modal to the editor (the window the Export button is in) when it is open.
+      const options = exportDialogOptions(suggestedName, app.getPath('documents'));
+      const parent = windows.editorWindow();
+      const choice =
+        parent === null
+          ? await dialog.showSaveDialog(options)
+          : await dialog.showSaveDialog(parent, options);
+      return chosenPath(choice);
+    },
   });
   // The entry names this installation's path: rewrite it so a moved AppImage still starts.
   setAutostart(preferences.get().autostart);

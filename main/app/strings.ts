@@ -44,5 +44,9 @@ export const strings = {
   },
   dialog: {
     startFailedTitle: 'Tunnelbar cannot start',
+    exportTitle: 'Export VPN profile',
+    exportButton: 'Export',
+    ovpnFilter: 'OpenVPN configuration',
+    wgFilter: 'WireGuard (wg-quick) configuration',
   },
 } as const;

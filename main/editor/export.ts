@@ -1,12 +1,119 @@
-// STUB (being written): export of one profile to a file main writes.
-import type { ExportResultView } from '../../preload/library';
-import type { Core } from '../core';
-import { TunnelbarError } from '../nm/errors';
+// `profile:export`: one profile to a file the person chooses. OpenVPN as a self-contained .ovpn
+// (certificates and keys inline, so the file imports anywhere); WireGuard as a wg-quick .conf
+// whose private key main reads from NetworkManager itself (it never passes through the
+// renderer). Both hold key material, so the file is written with mode 0600.
 
-export function exportProfile(
-  _core: Pick<Core, 'bus' | 'model'>,
-  _uuid: string,
-  _choose: ((suggestedName: string) => Promise<string | null>) | undefined,
+import { open } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import type { ExportResultView } from '../../preload/library';
+import { getSecrets, type ImportBus } from '../import/bulk-nm';
+import { fsReason } from '../import/bulk-walk';
+import { fromSettingsDict } from '../import/settings-dict-read';
+import { exportOvpn } from '../import/ovpn-export';
+import { OPENVPN_SERVICE_TYPE } from '../import/ovpn-keys';
+import { isWireGuardProfile, type ImportedProfile } from '../import/profile';
+import { exportWgQuick, type WgSecrets } from '../import/wg-export';
+import { findProfile } from '../nm/actions';
+import { mapArrayProp, stringProp, type SettingsDict } from '../nm/dbus-types';
+import { TunnelbarError } from '../nm/errors';
+import type { NmModel } from '../nm/model';
+import { ovpnFileName, wgFileName } from './export-name';
+import { sentence } from './import-report';
+
+type Choose = ((suggestedName: string) => Promise<string | null>) | undefined;
+
+/** What to write: the suggested name and, once a path is known, the bytes and the warnings. */
+interface Exportable {
+  suggestedName: string;
+  render: () => Promise<{ bytes: Buffer; warnings: string[] }>;
+}
+
+function unsupported(): TunnelbarError {
+  return new TunnelbarError(
+    'export-unsupported',
+    'Only OpenVPN profiles (as .ovpn) and WireGuard profiles (as wg-quick .conf) can be exported.',
+  );
+}
+
+/** The private key and preshared keys as GetSecrets answers them (none when it refuses). */
+export function wgSecretsOf(secrets: SettingsDict): WgSecrets {
+  const wg = secrets.wireguard;
+  const out: WgSecrets = {};
+  const key = stringProp(wg, 'private-key');
+  if (key !== undefined && key !== '') out['private-key'] = key;
+  const peers: Record<string, string> = {};
+  for (const peer of mapArrayProp(wg, 'peers')) {
+    const pub = stringProp(peer, 'public-key');
+    const psk = stringProp(peer, 'preshared-key');
+    if (pub !== undefined && psk !== undefined && psk !== '') peers[pub] = psk;
+  }
+  if (Object.keys(peers).length > 0) out.peers = peers;
+  return out;
+}
+
+function exportable(bus: ImportBus, path: string, profile: ImportedProfile): Exportable {
+  if (isWireGuardProfile(profile)) {
+    return {
+      suggestedName: wgFileName(profile.connection.id, profile.connection['interface-name']),
+      render: async () => {
+        // Without permission to read secrets the file is written without the key, and says so.
+        const secrets = await getSecrets(bus, path, 'wireguard').catch(() => ({}));
+        const out = exportWgQuick(profile, wgSecretsOf(secrets));
+        return { bytes: Buffer.from(out.text, 'utf8'), warnings: out.warnings };
+      },
+    };
+  }
+  if (profile.vpn['service-type'] !== OPENVPN_SERVICE_TYPE) throw unsupported();
+  return {
+    suggestedName: ovpnFileName(profile.connection.id),
+    render: () => {
+      const out = exportOvpn(profile, { inline: true, readFile: (p) => readFileSync(p) });
+      return Promise.resolve({ bytes: out.bytes, warnings: out.warnings });
+    },
+  };
+}
+
+/** Writes with mode 0600; a file being replaced is emptied and made private before the keys go in. */
+async function writePrivate(path: string, bytes: Buffer): Promise<void> {
+  const handle = await open(path, 'w', 0o600);
+  try {
+    await handle.chmod(0o600);
+    await handle.writeFile(bytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface ExportCore {
+  bus: ImportBus;
+  model: Pick<NmModel, 'nmRunning' | 'profiles'>;
+}
+
+export async function exportProfile(
+  core: ExportCore,
+  uuid: string,
+  choose: Choose,
 ): Promise<ExportResultView | null> {
-  return Promise.reject(new TunnelbarError('not-implemented', 'Not implemented yet.'));
+  const found = findProfile(core.model, uuid);
+  const profile = fromSettingsDict(found.settings);
+  if (profile === null) throw unsupported();
+  const what = exportable(core.bus, found.path, profile);
+  if (choose === undefined) {
+    throw new TunnelbarError(
+      'export-unavailable',
+      'Exporting is not available here: there is no way to choose where to save the file.',
+    );
+  }
+  const path = await choose(what.suggestedName);
+  if (path === null) return null;
+  const { bytes, warnings } = await what.render();
+  try {
+    await writePrivate(path, bytes);
+  } catch (err) {
+    throw new TunnelbarError(
+      'export-write-failed',
+      `The profile could not be saved to ${path}: ${fsReason(err)}. Choose another place.`,
+    );
+  }
+  return { path, warnings: warnings.map(sentence) };
 }

@@ -1,13 +1,48 @@
-// STUB (being written): import of files the user picked or dropped.
-import type { DroppedFile, ImportReportView } from '../../preload/library';
-import type { Core } from '../core';
-import { TunnelbarError } from '../nm/errors';
+// `profiles:import-files`: files the person picked or dropped on the window (a whole folder's,
+// certificates included) are staged in a private folder under ~/.cert/nm-openvpn/, imported by
+// the same bulk pipeline as `tunnelbar import`, and the staging folder is then reduced to the
+// certificates the new profiles use (or removed when none does).
 
-export function importDroppedFiles(
-  _core: Pick<Core, 'bus' | 'model'>,
-  _files: readonly DroppedFile[],
-  _home: string,
-  _onProgress: (done: number, total: number) => void,
+import type { DroppedFile, ImportReportView } from '../../preload/library';
+import type { ImportBus } from '../import/bulk-nm';
+import { importPaths, type ImportReport } from '../import/import-paths';
+import type { NmBus } from '../nm/bus';
+import { nmNotRunning, TunnelbarError } from '../nm/errors';
+import { coalescedProgress } from './import-progress';
+import { referencedFiles } from './import-referenced';
+import { importReportView } from './import-report';
+import { cleanupStaging, importInputs, stageFiles } from './import-staging';
+
+function nothingToImport(): TunnelbarError {
+  return new TunnelbarError(
+    'nothing-to-import',
+    'None of these files is an OpenVPN (.ovpn) or WireGuard (.conf) profile, so nothing was imported. Pick the profile files, or the folder holding them.',
+  );
+}
+
+export async function importDroppedFiles(
+  core: { bus: ImportBus & Pick<NmBus, 'nmOwner'> },
+  files: readonly DroppedFile[],
+  home: string,
+  onProgress: (done: number, total: number) => void,
 ): Promise<ImportReportView> {
-  return Promise.reject(new TunnelbarError('not-implemented', 'Not implemented yet.'));
+  if (core.bus.nmOwner === null) throw nmNotRunning();
+  if (importInputs(files).length === 0) throw nothingToImport();
+  const staged = await stageFiles(home, files);
+  const progress = coalescedProgress(onProgress);
+  let report: ImportReport | null = null;
+  try {
+    report = await importPaths(core.bus, staged.inputs, home, {
+      cwd: staged.dir,
+      onEvent: (event) => {
+        if (event.type === 'start') progress(0, event.total);
+        else progress(event.done, event.total);
+      },
+    });
+  } finally {
+    // On a refusal nothing was added, so nothing is kept.
+    const keep = report === null ? new Set<string>() : referencedFiles(staged.dir, report.outcomes);
+    await cleanupStaging(staged, keep);
+  }
+  return importReportView(report.summary, report.outcomes, staged.dir);
 }

@@ -3,7 +3,8 @@ import type { NmBus } from '../nm/bus';
 import { nmNotRunning } from '../nm/errors';
 import { loadExistingProfiles } from './bulk-existing';
 import { runBulkImport } from './bulk-import';
-import type { BulkSummary, FileOutcome } from './bulk-types';
+import type { ImportBus } from './bulk-nm';
+import type { BulkEvent, BulkSummary, FileOutcome } from './bulk-types';
 import { collectTargets } from './bulk-walk';
 
 export interface ImportReport {
@@ -11,19 +12,27 @@ export interface ImportReport {
   outcomes: FileOutcome[];
 }
 
+export interface ImportPathsOptions {
+  /** What relative paths are relative to (and reports name files by); the process's by default. */
+  cwd?: string;
+  /** Every event of the bulk importer, for a progress bar. */
+  onEvent?: (event: BulkEvent) => void;
+}
+
 /**
  * Imports files or folders as one batch over the given bus: what the app does with a
- * double-clicked file (and, later, the editor with a dropped folder). The CLI's `import` is the
- * same pipeline with a progress bar.
+ * double-clicked file, and with files picked or dropped on its window (staged in a folder first).
+ * The CLI's `import` is the same pipeline with a progress bar.
  */
 export async function importPaths(
-  bus: NmBus,
+  bus: ImportBus & Pick<NmBus, 'nmOwner'>,
   paths: readonly string[],
   home: string = homedir(),
+  opts: ImportPathsOptions = {},
 ): Promise<ImportReport> {
   if (bus.nmOwner === null) throw nmNotRunning();
   const existing = await loadExistingProfiles(bus);
-  const targets = await collectTargets([...paths]);
+  const targets = await collectTargets([...paths], opts.cwd);
   const outcomes: FileOutcome[] = [];
   const summary = await runBulkImport(
     targets,
@@ -32,6 +41,7 @@ export async function importPaths(
       home,
       onEvent: (event) => {
         if (event.type === 'file') outcomes.push(event.outcome);
+        opts.onEvent?.(event);
       },
     },
   );

@@ -16,7 +16,7 @@ export class ActivationError extends TunnelbarError {
 }
 
 /** Finds a VPN profile by UUID, else by name (which must then be unique). */
-export function findProfile(model: NmModel, ref: string): Profile {
+export function findProfile(model: Pick<NmModel, 'nmRunning' | 'profiles'>, ref: string): Profile {
   if (!model.nmRunning) throw nmNotRunning();
   const profiles = model.profiles();
   const byUuid = profiles.find((p) => p.uuid === ref);

@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Route } from '../../preload/routes';
+import { useDropTarget } from '../import/drop-target';
+import { ImportView } from '../import/ImportView';
+import { ImportContext, useImporter } from '../import/use-import';
 import { PromptHost } from '../prompt/PromptHost';
 import { StatusPanel } from '../status/StatusPanel';
-import { useStore } from '../store/context';
+import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 import { Editor, type EditorTarget } from '../editor/Editor';
 import { NewProfile } from '../editor/NewProfile';
@@ -10,8 +13,14 @@ import { ProfileActions } from '../editor/ProfileActions';
 import { NmBanner } from './NmBanner';
 import { ProfileList } from './ProfileList';
 
-/** The main window: NetworkManager's banner, the profile list, the selected profile's status. */
+/**
+ * The main window: NetworkManager's banner, the profile list, the selected profile's status. The
+ * whole window takes dropped files and folders to import.
+ */
 export function App({ route }: { route: Route }) {
+  const store = useStoreInstance();
+  const importer = useImporter(store.api);
+  const drop = useDropTarget(importer.start);
   const phase = useStore((s) => s.phase);
   const loadFailure = useStore((s) => s.loadFailure);
   const [selected, setSelected] = useState<string | null>(null);
@@ -37,55 +46,63 @@ export function App({ route }: { route: Route }) {
   }, []);
 
   return (
-    <div className="app">
-      <NmBanner />
-      {phase === 'loading' && (
-        <p className="muted centre" role="status">
-          {strings.loading}
-        </p>
-      )}
-      {phase === 'failed' && (
-        <p className="centre" role="alert">
-          {strings.loadFailed(loadFailure?.sentence ?? '')}
-        </p>
-      )}
-      {phase === 'ready' && editing === 'choose' && (
-        <NewProfile
-          onChoose={(kind) => {
-            setEditing(kind === null ? null : { mode: 'create', kind });
-          }}
-        />
-      )}
-      {phase === 'ready' && editing !== null && editing !== 'choose' && (
-        <Editor
-          target={editing}
-          onDone={(uuid) => {
-            setEditing(null);
-            if (uuid !== null) setSelected(uuid);
-          }}
-        />
-      )}
-      {phase === 'ready' && editing === null && (
-        <>
-          <ProfileActions
-            selected={selected}
-            onAdd={() => {
-              setEditing('choose');
-            }}
-            onEdit={(uuid) => {
-              setEditing({ mode: 'edit', uuid });
-            }}
-            onDeleted={() => {
-              setSelected(null);
+    <ImportContext.Provider value={importer}>
+      <div className="app" {...drop.handlers}>
+        <NmBanner />
+        {phase === 'loading' && (
+          <p className="muted centre" role="status">
+            {strings.loading}
+          </p>
+        )}
+        {phase === 'failed' && (
+          <p className="centre" role="alert">
+            {strings.loadFailed(loadFailure?.sentence ?? '')}
+          </p>
+        )}
+        {phase === 'ready' && editing === 'choose' && (
+          <NewProfile
+            onChoose={(kind) => {
+              setEditing(kind === null ? null : { mode: 'create', kind });
             }}
           />
-          <main className="panes">
-            <ProfileList selected={selected} onSelect={setSelected} searchRef={searchRef} />
-            <StatusPanel uuid={selected} />
-          </main>
-        </>
-      )}
-      <PromptHost />
-    </div>
+        )}
+        {phase === 'ready' && editing !== null && editing !== 'choose' && (
+          <Editor
+            target={editing}
+            onDone={(uuid) => {
+              setEditing(null);
+              if (uuid !== null) setSelected(uuid);
+            }}
+          />
+        )}
+        {phase === 'ready' && editing === null && (
+          <>
+            <ProfileActions
+              selected={selected}
+              onAdd={() => {
+                setEditing('choose');
+              }}
+              onEdit={(uuid) => {
+                setEditing({ mode: 'edit', uuid });
+              }}
+              onDeleted={() => {
+                setSelected(null);
+              }}
+            />
+            <main className="panes">
+              <ProfileList selected={selected} onSelect={setSelected} searchRef={searchRef} />
+              <StatusPanel uuid={selected} />
+            </main>
+          </>
+        )}
+        <PromptHost />
+        <ImportView state={importer.state} onClose={importer.close} />
+        {drop.dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>{strings.importView.dropHint}</p>
+          </div>
+        )}
+      </div>
+    </ImportContext.Provider>
   );
 }

@@ -1,0 +1,29 @@
+// Which staged files the added OpenVPN profiles use (a `ca ca.crt` dropped beside the .ovpn): they
+// stay in the staging folder, where the profile now points; everything else there is removed.
+// The profile files are read again with the same parser, so the paths are exactly the ones the
+// profile was added with.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileOutcome } from '../import/bulk-types';
+import { parseImportFile } from '../import/detect';
+import { FILE_KEYS } from '../import/ovpn-keys';
+import { utf8safeUnescape } from '../import/text';
+
+/** The files the added OpenVPN profiles refer to, absolute (inside the staging folder or not). */
+export function referencedFiles(dir: string, outcomes: readonly FileOutcome[]): Set<string> {
+  const used = new Set<string>();
+  for (const o of outcomes) {
+    if (o.status !== 'added' || o.kind !== 'openvpn') continue;
+    const result = parseImportFile(join(dir, o.file), (p) => readFileSync(p));
+    if (!result.ok || !('vpn' in result.profile)) continue;
+    const data = result.profile.vpn.data;
+    for (const key of FILE_KEYS) {
+      const stored = data[key];
+      if (stored === undefined || stored === '') continue;
+      // crl-verify-file is stored as is; the other paths "utf8safe"-escaped.
+      used.add(key === 'crl-verify-file' ? stored : utf8safeUnescape(stored));
+    }
+  }
+  return used;
+}
