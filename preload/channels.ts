@@ -22,6 +22,7 @@ export const CALL_CHANNELS: { readonly [C in CallName]: `tunnelbar:call:${C}` } 
   'profile:save': 'tunnelbar:call:profile:save',
   'profile:create': 'tunnelbar:call:profile:create',
   'profile:delete': 'tunnelbar:call:profile:delete',
+  'profile:base-connections': 'tunnelbar:call:profile:base-connections',
   'profiles:bulk': 'tunnelbar:call:profiles:bulk',
   'profiles:import-files': 'tunnelbar:call:profiles:import-files',
   'profile:export': 'tunnelbar:call:profile:export',

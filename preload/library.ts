@@ -90,6 +90,8 @@ export type CertInfoView =
   | { kind: 'private-key'; encrypted: boolean }
   | { kind: 'pkcs12' }
   | { kind: 'static-key' }
+  /** A certificate revocation list (the CRL field's file). */
+  | { kind: 'crl' }
   | { kind: 'unreadable'; sentence: string };
 
 export const certStoreArgsSchema = z.object({

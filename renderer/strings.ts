@@ -41,6 +41,82 @@ export const strings = {
       shown === total ? `${total} profiles` : `${shown} of ${total} profiles`,
     favourite: (name: string) => `Favourite: ${name}`,
     noRemote: 'no server address',
+    /** The row's checkbox, for bulk actions. */
+    select: (name: string) => `Select ${name}`,
+    selectAllShown: 'Select all shown',
+  },
+
+  /** The bar over a selection of profiles (renderer/views/BulkBar.tsx). */
+  bulk: {
+    label: 'Selected profiles',
+    count: (n: number) => `${n} selected`,
+    delete: 'Delete',
+    deleteConfirm: (n: number) => (n === 1 ? 'Delete 1 profile?' : `Delete ${n} profiles?`),
+    deleteWhat: 'They are removed from NetworkManager. This cannot be undone.',
+    cancel: 'Cancel',
+    userName: 'User name',
+    userNameHint: 'Empty removes it',
+    apply: 'Apply',
+    neverDefault: 'Use only for resources on its network',
+    on: 'On',
+    off: 'Off',
+    neverDefaultOn: 'Use only for resources on its network: on',
+    neverDefaultOff: 'Use only for resources on its network: off',
+    autoconnectOff: 'Autoconnect off',
+    clear: 'Clear selection',
+    dismiss: 'Dismiss',
+    working: (n: number) => (n === 1 ? 'Working on 1 profile…' : `Working on ${n} profiles…`),
+    changed: (n: number, deleted: boolean) =>
+      `${deleted ? 'Deleted' : 'Changed'} ${n} ${n === 1 ? 'profile' : 'profiles'}`,
+    nothingToChange: 'Nothing to change: the selected profiles already had that setting.',
+    failed: (n: number, deleted: boolean) =>
+      `${n} could not be ${deleted ? 'deleted' : 'changed'}:`,
+    failure: (name: string, sentence: string) => `${name}: ${sentence}`,
+    refused: (sentence: string) => `Nothing was changed: ${sentence}`,
+  },
+
+  importView: {
+    pickFiles: 'Import…',
+    pickFolder: 'Import folder…',
+    filesInput: 'Profile files to import',
+    folderInput: 'Folder to import',
+    dropHint: 'Drop .ovpn or WireGuard .conf files, or a folder of them, to import',
+    title: 'Import',
+    reading: 'Reading the files…',
+    starting: 'Starting…',
+    progressLabel: 'Import progress',
+    progress: (done: number, total: number) => `${String(done)} of ${String(total)} files`,
+    counts: (added: number, duplicates: number, failed: number) =>
+      `${String(added)} added, ${String(duplicates)} already there, ${String(failed)} failed`,
+    stopped: (sentence: string) => `The import stopped early: ${sentence}`,
+    failed: (sentence: string) => `Nothing was imported: ${sentence}`,
+    tooLarge:
+      'These files are larger than 256 MiB together, more than one import takes. Import fewer at a time.',
+    fileTooLarge: (path: string) =>
+      `${path}: larger than 3 MiB, so it was not sent; a VPN profile or certificate is much smaller.`,
+    fileUnreadable: (path: string) =>
+      `${path}: the file could not be read; check that it is still there and readable.`,
+    onlyProblems: 'Show only files with problems',
+    noProblems: 'No file had a problem.',
+    filesLabel: 'Imported files',
+    status: (status: 'added' | 'duplicate' | 'failed', id: string | null) =>
+      status === 'added'
+        ? `Added as “${id ?? ''}”`
+        : status === 'duplicate'
+          ? `Already there as “${id ?? ''}”, not added again`
+          : 'Failed',
+    warnings: (file: string) => `Warnings for ${file}`,
+    repairs: (file: string) => `Repairs for ${file}`,
+    close: 'Close',
+  },
+
+  exportView: {
+    export: 'Export…',
+    exporting: 'Exporting…',
+    unsupported: 'Only OpenVPN and WireGuard profiles can be exported.',
+    saved: (path: string) => `Saved to ${path}`,
+    warnings: 'Not in the exported file',
+    failed: (sentence: string) => `The profile was not exported: ${sentence}`,
   },
 
   vpnTypes: {
@@ -120,6 +196,123 @@ export const strings = {
     failed: (sentence: string) => `The answer could not be sent: ${sentence}`,
   },
 
+  /** The OpenVPN pages of the editor beyond the main one, and the certificate fields. */
+  ovpn: {
+    advanced: 'Advanced',
+    security: 'Security',
+    tls: 'TLS authentication',
+    proxies: 'Proxies',
+
+    choose: 'Choose…',
+    chooseFor: (label: string) => `Choose a file for ${label}`,
+    fileFor: (label: string) => `${label} file`,
+    storing: 'Keeping the file…',
+    reading: 'Reading the file…',
+    storeFailed: (sentence: string) => `The file was not kept: ${sentence}`,
+    tooLarge: (name: string) =>
+      `“${name}” is larger than 1 MiB, far too large for a certificate or key; choose the right file.`,
+    certificate: (subject: string, issuer: string) => `${subject}, issued by ${issuer}`,
+    validUntil: (date: string) => `valid until ${date}`,
+    expired: (date: string) =>
+      `expired on ${date}: the server will refuse it; get a new certificate from your VPN provider`,
+    notYetValid: (date: string) => `not valid before ${date}: check this computer’s clock`,
+    certificates: (n: number) => `${String(n)} certificates`,
+    privateKey: 'Private key, not encrypted',
+    encryptedKey: 'Encrypted private key: enter its password below',
+    pkcs12: 'PKCS#12 bundle (certificate and key together)',
+    staticKey: 'OpenVPN static key',
+    crlFile: 'Certificate revocation list',
+
+    keyPassword: 'Private key password',
+    keyPasswordStorage: 'Private key password storage',
+
+    allowCompression: 'Allow compression',
+    allowCompressionModes: {
+      '': 'Default',
+      yes: 'Yes',
+      no: 'No: refuse compressed packets',
+      asym: 'Receive compressed packets only',
+    } as Readonly<Record<string, string>>,
+    devType: 'Device type',
+    devTypes: {
+      '': 'Default (TUN)',
+      tun: 'TUN (IP packets)',
+      tap: 'TAP (Ethernet frames)',
+    } as Readonly<Record<string, string>>,
+    devName: 'Device name',
+    devNameHint: 'for example tun-work; empty: the system picks one',
+    fragment: 'Fragment packets larger than (bytes, UDP)',
+    mssfix: 'Limit TCP segment size (mssfix)',
+    mssfixHint: 'yes, or a packet size in bytes',
+    mtuDisc: 'Path MTU discovery',
+    mtuDiscModes: {
+      '': 'Default',
+      no: 'Never',
+      maybe: 'Where the route allows it',
+      yes: 'Always',
+    } as Readonly<Record<string, string>>,
+    float: 'Accept packets when the server’s address changes (float)',
+    remoteRandom: 'Try the gateways in random order',
+    remoteRandomHostname: 'Add a random prefix to gateway host names',
+    tunIpv6: 'Carry IPv6 in the tunnel (obsolete tun-ipv6)',
+    maxRoutes: 'Most routes accepted from the server',
+    connectTimeout: 'Connection timeout (seconds)',
+    ping: 'Ping interval (seconds)',
+    pingAction: 'When the server stops answering',
+    pingActions: {
+      '': 'Default',
+      'ping-restart': 'Restart the connection',
+      'ping-exit': 'Disconnect',
+    } as Readonly<Record<string, string>>,
+    pingWait: 'Seconds without an answer',
+    pushPeerInfo: 'Send this computer’s details to the server (push-peer-info)',
+    allowPullFqdn: 'Accept host names from the server for routes and addresses',
+
+    cipherHint: 'for example AES-256-GCM; empty: negotiated with the server',
+    dataCiphersHint: 'separated by colons, for example AES-256-GCM:AES-128-GCM',
+    ncpDisable: 'Do not negotiate the cipher (ncp-disable)',
+    keysize: 'Key size (bits)',
+    tlsCipher: 'TLS control channel ciphers',
+    tlsCipherHint: 'separated by colons; empty: OpenVPN’s default',
+    tlsVersionMin: 'Minimum TLS version',
+    tlsVersionMax: 'Maximum TLS version',
+    orHighest: 'Or the highest version this computer supports',
+    versionDefault: 'Default',
+
+    nsCertType: 'Netscape certificate type (obsolete)',
+    tlsRemote: 'Legacy subject match (tls-remote)',
+    extraCerts: 'Extra certificates',
+    crl: 'Certificate revocation list',
+    crlModes: {
+      none: 'None',
+      file: 'A file',
+      dir: 'A folder of CRL files',
+    } as Readonly<Record<string, string>>,
+    crlFileField: 'CRL file',
+    crlDir: 'CRL folder',
+
+    proxyType: 'Proxy type',
+    proxyTypes: { none: 'None', http: 'HTTP', socks: 'SOCKS' } as Readonly<Record<string, string>>,
+    proxyServer: 'Proxy server',
+    proxyPort: 'Proxy port',
+    proxyPortHint: 'empty: 8080 for HTTP, 1080 for SOCKS',
+    proxyRetry: 'Keep retrying when the proxy fails',
+    proxyUser: 'Proxy user name',
+    proxyPassword: 'Proxy password',
+    proxyPasswordStorage: 'Proxy password storage',
+
+    errors: {
+      absolutePath: 'Give the full path, starting with /.',
+      range: (min: number, max: number) =>
+        `Enter a whole number from ${String(min)} to ${String(max)}.`,
+      mssfix: 'Enter yes, or a size in bytes from 0 to 65535.',
+      proxyServer: 'Enter the proxy’s host name or address.',
+      ipv4: 'Enter an IPv4 address, for example 10.8.0.1.',
+      tlsRemoteAndVerify:
+        'Use either this or “Verify the server’s certificate name”, not both: clear one of them.',
+    },
+  },
+
   editor: {
     add: 'Add',
     edit: 'Edit',
@@ -147,6 +340,35 @@ export const strings = {
     fixFields: 'Some fields need fixing; they are marked.',
     name: 'Name',
     autoconnect: 'Connect automatically',
+    allUsers: 'Available to all users',
+    allUsersHint: 'Off: only you can see, change and connect this VPN.',
+    connectWith: 'Connect this VPN automatically with',
+    connectWithHint: 'When one of these connections comes up, this VPN is started on top of it.',
+    connectWithNone:
+      'There are no other connections (Wi-Fi, Ethernet, …) to start this VPN with. Add one in your network settings first.',
+    connectWithLoading: 'Reading the connections…',
+    connectWithFailed: (sentence: string) => `The connections could not be read: ${sentence}`,
+    connectionTypes: {
+      '802-3-ethernet': 'Ethernet',
+      '802-11-wireless': 'Wi-Fi',
+      'wifi-p2p': 'Wi-Fi P2P',
+      gsm: 'Mobile broadband',
+      cdma: 'Mobile broadband (CDMA)',
+      bluetooth: 'Bluetooth',
+      pppoe: 'DSL',
+      adsl: 'ADSL',
+      infiniband: 'InfiniBand',
+      bond: 'Bond',
+      bridge: 'Bridge',
+      team: 'Team',
+      vlan: 'VLAN',
+      macvlan: 'MACVLAN',
+      vxlan: 'VXLAN',
+      'ip-tunnel': 'IP tunnel',
+      tun: 'TUN/TAP',
+      dummy: 'Dummy',
+      vrf: 'VRF',
+    } as Readonly<Record<string, string>>,
 
     gateway: 'Gateway',
     gatewayHint: 'host, host:port or host:port:udp|tcp; several separated by commas',
@@ -284,4 +506,9 @@ export const strings = {
 /** A VPN type as people know it; unknown plugins keep their short name. */
 export function vpnTypeLabel(vpnType: string): string {
   return strings.vpnTypes[vpnType] ?? vpnType;
+}
+
+/** "Wired connection 1 (Ethernet)": a connection's name and its type as people know it. */
+export function baseConnectionLabel(name: string, type: string): string {
+  return `${name} (${strings.editor.connectionTypes[type] ?? type})`;
 }

@@ -5,7 +5,9 @@ import { useStoreInstance } from '../store/context';
 import { strings, vpnTypeLabel } from '../strings';
 import { blankEdit, OPENVPN_SERVICE, pageOfField, type NewKind, type PageId } from './blank';
 import { EditorPage } from './EditorPage';
+import { OPENVPN_PAGES } from './openvpn-pages';
 import { editOf, formOf, type Form } from './form';
+import { useBaseConnections } from './use-base-connections';
 import { validate } from './validate';
 
 const s = strings.editor;
@@ -17,6 +19,10 @@ type Load =
   | { kind: 'loading' }
   | { kind: 'failed'; sentence: string }
   | { kind: 'ready'; base: ProfileEdit | null; publicKey: string | null };
+
+function isOpenVpn(edit: ProfileEdit): boolean {
+  return edit.vpn.kind === 'plugin' && edit.vpn.serviceType === OPENVPN_SERVICE;
+}
 
 function vpnPageName(edit: ProfileEdit): string {
   if (edit.vpn.kind === 'wireguard') return vpnTypeLabel('wireguard');
@@ -48,6 +54,7 @@ export function Editor({
   const [attempted, setAttempted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [bases, setBases] = useBaseConnections(target.mode === 'create');
 
   useEffect(() => {
     if (target.mode !== 'edit') return;
@@ -56,6 +63,7 @@ export function Editor({
       (view) => {
         if (!live) return;
         setLoad({ kind: 'ready', base: view.edit, publicKey: view.publicKey });
+        setBases({ kind: 'ready', list: view.baseConnections });
         setForm(formOf(view.edit));
       },
       (err: unknown) => {
@@ -65,7 +73,7 @@ export function Editor({
     return () => {
       live = false;
     };
-  }, [store, target]);
+  }, [store, target, setBases]);
 
   const cancel = (
     <button
@@ -99,6 +107,7 @@ export function Editor({
   const pages: { id: PageId; label: string }[] = [
     { id: 'general', label: s.general },
     { id: 'vpn', label: vpnPageName(form.edit) },
+    ...(isOpenVpn(form.edit) ? OPENVPN_PAGES : []),
     { id: 'ipv4', label: strings.status.ipv4 },
     { id: 'ipv6', label: strings.status.ipv6 },
   ];
@@ -158,6 +167,7 @@ export function Editor({
           form={form}
           creating={load.base === null}
           publicKey={load.publicKey}
+          bases={bases}
           problems={shown}
           onForm={setForm}
         />

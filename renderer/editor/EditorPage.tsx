@@ -1,9 +1,10 @@
 import type { PageId } from './blank';
 import { OPENVPN_SERVICE } from './blank';
 import type { Form } from './form';
-import { GeneralPage } from './GeneralPage';
+import { GeneralPage, type BaseConnections } from './GeneralPage';
 import { IpPage } from './IpPage';
 import { OpenVpnPage } from './OpenVpnPage';
+import { OpenVpnMorePage } from './OpenVpnMorePage';
 import { PluginPage } from './PluginPage';
 import type { Problems } from './validate';
 import { WireGuardPage } from './WireGuardPage';
@@ -14,6 +15,7 @@ export function EditorPage(props: {
   form: Form;
   creating: boolean;
   publicKey: string | null;
+  bases: BaseConnections;
   problems: Problems;
   onForm: (form: Form) => void;
 }) {
@@ -24,12 +26,31 @@ export function EditorPage(props: {
       return (
         <GeneralPage
           edit={edit}
+          bases={props.bases}
           problems={problems}
           onChange={(e) => {
             onForm({ ...form, edit: e });
           }}
         />
       );
+    case 'ovpn-advanced':
+    case 'ovpn-security':
+    case 'ovpn-tls':
+    case 'ovpn-proxies': {
+      const vpn = edit.vpn;
+      if (vpn.kind !== 'plugin') return null;
+      return (
+        <OpenVpnMorePage
+          page={page}
+          vpn={vpn}
+          creating={creating}
+          problems={problems}
+          onChange={(v) => {
+            onForm({ ...form, edit: { ...edit, vpn: v } });
+          }}
+        />
+      );
+    }
     case 'ipv4':
     case 'ipv6': {
       const family = page === 'ipv4' ? 4 : 6;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toCallFailure } from '../api';
 import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
+import { ExportButton } from '../import/ExportButton';
 import { AutostartToggle } from '../views/AutostartToggle';
 
 const s = strings.editor;
@@ -55,6 +56,7 @@ export function ProfileActions(props: {
       >
         {s.delete}
       </button>
+      <ExportButton profile={profile} />
       {asking && profile !== undefined && (
         <div role="alertdialog" aria-label={s.delete} className="confirm">
           <p>{s.deleteConfirm(profile.id)}</p>

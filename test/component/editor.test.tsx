@@ -3,23 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
-import { openvpnEdit, PEER_KEY_2, pluginEdit, view, wireguardEdit } from './editor-fixtures';
+import { openvpnEdit, PEER_KEY_2, pluginEdit, wireguardEdit } from './editor-fixtures';
 import { FakeApi, profile, refusal, snapshot } from './fake-api';
+import { openEditorOn } from './open-editor';
 import { renderApp } from './render-app';
 
 type SaveArgs = CallArgs<'profile:save'>[0];
 type CreateArgs = CallArgs<'profile:create'>[0];
 
-async function openEditor(edit: ProfileEdit, vpnType = 'openvpn', publicKey: string | null = null) {
-  const p = profile(edit.name, { vpnType });
-  const api = new FakeApi(snapshot([p]));
-  api.respond = (name) => (name === 'profile:get' ? view(p.uuid, edit, publicKey) : null);
-  const user = userEvent.setup();
-  await renderApp(api);
-  await user.click(screen.getByRole('listitem'));
-  await user.click(screen.getByRole('button', { name: 'Edit' }));
-  await screen.findByRole('heading', { name: `Edit ${edit.name}` });
-  return { api, user, uuid: p.uuid };
+function openEditor(edit: ProfileEdit, vpnType = 'openvpn', publicKey: string | null = null) {
+  return openEditorOn(edit, { vpnType, publicKey });
 }
 
 function field(name: string | RegExp): HTMLInputElement {
@@ -59,9 +52,11 @@ describe('the connection editor: OpenVPN', () => {
     const { api, user } = await openEditor(openvpnEdit());
     await user.click(screen.getByRole('tab', { name: 'OpenVPN' }));
     await user.type(field('Password'), 's3cret');
+    await user.click(screen.getByRole('tab', { name: 'Advanced' }));
     await user.selectOptions(screen.getByLabelText('Compression'), 'lz4-v2');
     await user.click(screen.getByLabelText('Use a TCP connection'));
     await user.type(field('MTU'), '1400');
+    await user.click(screen.getByRole('tab', { name: 'TLS authentication' }));
     await user.selectOptions(screen.getByLabelText('Additional TLS authentication'), 'tls-crypt');
     await user.type(field('Key file'), '/etc/vpn/tc.key');
     await user.selectOptions(screen.getByLabelText('Server certificate usage'), 'server');
@@ -85,21 +80,27 @@ describe('the connection editor: OpenVPN', () => {
     await user.click(screen.getByRole('tab', { name: 'OpenVPN' }));
     await user.clear(field('Gateway'));
     await user.type(field('Gateway'), 'gw.example.com:99999');
-    await user.type(field('Port'), 'x1');
     await user.selectOptions(screen.getByLabelText('Authentication type'), 'tls');
+    await user.click(screen.getByRole('tab', { name: 'Advanced' }));
+    await user.type(field('Port'), 'x1');
+    await user.click(screen.getByRole('tab', { name: 'TLS authentication' }));
     await user.type(field('Verify the server’s certificate name'), 'cn:vpn.example.com');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(screen.getByText(/Use name, name-prefix or subject before the colon/)).toBeTruthy();
+    // Save shows the page of the first field with a problem: the gateway's.
+    expect(screen.getByRole('tab', { name: 'OpenVPN' }).getAttribute('aria-selected')).toBe('true');
     expect(api.callsOf('profile:save')).toHaveLength(0);
     expect(screen.getByText('Some fields need fixing; they are marked.')).toBeTruthy();
     expect(field('Gateway').getAttribute('aria-invalid')).toBe('true');
     expect(field('Gateway').getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getByText(/“gw.example.com:99999” is not host/)).toBeTruthy();
-    expect(screen.getByText('Enter a port from 1 to 65535.')).toBeTruthy();
     // Certificates need the user certificate and the private key.
     expect(screen.getAllByText('This is needed.')).toHaveLength(2);
     await user.clear(field('Gateway'));
     expect(screen.getByText('Enter the gateway’s address.')).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Advanced' }));
+    expect(screen.getByText('Enter a port from 1 to 65535.')).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'TLS authentication' }));
+    expect(screen.getByText(/Use name, name-prefix or subject before the colon/)).toBeTruthy();
   });
 
   it('an empty name sends you to the General page with its message', async () => {

@@ -80,6 +80,8 @@ export class FakeApi implements TunnelbarApi {
       case 'profile:save':
       case 'profile:delete':
         return null;
+      case 'profile:base-connections':
+        return [];
       case 'profiles:bulk':
       case 'profiles:import-files':
       case 'profile:export':

@@ -95,6 +95,7 @@ describe('the connection editor through the harness', () => {
     await field(page, 'CA certificate').fill(sb.pki.ca);
     await field(page, 'User name').fill(sb.credentials.username);
     await field(page, 'Password storage').selectOption('2');
+    await tab(page, 'TLS authentication').click();
     await field(page, 'Additional TLS authentication').selectOption('tls-crypt');
     await field(page, 'Key file').fill(sb.pki.tlsCrypt);
     await field(page, 'Server certificate usage').selectOption('server');
