@@ -14,8 +14,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** After a failed test: a screenshot of the page, the page's errors and the sandbox log's tail. */
-export async function reportFailure(w: World, taskName: string): Promise<void> {
+export async function reportFailure(w: World, taskName: string, logTail = 4000): Promise<void> {
   await screenshot(w.page, `failed-${taskName.slice(0, 40).replace(/\W+/g, '-')}`);
   console.log(`--- page errors ---\n${w.pageErrors.join('\n')}`);
-  console.log(`--- sandbox log ---\n${w.sb.readLog().slice(-4000)}`);
+  console.log(`--- sandbox log ---\n${w.sb.readLog().slice(-logTail)}`);
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from './artifacts';
+import { reportFailure, screenshot } from './artifacts';
 import { switchOf } from './page-helpers';
 import { startWorld, type World } from './world';
 
@@ -24,10 +24,7 @@ afterAll(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await screenshot(w.page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  console.log(`--- page errors ---\n${w.pageErrors.join('\n')}`);
-  console.log(`--- sandbox log ---\n${w.sb.readLog().slice(-4000)}`);
+  if (ctx.task.result?.state === 'fail') await reportFailure(w, ctx.task.name);
 });
 
 describe('bulk actions through the harness', () => {

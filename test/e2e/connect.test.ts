@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { activate, findProfile } from '../../main/nm/actions';
 import type { EventPayloads } from '../../preload/contract';
-import { screenshot } from './artifacts';
+import { reportFailure, screenshot } from './artifacts';
 import {
   answerPrompt,
   connectedAddress,
@@ -40,10 +40,7 @@ afterAll(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await screenshot(w.page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  console.log(`--- page errors ---\n${w.pageErrors.join('\n')}`);
-  console.log(`--- sandbox log ---\n${w.sb.readLog().slice(-6000)}`);
+  if (ctx.task.result?.state === 'fail') await reportFailure(w, ctx.task.name, 6000);
 });
 
 function subnetPrefix(subnet: string): string {

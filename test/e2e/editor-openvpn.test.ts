@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from './artifacts';
+import { reportFailure, screenshot } from './artifacts';
 import { field, plainSettings, readSettings, tab } from './editor-helpers';
 import { switchOf } from './page-helpers';
 import { startWorld, type World } from './world';
@@ -21,9 +21,7 @@ afterAll(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await screenshot(w.page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  console.log(`--- page errors ---\n${w.pageErrors.join('\n')}`);
+  if (ctx.task.result?.state === 'fail') await reportFailure(w, ctx.task.name);
 });
 
 describe('the OpenVPN pages through the harness', () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findProfile } from '../../main/nm/actions';
-import { screenshot } from './artifacts';
+import { reportFailure, screenshot } from './artifacts';
 import { field, openEditor, plainSettings, readSettings, tab } from './editor-helpers';
 import {
   answerPrompt,
@@ -50,10 +50,7 @@ afterAll(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await screenshot(w.page, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  console.log(`--- page errors ---\n${w.pageErrors.join('\n')}`);
-  console.log(`--- sandbox log ---\n${w.sb.readLog().slice(-4000)}`);
+  if (ctx.task.result?.state === 'fail') await reportFailure(w, ctx.task.name);
 });
 
 describe('the connection editor through the harness', () => {
