@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ImportFileReport, ImportReportView } from '../../preload/library';
 import { strings } from '../strings';
 import type { ImportState } from './use-import';
@@ -85,46 +85,70 @@ function Report({ report }: { report: ImportReportView }) {
   );
 }
 
+/**
+ * A modal dialog: focus moves into it and stays there, the window behind is inert, Escape
+ * closes it once the import is over (never while it runs: the report would be lost).
+ */
+function ModalDialog(props: { busy: boolean; onClose: () => void; children: ReactNode }) {
+  const { busy, onClose, children } = props;
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog === null || dialog.open) return;
+    // jsdom lacks showModal.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    dialog.focus();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-busy={busy}
+      tabIndex={-1}
+      className="import-view"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <h2 id={titleId}>{s.title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
 /** The import's progress, then its per-file report, over the window until closed. */
 export function ImportView({ state, onClose }: { state: ImportState; onClose: () => void }) {
-  const id = useId();
   if (state.kind === 'idle') return null;
   const busy = state.kind === 'reading' || state.kind === 'importing';
   return (
-    <div className="import-backdrop">
-      <section
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-busy={busy}
-        className="import-view"
-      >
-        <h2 id={`${id}-title`}>{s.title}</h2>
-        {state.kind === 'reading' && (
-          <p role="status" className="muted">
-            {s.reading}
-          </p>
-        )}
-        {state.kind === 'importing' && <Progress done={state.done} total={state.total} />}
-        {state.kind === 'done' && <Report report={state.report} />}
-        {state.kind === 'failed' && (
-          <>
-            <p role="alert">{s.failed(state.sentence)}</p>
-            {state.skipped.length > 0 && (
-              <ul aria-label={s.filesLabel} className="import-files">
-                {state.skipped.map((f, i) => (
-                  <FileLine key={i} f={f} />
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-        <div className="buttons">
-          <button type="button" className="primary" disabled={busy} onClick={onClose}>
-            {s.close}
-          </button>
-        </div>
-      </section>
-    </div>
+    <ModalDialog busy={busy} onClose={onClose}>
+      {state.kind === 'reading' && (
+        <p role="status" className="muted">
+          {s.reading}
+        </p>
+      )}
+      {state.kind === 'importing' && <Progress done={state.done} total={state.total} />}
+      {state.kind === 'done' && <Report report={state.report} />}
+      {state.kind === 'failed' && (
+        <>
+          <p role="alert">{s.failed(state.sentence)}</p>
+          {state.skipped.length > 0 && (
+            <ul aria-label={s.filesLabel} className="import-files">
+              {state.skipped.map((f, i) => (
+                <FileLine key={i} f={f} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <div className="buttons">
+        <button type="button" className="primary" disabled={busy} onClick={onClose}>
+          {s.close}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -177,6 +177,24 @@ describe('the import view', () => {
     expect(screen.queryByRole('dialog', { name: 'Import' })).toBeNull();
   });
 
+  it('takes the focus, and Escape closes it only once the import is over', async () => {
+    const api = new FakeApi(snapshot([]));
+    const answer = pendingImport(api);
+    await renderApp(api);
+    fireEvent.change(screen.getByLabelText('Profile files to import'), {
+      target: { files: [file('de.ovpn', OVPN)] },
+    });
+    await settle();
+    const dialog = screen.getByRole('dialog', { name: 'Import' });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    // Escape while it runs would lose the report: the dialog stays.
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(screen.getByRole('dialog', { name: 'Import' })).toBe(dialog);
+    await answer(report);
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(screen.queryByRole('dialog', { name: 'Import' })).toBeNull();
+  });
+
   it('says why nothing was imported when main refuses, and that the import stopped early', async () => {
     const api = new FakeApi(snapshot([]));
     api.respond = (name) =>
