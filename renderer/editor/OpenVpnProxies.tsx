@@ -1,19 +1,10 @@
 import { strings } from '../strings';
 import { SelectField } from './fields';
 import { OpenVpnSecret } from './OpenVpnSecret';
+import { PAGE_KEYS } from './openvpn-pages';
 import { ovpnFields, type OpenVpnSubPageProps } from './ovpn-fields';
 
 const o = strings.ovpn;
-
-/** Every key of the proxy; choosing None removes them all. */
-const PROXY_KEYS = [
-  'proxy-type',
-  'proxy-server',
-  'proxy-port',
-  'proxy-retry',
-  'http-proxy-username',
-  'http-proxy-password-flags',
-] as const;
 
 type ProxyType = 'none' | 'http' | 'socks';
 
@@ -43,7 +34,7 @@ export function OpenVpnProxies(props: OpenVpnSubPageProps & { creating: boolean 
             return;
           }
           const data = { ...d };
-          for (const key of PROXY_KEYS) Reflect.deleteProperty(data, key);
+          for (const key of PAGE_KEYS['ovpn-proxies']) Reflect.deleteProperty(data, key);
           const newSecrets = { ...vpn.newSecrets };
           Reflect.deleteProperty(newSecrets, 'http-proxy-password');
           onChange({ ...vpn, data, newSecrets });

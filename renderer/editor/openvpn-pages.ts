@@ -13,7 +13,8 @@ export const OPENVPN_PAGES: readonly { id: OpenVpnPageId; label: string }[] = [
   { id: 'ovpn-proxies', label: strings.ovpn.proxies },
 ];
 
-const PAGE_KEYS: Record<OpenVpnPageId, readonly string[]> = {
+/** The vpn.data keys each page edits (the Proxies page removes all of its own for None). */
+export const PAGE_KEYS: Record<OpenVpnPageId, readonly string[]> = {
   'ovpn-advanced': [
     'port',
     'proto-tcp',

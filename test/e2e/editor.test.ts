@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findProfile } from '../../main/nm/actions';
+import { addOpenConnectArgs } from '../sandbox/profiles';
 import { reportFailure, screenshot } from './artifacts';
 import { field, openEditor, plainSettings, readSettings, tab } from './editor-helpers';
 import {
@@ -27,20 +28,7 @@ beforeAll(async () => {
         id: 'tb-unknown-key',
         extraData: { 'x-tunnelbar-future': 'keep-me' },
       });
-      await sb.nmcli([
-        'connection',
-        'add',
-        'type',
-        'vpn',
-        'con-name',
-        'tb-openconnect',
-        'vpn-type',
-        'openconnect',
-        'connection.autoconnect',
-        'no',
-        'vpn.data',
-        'gateway = vpn.example.com, protocol = anyconnect, cookie-flags = 2',
-      ]);
+      await sb.nmcli(addOpenConnectArgs('tb-openconnect', { 'cookie-flags': '2' }));
     },
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseOvpn } from '../../main/import/ovpn-parse';
+import { addOpenConnectArgs } from '../sandbox/profiles';
 import { reportFailure, screenshot } from './artifacts';
 import { switchOf } from './page-helpers';
 import { startWorld, type World } from './world';
@@ -15,20 +16,7 @@ beforeAll(async () => {
   w = await startWorld({
     prepare: async (sb) => {
       await sb.addOpenvpnProfile('cert', { id: 'tb-export-cert' });
-      await sb.nmcli([
-        'connection',
-        'add',
-        'type',
-        'vpn',
-        'con-name',
-        'tb-export-oc',
-        'vpn-type',
-        'openconnect',
-        'connection.autoconnect',
-        'no',
-        'vpn.data',
-        'gateway = vpn.example.com, protocol = anyconnect',
-      ]);
+      await sb.nmcli(addOpenConnectArgs('tb-export-oc'));
     },
   });
 });

@@ -73,3 +73,25 @@ export function parseAddedUuid(out: string): string {
   if (!match?.[1]) throw new Error(`no UUID in nmcli output: ${out}`);
   return match[1];
 }
+
+/**
+ * nmcli's arguments for an OpenConnect profile: a plugin without a page of its own in the editor
+ * (NetworkManager keeps the profile even though the plugin is not installed here).
+ */
+export function addOpenConnectArgs(name: string, data: Record<string, string> = {}): string[] {
+  const all = { gateway: 'vpn.example.com', protocol: 'anyconnect', ...data };
+  return [
+    'connection',
+    'add',
+    'type',
+    'vpn',
+    'con-name',
+    name,
+    'vpn-type',
+    'openconnect',
+    'connection.autoconnect',
+    'no',
+    'vpn.data',
+    encodeVpnMap(all),
+  ];
+}
