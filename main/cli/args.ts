@@ -1,10 +1,11 @@
-/** The command line of `tunnelbar`, parsed. Small on purpose: six commands, a few flags. */
+/** The command line of `tunnelbar`, parsed. Small on purpose: a few commands, a few flags. */
 
-export type Command = 'list' | 'up' | 'down' | 'status' | 'watch' | 'import' | 'help' | 'version';
+export type Command =
+  'list' | 'up' | 'down' | 'status' | 'watch' | 'import' | 'export' | 'help' | 'version';
 
 export interface CliArgs {
   command: Command;
-  /** The profile (name or UUID) for up/down. */
+  /** The profile (name or UUID) for up/down/export. */
   profile: string | null;
   json: boolean;
   ask: boolean;
@@ -13,6 +14,8 @@ export interface CliArgs {
   timeoutSeconds: number | null;
   /** Only for `import`. */
   import?: ImportArgs;
+  /** `export --output FILE`; without it, the suggested name in the current folder. */
+  output?: string;
 }
 
 export interface ImportArgs {
@@ -31,16 +34,18 @@ const COMMANDS = new Set<Command>([
   'status',
   'watch',
   'import',
+  'export',
   'help',
   'version',
 ]);
-const NEEDS_PROFILE = new Set<Command>(['up', 'down']);
+const NEEDS_PROFILE = new Set<Command>(['up', 'down', 'export']);
 const FLAGS_BY_COMMAND: Record<Command, readonly string[]> = {
   list: ['--json'],
   status: ['--json'],
   watch: ['--json'],
   up: ['--ask', '--save', '--timeout'],
   import: ['--json', '--dry-run', '--allow-duplicates'],
+  export: ['--json', '--output'],
   down: [],
   help: [],
   version: [],
@@ -63,6 +68,11 @@ Commands:
                                      add .ovpn and wg-quick .conf files (folders: recursively)
                                      as profiles; a file whose profile exists is reported as a
                                      duplicate unless --allow-duplicates; --dry-run adds nothing
+  export <name|uuid> [--output FILE] [--json]
+                                     write an OpenVPN profile as a self-contained .ovpn, or a
+                                     WireGuard profile as a wg-quick .conf (mode 0600); without
+                                     --output, <name>.ovpn or <interface>.conf here, never
+                                     replacing a file that exists
 
 Exit status: 0 done, 1 the VPN failed (import: some file not added), 2 usage error or
 NetworkManager unavailable.
@@ -98,7 +108,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--save') args.save = true;
       else if (flag === '--dry-run') imports.dryRun = true;
       else if (flag === '--allow-duplicates') imports.allowDuplicates = true;
-      else {
+      else if (flag === '--output') {
+        const value = inline ?? rest[++i];
+        if (value === undefined || value === '')
+          throw new UsageError('--output takes a file name.');
+        args.output = value;
+      } else {
         const value = inline ?? rest[++i];
         const seconds = Number(value);
         if (value === undefined || !Number.isFinite(seconds) || seconds <= 0) {

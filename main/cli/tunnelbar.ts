@@ -6,6 +6,7 @@ import { ActivationError } from '../nm/actions';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { down, list, status, up, watch, type ExitCode, type Io } from './commands';
+import { exportCommand } from './export-command';
 import { importFiles } from './import-command';
 import { TerminalPrompter } from './terminal-prompter';
 
@@ -37,6 +38,8 @@ async function runCommand(core: Core, args: CliArgs, io: Io): Promise<ExitCode> 
       return down(core, io, args.profile ?? '');
     case 'watch':
       return watch(core, io, args.json);
+    case 'export':
+      return exportCommand(core, io, args.profile ?? '', args.output ?? null, args.json);
     case 'import': // handled before the core is opened
     case 'help':
     case 'version':

@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListEntry, StatusEntry } from '../../main/cli/format';
+import { parseOvpn } from '../../main/import/ovpn-parse';
 import { addBulkProfiles } from '../support/bulk-profiles';
 import { CLI, runCli } from '../support/run-cli';
+import { addOpenConnectArgs } from './profiles';
 import { startSandbox, type Sandbox } from './sandbox';
 
 // The `tunnelbar` command as a user runs it, against a real NetworkManager and OpenVPN servers.
@@ -26,6 +31,12 @@ afterEach((ctx) => {
   if (ctx.task.result?.state === 'fail')
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
 });
+
+/** A new WireGuard private key (base64 of 32 bytes), made by openssl. */
+function wireguardKey(): string {
+  const script = 'openssl genpkey -algorithm x25519 -outform DER | tail -c 32 | base64';
+  return execFileSync('sh', ['-c', script], { encoding: 'utf8' }).trim();
+}
 
 /** Whether this kernel can make WireGuard interfaces (probed in the sandbox's own namespace). */
 function kernelHasWireguard(): boolean {
@@ -113,13 +124,7 @@ describe('tunnelbar CLI', () => {
   });
 
   it('lists WireGuard and other plugins’ VPNs, and says why each cannot connect here', async () => {
-    const key = execFileSync(
-      'sh',
-      ['-c', 'openssl genpkey -algorithm x25519 -outform DER | tail -c 32 | base64'],
-      {
-        encoding: 'utf8',
-      },
-    ).trim();
+    const key = wireguardKey();
     await sb.nmcli([
       'connection',
       'add',
@@ -174,6 +179,62 @@ describe('tunnelbar CLI', () => {
     } finally {
       await runCli(['down', 'tb-wg'], sb.env);
       await sb.nmcli(['connection', 'delete', 'tb-wg', 'tb-oc']);
+    }
+  });
+
+  it('export writes a self-contained .ovpn or a wg-quick file, private to its owner', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tunnelbar-cli-export-'));
+    const key = wireguardKey();
+    await sb.nmcli([
+      'connection',
+      'add',
+      'type',
+      'wireguard',
+      'ifname',
+      'wgexp0',
+      'con-name',
+      'tb-wg-export',
+      'wireguard.private-key',
+      key,
+      'ipv4.method',
+      'manual',
+      'ipv4.addresses',
+      '10.51.0.2/24',
+      'connection.autoconnect',
+      'no',
+    ]);
+    await sb.nmcli(addOpenConnectArgs('tb-oc-export'));
+    try {
+      const ovpnPath = join(dir, 'office.ovpn');
+      const r = await runCli(['export', cert.id, '--output', ovpnPath, '--json'], sb.env);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ uuid: cert.uuid, path: ovpnPath });
+      expect(statSync(ovpnPath).mode & 0o777).toBe(0o600);
+      const text = readFileSync(ovpnPath, 'utf8');
+      // Self-contained: the CA travels inside the file, as the sandbox's CA has it.
+      expect(text).toContain('<ca>');
+      expect(text).toContain(readFileSync(sb.pki.ca, 'utf8').trim());
+      const parsed = parseOvpn(text, {
+        fileName: ovpnPath,
+        readFile: () => {
+          throw new Error('a self-contained file refers to no other file');
+        },
+      });
+      expect(parsed.ok).toBe(true);
+
+      const wgPath = join(dir, 'wg.conf');
+      const wg = await runCli(['export', 'tb-wg-export', '--output', wgPath], sb.env);
+      expect(wg.code).toBe(0);
+      expect(wg.stdout.trim()).toBe(`tb-wg-export: saved to ${wgPath}`);
+      expect(statSync(wgPath).mode & 0o777).toBe(0o600);
+      expect(readFileSync(wgPath, 'utf8')).toContain(`PrivateKey = ${key}`);
+
+      const oc = await runCli(['export', 'tb-oc-export'], sb.env);
+      expect(oc.code).toBe(2);
+      expect(oc.stderr.trim()).toMatch(/^export-unsupported: Only OpenVPN profiles/);
+    } finally {
+      await sb.nmcli(['connection', 'delete', 'tb-wg-export', 'tb-oc-export']);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

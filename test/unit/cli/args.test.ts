@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../../main/cli/args';
+import { exportTarget } from '../../../main/cli/export-command';
 
 describe('parseArgs', () => {
   it('reads up with its options', () => {
@@ -34,5 +35,39 @@ describe('parseArgs', () => {
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('export', () => {
+  it('reads the profile, --output and --json', () => {
+    expect(parseArgs(['export', 'office', '--output', 'o.ovpn', '--json'])).toMatchObject({
+      command: 'export',
+      profile: 'office',
+      output: 'o.ovpn',
+      json: true,
+    });
+    expect(parseArgs(['export', 'office', '--output=o.ovpn']).output).toBe('o.ovpn');
+    expect(parseArgs(['export', 'office']).output).toBeUndefined();
+  });
+
+  it('needs a profile, and a file name after --output', () => {
+    expect(() => parseArgs(['export'])).toThrow(UsageError);
+    expect(() => parseArgs(['export', 'office', '--output'])).toThrow(
+      '--output takes a file name.',
+    );
+    expect(() => parseArgs(['export', 'office', '--ask'])).toThrow(UsageError);
+  });
+});
+
+describe('exportTarget', () => {
+  it('writes where --output says, even over a file (the user named it)', () => {
+    expect(exportTarget('x/o.ovpn', 'office.ovpn', '/home/u', () => true)).toBe('/home/u/x/o.ovpn');
+  });
+
+  it('otherwise takes the suggested name here, and never replaces a file', () => {
+    expect(exportTarget(null, 'office.ovpn', '/home/u', () => false)).toBe('/home/u/office.ovpn');
+    expect(() => exportTarget(null, 'office.ovpn', '/home/u', () => true)).toThrow(
+      '/home/u/office.ovpn exists already; remove it, or name another file with --output.',
+    );
   });
 });

@@ -1,0 +1,53 @@
+// `tunnelbar export`: one profile to a file, by the same code as the editor's Export button.
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { exportProfile } from '../editor/export';
+import { findProfile } from '../nm/actions';
+import { TunnelbarError } from '../nm/errors';
+import type { Core } from '../core';
+import type { ExitCode, Io } from './commands';
+
+/**
+ * Where the file goes: --output as given (the user named it, so it may replace a file), else the
+ * suggested name in the current folder, which must not exist yet.
+ */
+export function exportTarget(
+  output: string | null,
+  suggestedName: string,
+  cwd: string,
+  exists: (path: string) => boolean = existsSync,
+): string {
+  if (output !== null) return resolve(cwd, output);
+  const path = resolve(cwd, suggestedName);
+  if (exists(path)) {
+    throw new TunnelbarError(
+      'export-file-exists',
+      `${path} exists already; remove it, or name another file with --output.`,
+    );
+  }
+  return path;
+}
+
+export async function exportCommand(
+  core: Core,
+  io: Io,
+  ref: string,
+  output: string | null,
+  json: boolean,
+): Promise<ExitCode> {
+  const profile = findProfile(core.model, ref);
+  const result = await exportProfile(core, profile.uuid, (suggested) =>
+    Promise.resolve(exportTarget(output, suggested, process.cwd())),
+  );
+  // The chooser never cancels; null would mean nothing was written.
+  if (result === null) return 1;
+  if (json) {
+    const entry = { uuid: profile.uuid, id: profile.id, ...result };
+    io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+  } else {
+    io.stdout.write(`${profile.id}: saved to ${result.path}\n`);
+    for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
+  }
+  return 0;
+}
