@@ -25,6 +25,7 @@ export const CALL_CHANNELS: { readonly [C in CallName]: `tunnelbar:call:${C}` } 
   'profile:base-connections': 'tunnelbar:call:profile:base-connections',
   'profiles:bulk': 'tunnelbar:call:profiles:bulk',
   'profiles:import-files': 'tunnelbar:call:profiles:import-files',
+  'profiles:import-stop': 'tunnelbar:call:profiles:import-stop',
   'profile:export': 'tunnelbar:call:profile:export',
   'cert:store': 'tunnelbar:call:cert:store',
   'cert:inspect': 'tunnelbar:call:cert:inspect',

@@ -107,6 +107,8 @@ export const callSchemas = {
   'profiles:bulk': z.tuple([bulkArgsSchema]),
   /** Imports picked or dropped files (with the certificates beside them); progress as events. */
   'profiles:import-files': z.tuple([importFilesArgsSchema]),
+  /** Stops the imports under way: files already started finish, the rest are reported skipped. */
+  'profiles:import-stop': z.tuple([]),
   /** Main asks where to save (a dialog in Electron) and writes the .ovpn or wg-quick file. */
   'profile:export': z.tuple([z.object({ uuid })]),
   /** Keeps a picked or dropped certificate/key file where the plugin reads them; its path. */
@@ -139,6 +141,7 @@ export interface CallResults {
   'profile:base-connections': BaseConnectionView[];
   'profiles:bulk': BulkResultView;
   'profiles:import-files': ImportReportView;
+  'profiles:import-stop': null;
   'profile:export': ExportResultView | null;
   'cert:store': { path: string; info: CertInfoView };
   'cert:inspect': CertInfoView;

@@ -108,6 +108,8 @@ export const strings = {
     warnings: (file: string) => `Warnings for ${file}`,
     repairs: (file: string) => `Repairs for ${file}`,
     close: 'Close',
+    stop: 'Stop',
+    stopping: 'Stopping…',
   },
 
   exportView: {

@@ -59,6 +59,8 @@ function isCallName(name: string): name is CallName {
  */
 export class ContractServer {
   private readonly listeners = new Set<EventListener>();
+  /** Imports of dropped files under way (profiles:import-stop stops them). */
+  private readonly imports = new Set<AbortController>();
   private readonly detach: (() => void)[] = [];
 
   constructor(private readonly opts: ContractServerOptions) {
@@ -185,6 +187,7 @@ export class ContractServer {
         return editorCall(core, name, args);
       case 'profiles:bulk':
       case 'profiles:import-files':
+      case 'profiles:import-stop':
       case 'profile:export':
       case 'cert:store':
       case 'cert:inspect':
@@ -196,6 +199,7 @@ export class ContractServer {
             onImportProgress: (done, total) => {
               this.emit('import:progress', { done, total });
             },
+            imports: this.imports,
           },
           name,
           args,

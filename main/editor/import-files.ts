@@ -25,6 +25,7 @@ export async function importDroppedFiles(
   files: readonly DroppedFile[],
   home: string,
   onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<ImportReportView> {
   if (core.bus.nmOwner === null) throw nmNotRunning();
   if (importInputs(files).length === 0) throw nothingToImport();
@@ -34,6 +35,7 @@ export async function importDroppedFiles(
   try {
     report = await importPaths(core.bus, staged.inputs, home, {
       cwd: staged.dir,
+      ...(signal === undefined ? {} : { signal }),
       onEvent: (event) => {
         if (event.type === 'start') progress(0, event.total);
         else progress(event.done, event.total);

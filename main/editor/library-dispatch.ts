@@ -9,7 +9,12 @@ import { exportProfile } from './export';
 import { importDroppedFiles } from './import-files';
 
 export type LibraryCallName =
-  'profiles:bulk' | 'profiles:import-files' | 'profile:export' | 'cert:store' | 'cert:inspect';
+  | 'profiles:bulk'
+  | 'profiles:import-files'
+  | 'profiles:import-stop'
+  | 'profile:export'
+  | 'cert:store'
+  | 'cert:inspect';
 
 export interface LibraryContext {
   core: Pick<Core, 'bus' | 'model'>;
@@ -17,7 +22,12 @@ export interface LibraryContext {
   home: string;
   chooseExportPath: ((suggestedName: string) => Promise<string | null>) | undefined;
   onImportProgress: (done: number, total: number) => void;
+  /** The imports under way, so that profiles:import-stop can stop them. */
+  imports: Set<AbortController>;
 }
+
+/** The reason a stopped import reports for the files it did not start. */
+export const IMPORT_STOPPED = 'you stopped the import';
 
 export async function libraryCall<C extends LibraryCallName>(
   ctx: LibraryContext,
@@ -36,8 +46,23 @@ export async function libraryCall(
     }
     case 'profiles:import-files': {
       const [{ files }] = rawArgs as CallArgs<'profiles:import-files'>;
-      return importDroppedFiles(ctx.core, files, ctx.home, ctx.onImportProgress);
+      const stop = new AbortController();
+      ctx.imports.add(stop);
+      try {
+        return await importDroppedFiles(
+          ctx.core,
+          files,
+          ctx.home,
+          ctx.onImportProgress,
+          stop.signal,
+        );
+      } finally {
+        ctx.imports.delete(stop);
+      }
     }
+    case 'profiles:import-stop':
+      for (const stop of ctx.imports) stop.abort(IMPORT_STOPPED);
+      return null;
     case 'profile:export': {
       const [{ uuid }] = rawArgs as CallArgs<'profile:export'>;
       return exportProfile(ctx.core, uuid, ctx.chooseExportPath);

@@ -28,7 +28,10 @@ export interface BulkImportOptions {
   window?: number;
   readFile?: ReadFile;
   newUuid?: () => string;
-  /** Stops starting new files; those in flight finish, the rest are reported as skipped. */
+  /**
+   * Stops starting new files; those in flight finish, the rest are reported as skipped. A string
+   * given to abort() is the reason reported; otherwise "interrupted".
+   */
   signal?: AbortSignal;
   onEvent?: (event: BulkEvent) => void;
 }
@@ -44,6 +47,11 @@ function summarize(outcome: FileOutcome, s: BulkSummary): void {
   else if (outcome.status === 'planned') s.planned++;
   else if (outcome.status === 'duplicate') s.duplicates++;
   else s.failed++;
+}
+
+function abortReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return typeof reason === 'string' ? reason : 'interrupted';
 }
 
 export async function runBulkImport(
@@ -128,7 +136,7 @@ export async function runBulkImport(
     const target = targets[index];
     if (target === undefined) break;
     while (index - reported >= window && inFlight.size > 0) await Promise.race(inFlight);
-    if (opts.signal?.aborted === true) summary.fatal ??= 'interrupted';
+    if (opts.signal?.aborted === true) summary.fatal ??= abortReason(opts.signal);
     if (summary.fatal !== null) {
       const file = target.display;
       const message = `not imported: ${summary.fatal}`;

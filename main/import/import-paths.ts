@@ -17,6 +17,8 @@ export interface ImportPathsOptions {
   cwd?: string;
   /** Every event of the bulk importer, for a progress bar. */
   onEvent?: (event: BulkEvent) => void;
+  /** Stops starting new files (see runBulkImport). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function importPaths(
     { bus, existing },
     {
       home,
+      ...(opts.signal === undefined ? {} : { signal: opts.signal }),
       onEvent: (event) => {
         if (event.type === 'file') outcomes.push(event.outcome);
         opts.onEvent?.(event);

@@ -120,7 +120,8 @@ function ModalDialog(props: { busy: boolean; onClose: () => void; children: Reac
 }
 
 /** The import's progress, then its per-file report, over the window until closed. */
-export function ImportView({ state, onClose }: { state: ImportState; onClose: () => void }) {
+export function ImportView(props: { state: ImportState; onStop: () => void; onClose: () => void }) {
+  const { state, onStop, onClose } = props;
   if (state.kind === 'idle') return null;
   const busy = state.kind === 'reading' || state.kind === 'importing';
   return (
@@ -145,6 +146,11 @@ export function ImportView({ state, onClose }: { state: ImportState; onClose: ()
         </>
       )}
       <div className="buttons">
+        {state.kind === 'importing' && (
+          <button type="button" className="secondary" disabled={state.stopping} onClick={onStop}>
+            {state.stopping ? s.stopping : s.stop}
+          </button>
+        )}
         <button type="button" className="primary" disabled={busy} onClick={onClose}>
           {s.close}
         </button>

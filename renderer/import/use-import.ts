@@ -12,7 +12,8 @@ import { readPicked, type PickedFile } from './read-files';
 export type ImportState =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'importing'; done: number; total: number | null }
+  /** `stopping`: the person asked to stop; files under way finish first. */
+  | { kind: 'importing'; done: number; total: number | null; stopping: boolean }
   | { kind: 'done'; report: ImportReportView }
   | { kind: 'failed'; sentence: string; skipped: ImportFileReport[] };
 
@@ -43,6 +44,8 @@ export interface Importer {
   /** Reading or importing: another import waits until this one is done. */
   busy: boolean;
   start: (picked: readonly PickedFile[]) => void;
+  /** Asks main to stop the import under way; its report then says which files were not tried. */
+  stop: () => void;
   close: () => void;
 }
 
@@ -55,7 +58,7 @@ export function useImporter(api: TunnelbarApi): Importer {
   useEffect(
     () =>
       api.on('import:progress', ({ done, total }) => {
-        setState((s) => (s.kind === 'importing' ? { kind: 'importing', done, total } : s));
+        setState((s) => (s.kind === 'importing' ? { ...s, done, total } : s));
       }),
     [api],
   );
@@ -72,7 +75,7 @@ export function useImporter(api: TunnelbarApi): Importer {
         setState({ kind: 'done', report: withSkipped(emptyReport, batch.skipped) });
         return;
       }
-      setState({ kind: 'importing', done: 0, total: null });
+      setState({ kind: 'importing', done: 0, total: null, stopping: false });
       try {
         const report = await api.call('profiles:import-files', { files: batch.files });
         setState({ kind: 'done', report: withSkipped(report, batch.skipped) });
@@ -92,10 +95,15 @@ export function useImporter(api: TunnelbarApi): Importer {
     },
     [run],
   );
+  const stop = useCallback(() => {
+    setState((s) => (s.kind === 'importing' ? { ...s, stopping: true } : s));
+    // A refusal changes nothing: the import runs to its end and reports as usual.
+    api.call('profiles:import-stop').catch(() => undefined);
+  }, [api]);
   const close = useCallback(() => {
     setState({ kind: 'idle' });
   }, []);
-  return { state, busy, start, close };
+  return { state, busy, start, stop, close };
 }
 
 /** How the toolbar's buttons reach the window's importer; null outside the main window. */

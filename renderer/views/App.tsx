@@ -96,7 +96,7 @@ export function App({ route }: { route: Route }) {
           </>
         )}
         <PromptHost />
-        <ImportView state={importer.state} onClose={importer.close} />
+        <ImportView state={importer.state} onStop={importer.stop} onClose={importer.close} />
         {drop.dragging && (
           <div className="drop-overlay" aria-hidden="true">
             <p>{strings.importView.dropHint}</p>

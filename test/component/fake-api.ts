@@ -79,6 +79,7 @@ export class FakeApi implements TunnelbarApi {
         return { uuid: 'uuid-new' };
       case 'profile:save':
       case 'profile:delete':
+      case 'profiles:import-stop':
         return null;
       case 'profile:base-connections':
         return [];

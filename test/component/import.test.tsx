@@ -177,6 +177,26 @@ describe('the import view', () => {
     expect(screen.queryByRole('dialog', { name: 'Import' })).toBeNull();
   });
 
+  it('stops on request: Stop asks main once, then waits for the report', async () => {
+    const api = new FakeApi(snapshot([]));
+    const answer = pendingImport(api);
+    await renderApp(api);
+    fireEvent.change(screen.getByLabelText('Profile files to import'), {
+      target: { files: [file('de.ovpn', OVPN)] },
+    });
+    await settle();
+    const dialog = screen.getByRole('dialog', { name: 'Import' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stop' }));
+    expect(api.callsOf('profiles:import-stop')).toEqual([[]]);
+    const stopping = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Stopping…' });
+    expect(stopping.disabled).toBe(true);
+    await answer({ ...report, fatal: 'You stopped the import.' });
+    expect(within(dialog).queryByRole('button', { name: 'Stopping…' })).toBeNull();
+    expect(within(dialog).getByRole('alert').textContent).toBe(
+      'The import stopped early: You stopped the import.',
+    );
+  });
+
   it('takes the focus, and Escape closes it only once the import is over', async () => {
     const api = new FakeApi(snapshot([]));
     const answer = pendingImport(api);

@@ -100,6 +100,7 @@ const malformed: [CallName, unknown[]][] = [
   ['profiles:import-files', [{ files: [{ path: '/etc/passwd', base64: '' }] }]],
   ['profiles:import-files', [{ files: [{ path: 'a/../../x.ovpn', base64: '' }] }]],
   ['profiles:import-files', [{ files: [{ path: 'a.ovpn' }] }]],
+  ['profiles:import-stop', [{ all: true }]],
   ['profile:export', [{ uuid: '../x' }]],
   ['cert:store', [{ name: '', base64: '' }]],
   ['cert:store', [{ name: 'ca.crt', base64: 'x'.repeat(4 * 1024 * 1024 + 1) }]],

@@ -6,6 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importDroppedFiles } from '../../../main/editor/import-files';
+import {
+  IMPORT_STOPPED,
+  libraryCall,
+  type LibraryContext,
+} from '../../../main/editor/library-dispatch';
 import { coalescedProgress } from '../../../main/editor/import-progress';
 import { fileReport, importReportView, noteSentence } from '../../../main/editor/import-report';
 import {
@@ -191,6 +196,42 @@ describe('importDroppedFiles over a fake NetworkManager', () => {
     );
     expect(none.word).toBe('nothing-to-import');
     expect(stagingFolders()).toEqual([]);
+  });
+
+  it('stops on profiles:import-stop: files under way finish, the others are reported not tried', async () => {
+    const core = fakeCore();
+    const ctx: LibraryContext = {
+      core: core as unknown as LibraryContext['core'],
+      home,
+      chooseExportPath: undefined,
+      onImportProgress: () => undefined,
+      imports: new Set(),
+    };
+    // The person presses Stop while NetworkManager adds the first profile.
+    let stopped = false;
+    core.bus.delayFor = () => {
+      if (!stopped) {
+        stopped = true;
+        void libraryCall(ctx, 'profiles:import-stop', []);
+      }
+      return 5;
+    };
+    const files = Array.from({ length: 200 }, (_, i) =>
+      dropped(`p/vpn-${String(i).padStart(3, '0')}.ovpn`, ovpn(`h${String(i)}.example.net`)),
+    );
+    const report = await libraryCall(ctx, 'profiles:import-files', [
+      { files: [...files, dropped('p/ca.crt', CA)] },
+    ]);
+    expect(report.fatal).toBe('You stopped the import.');
+    expect(report.added).toBeGreaterThan(0);
+    expect(report.added).toBeLessThan(200);
+    expect(report.added + report.failed).toBe(200);
+    expect(core.bus.added).toHaveLength(report.added);
+    const notTried = report.files.filter((f) => f.status === 'failed');
+    expect(notTried.every((f) => f.error?.includes(IMPORT_STOPPED) === true)).toBe(true);
+    // The added profiles still have their CA; the import is no longer listed as under way.
+    expect(stagingFolders()).toHaveLength(1);
+    expect(ctx.imports.size).toBe(0);
   });
 });
 
