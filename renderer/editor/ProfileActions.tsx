@@ -3,11 +3,12 @@ import { toCallFailure } from '../api';
 import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 import { ExportButton } from '../import/ExportButton';
+import { ImportButtons } from '../import/ImportButtons';
 import { AutostartToggle } from '../views/AutostartToggle';
 
 const s = strings.editor;
 
-/** Add, Edit and Delete above the panes; Delete asks first, in place. */
+/** Add, Edit, Delete, Import and Export above the panes; Delete asks first, in place. */
 export function ProfileActions(props: {
   selected: string | null;
   onAdd: () => void;
@@ -56,6 +57,7 @@ export function ProfileActions(props: {
       >
         {s.delete}
       </button>
+      <ImportButtons />
       <ExportButton profile={profile} />
       {asking && profile !== undefined && (
         <div role="alertdialog" aria-label={s.delete} className="confirm">

@@ -1,5 +1,4 @@
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
-import { ImportButtons } from '../import/ImportButtons';
 import type { Grouping } from '../profiles/arrange';
 import { strings } from '../strings';
 
@@ -34,23 +33,20 @@ export function ListToolbar(props: ListToolbarProps) {
   };
   return (
     <div className="toolbar">
-      <div className="search-line">
-        <input
-          ref={searchRef}
-          type="search"
-          className="search"
-          aria-label={strings.list.searchLabel}
-          placeholder={strings.list.searchPlaceholder}
-          value={query}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(event) => {
-            onQuery(event.target.value);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <ImportButtons />
-      </div>
+      <input
+        ref={searchRef}
+        type="search"
+        className="search"
+        aria-label={strings.list.searchLabel}
+        placeholder={strings.list.searchPlaceholder}
+        value={query}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(event) => {
+          onQuery(event.target.value);
+        }}
+        onKeyDown={onKeyDown}
+      />
       <div className="toolbar-line">
         {count}
         <label className="grouping">
