@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../main/core';
 import { bulkAction } from '../../main/editor/bulk';
 import { generatePrivateKey } from '../../main/editor/wg-keys';
+import { addWireguardArgs } from './profiles';
 import { findProfile } from '../../main/nm/actions';
 import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE } from '../../main/nm/names';
@@ -58,20 +59,7 @@ beforeAll(async () => {
     await sb.addOpenvpnProfile('unreachable', { id: 'tb-bulk-auto', timeoutSeconds: 5 })
   ).uuid;
   await sb.nmcli(['connection', 'modify', 'tb-bulk-auto', 'connection.autoconnect', 'yes']);
-  await sb.nmcli([
-    'connection',
-    'add',
-    'type',
-    'wireguard',
-    'ifname',
-    'wgbulk0',
-    'con-name',
-    'tb-bulk-wg',
-    'wireguard.private-key',
-    generatePrivateKey(),
-    'connection.autoconnect',
-    'no',
-  ]);
+  await sb.nmcli(addWireguardArgs('tb-bulk-wg', 'wgbulk0', generatePrivateKey()));
   core = await openCore({ busAddress: sb.busAddress });
   uuids.wg = findProfile(core.model, 'tb-bulk-wg').uuid;
 });

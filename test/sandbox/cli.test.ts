@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ListEntry, StatusEntry } from '../../main/cli/format';
+import { generatePrivateKey } from '../../main/editor/wg-keys';
 import { parseOvpn } from '../../main/import/ovpn-parse';
 import { addBulkProfiles } from '../support/bulk-profiles';
 import { CLI, runCli } from '../support/run-cli';
-import { addOpenConnectArgs } from './profiles';
+import { addOpenConnectArgs, addWireguardArgs } from './profiles';
 import { startSandbox, type Sandbox } from './sandbox';
 
 // The `tunnelbar` command as a user runs it, against a real NetworkManager and OpenVPN servers.
@@ -31,12 +32,6 @@ afterEach((ctx) => {
   if (ctx.task.result?.state === 'fail')
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
 });
-
-/** A new WireGuard private key (base64 of 32 bytes), made by openssl. */
-function wireguardKey(): string {
-  const script = 'openssl genpkey -algorithm x25519 -outform DER | tail -c 32 | base64';
-  return execFileSync('sh', ['-c', script], { encoding: 'utf8' }).trim();
-}
 
 /** Whether this kernel can make WireGuard interfaces (probed in the sandbox's own namespace). */
 function kernelHasWireguard(): boolean {
@@ -124,25 +119,8 @@ describe('tunnelbar CLI', () => {
   });
 
   it('lists WireGuard and other plugins’ VPNs, and says why each cannot connect here', async () => {
-    const key = wireguardKey();
-    await sb.nmcli([
-      'connection',
-      'add',
-      'type',
-      'wireguard',
-      'ifname',
-      'wgtb0',
-      'con-name',
-      'tb-wg',
-      'wireguard.private-key',
-      key,
-      'ipv4.method',
-      'manual',
-      'ipv4.addresses',
-      '10.50.0.2/24',
-      'connection.autoconnect',
-      'no',
-    ]);
+    const key = generatePrivateKey();
+    await sb.nmcli(addWireguardArgs('tb-wg', 'wgtb0', key, '10.50.0.2/24'));
     await sb.nmcli([
       'connection',
       'add',
@@ -184,25 +162,8 @@ describe('tunnelbar CLI', () => {
 
   it('export writes a self-contained .ovpn or a wg-quick file, private to its owner', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tunnelbar-cli-export-'));
-    const key = wireguardKey();
-    await sb.nmcli([
-      'connection',
-      'add',
-      'type',
-      'wireguard',
-      'ifname',
-      'wgexp0',
-      'con-name',
-      'tb-wg-export',
-      'wireguard.private-key',
-      key,
-      'ipv4.method',
-      'manual',
-      'ipv4.addresses',
-      '10.51.0.2/24',
-      'connection.autoconnect',
-      'no',
-    ]);
+    const key = generatePrivateKey();
+    await sb.nmcli(addWireguardArgs('tb-wg-export', 'wgexp0', key, '10.51.0.2/24'));
     await sb.nmcli(addOpenConnectArgs('tb-oc-export'));
     try {
       const ovpnPath = join(dir, 'office.ovpn');

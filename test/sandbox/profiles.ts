@@ -95,3 +95,27 @@ export function addOpenConnectArgs(name: string, data: Record<string, string> = 
     encodeVpnMap(all),
   ];
 }
+
+/** nmcli's arguments for a WireGuard profile with autoconnect off, and an IPv4 address if given. */
+export function addWireguardArgs(
+  name: string,
+  ifname: string,
+  privateKey: string,
+  address?: string,
+): string[] {
+  return [
+    'connection',
+    'add',
+    'type',
+    'wireguard',
+    'ifname',
+    ifname,
+    'con-name',
+    name,
+    'wireguard.private-key',
+    privateKey,
+    ...(address === undefined ? [] : ['ipv4.method', 'manual', 'ipv4.addresses', address]),
+    'connection.autoconnect',
+    'no',
+  ];
+}
