@@ -25,6 +25,8 @@ export function ExportButton({ profile }: { profile: ProfileView | undefined }) 
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [forUuid, setForUuid] = useState<string | null>(null);
   const supported = profile !== undefined && canExport(profile.vpnType);
+  // The reason is given for a profile of another type, not when none is selected.
+  const explained = profile !== undefined && !supported;
   const run = async (uuid: string): Promise<void> => {
     setBusy(true);
     setOutcome(null);
@@ -45,18 +47,22 @@ export function ExportButton({ profile }: { profile: ProfileView | undefined }) 
         type="button"
         className="secondary"
         disabled={!supported || busy}
-        aria-describedby={profile !== undefined && !supported ? whyId : undefined}
+        aria-describedby={explained ? whyId : undefined}
         onClick={() => {
           if (profile !== undefined) void run(profile.uuid);
         }}
       >
         {busy ? s.exporting : s.export}
       </button>
-      {profile !== undefined && !supported && (
-        <span id={whyId} className="muted export-why">
-          {s.unsupported}
-        </span>
-      )}
+      {/* Always laid out, shown only when it applies: choosing another profile must not move
+          what is below the bar (a click on a row would land on the next one). */}
+      <span
+        id={whyId}
+        className={explained ? 'muted export-why' : 'muted export-why idle'}
+        aria-hidden={!explained}
+      >
+        {s.unsupported}
+      </span>
       {shown?.kind === 'saved' && (
         <div role="status" className="export-result">
           <p>{s.saved(shown.path)}</p>

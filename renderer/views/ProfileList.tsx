@@ -81,9 +81,15 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
     ? activeIndex
     : (virtualItems.find((v) => items[v.index]?.kind === 'profile')?.index ?? -1);
 
-  // Nothing selected yet (or the selected profile is gone): the first profile.
+  // Nothing selected yet, or the selected profile is gone: the first profile. A profile the editor
+  // just created is selected before the event that brings it: it is waited for, not replaced.
+  const seenSelected = useRef<string | null>(null);
   useEffect(() => {
-    if (selected !== null && profiles.some((p) => p.uuid === selected)) return;
+    if (selected !== null && profiles.some((p) => p.uuid === selected)) {
+      seenSelected.current = selected;
+      return;
+    }
+    if (selected !== null && seenSelected.current !== selected) return;
     const first = items[firstProfileIndex(items)];
     if (first !== undefined) onSelect(first.key);
   }, [selected, profiles, items, onSelect]);

@@ -6,7 +6,7 @@ import type { ProfileEdit } from '../../preload/editor';
 import { openvpnEdit, PEER_KEY_2, pluginEdit, wireguardEdit } from './editor-fixtures';
 import { FakeApi, profile, refusal, snapshot } from './fake-api';
 import { openEditorOn } from './open-editor';
-import { renderApp } from './render-app';
+import { emit, renderApp } from './render-app';
 
 type SaveArgs = CallArgs<'profile:save'>[0];
 type CreateArgs = CallArgs<'profile:create'>[0];
@@ -303,6 +303,25 @@ describe('Add', () => {
         newSecrets: {},
       },
     });
+  });
+
+  it('selects the new profile once it arrives, not the first one meanwhile', async () => {
+    const api = new FakeApi(snapshot([profile('alpha')]));
+    const user = userEvent.setup();
+    await renderApp(api);
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await user.selectOptions(screen.getByLabelText('VPN type'), 'openvpn');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    await user.type(field('Name'), 'zulu');
+    await user.click(screen.getByRole('tab', { name: 'OpenVPN' }));
+    await user.type(field('Gateway'), 'gw.example.com');
+    await user.type(field('CA certificate'), '/etc/vpn/ca.pem');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    // The editor is closed before NetworkManager's event brings the profile.
+    const zulu = profile('zulu', { uuid: 'uuid-new' });
+    emit(api, 'state:profiles', { profiles: [profile('alpha'), zulu] });
+    const row = await screen.findByRole('switch', { name: 'zulu' });
+    expect(row.closest('[role="listitem"]')?.getAttribute('aria-current')).toBe('true');
   });
 
   it('creates a WireGuard profile with a generated key; the manual method needs an address', async () => {

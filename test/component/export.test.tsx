@@ -68,4 +68,18 @@ describe('the Export button', () => {
     const why = document.getElementById(button.getAttribute('aria-describedby') ?? '');
     expect(why?.textContent).toBe('Only OpenVPN and WireGuard profiles can be exported.');
   });
+
+  it('keeps the reason’s place for other profiles, hidden, so choosing one moves nothing', async () => {
+    const api = new FakeApi(snapshot([profile('office')]));
+    await renderApp(api);
+    await select('office');
+    const button = exportButton();
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-describedby')).toBeNull();
+    const why = screen.getByText('Only OpenVPN and WireGuard profiles can be exported.', {
+      ignore: false,
+    });
+    expect(why.getAttribute('aria-hidden')).toBe('true');
+    expect(why.classList.contains('idle')).toBe(true);
+  });
 });
