@@ -16,7 +16,7 @@ export function canExport(vpnType: string): boolean {
 
 /**
  * Export of the selected profile: main asks where to save (a dialog) and writes the file. For a
- * type that cannot be exported the button is disabled, with the reason beside it.
+ * type that cannot be exported the button is disabled, with the reason as its tooltip.
  */
 export function ExportButton({ profile }: { profile: ProfileView | undefined }) {
   const store = useStoreInstance();
@@ -48,21 +48,20 @@ export function ExportButton({ profile }: { profile: ProfileView | undefined }) 
         className="secondary"
         disabled={!supported || busy}
         aria-describedby={explained ? whyId : undefined}
+        title={explained ? s.unsupported : undefined}
         onClick={() => {
           if (profile !== undefined) void run(profile.uuid);
         }}
       >
         {busy ? s.exporting : s.export}
       </button>
-      {/* Always laid out, shown only when it applies: choosing another profile must not move
-          what is below the bar (a click on a row would land on the next one). */}
-      <span
-        id={whyId}
-        className={explained ? 'muted export-why' : 'muted export-why idle'}
-        aria-hidden={!explained}
-      >
-        {s.unsupported}
-      </span>
+      {/* The reason is the button's tooltip and description, never text in the bar: choosing
+          another profile must not change the bar's height and move the list under the pointer. */}
+      {explained && (
+        <span id={whyId} className="visually-hidden">
+          {s.unsupported}
+        </span>
+      )}
       {shown?.kind === 'saved' && (
         <div role="status" className="export-result">
           <p>{s.saved(shown.path)}</p>
