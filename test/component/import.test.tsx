@@ -86,6 +86,22 @@ async function settle(): Promise<void> {
   });
 }
 
+/** The window with one picked file being imported: main has not answered yet. */
+async function importStarted(): Promise<{
+  api: FakeApi;
+  answer: (report: ImportReportView) => Promise<void>;
+  dialog: HTMLElement;
+}> {
+  const api = new FakeApi(snapshot([]));
+  const answer = pendingImport(api);
+  await renderApp(api);
+  fireEvent.change(screen.getByLabelText('Profile files to import'), {
+    target: { files: [file('de.ovpn', OVPN)] },
+  });
+  await settle();
+  return { api, answer, dialog: screen.getByRole('dialog', { name: 'Import' }) };
+}
+
 describe('the toolbar’s import inputs', () => {
   it('offers Import… for .ovpn/.conf files and Import folder… for a whole folder', async () => {
     await renderApp(new FakeApi(snapshot([profile('office')])));
@@ -126,14 +142,7 @@ describe('the toolbar’s import inputs', () => {
 
 describe('the import view', () => {
   it('shows the progress, then the counts and each file; the filter keeps only problems', async () => {
-    const api = new FakeApi(snapshot([]));
-    const answer = pendingImport(api);
-    await renderApp(api);
-    fireEvent.change(screen.getByLabelText('Profile files to import'), {
-      target: { files: [file('de.ovpn', OVPN)] },
-    });
-    await settle();
-    const dialog = screen.getByRole('dialog', { name: 'Import' });
+    const { api, answer, dialog } = await importStarted();
     emit(api, 'import:progress', { done: 2, total: 3 });
     const bar = within(dialog).getByRole('progressbar', { name: 'Import progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('2');
@@ -178,14 +187,7 @@ describe('the import view', () => {
   });
 
   it('stops on request: Stop asks main once, then waits for the report', async () => {
-    const api = new FakeApi(snapshot([]));
-    const answer = pendingImport(api);
-    await renderApp(api);
-    fireEvent.change(screen.getByLabelText('Profile files to import'), {
-      target: { files: [file('de.ovpn', OVPN)] },
-    });
-    await settle();
-    const dialog = screen.getByRole('dialog', { name: 'Import' });
+    const { api, answer, dialog } = await importStarted();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stop' }));
     expect(api.callsOf('profiles:import-stop')).toEqual([[]]);
     const stopping = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Stopping…' });
@@ -198,14 +200,7 @@ describe('the import view', () => {
   });
 
   it('takes the focus, and Escape closes it only once the import is over', async () => {
-    const api = new FakeApi(snapshot([]));
-    const answer = pendingImport(api);
-    await renderApp(api);
-    fireEvent.change(screen.getByLabelText('Profile files to import'), {
-      target: { files: [file('de.ovpn', OVPN)] },
-    });
-    await settle();
-    const dialog = screen.getByRole('dialog', { name: 'Import' });
+    const { answer, dialog } = await importStarted();
     expect(dialog.contains(document.activeElement)).toBe(true);
     // Escape while it runs would lose the report: the dialog stays.
     fireEvent(dialog, new Event('cancel', { cancelable: true }));
