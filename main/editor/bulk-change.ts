@@ -4,8 +4,8 @@
 
 import { Variant } from 'dbus-next';
 import type { BulkAction } from '../../preload/library';
-import { boolProp, stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
-import { pluginShortName } from '../nm/profile';
+import { boolProp, stringMapProp, type SettingsDict } from '../nm/dbus-types';
+import { profileFromSettings } from '../nm/profile';
 
 /**
  * The vpn.data key that holds the user name, per plugin (their nm-service-defines.h). OpenConnect
@@ -43,8 +43,7 @@ export function userNameKey(vpnType: string): UserNameKey {
 
 /** The profile type as the model names it: `wireguard` or the plugin's short name. */
 function vpnTypeOf(settings: SettingsDict): string {
-  if (stringProp(settings.connection, 'type') === 'wireguard') return 'wireguard';
-  return pluginShortName(stringProp(settings.vpn, 'service-type') ?? '');
+  return profileFromSettings('', settings)?.vpnType ?? '';
 }
 
 export type BulkChange =

@@ -4,13 +4,13 @@
 
 import { DBusError } from 'dbus-next';
 import type { CallOptions } from '../nm/bus';
+import { getSecrets as readSecrets, type ImportBus } from '../import/bulk-nm';
 import type { SettingsDict } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
 import { IFACE } from '../nm/names';
 
-export interface EditorBus {
-  call(opts: CallOptions): Promise<unknown[]>;
-}
+/** The bus the editor calls on: the same part of NmBus the importer uses. */
+export type EditorBus = ImportBus;
 
 /** NMSettingsUpdate2Flags / AddConnection2Flags TO_DISK. */
 export const TO_DISK = 0x1;
@@ -41,13 +41,8 @@ export async function getSettings(bus: EditorBus, path: string): Promise<Setting
   return settings as SettingsDict;
 }
 
-export async function getSecrets(
-  bus: EditorBus,
-  path: string,
-  setting: string,
-): Promise<SettingsDict> {
-  const [secrets] = await nm(bus.call(onConnection(path, 'GetSecrets', 's', [setting])));
-  return secrets as SettingsDict;
+export function getSecrets(bus: EditorBus, path: string, setting: string): Promise<SettingsDict> {
+  return nm(readSecrets(bus, path, setting));
 }
 
 /**
