@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { ImportFileReport, ImportReportView } from '../../preload/library';
+import { useOpenDialog } from '../hooks/open-dialog';
 import { strings } from '../strings';
 import type { ImportState } from './use-import';
 
@@ -91,16 +92,8 @@ function Report({ report }: { report: ImportReportView }) {
  */
 function ModalDialog(props: { busy: boolean; onClose: () => void; children: ReactNode }) {
   const { busy, onClose, children } = props;
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useOpenDialog(true, (dialog) => dialog);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog === null || dialog.open) return;
-    // jsdom lacks showModal.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    dialog.focus();
-  }, []);
   return (
     <dialog
       ref={ref}

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { PromptView } from '../../preload/contract';
+import { useOpenDialog } from '../hooks/open-dialog';
 import { useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 
@@ -36,24 +37,15 @@ function Reason({ prompt }: { prompt: PromptView }) {
  */
 export function PromptDialog({ prompt, variant }: PromptDialogProps) {
   const store = useStoreInstance();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useOpenDialog(variant === 'modal', (dialog) =>
+    dialog.querySelector<HTMLElement>('[data-first-field]'),
+  );
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(prompt.fields.map((f) => [f.key, f.initial ?? ''])),
   );
   const [save, setSave] = useState(prompt.saveChecked === true);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog === null || dialog.open) return;
-    // showModal keeps focus inside and the rest of the window inert; jsdom lacks it.
-    if (variant === 'modal' && typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    // After opening: focus moves only into an open dialog, and React's autoFocus runs too early.
-    const first = dialog.querySelector('[data-first-field]');
-    if (first instanceof HTMLElement) first.focus();
-  }, [variant]);
 
   const finish = async (send: () => Promise<{ sentence: string } | null>): Promise<void> => {
     setSending(true);
