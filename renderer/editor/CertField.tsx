@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CertInfoView } from '../../preload/library';
 import { toCallFailure } from '../api';
+import { carriesFiles } from '../import/drop-target';
 import { useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 import { certInfoLine } from './cert-info';
@@ -50,10 +51,6 @@ function unreadable(sentence: string): CertInfoView {
   return { kind: 'unreadable', sentence };
 }
 
-function hasFiles(event: DragEvent): boolean {
-  return Array.from(event.dataTransfer.types).includes('Files');
-}
-
 /**
  * A certificate or key file: its path as text, a Choose… button (a hidden file input) and drop of a
  * file onto the field. A chosen or dropped file is kept by main (cert:store) and its path set; the
@@ -101,7 +98,7 @@ export function CertField(props: {
       className="cert-field"
       data-warn={warn ? 'true' : undefined}
       onDragOver={(event) => {
-        if (!hasFiles(event)) return;
+        if (!carriesFiles(event)) return;
         // Ours, not the window's import drop.
         event.preventDefault();
         event.stopPropagation();

@@ -5,7 +5,8 @@
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import { pickedFromDrop, type PickedFile } from './read-files';
 
-function carriesFiles(event: DragEvent): boolean {
+/** Whether a drag brings files (not text or a link). */
+export function carriesFiles(event: DragEvent): boolean {
   return [...event.dataTransfer.types].includes('Files');
 }
 
