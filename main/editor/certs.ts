@@ -4,11 +4,11 @@
 // Inspection reads at most MAX_CERT_BYTES and answers what the file is, never its contents.
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import type { CertInfoView } from '../../preload/library';
-import { INLINE_DIR } from '../import/inline-files';
+import { INLINE_DIR, makeCertDir } from '../import/inline-files';
 import { TunnelbarError } from '../nm/errors';
 import { inspectBytes } from './cert-inspect';
 
@@ -49,9 +49,7 @@ export function storeCert(
         `The file “${sanitizedCertName(name)}” is larger than 1 MiB, far too large for a certificate or key; choose the right file.`,
       );
     }
-    const dir = join(home, INLINE_DIR);
-    // 0755 like the plugin's importer: NetworkManager's openvpn (root) reads the files.
-    mkdirSync(dir, { recursive: true, mode: 0o755 });
+    const dir = makeCertDir(home);
     const path = join(dir, `${randomBytes(6).toString('hex')}-${sanitizedCertName(name)}`);
     writeFileSync(path, bytes, { mode: 0o600, flag: 'wx' });
     return Promise.resolve({ path, info: inspectBytes(bytes) });

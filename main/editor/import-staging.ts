@@ -4,11 +4,10 @@
 // `ca ca.crt` line in a dropped .ovpn finds the ca.crt dropped beside it, and the certificate can
 // stay there for the profile afterwards.
 
-import { mkdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { DroppedFile } from '../../preload/library';
-import { INLINE_DIR } from '../import/inline-files';
+import { makeCertDir } from '../import/inline-files';
 import { TunnelbarError } from '../nm/errors';
 
 /** What one import may bring in all: far above any provider's folder, far below the memory. */
@@ -83,9 +82,7 @@ export async function stageFiles(
       `These files hold ${mib(total)} MiB, more than the ${mib(MAX_IMPORT_BYTES)} MiB one import takes; nothing was imported. Import fewer files at a time.`,
     );
   }
-  const base = join(home, INLINE_DIR);
-  // The certificate folder itself as the plugin (and inline-files.ts) make it.
-  mkdirSync(base, { recursive: true, mode: 0o755 });
+  const base = makeCertDir(home);
   const dir = await mkdtemp(join(base, 'import-'));
   const written: string[] = [];
   try {

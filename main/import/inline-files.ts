@@ -12,6 +12,16 @@ import { utf8safeEscape } from './text';
 
 export const INLINE_DIR = '.cert/nm-openvpn';
 
+/**
+ * `<home>/.cert/nm-openvpn`, made if missing with mode 0755 as the plugin's importer makes it
+ * (NetworkManager's openvpn, as root, reads the files in it).
+ */
+export function makeCertDir(home: string): string {
+  const dir = join(home, INLINE_DIR);
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  return dir;
+}
+
 /** `<home>/.cert/nm-openvpn/<uuid>-<tag>.pem` (".pem" even for binary PKCS#12, as the plugin does). */
 export function inlineFilePath(home: string, uuid: string, tag: InlineTag): string {
   return join(home, INLINE_DIR, `${uuid}-${tag}.pem`);
@@ -19,7 +29,7 @@ export function inlineFilePath(home: string, uuid: string, tag: InlineTag): stri
 
 /**
  * Writes each block with mode 0600 and returns the paths in the same order. Missing folders are
- * created with mode 0755 like the plugin does. On any failure the files written so far are removed
+ * created by makeCertDir. On any failure the files written so far are removed
  * before the error is thrown, so a failed import leaves nothing behind.
  */
 export function writeInlineFiles(
@@ -30,7 +40,7 @@ export function writeInlineFiles(
   const written: string[] = [];
   if (files.length === 0) return written;
   try {
-    mkdirSync(join(home, INLINE_DIR), { recursive: true, mode: 0o755 });
+    makeCertDir(home);
     for (const f of files) {
       const path = inlineFilePath(home, uuid, f.tag);
       writeFileSync(path, f.content, { mode: 0o600, flag: 'wx' });
