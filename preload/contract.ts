@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedRecord } from './bounded-record';
 import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
   bulkArgsSchema,
@@ -76,6 +77,8 @@ export interface PromptView {
 
 const uuid = z.string().regex(/^[0-9a-fA-F-]{1,64}$/, 'not a UUID');
 const requestId = z.string().min(1).max(64);
+/** A prompt asks for a handful of fields (user name, password, key password, a code). */
+const MAX_PROMPT_VALUES = 32;
 
 export const callSchemas = {
   /** Everything the renderer needs to draw itself; afterwards events keep it current. */
@@ -88,7 +91,7 @@ export const callSchemas = {
   'prompt:answer': z.tuple([
     z.object({
       requestId,
-      values: z.record(z.string().max(256), z.string().max(65_536)),
+      values: boundedRecord(z.string().max(256), z.string().max(65_536), MAX_PROMPT_VALUES),
       save: z.boolean(),
     }),
   ]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedRecord } from './bounded-record';
 
 /**
  * The connection editor's part of the contract: the editable view of one profile. Plain data, no
@@ -9,6 +10,10 @@ import { z } from 'zod';
 const short = z.string().max(256);
 const u32 = z.number().int().min(0).max(0xffff_ffff);
 const port = z.number().int().min(0).max(65_535);
+/** NetworkManager-openvpn knows about a hundred vpn.data keys; other plugins fewer. */
+const MAX_DATA_KEYS = 1024;
+/** A plugin has a few secrets (password, key password, proxy password, a code). */
+const MAX_NEW_SECRETS = 256;
 
 export const routeEditSchema = z.object({
   /** `address/prefix`; without a prefix, a host route. */
@@ -37,9 +42,9 @@ export const pluginEditSchema = z.object({
   /** e.g. org.freedesktop.NetworkManager.openvpn; OpenVPN is a plugin with a page of its own. */
   serviceType: z.string().min(1).max(256),
   /** vpn.data as it is, including keys the editor has no field for and the `*-flags` keys. */
-  data: z.record(z.string().min(1).max(256), z.string().max(65_536)),
+  data: boundedRecord(z.string().min(1).max(256), z.string().max(65_536), MAX_DATA_KEYS),
   /** Secrets the user typed now (vpn.secrets keys); empty keeps the stored ones. */
-  newSecrets: z.record(z.string().min(1).max(256), z.string().max(65_536)),
+  newSecrets: boundedRecord(z.string().min(1).max(256), z.string().max(65_536), MAX_NEW_SECRETS),
 });
 export type PluginEdit = z.infer<typeof pluginEditSchema>;
 

@@ -139,12 +139,15 @@ async function askPerson(
   const answer = await opts.prompter.prompt({ ...request, canSave, saveChecked }, ctx.signal);
   if (ctx.signal.aborted) return CANCELLED;
   if (answer === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
-  const secrets = buildSecretsReply(ctx.settingName, { ...known, ...answer.values });
+  // Whatever a prompter returns, only the fields asked for reach NetworkManager.
+  const asked = new Set(request.fields.map((f) => f.key));
+  const typed = Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k)));
+  const secrets = buildSecretsReply(ctx.settingName, { ...known, ...typed });
   if (!canSave || !answer.save) return { secrets };
   // Only what this prompt asked for as a secret, and only agent-owned keys: never a code.
-  const asked = new Set(request.fields.filter((f) => f.secret).map((f) => f.key));
-  const typed = Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k)));
-  const toSave = agentOwnedValues(ctx.connection, ctx.settingName, typed);
+  const secretKeys = new Set(request.fields.filter((f) => f.secret).map((f) => f.key));
+  const typedSecrets = Object.fromEntries(Object.entries(typed).filter(([k]) => secretKeys.has(k)));
+  const toSave = agentOwnedValues(ctx.connection, ctx.settingName, typedSecrets);
   if (Object.keys(toSave).length === 0) return { secrets };
   const profile: StoredProfile = {
     uuid: request.connectionUuid,

@@ -53,3 +53,15 @@ export interface Prompter {
    */
   prompt(request: PromptRequest, signal: AbortSignal): Promise<PromptAnswer | null>;
 }
+
+/**
+ * Whether an answer holds only fields the request asked for. A field's name is never looked up
+ * through the prototype chain: `__proto__` or `toString` are not fields.
+ */
+export function answersOnlyAskedFields(
+  request: Pick<PromptRequest, 'fields'>,
+  values: Record<string, string>,
+): boolean {
+  const asked = new Set(request.fields.map((f) => f.key));
+  return Object.keys(values).every((key) => asked.has(key));
+}

@@ -1,4 +1,10 @@
-import type { PromptAnswer, PromptRequest, Prompter } from '../agent/prompter';
+import {
+  answersOnlyAskedFields,
+  type PromptAnswer,
+  type PromptRequest,
+  type Prompter,
+} from '../agent/prompter';
+import { TunnelbarError } from '../nm/errors';
 
 type PromptEvent = { kind: 'open'; request: PromptRequest } | { kind: 'close'; requestId: string };
 
@@ -42,10 +48,20 @@ export class GuiPrompter implements Prompter {
     return [...this.pending.values()].map((p) => p.request);
   }
 
-  /** Returns false when the request is gone (answered elsewhere, or withdrawn). */
+  /**
+   * Returns false when the request is gone (answered elsewhere, or withdrawn). Throws when the
+   * answer holds a field the request did not ask for: refused rather than trimmed, since only a
+   * broken or hostile page sends one, and the prompt stays open for a real answer.
+   */
   answer(requestId: string, answer: PromptAnswer | null): boolean {
     const pending = this.pending.get(requestId);
     if (pending === undefined) return false;
+    if (answer !== null && !answersOnlyAskedFields(pending.request, answer.values)) {
+      throw new TunnelbarError(
+        'prompt-unasked-field',
+        'The answer was refused: it holds a field this prompt did not ask for.',
+      );
+    }
     pending.resolve(answer);
     return true;
   }
