@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { DBusError, type Message } from 'dbus-next';
 import type { NmBus } from '../nm/bus';
 import type { SettingsDict } from '../nm/dbus-types';
+import { readReferencedFile } from '../import/read-bounded';
 import { describeUnknownError } from '../nm/errors';
 import {
   AGENT_CAPABILITY_VPN_HINTS,
@@ -29,11 +29,14 @@ export interface SecretAgentOptions {
   onWarning?: (text: string) => void;
 }
 
-/** Whether a PEM key or PKCS#12 file is encrypted, the way NM-openvpn decides it. */
+/**
+ * Whether a PEM key or PKCS#12 file is encrypted, the way NM-openvpn decides it. Asked on every
+ * GetSecrets, so the file is read bounded: a FIFO or device there must not freeze the agent.
+ */
 export function isKeyFileEncrypted(path: string): boolean {
   try {
     if (/\.(p12|pfx)$/i.test(path)) return true;
-    const text = readFileSync(path, 'latin1');
+    const text = readReferencedFile(path).toString('latin1');
     return text.includes('Proc-Type:') || text.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----');
   } catch {
     return false;

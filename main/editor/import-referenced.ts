@@ -3,11 +3,11 @@
 // The profile files are read again with the same parser, so the paths are exactly the ones the
 // profile was added with.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileOutcome } from '../import/bulk-types';
 import { parseImportFile } from '../import/detect';
 import { FILE_KEYS } from '../import/ovpn-keys';
+import { readProfileFile, readReferencedFile } from '../import/read-bounded';
 import { utf8safeUnescape } from '../import/text';
 
 /** The files the added OpenVPN profiles refer to, absolute (inside the staging folder or not). */
@@ -15,7 +15,7 @@ export function referencedFiles(dir: string, outcomes: readonly FileOutcome[]): 
   const used = new Set<string>();
   for (const o of outcomes) {
     if (o.status !== 'added' || o.kind !== 'openvpn') continue;
-    const result = parseImportFile(join(dir, o.file), (p) => readFileSync(p));
+    const result = parseImportFile(join(dir, o.file), readReferencedFile, readProfileFile);
     if (!result.ok || !('vpn' in result.profile)) continue;
     const data = result.profile.vpn.data;
     for (const key of FILE_KEYS) {

@@ -6,13 +6,13 @@
 // than 50. Outcomes are reported strictly in input order, whatever order the answers come in.
 
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { DuplicateIndex, type ExistingProfile } from './bulk-index';
 import { addConnection, classifyAddError, getSecrets, type ImportBus } from './bulk-nm';
 import { prepareFile, type PrepareContext, type ReadyFile } from './bulk-prepare';
 import type { BulkEvent, BulkSummary, FileOutcome } from './bulk-types';
 import type { WalkEntry } from './bulk-walk';
 import { removeFiles } from './inline-files';
+import { readProfileFile, readReferencedFile } from './read-bounded';
 import type { ReadFile } from './result';
 
 /** Under the bus's 128 pending replies, as for GetSettings in the model, and still pipelined. */
@@ -26,7 +26,9 @@ export interface BulkImportOptions {
   /** Add a file even when a profile with the same content exists. */
   allowDuplicates?: boolean;
   window?: number;
+  /** Reads what a profile names; also the profiles themselves unless readProfile is given. */
   readFile?: ReadFile;
+  readProfile?: ReadFile;
   newUuid?: () => string;
   /**
    * Stops starting new files; those in flight finish, the rest are reported as skipped. A string
@@ -59,7 +61,8 @@ export async function runBulkImport(
   deps: BulkImportDeps,
   opts: BulkImportOptions,
 ): Promise<BulkSummary> {
-  const readFile = opts.readFile ?? ((p: string) => readFileSync(p));
+  const readFile = opts.readFile ?? readReferencedFile;
+  const readProfile = opts.readProfile ?? opts.readFile ?? readProfileFile;
   const window = Math.max(1, opts.window ?? DEFAULT_WINDOW);
   const total = targets.length;
   const summary: BulkSummary = {
@@ -79,6 +82,7 @@ export async function runBulkImport(
     dryRun: opts.dryRun === true,
     allowDuplicates: opts.allowDuplicates === true,
     readFile,
+    readProfile,
     newUuid: opts.newUuid ?? randomUUID,
   };
 

@@ -11,6 +11,7 @@ import { fsReason, isProblem, type WalkEntry } from './bulk-walk';
 import { parseImportFile, type ImportKind } from './detect';
 import { inlineFilePath, removeFiles, withInlinePaths, writeInlineFiles } from './inline-files';
 import { withoutSecrets, type ImportedProfile } from './profile';
+import { FileRefused } from './read-bounded';
 import type { ImportNote, ImportResult, ReadFile } from './result';
 import { toSettingsDict } from './settings-dict';
 
@@ -19,7 +20,10 @@ export interface PrepareContext {
   home: string;
   dryRun: boolean;
   allowDuplicates: boolean;
+  /** Certificates, keys and auth files a profile names. */
   readFile: ReadFile;
+  /** The profile files themselves. */
+  readProfile: ReadFile;
   newUuid: () => string;
 }
 
@@ -53,18 +57,27 @@ function failed(
 
 /** Reading the file itself or anything it refers to: errors worded for people (see fsReason). */
 function friendlyReader(readFile: ReadFile): ReadFile {
-  return (path) => {
+  return (path, options) => {
     try {
-      return readFile(path);
+      return readFile(path, options);
     } catch (err) {
+      // Already worded so, and the parser tells a refused file from a missing one by its type.
+      if (err instanceof FileRefused) throw err;
       throw new Error(`cannot read ${path}: ${fsReason(err)}`, { cause: err });
     }
   };
 }
 
-function parse(target: ImportTarget, readFile: ReadFile): ImportResult & { kind: ImportKind } {
+function parse(
+  target: ImportTarget,
+  ctx: Pick<PrepareContext, 'readFile' | 'readProfile'>,
+): ImportResult & { kind: ImportKind } {
   try {
-    return parseImportFile(target.path, friendlyReader(readFile));
+    return parseImportFile(
+      target.path,
+      friendlyReader(ctx.readFile),
+      friendlyReader(ctx.readProfile),
+    );
   } catch (err) {
     // The parsers are built (and fuzzed) not to throw; should one still do, the others go on.
     const message = `the importer failed: ${err instanceof Error ? err.message : String(err)}`;
@@ -88,7 +101,7 @@ export async function prepareFile(
 ): Promise<Prepared> {
   const file = target.display;
   if (isProblem(target)) return failed(index, file, 'parse', null, target.problem);
-  const result = parse(target, ctx.readFile);
+  const result = parse(target, ctx);
   if (!result.ok) return failed(index, file, 'parse', result.error.line, result.error.message);
   const { kind, repairs, inlineFiles } = result;
   const id = result.profile.connection.id;

@@ -19,14 +19,17 @@ export function detectKind(fileName: string, text: string): ImportKind {
 /**
  * Reads and parses one file (an absolute path). A file that cannot be read is an ImportError like
  * any other, so a folder of files streams through one at a time with one result per file.
+ * `readProfile` reads the file itself (a profile may be larger than what it refers to),
+ * `readFile` the certificates, keys and auth files it names.
  */
 export function parseImportFile(
   path: string,
   readFile: ReadFile,
+  readProfile: ReadFile = readFile,
 ): ImportResult & { kind: ImportKind } {
   let bytes: Buffer;
   try {
-    bytes = readFile(path);
+    bytes = readProfile(path);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, kind: 'openvpn', error: { file: path, line: null, message: reason } };

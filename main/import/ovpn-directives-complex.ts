@@ -110,9 +110,14 @@ export const proxy: Handler = (p, c) => {
     port = v.value;
     if (p[3] !== undefined) {
       const a = readProxyAuth(c.st, p[3]);
-      if (typeof a === 'string') return a;
-      auth = a;
-      if (a === null) c.warn(`the proxy credentials "${p[3]}" are not imported`);
+      if (a.kind === 'error') return a.message;
+      if (a.kind === 'ok') auth = a;
+      if (a.kind === 'none') c.warn(`the proxy credentials "${p[3]}" are not imported`);
+      if (a.kind === 'refused') {
+        c.warn(
+          `the proxy authentication file "${p[3]}" is not read: ${a.why}, so the proxy user name and password are not imported`,
+        );
+      }
     }
   }
   const st = c.st;

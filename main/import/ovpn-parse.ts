@@ -12,7 +12,7 @@ import { handleRoute } from './ovpn-route';
 import { ignoredDirective } from './ovpn-ignored';
 import { recheckStubV2 } from './ovpn-repairs';
 import { finish } from './ovpn-finish';
-import { reportMissingFiles } from './ovpn-files-check';
+import { checkReferencedFiles } from './ovpn-files-check';
 import type { OpenVpnProfile } from './profile';
 import type { ImportResult, ReadFile } from './result';
 import { decodeBytes, encodeBytes } from './text';
@@ -106,7 +106,8 @@ export function parseOvpn(
   if (stub !== null) return fail(stub.line, stub.message);
   const done = finish(st);
   if ('error' in done) return fail(done.line, done.error);
-  reportMissingFiles(st);
+  const refused = checkReferencedFiles(st);
+  if (refused !== null) return fail(refused.line, refused.error);
   for (const f of done.inlineFiles) {
     if (f.tag === 'key' && isEncryptedKey(f.content)) {
       st.warnings.push({

@@ -3,7 +3,8 @@
 
 import { hasInvalidUtf8 } from './text';
 import { parseInt64 } from './numbers';
-import type { ImportNote, ReadFile } from './result';
+import { FileRefused } from './read-bounded';
+import type { ImportNote, ReadFile, ReadOptions } from './result';
 import type { IpRoute } from './profile';
 import type { InlineTag, OpenVpnDataKey } from './ovpn-keys';
 
@@ -65,21 +66,39 @@ export class OvpnState {
     this.keyLines[key] = line;
   }
 
-  private readonly cache = new Map<string, Buffer | null>();
+  private readonly cache = new Map<string, Buffer | FileRefused | null>();
 
-  /** The bytes of a referenced file, or null when it cannot be read. Read once per path. */
-  tryRead(path: string): Buffer | null {
-    if (path.startsWith('\0')) return null;
-    let v = this.cache.get(path);
+  private static cacheKey(path: string, options: ReadOptions): string {
+    return options.noFollow === true ? `\0nofollow\0${path}` : path;
+  }
+
+  private read(path: string, options: ReadOptions): Buffer | FileRefused | null {
+    const key = OvpnState.cacheKey(path, options);
+    let v = this.cache.get(key);
     if (v === undefined) {
       try {
-        v = this.readFile(path);
-      } catch {
-        v = null;
+        v = this.readFile(path, options);
+      } catch (err) {
+        // A FileRefused is kept to say why (a FIFO, a device, too large); anything else is "missing".
+        v = err instanceof FileRefused ? err : null;
       }
-      this.cache.set(path, v);
+      this.cache.set(key, v);
     }
     return v;
+  }
+
+  /** The bytes of a referenced file, or null when it cannot be read. Read once per path. */
+  tryRead(path: string, options: ReadOptions = {}): Buffer | null {
+    if (path.startsWith('\0')) return null;
+    const v = this.read(path, options);
+    return v instanceof Buffer ? v : null;
+  }
+
+  /** Why tryRead() gave null for a path, when the reader said (see read-bounded.ts). */
+  refusal(path: string, options: ReadOptions = {}): FileRefused | null {
+    if (path.startsWith('\0')) return null;
+    const v = this.read(path, options);
+    return v instanceof FileRefused ? v : null;
   }
 }
 

@@ -57,5 +57,13 @@ export function formatImportError(e: ImportError): string {
   return e.line === null ? `${e.file}: ${e.message}` : `${e.file}:${e.line}: ${e.message}`;
 }
 
-/** Reads a referenced file: returns its bytes or throws (ENOENT, EACCES, ...). Injected for purity. */
-export type ReadFile = (path: string) => Buffer;
+/** How a file is read: `noFollow` refuses a symbolic link (files confined to one folder). */
+export interface ReadOptions {
+  noFollow?: boolean;
+}
+
+/**
+ * Reads a referenced file: returns its bytes or throws (ENOENT, EACCES, a FileRefused from
+ * read-bounded.ts, ...). Injected for purity.
+ */
+export type ReadFile = (path: string, options?: ReadOptions) => Buffer;

@@ -23,6 +23,8 @@ export function runCli(
   timeoutMs = 90_000,
   /** Run as this user instead of root (for permission tests). */
   user: { uid: number; gid: number } | null = null,
+  /** The folder it runs in (for commands that write into the current folder). */
+  cwd?: string,
 ): Promise<CliResult> {
   requireBuilt();
   return new Promise((resolve, reject) => {
@@ -30,6 +32,7 @@ export function runCli(
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(user ?? {}),
+      ...(cwd === undefined ? {} : { cwd }),
     });
     let stdout = '';
     let stderr = '';
