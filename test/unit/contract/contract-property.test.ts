@@ -1,0 +1,182 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GuiPrompter } from '../../../main/contract/gui-prompter';
+import { PreferencesStore } from '../../../main/contract/preferences';
+import { CallError, ContractServer } from '../../../main/contract/server';
+import type { Core } from '../../../main/core';
+import type { NmBus } from '../../../main/nm/bus';
+import { NmModel } from '../../../main/nm/model';
+import { CALL_NAMES, callSchemas } from '../../../preload/contract';
+import { FakeNmBus } from '../support/fake-nm-bus';
+import { derive } from './zod-arbitrary';
+
+// Issue 11, "beyond the list": for every call of the contract, payloads derived from its schema
+// (valid, almost valid, or anything at all) never crash main and are answered either with a value
+// or with a CallError carrying a word, without any secret of the payload in its sentence.
+
+const UUID = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
+const OPEN_REQUEST = 'req-open';
+/** Strings that take a call past "unknown profile" or "prompt gone" into deeper code. */
+const POOL = [UUID, OPEN_REQUEST, 'password', 'remote', 'a.ovpn', 'ca.crt', 'openvpn'];
+/** Keys whose values are secrets a call may carry. */
+const SECRET_KEYS = new Set(['values', 'newSecrets', 'key', 'newPresharedKey', 'base64']);
+const WORD = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const CALL_TIME_LIMIT_MS = 5_000;
+
+let dir = '';
+let server: ContractServer;
+let prompter: GuiPrompter;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tunnelbar-contract-property-'));
+  const bus = new FakeNmBus();
+  bus.addVpnProfile(1, UUID, 'Office');
+  const model = new NmModel(bus);
+  await model.ready();
+  const core: Core = {
+    bus: bus as unknown as NmBus,
+    model,
+    agent: null,
+    close: () => Promise.resolve(),
+  };
+  prompter = new GuiPrompter();
+  server = new ContractServer({
+    core,
+    prompter,
+    preferences: new PreferencesStore(join(dir, 'preferences.json')),
+    diagnostics: () => Promise.resolve(['a log line']),
+    setAutostart: () => undefined,
+    home: join(dir, 'home'),
+  });
+});
+
+afterAll(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A prompt is always open under OPEN_REQUEST, so prompt:answer reaches the prompter. */
+function keepPromptOpen(): void {
+  if (prompter.open().some((r) => r.id === OPEN_REQUEST)) return;
+  void prompter.prompt(
+    {
+      id: OPEN_REQUEST,
+      connectionUuid: UUID,
+      connectionId: 'Office',
+      vpnType: 'openvpn',
+      title: 'Secrets for Office',
+      message: 'A password is needed.',
+      reason: 'initial',
+      fields: [{ key: 'password', label: 'Password', secret: true }],
+      canSave: false,
+    },
+    new AbortController().signal,
+  );
+}
+
+/**
+ * Every string under a secret-carrying key, long enough not to match a sentence by chance (the
+ * pool's strings are not secrets: they also stand for public keys and names).
+ */
+function secretsIn(value: unknown, underSecret = false, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (underSecret && value.trim().length >= 8 && !POOL.includes(value)) out.push(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) secretsIn(item, underSecret, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value))
+      secretsIn(v, underSecret || SECRET_KEYS.has(k), out);
+  }
+  return out;
+}
+
+type Answer = { ok: true } | { ok: false; err: unknown } | { ok: false; hung: true };
+
+async function handleOnce(name: string, args: unknown): Promise<Answer> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<Answer>((resolve) => {
+    timer = setTimeout(() => {
+      resolve({ ok: false, hung: true });
+    }, CALL_TIME_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([
+      server.handle(name, args).then(
+        (): Answer => ({ ok: true }),
+        (err: unknown): Answer => ({ ok: false, err }),
+      ),
+      hung,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isInvalidPayload(err: unknown): boolean {
+  return err instanceof CallError && err.word === 'invalid-payload';
+}
+
+function expectTypedAnswer(answer: Answer, args: unknown): void {
+  if (answer.ok) return;
+  expect(answer).not.toHaveProperty('hung');
+  if (!('err' in answer)) return;
+  const err = answer.err;
+  expect(err).toBeInstanceOf(CallError);
+  if (!(err instanceof CallError)) return;
+  expect(err.word).toMatch(WORD);
+  expect(err.message.length).toBeGreaterThan(0);
+  for (const secret of secretsIn(args)) expect(err.message).not.toContain(secret);
+}
+
+describe('every contract call, with arbitrary payloads', () => {
+  it.each(CALL_NAMES)('%s answers a value or a CallError with a word', async (name) => {
+    const schema = callSchemas[name];
+    const payload = fc.oneof(
+      derive(schema, { junkOneIn: 0, pool: POOL }),
+      derive(schema, { junkOneIn: 20, pool: POOL }),
+      fc.array(fc.anything(), { maxLength: 3 }),
+      fc.anything(),
+    );
+    let validated = 0;
+    await fc.assert(
+      fc.asyncProperty(payload, async (args) => {
+        keepPromptOpen();
+        const answer = await handleOnce(name, args);
+        expectTypedAnswer(answer, args);
+        if (answer.ok || ('err' in answer && !isInvalidPayload(answer.err))) validated++;
+      }),
+      { numRuns: 150 },
+    );
+    // The derived payloads do reach main's handlers, not only the schema's refusal.
+    expect(validated).toBeGreaterThan(0);
+  });
+
+  it('prompt:answer with a field that was not asked for is refused with its own word', async () => {
+    keepPromptOpen();
+    const args = [
+      { requestId: OPEN_REQUEST, values: { password: 'pw', remote: 'x' }, save: false },
+    ];
+    await expect(server.handle('prompt:answer', args)).rejects.toMatchObject({
+      word: 'prompt-unasked-field',
+    });
+    expect(prompter.open().map((r) => r.id)).toContain(OPEN_REQUEST);
+  });
+
+  it('a name outside the contract, whatever its payload, is an unknown-call', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string().filter((s) => !Object.hasOwn(callSchemas, s)),
+        fc.anything(),
+        async (name, args) => {
+          const answer = await handleOnce(name, args);
+          expect(answer.ok).toBe(false);
+          if ('err' in answer) expect(answer.err).toMatchObject({ word: 'unknown-call' });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
