@@ -9,7 +9,7 @@ import {
   TRAY_SIZES,
   trayIconName,
   type TrayIconState,
-} from '../main/app/tray-icon';
+} from '../main/desktop/tray-icon';
 
 const root = join(__dirname, '..');
 const src = join(root, 'assets', 'src');

@@ -3,7 +3,7 @@
 // unit-tested.
 
 import { join } from 'node:path';
-import { strings } from './strings';
+import { strings } from '../desktop/strings';
 
 export interface SaveDialogChoice {
   canceled: boolean;

@@ -1,5 +1,5 @@
 import { app, type Session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../desktop/csp';
 import { isAllowedPermission } from './permissions';
 
 /**

@@ -1,12 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CALL_CHANNELS, EVENT_CHANNELS } from '../../preload/channels';
-import {
-  CALL_NAMES,
-  type CallName,
-  type EventName,
-  type EventPayloads,
-} from '../../preload/contract';
-import { dispatchCall, type CallHandler } from './call-dispatch';
+import { CALL_NAMES } from '../../preload/contract';
+import type { ContractEvent } from '../../preload/mirror';
+import { dispatchCall, type CallHandler } from '../desktop/call-dispatch';
 import type { SenderInfo } from './sender';
 
 /**
@@ -16,8 +12,6 @@ import type { SenderInfo } from './sender';
 export interface IpcOptions {
   server: CallHandler;
   isTrusted: (sender: SenderInfo) => boolean;
-  /** Told of every call that succeeded, with its validated arguments, after the fact. */
-  onCalled?: (name: CallName, args: unknown[]) => void;
 }
 
 function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
@@ -32,11 +26,9 @@ function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
 /** Registers the handlers; returns the function that removes them. */
 export function registerCallHandlers(opts: IpcOptions): () => void {
   for (const name of CALL_NAMES) {
-    ipcMain.handle(CALL_CHANNELS[name], async (event, ...args: unknown[]) => {
-      const reply = await dispatchCall(opts.server, name, args, opts.isTrusted(senderInfo(event)));
-      if (reply.ok) opts.onCalled?.(name, args);
-      return reply;
-    });
+    ipcMain.handle(CALL_CHANNELS[name], (event, ...args: unknown[]) =>
+      dispatchCall(opts.server, name, args, opts.isTrusted(senderInfo(event))),
+    );
   }
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(CALL_CHANNELS[name]);
@@ -44,10 +36,6 @@ export function registerCallHandlers(opts: IpcOptions): () => void {
 }
 
 /** Sends one contract event to one window's page. */
-export function sendEvent<E extends EventName>(
-  target: WebContents,
-  name: E,
-  payload: EventPayloads[E],
-): void {
-  if (!target.isDestroyed()) target.send(EVENT_CHANNELS[name], payload);
+export function sendEvent(target: WebContents, event: ContractEvent): void {
+  if (!target.isDestroyed()) target.send(EVENT_CHANNELS[event.name], event.payload);
 }

@@ -1,5 +1,5 @@
 import { app } from 'electron';
-import { parseLaunchArgs } from './launch-args';
+import { parseLaunchArgs } from '../desktop/launch-args';
 import { startShell, type Shell } from './shell';
 
 /**

@@ -1,103 +1,81 @@
 import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { SnapshotView } from '../../preload/contract';
-import { trayClickAction, type TrayClickAction } from './tray-click';
-import { TrayAnimation } from './tray-animation';
-import { trayIconPath, trayIconState, trayTooltip, type TraySize } from './tray-icon';
-import { trayMenu, type TrayMenuEntry } from './tray-menu';
-
-export interface TrayActions {
-  connect(uuid: string): void;
-  disconnect(uuid: string): void;
-  openEditor(): void;
-  openSearch(): void;
-  quit(): void;
-}
+import type { TrayModel } from '../desktop/tray';
+import { trayIconPath, type TraySize } from '../desktop/tray-icon';
+import type { TrayMenuEntry } from '../desktop/tray-menu';
 
 /** The size panels commonly draw status icons at; nativeImage adds the @2x file on hi-dpi. */
 const TRAY_SIZE: TraySize = 22;
 
+export interface TrayInput {
+  click(): void;
+  choose(entry: TrayMenuEntry): void;
+}
+
 /**
- * The tray icon: one idempotent render() of the mirrored model (icon, tooltip, menu), called on
- * every change. Everything it shows comes from the pure functions beside it; this only hands
- * their results to Electron.
+ * Draws the app core's tray model with Electron's Tray and Menu, and reports clicks back. The
+ * only decision here is Electron's own: which PNG suits the panel (the desktop's dark preference
+ * is the best hint of the panel's colour), and rebuilding the menu only when it changed.
  */
-export class TrayController {
-  private readonly tray: Tray;
-  private state: SnapshotView;
-  private readonly animation: TrayAnimation;
+export class ElectronTray {
+  private tray: Tray | null = null;
+  private model: TrayModel | null = null;
   private lastIcon = '';
   private lastMenu = '';
 
   constructor(
-    initial: SnapshotView,
     private readonly assetsDir: string,
-    private readonly actions: TrayActions,
+    private readonly input: TrayInput,
   ) {
-    this.state = initial;
-    this.animation = new TrayAnimation(() => {
-      this.drawIcon();
-    }, globalThis);
-    this.tray = new Tray(this.iconPath());
-    this.tray.on('click', () => {
-      this.run(trayClickAction(this.state));
-    });
-    nativeTheme.on('updated', () => {
-      this.drawIcon();
-    });
-    this.render(initial);
+    nativeTheme.on('updated', this.redrawIcon);
   }
 
-  render(state: SnapshotView): void {
-    this.state = state;
-    this.animation.update(trayIconState(state));
-    this.drawIcon();
-    this.tray.setToolTip(trayTooltip(state));
-    const entries = trayMenu(state);
+  draw(model: TrayModel): void {
+    this.model = model;
+    const tray = this.tray ?? this.create();
+    this.redrawIcon();
+    tray.setToolTip(model.tooltip);
     // Rebuilding an open menu closes it on some panels: only when something in it changed.
-    const key = JSON.stringify(entries);
-    if (key !== this.lastMenu) {
-      this.lastMenu = key;
-      this.tray.setContextMenu(Menu.buildFromTemplate(entries.map((e) => this.menuItem(e))));
-    }
+    const key = JSON.stringify(model.menu);
+    if (key === this.lastMenu) return;
+    this.lastMenu = key;
+    tray.setContextMenu(Menu.buildFromTemplate(model.menu.map((e) => this.menuItem(e))));
   }
 
   destroy(): void {
-    this.animation.stop();
-    this.tray.destroy();
+    nativeTheme.off('updated', this.redrawIcon);
+    this.tray?.destroy();
+    this.tray = null;
+  }
+
+  private create(): Tray {
+    const tray = new Tray(this.iconPath());
+    tray.on('click', () => {
+      this.input.click();
+    });
+    this.tray = tray;
+    return tray;
   }
 
   private iconPath(): string {
     return trayIconPath(this.assetsDir, {
-      state: trayIconState(this.state),
-      frame: this.animation.frame,
-      // The panel's colour is not exposed; the desktop's dark preference is the best hint.
+      state: this.model?.icon ?? 'disconnected',
+      frame: this.model?.frame ?? 0,
       darkPanel: nativeTheme.shouldUseDarkColors,
       size: TRAY_SIZE,
     });
   }
 
-  private drawIcon(): void {
+  private readonly redrawIcon = (): void => {
     const path = this.iconPath();
-    if (path === this.lastIcon) return;
+    if (this.tray === null || path === this.lastIcon) return;
     this.lastIcon = path;
     this.tray.setImage(nativeImage.createFromPath(path));
-  }
-
-  private run(action: TrayClickAction): void {
-    switch (action.kind) {
-      case 'connect':
-        this.actions.connect(action.uuid);
-        return;
-      case 'disconnect':
-        for (const uuid of action.uuids) this.actions.disconnect(uuid);
-        return;
-      case 'open-editor':
-        this.actions.openEditor();
-        return;
-    }
-  }
+  };
 
   private menuItem(entry: TrayMenuEntry): MenuItemConstructorOptions {
+    const choose = (): void => {
+      this.input.choose(entry);
+    };
     switch (entry.kind) {
       case 'vpn':
         return {
@@ -106,37 +84,19 @@ export class TrayController {
           checked: entry.checked,
           enabled: entry.enabled,
           click: () => {
-            if (entry.action === 'connect') this.actions.connect(entry.uuid);
-            else this.actions.disconnect(entry.uuid);
+            choose();
             // Electron flips a check item's mark on click; the mark shows NetworkManager's state
             // only, so the menu is rebuilt from the model at once.
             this.lastMenu = '';
-            this.render(this.state);
+            if (this.model !== null) this.draw(this.model);
           },
         };
       case 'info':
         return { label: entry.label, enabled: false };
       case 'more':
-        return {
-          label: entry.label,
-          click: () => {
-            this.actions.openSearch();
-          },
-        };
       case 'editor':
-        return {
-          label: entry.label,
-          click: () => {
-            this.actions.openEditor();
-          },
-        };
       case 'quit':
-        return {
-          label: entry.label,
-          click: () => {
-            this.actions.quit();
-          },
-        };
+        return { label: entry.label, click: choose };
       case 'separator':
         return { type: 'separator' };
     }

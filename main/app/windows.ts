@@ -1,102 +1,69 @@
 import { BrowserWindow } from 'electron';
-import type { PromptView } from '../../preload/contract';
+import type { ContractEvent } from '../../preload/mirror';
 import type { Route } from '../../preload/routes';
+import type { WindowId } from '../desktop/platform';
+import { sendEvent } from './ipc';
 import { routeUrl, type AppPaths } from './paths';
 import { windowOptions } from './window-options';
 
 /**
- * Tunnelbar's windows: one connection editor, and one small prompt window per open secret
- * request. All load the same renderer page at a route; all are hardened the same way.
+ * Tunnelbar's BrowserWindows, by webContents id: opened, shown, closed and sent events as the app
+ * core decides (main/desktop/windows.ts). All load the same renderer page at a route; all are
+ * hardened the same way.
  */
-export class Windows {
-  private editor: BrowserWindow | null = null;
-  private readonly prompts = new Map<string, BrowserWindow>();
+export class ElectronWindows {
+  private readonly windows = new Map<WindowId, BrowserWindow>();
 
   constructor(
     private readonly paths: AppPaths,
-    /** The person closed a prompt window without answering: cancel that request. */
-    private readonly onPromptDismissed: (requestId: string) => void,
+    /** A window is gone (closed by the person or by the app core). */
+    private readonly onClosed: (id: WindowId) => void,
   ) {}
 
-  /** The web contents ids of every open window, for the IPC sender check. */
-  ids(): Set<number> {
-    return new Set(this.all().map((w) => w.webContents.id));
-  }
-
-  /** The connection editor's window when it is open (the parent of its dialogs). */
-  editorWindow(): BrowserWindow | null {
-    return this.editor !== null && !this.editor.isDestroyed() ? this.editor : null;
-  }
-
-  all(): BrowserWindow[] {
-    const open = [...this.prompts.values()];
-    if (this.editor !== null) open.push(this.editor);
-    return open.filter((w) => !w.isDestroyed());
-  }
-
-  /** Opens the editor at a route, or brings it forward (moving it to the route) when it is open. */
-  showEditor(route: Route = { kind: 'editor' }): void {
-    const url = routeUrl(this.paths.rendererUrl, route);
-    const existing = this.editor;
-    if (existing !== null && !existing.isDestroyed()) {
-      // Same page, new hash: the renderer sees a hashchange, the editor keeps its state.
-      if (route.kind !== 'editor') void existing.loadURL(url);
-      if (existing.isMinimized()) existing.restore();
-      existing.show();
-      existing.focus();
-      return;
-    }
-    const window = new BrowserWindow(windowOptions('editor', this.paths));
-    this.editor = window;
-    window.once('ready-to-show', () => {
-      window.show();
-    });
-    window.on('closed', () => {
-      if (this.editor === window) this.editor = null;
-    });
-    void window.loadURL(url);
-  }
-
-  openPrompt(request: PromptView): void {
-    const open = this.prompts.get(request.id);
-    if (open !== undefined && !open.isDestroyed()) {
-      open.show();
-      open.focus();
-      return;
-    }
-    const window = new BrowserWindow(windowOptions('prompt', this.paths));
-    this.prompts.set(request.id, window);
-    window.once('ready-to-show', () => {
-      window.show();
-      window.focus();
-    });
-    window.on('closed', () => {
-      // Closed by the person (not by closePrompt, which forgets the window first).
-      if (this.prompts.get(request.id) === window) {
-        this.prompts.delete(request.id);
-        this.onPromptDismissed(request.id);
-      }
-    });
-    void window.loadURL(
-      routeUrl(this.paths.rendererUrl, { kind: 'prompt', requestId: request.id }),
+  open(route: Route): WindowId {
+    const window = new BrowserWindow(
+      windowOptions(route.kind === 'prompt' ? 'prompt' : 'editor', this.paths),
     );
+    const id = window.webContents.id;
+    this.windows.set(id, window);
+    window.once('ready-to-show', () => {
+      window.show();
+      if (route.kind === 'prompt') window.focus();
+    });
+    window.on('closed', () => {
+      this.windows.delete(id);
+      this.onClosed(id);
+    });
+    void window.loadURL(routeUrl(this.paths.rendererUrl, route));
+    return id;
   }
 
-  /** The request was answered or withdrawn: its window goes, without counting as a cancel. */
-  closePrompt(requestId: string): void {
-    const window = this.prompts.get(requestId);
-    this.prompts.delete(requestId);
-    if (window !== undefined && !window.isDestroyed()) window.close();
+  show(id: WindowId, route: Route | null): void {
+    const window = this.live(id);
+    if (window === undefined) return;
+    // Same page, new hash: the renderer sees a hashchange and keeps its state.
+    if (route !== null) void window.loadURL(routeUrl(this.paths.rendererUrl, route));
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
   }
 
-  promptWindow(requestId: string): BrowserWindow | undefined {
-    const window = this.prompts.get(requestId);
-    return window?.isDestroyed() === false ? window : undefined;
+  close(id: WindowId): void {
+    this.live(id)?.close();
   }
 
-  closeAll(): void {
-    for (const id of [...this.prompts.keys()]) this.closePrompt(id);
-    if (this.editor !== null && !this.editor.isDestroyed()) this.editor.destroy();
-    this.editor = null;
+  send(id: WindowId, event: ContractEvent): void {
+    const window = this.live(id);
+    if (window !== undefined) sendEvent(window.webContents, event);
+  }
+
+  /** The ids of the windows that are open, for the IPC sender check. */
+  ids(): Set<WindowId> {
+    return new Set([...this.windows.keys()].filter((id) => this.live(id) !== undefined));
+  }
+
+  live(id: WindowId): BrowserWindow | undefined {
+    const window = this.windows.get(id);
+    return window !== undefined && !window.isDestroyed() ? window : undefined;
   }
 }

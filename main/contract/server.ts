@@ -62,22 +62,15 @@ export class ContractServer {
   /** Imports of dropped files under way (profiles:import-stop stops them). */
   private readonly imports = new Set<AbortController>();
   private readonly detach: (() => void)[] = [];
+  private profilesQueued = false;
 
   constructor(private readonly opts: ContractServerOptions) {
     const { model } = opts.core;
     const onTunnel = (uuid: string, state: TunnelStateView): void => {
       this.emit('state:tunnel', { uuid, state });
     };
-    // Each event carries the whole list: an import of thousands of profiles must send it once
-    // per burst, not once per profile. Coalesced to the end of the current I/O turn.
-    let profilesQueued = false;
     const onProfiles = (): void => {
-      if (profilesQueued) return;
-      profilesQueued = true;
-      setImmediate(() => {
-        profilesQueued = false;
-        if (this.listeners.size > 0) this.emit('state:profiles', { profiles: this.profileViews() });
-      });
+      this.queueProfiles();
     };
     const onNm = (running: boolean): void => {
       this.emit('state:nm', { running });
@@ -99,6 +92,19 @@ export class ContractServer {
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Each state:profiles carries the whole list: an import of thousands of profiles must send it
+   * once per burst, not once per profile. Coalesced to the end of the current I/O turn.
+   */
+  private queueProfiles(): void {
+    if (this.profilesQueued) return;
+    this.profilesQueued = true;
+    setImmediate(() => {
+      this.profilesQueued = false;
+      if (this.listeners.size > 0) this.emit('state:profiles', { profiles: this.profileViews() });
+    });
   }
 
   close(): void {
@@ -140,6 +146,8 @@ export class ContractServer {
           ...p,
           lastUsed: { ...p.lastUsed, [profile.uuid]: Date.now() },
         }));
+        // The tray's click, its menu's order and the window's Recent follow last use at once.
+        this.emit('state:profiles', { profiles: this.profileViews() });
         await activate(core.bus, profile);
         return null;
       }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../app/csp';
+import { CONTENT_SECURITY_POLICY } from '../desktop/csp';
 import { GuiPrompter } from '../contract/gui-prompter';
 import { PreferencesStore } from '../contract/preferences';
 import { ContractServer } from '../contract/server';

@@ -9,7 +9,7 @@ import { CLIENT_SCRIPT_PATH } from './protocol';
 export function harnessPage(html: string, csp: string): string {
   if (!html.includes(`content="${csp}"`)) {
     throw new Error(
-      'out/renderer/index.html does not carry the CSP of main/app/csp.ts; the two must be equal',
+      'out/renderer/index.html does not carry the CSP of main/desktop/csp.ts; the two must be equal',
     );
   }
   const entry = html.indexOf('<script type="module"');

@@ -1,13 +1,12 @@
 import type {
   CallFailure,
-  EventName,
-  EventPayloads,
   ProfileView,
   PromptView,
   ReasonView,
   SnapshotView,
   TunnelStateView,
 } from '../../preload/contract';
+import { applyMirrorEvent, omitKey, type ContractEvent } from '../../preload/mirror';
 
 /** What the renderer knows: a mirror of main's snapshot and events, plus its own call outcomes. */
 export interface StoreState {
@@ -39,9 +38,6 @@ export const initialState: StoreState = {
   busy: new Set(),
 };
 
-/** One contract event as a value, so a switch over its name narrows its payload. */
-export type ContractEvent = { [E in EventName]: { name: E; payload: EventPayloads[E] } }[EventName];
-
 export function applySnapshot(state: StoreState, snapshot: SnapshotView): StoreState {
   let lastFailures = state.lastFailures;
   for (const [uuid, tunnel] of Object.entries(snapshot.tunnels)) {
@@ -63,35 +59,13 @@ export function applySnapshot(state: StoreState, snapshot: SnapshotView): StoreS
   };
 }
 
+/** The shared mirror's reducer (preload/mirror.ts), plus each profile's last failure. */
 export function applyEvent(state: StoreState, event: ContractEvent): StoreState {
-  switch (event.name) {
-    case 'state:nm':
-      return { ...state, nmRunning: event.payload.running };
-    case 'state:profiles':
-      return { ...state, profiles: event.payload.profiles };
-    case 'state:tunnel': {
-      const { uuid, state: tunnel } = event.payload;
-      const tunnels =
-        tunnel.kind === 'disconnected'
-          ? omitKey(state.tunnels, uuid)
-          : { ...state.tunnels, [uuid]: tunnel };
-      return { ...state, tunnels, lastFailures: noteFailure(state.lastFailures, uuid, tunnel) };
-    }
-    case 'prompt:open':
-      // The snapshot may have brought this one already: keep one per id.
-      if (state.prompts.some((p) => p.id === event.payload.id)) return state;
-      return { ...state, prompts: [...state.prompts, event.payload] };
-    case 'prompt:close':
-      return withoutPrompt(state, event.payload.requestId);
-    case 'import:progress':
-      // The import view follows its own progress; the store has nothing to keep of it.
-      return state;
-  }
-}
-
-export function withoutPrompt(state: StoreState, requestId: string): StoreState {
-  if (!state.prompts.some((p) => p.id === requestId)) return state;
-  return { ...state, prompts: state.prompts.filter((p) => p.id !== requestId) };
+  const next = applyMirrorEvent(state, event);
+  if (event.name !== 'state:tunnel') return next;
+  const { uuid, state: tunnel } = event.payload;
+  const lastFailures = noteFailure(state.lastFailures, uuid, tunnel);
+  return lastFailures === next.lastFailures ? next : { ...next, lastFailures };
 }
 
 function noteFailure(
@@ -110,10 +84,4 @@ function noteFailure(
     case 'disconnecting':
       return failures;
   }
-}
-
-/** The record without `key` (the same object when it has no such key). */
-export function omitKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
-  if (!Object.hasOwn(record, key)) return record;
-  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 }

@@ -7,15 +7,8 @@ import type {
 } from '../../preload/contract';
 import { toCallFailure } from '../api';
 import { DISCONNECTED, isOnOrComingUp } from '../tunnel-state';
-import {
-  applyEvent,
-  applySnapshot,
-  initialState,
-  omitKey,
-  withoutPrompt,
-  type ContractEvent,
-  type StoreState,
-} from './state';
+import { omitKey, withoutPrompt, type ContractEvent } from '../../preload/mirror';
+import { applyEvent, applySnapshot, initialState, type StoreState } from './state';
 
 const STATE_EVENTS: readonly EventName[] = ['state:nm', 'state:profiles', 'state:tunnel'];
 const ALL_EVENTS: readonly EventName[] = [...STATE_EVENTS, 'prompt:open', 'prompt:close'];

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
+import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
 import { tunnelbarApi } from '../../renderer/api';
 import indexHtml from '../../renderer/index.html?raw';
 import { FakeApi, profile, refusal, snapshot } from './fake-api';

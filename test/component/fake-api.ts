@@ -104,7 +104,7 @@ export function refusal(word: string, sentence: string): Refusal {
 }
 
 // The same builders of profiles and snapshots as the shell's tests.
-export { profile, snapshot } from '../unit/app/views';
+export { profile, snapshot } from '../unit/desktop/views';
 
 export const connectedState: Extract<TunnelStateView, { kind: 'connected' }> = {
   kind: 'connected',

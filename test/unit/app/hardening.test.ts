@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../main/app/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../main/desktop/csp';
 import { isTrustedSender, type SenderInfo } from '../../../main/app/sender';
 import { windowOptions, type WindowKind } from '../../../main/app/window-options';
 

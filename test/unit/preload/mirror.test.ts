@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, contractEvent } from '../../../main/app/shell-state';
+import { applyMirrorEvent as applyEvent, contractEvent } from '../../../preload/mirror';
 import { isOnOrComingUp, tunnelAddress } from '../../../preload/tunnel-view';
-import { connected, connecting, disconnected, profile, snapshot } from './views';
+import { connected, connecting, disconnected, profile, snapshot } from '../desktop/views';
 
-describe('the shell mirror', () => {
+describe('the mirror main and the renderer share', () => {
   it('follows events as the renderer does: a disconnected tunnel drops out', () => {
     let state = snapshot([profile('a')]);
     state = applyEvent(state, contractEvent('state:tunnel', { uuid: 'uuid-a', state: connecting }));
@@ -20,10 +20,27 @@ describe('the shell mirror', () => {
     expect(state.profiles).toBe(profiles);
   });
 
-  it('leaves the model alone on prompt events, and never mutates', () => {
+  it('keeps each open prompt once, drops it when closed, and never mutates', () => {
     const state = snapshot([profile('a')], { 'uuid-a': connected() });
     const frozen = JSON.stringify(state);
     expect(applyEvent(state, contractEvent('prompt:close', { requestId: 'r' }))).toBe(state);
+    const request = {
+      id: 'r',
+      connectionUuid: 'uuid-a',
+      connectionId: 'a',
+      vpnType: 'openvpn',
+      title: 'VPN password',
+      message: '',
+      reason: 'initial' as const,
+      fields: [],
+      canSave: false,
+    };
+    const asked = applyEvent(state, contractEvent('prompt:open', request));
+    expect(asked.prompts).toEqual([request]);
+    expect(applyEvent(asked, contractEvent('prompt:open', request))).toBe(asked);
+    expect(applyEvent(asked, contractEvent('prompt:close', { requestId: 'r' })).prompts).toEqual(
+      [],
+    );
     applyEvent(state, contractEvent('state:tunnel', { uuid: 'uuid-a', state: disconnected }));
     expect(JSON.stringify(state)).toBe(frozen);
   });

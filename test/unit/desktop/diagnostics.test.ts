@@ -5,7 +5,7 @@ import {
   pickLines,
   pluginIdentifiers,
   type Runner,
-} from '../../../main/app/diagnostics';
+} from '../../../main/desktop/diagnostics';
 import type { Profile } from '../../../main/nm/profile';
 
 const profile: Profile = {

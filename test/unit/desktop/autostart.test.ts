@@ -8,7 +8,7 @@ import {
   autostartPath,
   desktopExec,
   writeAutostart,
-} from '../../../main/app/autostart';
+} from '../../../main/desktop/autostart';
 
 describe('autostart entry', () => {
   it('lives in $XDG_CONFIG_HOME/autostart, ~/.config when that is unset or empty', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { notificationFor, refusalNotification } from '../../../main/app/notifications';
-import { UserStops } from '../../../main/app/user-stops';
+import { notificationFor, refusalNotification } from '../../../main/desktop/notifications';
+import { UserStops } from '../../../main/desktop/user-stops';
+import type { TunnelStateView } from '../../../preload/contract';
 import { connected, connecting, disconnected, disconnecting, failed, needsSecrets } from './views';
 
 const name = 'Office';
@@ -82,13 +83,16 @@ describe('notificationFor', () => {
 });
 
 describe('UserStops', () => {
+  const asked = (stops: UserStops, uuid: string, before: TunnelStateView, after: TunnelStateView) =>
+    stops.present(uuid, before, after).userAsked;
+
   it('remembers a disconnect until the tunnel is down', () => {
     const stops = new UserStops();
     stops.markStopped('u1');
-    expect(stops.consume('u1', connected(), disconnecting)).toBe(true);
-    expect(stops.consume('u1', disconnecting, disconnected)).toBe(true);
+    expect(asked(stops, 'u1', connected(), disconnecting)).toBe(true);
+    expect(asked(stops, 'u1', disconnecting, disconnected)).toBe(true);
     // Served: the next drop is news again.
-    expect(stops.consume('u1', connected(), disconnected)).toBe(false);
+    expect(asked(stops, 'u1', connected(), disconnected)).toBe(false);
   });
 
   it('counts a cancelled prompt as the person stopping that tunnel', () => {
@@ -96,15 +100,37 @@ describe('UserStops', () => {
     stops.promptOpened('req-1', 'u1');
     stops.promptCancelled('req-1');
     stops.promptClosed('req-1');
-    expect(stops.consume('u1', needsSecrets, failed('no-secrets'))).toBe(true);
+    expect(asked(stops, 'u1', needsSecrets, failed('no-secrets'))).toBe(true);
     stops.promptCancelled('unknown-request');
-    expect(stops.consume('u2', needsSecrets, failed('no-secrets'))).toBe(false);
+    expect(asked(stops, 'u2', needsSecrets, failed('no-secrets'))).toBe(false);
   });
 
   it('forgets a stop when a new attempt starts', () => {
     const stops = new UserStops();
     stops.markStopped('u1');
-    expect(stops.consume('u1', disconnected, connecting)).toBe(false);
-    expect(stops.consume('u1', connecting, failed())).toBe(false);
+    expect(asked(stops, 'u1', disconnected, connecting)).toBe(false);
+    expect(asked(stops, 'u1', connecting, failed())).toBe(false);
+  });
+
+  it('shows the failure of an attempt the person cancelled as disconnected, until the next one', () => {
+    const stops = new UserStops();
+    stops.promptOpened('req-1', 'u1');
+    stops.promptCancelled('req-1');
+    expect(stops.present('u1', needsSecrets, failed('no-secrets')).shown).toEqual(disconnected);
+    // NetworkManager repeating the failure later changes nothing.
+    expect(stops.present('u1', disconnected, failed('no-secrets')).shown).toEqual(disconnected);
+    // A new attempt's failure is a real one, with its reason.
+    expect(stops.present('u1', disconnected, connecting).shown).toEqual(connecting);
+    expect(stops.present('u1', connecting, failed('login-failed')).shown).toEqual(
+      failed('login-failed'),
+    );
+  });
+
+  it('shows a failure nobody asked for as it is', () => {
+    const stops = new UserStops();
+    expect(stops.present('u1', needsSecrets, failed('no-secrets'))).toEqual({
+      shown: failed('no-secrets'),
+      userAsked: false,
+    });
   });
 });

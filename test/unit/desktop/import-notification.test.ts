@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importNotification } from '../../../main/app/notifications';
+import { importNotification } from '../../../main/desktop/notifications';
 import type { BulkSummary, FileOutcome } from '../../../main/import/bulk-types';
 
 const summary = (over: Partial<BulkSummary> = {}): BulkSummary => ({

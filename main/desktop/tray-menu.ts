@@ -1,6 +1,6 @@
 import type { ProfileView, SnapshotView, TunnelStateView } from '../../preload/contract';
 import { isOnOrComingUp, tunnelAddress } from '../../preload/tunnel-view';
-import { tunnelOf } from './shell-state';
+import { tunnelOf } from '../../preload/mirror';
 import { strings } from './strings';
 
 /** How many VPNs the menu lists before "More…": a menu stays a menu with thousands of profiles. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatchCall } from '../../../main/app/call-dispatch';
+import { dispatchCall } from '../../../main/desktop/call-dispatch';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
 import { CallError, ContractServer } from '../../../main/contract/server';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FRAME_MS, TrayAnimation, type Clock } from '../../../main/app/tray-animation';
+import { FRAME_MS, TrayAnimation, type Clock } from '../../../main/desktop/tray-animation';
 import {
   CONNECTING_FRAMES,
   TRAY_SIZES,
@@ -10,7 +10,7 @@ import {
   trayIconState,
   trayTooltip,
   type TrayIconState,
-} from '../../../main/app/tray-icon';
+} from '../../../main/desktop/tray-icon';
 import {
   connected,
   connecting,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trayClickAction } from '../../../main/app/tray-click';
+import { trayClickAction } from '../../../main/desktop/tray-click';
 import {
   connected,
   connecting,

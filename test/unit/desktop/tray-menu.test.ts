@@ -4,7 +4,7 @@ import {
   menuOrder,
   trayMenu,
   type TrayMenuEntry,
-} from '../../../main/app/tray-menu';
+} from '../../../main/desktop/tray-menu';
 import {
   connected,
   connecting,

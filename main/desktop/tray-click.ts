@@ -1,6 +1,6 @@
 import type { SnapshotView } from '../../preload/contract';
 import { isOnOrComingUp } from '../../preload/tunnel-view';
-import { tunnelOf } from './shell-state';
+import { tunnelOf } from '../../preload/mirror';
 
 export type TrayClickAction =
   | { kind: 'disconnect'; uuids: string[] }

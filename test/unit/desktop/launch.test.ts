@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLaunchArgs } from '../../../main/app/launch-args';
+import { parseLaunchArgs } from '../../../main/desktop/launch-args';
 import { appPaths, routeUrl } from '../../../main/app/paths';
 import { parseRoute, routeHash } from '../../../preload/routes';
 

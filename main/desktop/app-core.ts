@@ -1,0 +1,282 @@
+import {
+  callSchemas,
+  type CallName,
+  type CallResults,
+  type SnapshotView,
+} from '../../preload/contract';
+import {
+  applyMirrorEvent,
+  contractEvent,
+  tunnelOf,
+  type ContractEvent,
+} from '../../preload/mirror';
+import type { Route } from '../../preload/routes';
+import type { GuiPrompter } from '../contract/gui-prompter';
+import type { PreferencesStore } from '../contract/preferences';
+import { ContractServer } from '../contract/server';
+import type { Core } from '../core';
+import type { Profile } from '../nm/profile';
+import { writeAutostart } from './autostart';
+import { callServer, failureOf } from './call-dispatch';
+import type { LaunchArgs } from './launch-args';
+import { notificationFor, refusalNotification, type NotificationText } from './notifications';
+import { importOpenedFiles } from './opened-files';
+import type { DesktopPlatform, WindowId } from './platform';
+import type { Clock } from './tray-animation';
+import { TrayPresenter } from './tray';
+import type { TrayMenuEntry } from './tray-menu';
+import { UserStops } from './user-stops';
+import { WindowRegistry } from './windows';
+
+export interface AppCoreOptions {
+  /** The opened core, with its agent answering through `prompter`; closed with the app core. */
+  core: Core;
+  prompter: GuiPrompter;
+  preferences: PreferencesStore;
+  platform: DesktopPlatform;
+  /** Recent log lines of a profile's plugin (journald on a desktop, a file in the sandbox). */
+  diagnostics: (profile: Profile) => Promise<string[]>;
+  /** The login autostart entry to keep (its file and command line); null where there is none. */
+  autostart: { path: string; argv: readonly string[] } | null;
+  /** Where certificate files go (~/.cert/nm-openvpn/ under it); the user's home when absent. */
+  home?: string;
+  /** Timers of the tray's animation; the real ones when absent. */
+  clock?: Clock;
+  onWarning?: (text: string) => void;
+}
+
+/**
+ * The desktop app's decisions, without Electron: the mirror of the model every window and the
+ * tray are drawn from, which window hears which event, the prompt windows' lifecycle, the tray's
+ * model and clicks, notifications, the person's own stops, files opened with the app, relaunches
+ * and autostart. The Electron shell and the browser harness both run this, each through its
+ * DesktopPlatform; windows' calls come in through handle() once their sender was checked.
+ */
+export class AppCore {
+  readonly server: ContractServer;
+  private mirror: SnapshotView;
+  private readonly stops = new UserStops();
+  private readonly windows: WindowRegistry;
+  private readonly tray: TrayPresenter;
+  private readonly unsubscribe: () => void;
+  private closed: Promise<void> | undefined;
+
+  /** Starts on an opened core: the tray at once, the editor unless `launch` says hidden. */
+  static async start(opts: AppCoreOptions, launch: LaunchArgs): Promise<AppCore> {
+    const server = new ContractServer({
+      core: opts.core,
+      prompter: opts.prompter,
+      preferences: opts.preferences,
+      diagnostics: opts.diagnostics,
+      setAutostart: (enabled) => {
+        if (opts.autostart !== null) {
+          writeAutostart(opts.autostart.path, enabled, opts.autostart.argv);
+        }
+      },
+      ...(opts.home === undefined ? {} : { home: opts.home }),
+      ...(opts.platform.chooseExportPath === undefined
+        ? {}
+        : { chooseExportPath: opts.platform.chooseExportPath }),
+    });
+    // Subscribed before the snapshot, so nothing falls between the two; what arrives meanwhile is
+    // replayed on top of it (each event sets a value, so replaying one already in it is harmless).
+    const early: ContractEvent[] = [];
+    const unsubscribe = server.subscribe((name, payload) => {
+      early.push(contractEvent(name, payload));
+    });
+    const snapshot = await callServer(server, 'state:snapshot');
+    unsubscribe();
+    const app = new AppCore(opts, server, snapshot, early);
+    app.launched(launch);
+    return app;
+  }
+
+  private constructor(
+    private readonly opts: AppCoreOptions,
+    server: ContractServer,
+    snapshot: SnapshotView,
+    early: ContractEvent[],
+  ) {
+    this.server = server;
+    this.mirror = snapshot;
+    this.windows = new WindowRegistry(opts.platform, (requestId) => {
+      this.cancelPrompt(requestId);
+    });
+    this.tray = new TrayPresenter(
+      snapshot,
+      (model) => {
+        opts.platform.setTray(model);
+      },
+      {
+        connect: (uuid) => {
+          this.connect(uuid);
+        },
+        disconnect: (uuid) => {
+          this.disconnect(uuid);
+        },
+        openEditor: () => {
+          this.windows.showEditor();
+        },
+        openSearch: () => {
+          this.windows.showEditor({ kind: 'search' });
+        },
+        quit: () => {
+          opts.platform.quit();
+        },
+      },
+      opts.clock ?? globalThis,
+    );
+    this.unsubscribe = server.subscribe((name, payload) => {
+      this.onEvent(contractEvent(name, payload));
+    });
+    for (const event of early) this.onEvent(event);
+  }
+
+  /** The state every window starts from, and the tray shows. */
+  snapshot(): SnapshotView {
+    return this.mirror;
+  }
+
+  /**
+   * One call from a window whose sender the platform has checked. The snapshot is the app core's
+   * own mirror, so a window shows what the tray shows; a stop the person asks for is noted
+   * before it is carried out, so its events are not news.
+   */
+  async handle(name: string, args: unknown): Promise<CallResults[CallName]> {
+    if (name === 'state:snapshot' && callSchemas['state:snapshot'].safeParse(args).success) {
+      return this.mirror;
+    }
+    if (name === 'tunnel:disconnect') {
+      const parsed = callSchemas['tunnel:disconnect'].safeParse(args);
+      if (parsed.success) this.stops.markStopped(parsed.data[0].uuid);
+    } else if (name === 'prompt:cancel') {
+      const parsed = callSchemas['prompt:cancel'].safeParse(args);
+      if (parsed.success) this.stops.promptCancelled(parsed.data[0].requestId);
+    }
+    return this.server.handle(name, args);
+  }
+
+  windowOpened(id: WindowId, route: Route): void {
+    this.windows.opened(id, route);
+  }
+
+  windowClosed(id: WindowId): void {
+    this.windows.closed(id);
+  }
+
+  /** The connection editor's window, when one is open (the parent of its dialogs). */
+  editorWindow(): WindowId | null {
+    return this.windows.editor();
+  }
+
+  trayClicked(): void {
+    this.tray.click();
+  }
+
+  trayMenuChosen(entry: TrayMenuEntry): void {
+    this.tray.choose(entry);
+  }
+
+  notificationClicked(): void {
+    this.windows.showEditor();
+  }
+
+  /** A later launch (a second instance, a double-clicked file). A second autostart does nothing. */
+  relaunched(launch: LaunchArgs): void {
+    if (!launch.hidden || launch.files.length > 0) this.windows.showEditor();
+    this.importOpened(launch.files);
+  }
+
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      this.unsubscribe();
+      this.tray.stop();
+      this.windows.closeAll();
+      this.server.close();
+      await this.opts.core.close();
+    })();
+    return this.closed;
+  }
+
+  private launched(launch: LaunchArgs): void {
+    // The entry names this installation's path: rewritten so a moved AppImage still starts.
+    const { autostart, preferences } = this.opts;
+    if (autostart !== null) {
+      writeAutostart(autostart.path, preferences.get().autostart, autostart.argv);
+    }
+    // Requests NetworkManager made while the app was starting.
+    for (const request of this.mirror.prompts) {
+      this.stops.promptOpened(request.id, request.connectionUuid);
+      this.windows.promptOpened(request.id);
+    }
+    if (!launch.hidden) this.windows.showEditor();
+    this.importOpened(launch.files);
+  }
+
+  private onEvent(raw: ContractEvent): void {
+    const event = this.present(raw);
+    this.mirror = applyMirrorEvent(this.mirror, event);
+    this.tray.render(this.mirror);
+    this.windows.send(event);
+    switch (event.name) {
+      case 'prompt:open':
+        this.stops.promptOpened(event.payload.id, event.payload.connectionUuid);
+        this.windows.promptOpened(event.payload.id);
+        return;
+      case 'prompt:close':
+        this.stops.promptClosed(event.payload.requestId);
+        this.windows.promptClosed(event.payload.requestId);
+        return;
+      case 'state:tunnel':
+      case 'state:nm':
+      case 'state:profiles':
+      case 'import:progress':
+        return;
+    }
+  }
+
+  /** A tunnel's change as the person sees it, notified when it is news. */
+  private present(event: ContractEvent): ContractEvent {
+    if (event.name !== 'state:tunnel') return event;
+    const { uuid, state: after } = event.payload;
+    const before = tunnelOf(this.mirror, uuid);
+    const { shown, userAsked } = this.stops.present(uuid, before, after);
+    const text = notificationFor({ name: this.profileName(uuid), before, after: shown, userAsked });
+    if (text !== null) this.notify(text);
+    return shown === after ? event : contractEvent('state:tunnel', { uuid, state: shown });
+  }
+
+  private connect(uuid: string): void {
+    callServer(this.server, 'tunnel:connect', { uuid }).catch((err: unknown) => {
+      this.notify(refusalNotification(this.profileName(uuid), failureOf(err).sentence));
+    });
+  }
+
+  private disconnect(uuid: string): void {
+    this.stops.markStopped(uuid);
+    callServer(this.server, 'tunnel:disconnect', { uuid }).catch((err: unknown) => {
+      this.opts.onWarning?.(failureOf(err).sentence);
+    });
+  }
+
+  private cancelPrompt(requestId: string): void {
+    this.stops.promptCancelled(requestId);
+    // Already answered or withdrawn is fine: the window is gone either way.
+    callServer(this.server, 'prompt:cancel', { requestId }).catch(() => undefined);
+  }
+
+  private importOpened(files: readonly string[]): void {
+    if (files.length === 0) return;
+    void importOpenedFiles(this.opts.core, files, this.opts.home).then((text) => {
+      this.notify(text);
+    });
+  }
+
+  private notify(text: NotificationText): void {
+    this.opts.platform.notify(text);
+  }
+
+  private profileName(uuid: string): string {
+    return this.mirror.profiles.find((p) => p.uuid === uuid)?.id ?? uuid;
+  }
+}

@@ -1,0 +1,113 @@
+import type { SnapshotView } from '../../preload/contract';
+import { TrayAnimation, type Clock } from './tray-animation';
+import { trayClickAction } from './tray-click';
+import { trayIconState, trayTooltip, type TrayIconState } from './tray-icon';
+import { trayMenu, type TrayMenuEntry } from './tray-menu';
+
+/**
+ * Everything the tray shows, as plain data: the platform draws it (Electron's Tray and Menu, the
+ * harness's /tray page) and reports clicks back. `frame` is the connecting animation's step.
+ */
+export interface TrayModel {
+  icon: TrayIconState;
+  frame: number;
+  tooltip: string;
+  menu: TrayMenuEntry[];
+}
+
+export interface TrayActions {
+  connect(uuid: string): void;
+  disconnect(uuid: string): void;
+  openEditor(): void;
+  openSearch(): void;
+  quit(): void;
+}
+
+/**
+ * The tray's decisions: its model drawn from the mirrored state on every change (handed to the
+ * platform only when it differs), the animation's timer while something is on its way, and what
+ * a click on the icon or a menu entry does.
+ */
+export class TrayPresenter {
+  private state: SnapshotView;
+  private readonly animation: TrayAnimation;
+  private last = '';
+
+  constructor(
+    initial: SnapshotView,
+    private readonly draw: (model: TrayModel) => void,
+    private readonly actions: TrayActions,
+    clock: Clock,
+  ) {
+    this.state = initial;
+    this.animation = new TrayAnimation(() => {
+      this.drawIfChanged();
+    }, clock);
+    this.render(initial);
+  }
+
+  render(state: SnapshotView): void {
+    this.state = state;
+    this.animation.update(trayIconState(state));
+    this.drawIfChanged();
+  }
+
+  model(): TrayModel {
+    return {
+      icon: trayIconState(this.state),
+      frame: this.animation.frame,
+      tooltip: trayTooltip(this.state),
+      menu: trayMenu(this.state),
+    };
+  }
+
+  /** A click on the icon itself. */
+  click(): void {
+    const action = trayClickAction(this.state);
+    switch (action.kind) {
+      case 'connect':
+        this.actions.connect(action.uuid);
+        return;
+      case 'disconnect':
+        for (const uuid of action.uuids) this.actions.disconnect(uuid);
+        return;
+      case 'open-editor':
+        this.actions.openEditor();
+        return;
+    }
+  }
+
+  /** An entry of the menu the platform was last given. */
+  choose(entry: TrayMenuEntry): void {
+    switch (entry.kind) {
+      case 'vpn':
+        if (entry.action === 'connect') this.actions.connect(entry.uuid);
+        else this.actions.disconnect(entry.uuid);
+        return;
+      case 'more':
+        this.actions.openSearch();
+        return;
+      case 'editor':
+        this.actions.openEditor();
+        return;
+      case 'quit':
+        this.actions.quit();
+        return;
+      case 'info':
+      case 'separator':
+        return;
+    }
+  }
+
+  stop(): void {
+    this.animation.stop();
+  }
+
+  private drawIfChanged(): void {
+    const model = this.model();
+    const key = JSON.stringify(model);
+    if (key === this.last) return;
+    this.last = key;
+    this.draw(model);
+  }
+}
