@@ -1,19 +1,21 @@
 // Certificate and key files for the editor's fields. A file the user picked or dropped is kept
 // where NetworkManager-openvpn 1.10.2 reads them (~/.cert/nm-openvpn/, as its importer does), under
 // a random prefix so nothing is ever overwritten (exclusive create), readable by the user only.
-// Inspection reads at most MAX_CERT_BYTES and answers what the file is, never its contents.
+// Inspection reads only regular files of at most MAX_CERT_BYTES (read-bounded.ts: a FIFO would
+// freeze the main process, a device is never opened) and answers what the file is, never its
+// contents.
 
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import type { CertInfoView } from '../../preload/library';
 import { INLINE_DIR, makeCertDir } from '../import/inline-files';
+import { CERT_FILE_LIMIT, FileRefused, readReferencedFile } from '../import/read-bounded';
 import { TunnelbarError } from '../nm/errors';
 import { inspectBytes } from './cert-inspect';
 
 /** Far above any certificate bundle or key (a few KiB to a few hundred KiB). */
-export const MAX_CERT_BYTES = 1024 * 1024;
+export const MAX_CERT_BYTES = CERT_FILE_LIMIT.bytes;
 
 /** The picked file's name reduced to safe characters: no folders, no hidden file, bounded. */
 export function sanitizedCertName(name: string): string {
@@ -66,44 +68,30 @@ export function storeCert(
 }
 
 /** What the file at `path` holds, or why it cannot be read. */
-export async function inspectCert(path: string): Promise<CertInfoView> {
+export function inspectCert(path: string): Promise<CertInfoView> {
   if (!isAbsolute(path)) {
-    return { kind: 'unreadable', sentence: 'Give the file’s full path, starting with /.' };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readBounded(path);
-  } catch (err) {
-    return { kind: 'unreadable', sentence: readFailure((err as NodeJS.ErrnoException).code) };
-  }
-  if (bytes.length > MAX_CERT_BYTES) {
-    return {
+    return Promise.resolve({
       kind: 'unreadable',
-      sentence: 'This file is larger than 1 MiB, far too large for a certificate or key.',
-    };
+      sentence: 'Give the file’s full path, starting with /.',
+    });
   }
-  return inspectBytes(bytes);
-}
-
-/** At most MAX_CERT_BYTES + 1 bytes of the file (one more tells that it is too large). */
-async function readBounded(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(MAX_CERT_BYTES + 1);
-    let filled = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, filled, buf.length - filled, null);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-      if (filled === buf.length) break;
-    }
-    return buf.subarray(0, filled);
-  } finally {
-    await handle.close();
+    return Promise.resolve(inspectBytes(readReferencedFile(path)));
+  } catch (err) {
+    return Promise.resolve({ kind: 'unreadable', sentence: readFailure(err) });
   }
 }
 
-function readFailure(code: string | undefined): string {
+function readFailure(err: unknown): string {
+  if (err instanceof FileRefused && err.reason === 'too-large') {
+    return 'This file is larger than 1 MiB, far too large for a certificate or key.';
+  }
+  if (err instanceof FileRefused && err.kind !== undefined) {
+    return err.kind === 'a folder'
+      ? 'This is a folder; choose a file.'
+      : `This is ${err.kind}, not a file; choose the certificate or key file itself.`;
+  }
+  const code = (err as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':

@@ -35,6 +35,8 @@ export class FileRefused extends Error {
     readonly why: string,
     /** The errno code when the file could not be opened or read (ENOENT, EACCES, ...). */
     readonly code?: string,
+    /** What the path is instead of a regular file ("a folder", "a named pipe (FIFO)", ...). */
+    readonly kind?: string,
   ) {
     super(`cannot read ${path}: ${why}`);
     this.name = 'FileRefused';
@@ -57,7 +59,8 @@ function size(limit: ReadLimit): string {
 
 function notRegular(path: string, st: Stats): FileRefused {
   const reason = st.isSymbolicLink() ? 'link' : 'not-regular';
-  return new FileRefused(path, reason, `it is ${kindOf(st)}, not a regular file`);
+  const kind = kindOf(st);
+  return new FileRefused(path, reason, `it is ${kind}, not a regular file`, undefined, kind);
 }
 
 function tooLarge(path: string, limit: ReadLimit): FileRefused {
