@@ -23,9 +23,9 @@ interface Lengths {
   patterns: RegExp[];
 }
 
-function lengths(schema: z.ZodType, fallbackMax: number): Lengths {
+function lengths(schema: z.core.$ZodType, fallbackMax: number): Lengths {
   const out: Lengths = { min: 0, max: fallbackMax, patterns: [] };
-  for (const check of schema.def.checks ?? []) {
+  for (const check of schema._zod.def.checks ?? []) {
     const def = check._zod.def as { check: string; minimum?: number; maximum?: number };
     if (def.check === 'min_length' && def.minimum !== undefined) out.min = def.minimum;
     if (def.check === 'max_length' && def.maximum !== undefined)
@@ -55,7 +55,7 @@ function numberArbitrary(schema: z.ZodNumber): fc.Arbitrary<number> {
   return fc.double({ min, max, noNaN: true });
 }
 
-export function derive(schema: z.ZodType, opts: DeriveOptions): fc.Arbitrary<unknown> {
+export function derive(schema: z.core.$ZodType, opts: DeriveOptions): fc.Arbitrary<unknown> {
   const exact = deriveExact(schema, opts);
   if (opts.junkOneIn <= 0) return exact;
   return fc.oneof(
@@ -64,8 +64,8 @@ export function derive(schema: z.ZodType, opts: DeriveOptions): fc.Arbitrary<unk
   );
 }
 
-function deriveExact(schema: z.ZodType, opts: DeriveOptions): fc.Arbitrary<unknown> {
-  const next = (s: z.ZodType): fc.Arbitrary<unknown> => derive(s, opts);
+function deriveExact(schema: z.core.$ZodType, opts: DeriveOptions): fc.Arbitrary<unknown> {
+  const next = (s: z.core.$ZodType): fc.Arbitrary<unknown> => derive(s, opts);
   if (schema instanceof z.ZodString) return stringArbitrary(schema, opts.pool);
   if (schema instanceof z.ZodNumber) return numberArbitrary(schema);
   if (schema instanceof z.ZodBoolean) return fc.boolean();
@@ -76,7 +76,7 @@ function deriveExact(schema: z.ZodType, opts: DeriveOptions): fc.Arbitrary<unkno
   if (schema instanceof z.ZodUnion) return fc.oneof(...schema.options.map((o) => next(o)));
   if (schema instanceof z.ZodTuple) return fc.tuple(...schema.def.items.map((i) => next(i)));
   if (schema instanceof z.ZodObject) {
-    const shape = schema.shape as Record<string, z.ZodType>;
+    const shape = schema.shape as Record<string, z.core.$ZodType>;
     return fc.record(Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, next(s)])));
   }
   if (schema instanceof z.ZodArray) {
