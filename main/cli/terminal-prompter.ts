@@ -1,11 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { PromptAnswer, PromptRequest, Prompter } from '../agent/prompter';
+import { readTtyLine, type TtyInput } from './tty-line';
 
 /**
- * The CLI's prompter. On a terminal it reads each secret with echo off; otherwise it reads one
- * line per field from stdin (for scripts and tests), and the end of input means "cancel".
- * Everything it prints goes to stderr, so stdout stays clean for --json.
+ * The CLI's prompter. On a terminal each field is read by its own reader, attached for that field
+ * only (tty-line.ts), secrets with echo off; otherwise it reads one line per field from stdin (for
+ * scripts and tests), and the end of input means "cancel". Everything it prints goes to stderr,
+ * so stdout stays clean for --json.
  */
 
 function reasonLine(request: PromptRequest): string | null {
@@ -58,51 +60,6 @@ class LineQueue {
   }
 }
 
-interface TtyInput extends Readable {
-  isTTY?: boolean;
-  setRawMode?: (raw: boolean) => unknown;
-}
-
-/** Reads one line from a terminal without echoing it. Ctrl-C or Ctrl-D cancels. */
-function readHidden(
-  input: TtyInput,
-  output: Writable,
-  signal: AbortSignal,
-): Promise<string | null> {
-  return new Promise((resolve) => {
-    let value = '';
-    const finish = (result: string | null): void => {
-      input.off('data', onData);
-      signal.removeEventListener('abort', onAbort);
-      input.setRawMode?.(false);
-      input.pause();
-      output.write('\n');
-      resolve(result);
-    };
-    const onAbort = (): void => {
-      finish(null);
-    };
-    const onData = (chunk: Buffer): void => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') {
-          finish(value);
-          return;
-        }
-        if (ch === '\u0003' || ch === '\u0004') {
-          finish(null);
-          return;
-        }
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-        else value += ch;
-      }
-    };
-    input.setRawMode?.(true);
-    input.resume();
-    input.on('data', onData);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 export class TerminalPrompter implements Prompter {
   private queue: LineQueue | null = null;
   /** One prompt at a time on one terminal; a second request waits its turn. */
@@ -129,20 +86,27 @@ export class TerminalPrompter implements Prompter {
     this.output.write(`${lines.join('\n')}\n`);
     const values: Record<string, string> = {};
     for (const field of request.fields) {
-      this.output.write(`${field.label}: `);
-      const value = await this.readField(field.secret, signal);
+      const value = await this.readField(`${field.label}: `, field.secret, signal);
       if (value === null) return null;
       values[field.key] = value;
     }
     return { values, save: this.save && request.canSave };
   }
 
-  private readField(secret: boolean, signal: AbortSignal): Promise<string | null> {
-    if (this.input.isTTY === true && secret) return readHidden(this.input, this.output, signal);
+  private readField(label: string, secret: boolean, signal: AbortSignal): Promise<string | null> {
+    if (this.input.isTTY === true) {
+      // The label goes out once the reader is attached: echo is off before it asks for a secret.
+      return readTtyLine(this.input, this.output, secret, signal, () => {
+        this.output.write(label);
+      });
+    }
+    // A pipe has one reader for its whole life: a line may arrive in the same chunk as the one
+    // before it. No other reader ever shares it (hidden reads happen only on a terminal).
+    this.output.write(label);
     this.queue ??= new LineQueue(this.input);
     // Input that is not a terminal is not echoed: end the label's line ourselves.
     return this.queue.next(signal).then((line) => {
-      if (this.input.isTTY !== true) this.output.write('\n');
+      this.output.write('\n');
       return line;
     });
   }
