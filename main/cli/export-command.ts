@@ -1,32 +1,18 @@
 // `tunnelbar export`: one profile to a file, by the same code as the editor's Export button.
 
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportProfile } from '../editor/export';
 import { findProfile } from '../nm/actions';
-import { TunnelbarError } from '../nm/errors';
 import type { Core } from '../core';
 import type { ExitCode, Io } from './commands';
 
 /**
  * Where the file goes: --output as given (the user named it, so it may replace a file), else the
- * suggested name in the current folder, which must not exist yet.
+ * suggested name in the current folder. That one must not exist yet, which exportProfile checks
+ * as it creates it (O_EXCL, no link followed): a check before would leave a window for a link.
  */
-export function exportTarget(
-  output: string | null,
-  suggestedName: string,
-  cwd: string,
-  exists: (path: string) => boolean = existsSync,
-): string {
-  if (output !== null) return resolve(cwd, output);
-  const path = resolve(cwd, suggestedName);
-  if (exists(path)) {
-    throw new TunnelbarError(
-      'export-file-exists',
-      `${path} exists already; remove it, or name another file with --output.`,
-    );
-  }
-  return path;
+export function exportTarget(output: string | null, suggestedName: string, cwd: string): string {
+  return output !== null ? resolve(cwd, output) : resolve(cwd, suggestedName);
 }
 
 export async function exportCommand(
@@ -37,8 +23,11 @@ export async function exportCommand(
   json: boolean,
 ): Promise<ExitCode> {
   const profile = findProfile(core.model, ref);
-  const result = await exportProfile(core, profile.uuid, (suggested) =>
-    Promise.resolve(exportTarget(output, suggested, process.cwd())),
+  const result = await exportProfile(
+    core,
+    profile.uuid,
+    (suggested) => Promise.resolve(exportTarget(output, suggested, process.cwd())),
+    { createNew: output === null },
   );
   // The chooser never cancels; null would mean nothing was written.
   if (result === null) return 1;

@@ -1,17 +1,19 @@
 // `profile:export`: one profile to a file the person chooses. OpenVPN as a self-contained .ovpn
 // (certificates and keys inline, so the file imports anywhere); WireGuard as a wg-quick .conf
 // whose private key main reads from NetworkManager itself (it never passes through the
-// renderer). Both hold key material, so the file is written with mode 0600.
+// renderer). Both hold key material, so the file is written with mode 0600. Certificates and keys
+// are read bounded (read-bounded.ts), and one that would break out of its inline block is refused.
 
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import type { ExportResultView } from '../../preload/library';
 import { getSecrets, type ImportBus } from '../import/bulk-nm';
 import { fsReason } from '../import/bulk-walk';
 import { fromSettingsDict } from '../import/settings-dict-read';
-import { exportOvpn } from '../import/ovpn-export';
+import { exportOvpn, InlineBlockRefused } from '../import/ovpn-export';
 import { OPENVPN_SERVICE_TYPE } from '../import/ovpn-keys';
 import { isWireGuardProfile, type ImportedProfile } from '../import/profile';
+import { readReferencedFile } from '../import/read-bounded';
 import { exportWgQuick, type WgSecrets } from '../import/wg-export';
 import { findProfile } from '../nm/actions';
 import { mapArrayProp, stringProp, type SettingsDict } from '../nm/dbus-types';
@@ -67,15 +69,32 @@ function exportable(bus: ImportBus, path: string, profile: ImportedProfile): Exp
   return {
     suggestedName: ovpnFileName(profile.connection.id),
     render: () => {
-      const out = exportOvpn(profile, { inline: true, readFile: (p) => readFileSync(p) });
-      return Promise.resolve({ bytes: out.bytes, warnings: out.warnings });
+      try {
+        const out = exportOvpn(profile, { inline: true, readFile: readReferencedFile });
+        return Promise.resolve({ bytes: out.bytes, warnings: out.warnings });
+      } catch (err) {
+        if (!(err instanceof InlineBlockRefused)) throw err;
+        throw new TunnelbarError(
+          'export-refused',
+          `The profile was not exported: ${err.message}. Check that file; it is not a certificate or key as it should be.`,
+        );
+      }
     },
   };
 }
 
-/** Writes with mode 0600; a file being replaced is emptied and made private before the keys go in. */
-async function writePrivate(path: string, bytes: Buffer): Promise<void> {
-  const handle = await open(path, 'w', 0o600);
+/**
+ * A new file only, never through a symbolic link (O_EXCL fails on any link, dangling or not): for
+ * a name Tunnelbar chose itself, where another local user may have planted a link.
+ */
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/**
+ * Writes with mode 0600; a file being replaced is emptied and made private before the keys go in.
+ * With `createNew` an existing name (a link included) is refused with EEXIST.
+ */
+async function writePrivate(path: string, bytes: Buffer, createNew: boolean): Promise<void> {
+  const handle = await open(path, createNew ? CREATE_NEW : 'w', 0o600);
   try {
     await handle.chmod(0o600);
     await handle.writeFile(bytes);
@@ -84,15 +103,28 @@ async function writePrivate(path: string, bytes: Buffer): Promise<void> {
   }
 }
 
+export function fileExists(path: string): TunnelbarError {
+  return new TunnelbarError(
+    'export-file-exists',
+    `${path} exists already; remove it, or name another file with --output.`,
+  );
+}
+
 export interface ExportCore {
   bus: ImportBus;
   model: Pick<NmModel, 'nmRunning' | 'profiles'>;
+}
+
+export interface ExportOptions {
+  /** The path was not named by the person (the CLI without --output): never replace anything. */
+  createNew?: boolean;
 }
 
 export async function exportProfile(
   core: ExportCore,
   uuid: string,
   choose: Choose,
+  options: ExportOptions = {},
 ): Promise<ExportResultView | null> {
   const found = findProfile(core.model, uuid);
   const profile = fromSettingsDict(found.settings);
@@ -108,8 +140,11 @@ export async function exportProfile(
   if (path === null) return null;
   const { bytes, warnings } = await what.render();
   try {
-    await writePrivate(path, bytes);
+    await writePrivate(path, bytes, options.createNew === true);
   } catch (err) {
+    if (options.createNew === true && (err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw fileExists(path);
+    }
     throw new TunnelbarError(
       'export-write-failed',
       `The profile could not be saved to ${path}: ${fsReason(err)}. Choose another place.`,

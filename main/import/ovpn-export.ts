@@ -34,6 +34,31 @@ export interface OvpnExport {
   warnings: string[];
 }
 
+/**
+ * A file that cannot go inline: it holds its block's closing tag, so the block would end early and
+ * whatever follows in the file (`up /tmp/x.sh`, ...) would be read as directives. The file is not
+ * a certificate or key as it should be; refusing is safer than referencing it by path.
+ */
+export class InlineBlockRefused extends Error {
+  constructor(
+    readonly path: string,
+    readonly tag: InlineTag,
+  ) {
+    super(
+      `${path} holds "</${tag}>", which would end the <${tag}> block early and make the rest of the file directives`,
+    );
+    this.name = 'InlineBlockRefused';
+  }
+}
+
+/**
+ * Anywhere in the text, in any case: OpenVPN ends a block at a line starting with the tag after
+ * leading spaces, but reads long lines in pieces, so a tag inside a line can start one too.
+ */
+function holdsClosingTag(body: string, tag: InlineTag): boolean {
+  return body.toLowerCase().includes(`</${tag}>`);
+}
+
 interface FileRef {
   directive: string;
   tag: InlineTag;
@@ -86,6 +111,7 @@ class Writer {
       }
       if (bytes !== null && isInlineableText(bytes)) {
         const body = bytes.toString('utf8');
+        if (holdsClosingTag(body, ref.tag)) throw new InlineBlockRefused(path, ref.tag);
         this.lines.push(`<${ref.tag}>\n${body}${body.endsWith('\n') ? '' : '\n'}</${ref.tag}>`);
         return;
       }
