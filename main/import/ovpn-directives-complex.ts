@@ -93,7 +93,9 @@ export const remote: Handler = (p, c) => {
     else if (hasColon) entry += ':';
   } else if (hasColon) entry += '::';
   const prev = c.st.data.remote;
-  c.st.set('remote', prev === undefined ? entry : `${prev}, ${entry}`, c.line);
+  // The host was checked for UTF-8 above and the rest is ASCII, so the joined list is valid too:
+  // checking the whole list again for each line (set() does) made thousands of remotes quadratic.
+  c.st.setRaw('remote', prev === undefined ? entry : `${prev}, ${entry}`, c.line);
   c.st.haveRemote = true;
   return null;
 };
