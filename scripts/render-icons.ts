@@ -4,12 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CONNECTING_FRAMES,
-  TRAY_SIZES,
-  trayIconName,
-  type TrayIconState,
-} from '../main/desktop/tray-icon';
+import type { TrayIconState } from '../main/desktop/surface-types';
+import { CONNECTING_FRAMES, TRAY_SIZES, trayIconName } from '../main/desktop/tray-icon';
 
 const root = join(__dirname, '..');
 const src = join(root, 'assets', 'src');

@@ -1,5 +1,5 @@
 import { Notification } from 'electron';
-import type { NotificationText } from '../desktop/notifications';
+import type { NotificationText } from '../desktop/surface-types';
 
 /** Shows one desktop notification; a click runs onClick (the shell opens the editor). */
 export function showNotification(text: NotificationText, icon: string, onClick: () => void): void {

@@ -1,7 +1,6 @@
 import { Menu, nativeImage, nativeTheme, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { TrayModel } from '../desktop/tray';
 import { trayIconPath, type TraySize } from '../desktop/tray-icon';
-import type { TrayMenuEntry } from '../desktop/tray-menu';
+import type { TrayMenuEntry, TrayModel } from '../desktop/surface-types';
 
 /** The size panels commonly draw status icons at; nativeImage adds the @2x file on hi-dpi. */
 const TRAY_SIZE: TraySize = 22;

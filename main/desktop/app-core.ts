@@ -19,12 +19,12 @@ import type { Profile } from '../nm/profile';
 import { writeAutostart } from './autostart';
 import { callServer, failureOf } from './call-dispatch';
 import type { LaunchArgs } from './launch-args';
-import { notificationFor, refusalNotification, type NotificationText } from './notifications';
+import { notificationFor, refusalNotification } from './notifications';
 import { importOpenedFiles } from './opened-files';
 import type { DesktopPlatform, WindowId } from './platform';
 import type { Clock } from './tray-animation';
 import { TrayPresenter } from './tray';
-import type { TrayMenuEntry } from './tray-menu';
+import type { NotificationText, TrayMenuEntry } from './surface-types';
 import { UserStops } from './user-stops';
 import { WindowRegistry } from './windows';
 

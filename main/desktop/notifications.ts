@@ -3,11 +3,7 @@ import type { ImportReport } from '../import/import-paths';
 import { formatImportError } from '../import/result';
 import { tunnelAddress } from '../../preload/tunnel-view';
 import { strings } from './strings';
-
-export interface NotificationText {
-  title: string;
-  body: string;
-}
+import type { NotificationText } from './surface-types';
 
 export interface Transition {
   /** The profile's name. */

@@ -1,7 +1,8 @@
 import type { Core } from '../core';
 import { importPaths } from '../import/import-paths';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
-import { importNotification, type NotificationText } from './notifications';
+import { importNotification } from './notifications';
+import type { NotificationText } from './surface-types';
 
 /**
  * Files opened with Tunnelbar (a double-click on a .ovpn or WireGuard .conf) are imported as one

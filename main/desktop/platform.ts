@@ -1,7 +1,6 @@
 import type { ContractEvent } from '../../preload/mirror';
 import type { Route } from '../../preload/routes';
-import type { NotificationText } from './notifications';
-import type { TrayModel } from './tray';
+import type { NotificationText, TrayModel } from './surface-types';
 
 /**
  * A window as its platform names it: Electron's webContents id, the harness's connection number.

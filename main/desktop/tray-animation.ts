@@ -1,4 +1,5 @@
-import { CONNECTING_FRAMES, type TrayIconState } from './tray-icon';
+import type { TrayIconState } from './surface-types';
+import { CONNECTING_FRAMES } from './tray-icon';
 
 export interface Clock {
   setInterval(callback: () => void, ms: number): unknown;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { SnapshotView, TunnelStateView } from '../../preload/contract';
 import { strings } from './strings';
 
-export type TrayIconState = 'nm-down' | 'disconnected' | 'connecting' | 'connected' | 'failed';
+import type { TrayIconState } from './surface-types';
 
 /** Frames of the connecting animation: the tunnel's arch drawn in three steps. */
 export const CONNECTING_FRAMES = 3;

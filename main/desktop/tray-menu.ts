@@ -2,25 +2,10 @@ import type { ProfileView, SnapshotView, TunnelStateView } from '../../preload/c
 import { isOnOrComingUp, tunnelAddress } from '../../preload/tunnel-view';
 import { tunnelOf } from '../../preload/mirror';
 import { strings } from './strings';
+import type { TrayMenuEntry } from './surface-types';
 
 /** How many VPNs the menu lists before "More…": a menu stays a menu with thousands of profiles. */
 export const TRAY_MENU_LIMIT = 10;
-
-/** The tray menu as plain data; tray.ts turns it into Electron's Menu and wires the clicks. */
-export type TrayMenuEntry =
-  | {
-      kind: 'vpn';
-      uuid: string;
-      label: string;
-      checked: boolean;
-      enabled: boolean;
-      action: 'connect' | 'disconnect';
-    }
-  | { kind: 'info'; label: string }
-  | { kind: 'more'; label: string }
-  | { kind: 'editor'; label: string }
-  | { kind: 'quit'; label: string }
-  | { kind: 'separator' };
 
 function byName(a: ProfileView, b: ProfileView): number {
   return a.id.localeCompare(b.id) || a.uuid.localeCompare(b.uuid);

@@ -1,19 +1,9 @@
 import type { SnapshotView } from '../../preload/contract';
 import { TrayAnimation, type Clock } from './tray-animation';
 import { trayClickAction } from './tray-click';
-import { trayIconState, trayTooltip, type TrayIconState } from './tray-icon';
-import { trayMenu, type TrayMenuEntry } from './tray-menu';
-
-/**
- * Everything the tray shows, as plain data: the platform draws it (Electron's Tray and Menu, the
- * harness's /tray page) and reports clicks back. `frame` is the connecting animation's step.
- */
-export interface TrayModel {
-  icon: TrayIconState;
-  frame: number;
-  tooltip: string;
-  menu: TrayMenuEntry[];
-}
+import type { TrayMenuEntry, TrayModel } from './surface-types';
+import { trayIconState, trayTooltip } from './tray-icon';
+import { trayMenu } from './tray-menu';
 
 export interface TrayActions {
   connect(uuid: string): void;

@@ -1,20 +1,19 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { CallFailure } from '../../preload/contract';
-import { CallError, type ContractServer } from '../contract/server';
-import { clientMessageSchema, CONTRACT_PATH, type ServerMessage } from './protocol';
+import type { ContractEvent } from '../../preload/mirror';
+import { parseRoute, routeHash, type Route } from '../../preload/routes';
+import { dispatchCall, type CallHandler } from '../desktop/call-dispatch';
+import type { WindowId } from '../desktop/platform';
+import { clientMessageSchema, ROUTE_PARAM, type ServerMessage } from './protocol';
 
-/** Large enough for any call of the contract (a prompt answer is at most a few KiB). */
-// profiles:import-files carries the files' contents (base64): a provider's folder of thousands.
-const MAX_MESSAGE_BYTES = 384 * 1024 * 1024;
+/**
+ * The largest legitimate message: an import of dropped files, which the renderer caps at
+ * 256 MiB (renderer/import/read-files.ts), as base64 (4/3) with its JSON around it.
+ */
+export const MAX_MESSAGE_BYTES = 384 * 1024 * 1024;
 
-function failureOf(err: unknown): CallFailure {
-  if (err instanceof CallError) return { word: err.word, sentence: err.message };
-  return { word: 'internal-error', sentence: 'The harness failed to carry this out.' };
-}
-
-function parseJson(data: RawData): unknown {
+export function parseJson(data: RawData): unknown {
   try {
     const bytes = Array.isArray(data)
       ? Buffer.concat(data)
@@ -27,63 +26,84 @@ function parseJson(data: RawData): unknown {
   }
 }
 
+export interface WindowSockets {
+  opened(id: WindowId, route: Route): void;
+  closed(id: WindowId): void;
+}
+
 /**
- * The contract over WebSockets: each call goes to ContractServer.handle (which validates it, as
- * for the Electron shell), each contract event goes to every page. Only pages of the harness's
- * own origin may connect: another site open in the same browser must not drive NetworkManager.
+ * The contract over WebSockets, each page a window of the app core: its calls go to the app core
+ * (which validates them, as behind Electron's IPC), and it hears the events the app core sends
+ * it. The harness checks the token and origin before a socket gets here.
  */
 export class ContractBridge {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  private readonly sockets = new Set<WebSocket>();
-  private readonly unsubscribe: () => void;
+  private readonly sockets = new Map<WindowId, WebSocket>();
+  private nextId = 1;
 
   constructor(
-    private readonly contract: ContractServer,
-    private readonly origin: string,
-  ) {
-    this.unsubscribe = contract.subscribe((name, payload) => {
-      for (const socket of this.sockets) send(socket, { type: 'event', name, payload });
-    });
-  }
+    private readonly calls: CallHandler,
+    private readonly windows: WindowSockets,
+  ) {}
 
-  /** For the HTTP server's 'upgrade' event. */
+  /** For the HTTP server's 'upgrade' event, once the request was let in. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path !== CONTRACT_PATH || req.headers.origin !== this.origin) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
-    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const route = parseRoute(url.searchParams.get(ROUTE_PARAM) ?? '');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.attach(ws);
+      this.attach(ws, route);
     });
   }
 
-  close(): void {
-    this.unsubscribe();
-    for (const socket of this.sockets) socket.terminate();
-    this.sockets.clear();
+  send(id: WindowId, event: ContractEvent): void {
+    this.message(id, { type: 'event', name: event.name, payload: event.payload });
+  }
+
+  show(id: WindowId, route: Route | null): void {
+    this.message(id, { type: 'show', hash: route === null ? null : routeHash(route) });
+  }
+
+  /** Tells the page to close and lets go of it: the app core hears it closed at once. */
+  close(id: WindowId): void {
+    const ws = this.sockets.get(id);
+    if (ws === undefined) return;
+    this.message(id, { type: 'close' });
+    this.forget(id);
+    ws.close(1000, 'closed by the app');
+  }
+
+  closeAll(): void {
+    for (const id of [...this.sockets.keys()]) this.close(id);
     this.wss.close();
   }
 
-  private attach(ws: WebSocket): void {
-    this.sockets.add(ws);
-    ws.on('close', () => this.sockets.delete(ws));
+  private attach(ws: WebSocket, route: Route): void {
+    const id = this.nextId++;
+    this.sockets.set(id, ws);
+    ws.on('close', () => {
+      this.forget(id);
+    });
     ws.on('message', (data) => {
       const parsed = clientMessageSchema.safeParse(parseJson(data));
       if (!parsed.success) {
         ws.close(1008, 'malformed message');
         return;
       }
-      const { id, name, args } = parsed.data;
-      void this.contract.handle(name, args).then(
-        (value) => {
-          send(ws, { type: 'reply', id, ok: true, value });
-        },
-        (err: unknown) => {
-          send(ws, { type: 'reply', id, ok: false, failure: failureOf(err) });
-        },
-      );
+      const { id: callId, name, args } = parsed.data;
+      void dispatchCall(this.calls, name, args, true).then((reply) => {
+        send(ws, { type: 'reply', id: callId, ...reply });
+      });
     });
+    this.windows.opened(id, route);
+  }
+
+  private forget(id: WindowId): void {
+    if (this.sockets.delete(id)) this.windows.closed(id);
+  }
+
+  private message(id: WindowId, message: ServerMessage): void {
+    const ws = this.sockets.get(id);
+    if (ws !== undefined) send(ws, message);
   }
 }
 

@@ -28,6 +28,7 @@ beforeAll(async () => {
       await sb.addOpenvpnProfile('password', { id: 'tb-password-second' });
       await sb.addOpenvpnProfile('challenge');
       await sb.addOpenvpnProfile('cert');
+      await sb.addOpenvpnProfile('unreachable', { timeoutSeconds: 5 });
     },
   });
   w.harness.contract.subscribe((name, payload) => {
@@ -94,7 +95,7 @@ describe('the renderer through the harness', () => {
     await panel.getByText('Disconnected', { exact: true }).waitFor({ timeout: VPN_TIMEOUT_MS });
   });
 
-  it('after a wrong password the prompt says it was rejected; Cancel turns the switch off with the reason', async () => {
+  it('after a wrong password the prompt says it was rejected; Cancel turns the switch off quietly', async () => {
     const { page } = w;
     await switchOf(page, 'tb-password').click();
     await answerPrompt(page, 'tb-password', 'wrong-password');
@@ -103,13 +104,43 @@ describe('the renderer through the harness', () => {
       .getByText('The previous password was rejected. Check it and try again.')
       .waitFor({ timeout: VPN_TIMEOUT_MS });
     await screenshot(page, 'prompt-rejected');
+    const failures = w.harness.desktop.notifications.length;
     await again.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expectSwitch(page, 'tb-password', false);
-    const why = statusPanel(page, 'tb-password').getByRole('region', { name: 'Why it failed' });
-    await why.getByText('no-secrets', { exact: true }).waitFor({ timeout: VPN_TIMEOUT_MS });
-    await screenshot(page, 'failed');
+    // The person ended it: disconnected, as nm-applet shows it, not a red "no secrets".
+    const panel = statusPanel(page, 'tb-password');
+    await panel.getByText('Disconnected', { exact: true }).waitFor({ timeout: VPN_TIMEOUT_MS });
+    // NetworkManager has said its last word on that attempt once the active connection is gone.
+    await expect
+      .poll(
+        () =>
+          w.harness.core.model.tunnelState(findProfile(w.harness.core.model, 'tb-password').uuid)
+            .kind,
+        {
+          timeout: VPN_TIMEOUT_MS,
+        },
+      )
+      .toBe('failed');
+    expect(await panel.getByRole('region', { name: 'Why it failed' }).count()).toBe(0);
+    expect(await panel.getByRole('region', { name: 'Why the last attempt failed' }).count()).toBe(
+      0,
+    );
+    expect(w.harness.desktop.notifications.slice(failures)).toEqual([]);
+  });
 
-    await statusPanel(page, 'tb-password')
+  it('a real failure shows its reason, the plugin’s log, and a notification', async () => {
+    const { page, sb } = w;
+    await switchOf(page, 'tb-unreachable').click();
+    await answerPrompt(page, 'tb-unreachable', sb.credentials.password);
+    const why = statusPanel(page, 'tb-unreachable').getByRole('region', { name: 'Why it failed' });
+    await why.getByText('connect-timeout', { exact: true }).waitFor({ timeout: VPN_TIMEOUT_MS });
+    await expectSwitch(page, 'tb-unreachable', false);
+    await screenshot(page, 'failed');
+    await expect
+      .poll(() => w.harness.desktop.notifications.map((n) => n.title))
+      .toContain('VPN “tb-unreachable” failed');
+
+    await statusPanel(page, 'tb-unreachable')
       .getByRole('button', { name: 'Show diagnostics' })
       .click();
     const log = page
@@ -172,11 +203,18 @@ describe('the renderer through the harness', () => {
   });
 });
 
-describe('the harness’s WebSocket', () => {
-  function open(origin: string): Promise<WebSocket> {
-    const url = `${w.harness.url.replace('http', 'ws')}contract`;
+describe('the harness’s gate', () => {
+  function socketUrl(token: string): string {
+    const url = new URL('/contract', w.harness.url);
+    url.protocol = 'ws:';
+    url.search = '';
+    url.searchParams.set('token', token);
+    return url.href;
+  }
+
+  function open(from: string, token = w.harness.token): Promise<WebSocket> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { origin });
+      const ws = new WebSocket(socketUrl(token), { origin: from });
       ws.once('open', () => {
         resolve(ws);
       });
@@ -184,12 +222,39 @@ describe('the harness’s WebSocket', () => {
     });
   }
 
-  it('refuses pages of another origin', async () => {
+  const origin = (host: string): string => `http://${host}:${w.harness.port}`;
+
+  it('refuses pages of another origin, and any client without the token', async () => {
     await expect(open('http://evil.example')).rejects.toThrow(/403/);
+    // A local process can claim the right Origin; it cannot know the token.
+    await expect(open(origin('127.0.0.1'), '')).rejects.toThrow(/403/);
+    await expect(open(origin('127.0.0.1'), 'x'.repeat(w.harness.token.length))).rejects.toThrow(
+      /403/,
+    );
+    const page = await fetch(new URL('/', w.harness.url));
+    expect(page.status).toBe(403);
+    const tray = await fetch(new URL('/tray', w.harness.url));
+    expect(tray.status).toBe(403);
+  });
+
+  it('works the same at localhost as at 127.0.0.1, with the token', async () => {
+    const atLocalhost = new URL(w.harness.url);
+    atLocalhost.hostname = 'localhost';
+    expect((await fetch(atLocalhost)).status).toBe(200);
+    const ws = await open(origin('localhost'));
+    ws.close();
+  });
+
+  it('forbids framing on every response', async () => {
+    for (const path of [w.harness.url, w.harness.trayUrl, new URL('/nothing', w.harness.url)]) {
+      const res = await fetch(path);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
   });
 
   it('refuses calls main would refuse, and drops malformed messages', async () => {
-    const ws = await open(w.harness.url.replace(/\/$/, ''));
+    const ws = await open(origin('127.0.0.1'));
     const reply = new Promise<unknown>((resolve) => {
       ws.once('message', (data: Buffer) => {
         resolve(JSON.parse(data.toString('utf8')));

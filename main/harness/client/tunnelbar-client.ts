@@ -10,7 +10,15 @@ import type { ClientMessage, ServerMessage } from '../protocol';
 
 type Pending = { resolve: (value: unknown) => void; reject: (failure: CallFailure) => void };
 
-const socket = new WebSocket(`ws://${window.location.host}/contract`);
+// The page is one window of the app core: it names its route (the hash it was opened at, which
+// says whether it is the editor or a request's prompt) and passes the harness's token on.
+const socketUrl = new URL('/contract', window.location.href);
+socketUrl.protocol = 'ws:';
+socketUrl.search = '';
+socketUrl.hash = '';
+socketUrl.searchParams.set('token', new URLSearchParams(window.location.search).get('token') ?? '');
+socketUrl.searchParams.set('route', window.location.hash);
+const socket = new WebSocket(socketUrl);
 const pending = new Map<number, Pending>();
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 let nextId = 1;
@@ -37,6 +45,17 @@ socket.addEventListener('message', (event: MessageEvent<string>) => {
     }
     case 'event':
       for (const listener of listeners.get(message.name) ?? []) listener(message.payload);
+      break;
+    case 'show':
+      // As Electron's loadURL of a new hash: the renderer sees a hashchange, keeps its state.
+      if (message.hash !== null && window.location.hash !== message.hash) {
+        window.location.hash = message.hash;
+      }
+      window.focus();
+      break;
+    case 'close':
+      // Only closes a window a script opened; the app core has let go of this one either way.
+      window.close();
       break;
   }
 });

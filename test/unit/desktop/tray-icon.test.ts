@@ -9,8 +9,8 @@ import {
   trayIconPath,
   trayIconState,
   trayTooltip,
-  type TrayIconState,
 } from '../../../main/desktop/tray-icon';
+import type { TrayIconState } from '../../../main/desktop/surface-types';
 import {
   connected,
   connecting,

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  escapeMenuLabel,
-  menuOrder,
-  trayMenu,
-  type TrayMenuEntry,
-} from '../../../main/desktop/tray-menu';
+import type { TrayMenuEntry } from '../../../main/desktop/surface-types';
+import { escapeMenuLabel, menuOrder, trayMenu } from '../../../main/desktop/tray-menu';
 import {
   connected,
   connecting,
