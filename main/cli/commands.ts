@@ -4,6 +4,7 @@ import { activate, deactivate, findProfile, waitForSettled } from '../nm/actions
 import { nmNotRunning, TunnelbarError } from '../nm/errors';
 import type { TunnelState } from '../nm/tunnel-state';
 import { describeState, describeStatus, listEntry, statusEntry, type StatusEntry } from './format';
+import { terminalSafe as safe } from './terminal-text';
 
 export interface Io {
   stdout: Writable;
@@ -26,7 +27,10 @@ export function list(core: Core, io: Io, json: boolean): ExitCode {
     .map((p) => listEntry(p, core.model.tunnelState(p.uuid)))
     .sort((a, b) => a.id.localeCompare(b.id));
   if (json) io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
-  else for (const e of entries) io.stdout.write(`${e.id}\t${e.type}\t${e.state}\t${e.uuid}\n`);
+  // Tab-separated columns: a tab or newline in a name is escaped with the rest (terminal-text.ts).
+  else
+    for (const e of entries)
+      io.stdout.write(`${safe(e.id)}\t${safe(e.type)}\t${e.state}\t${safe(e.uuid)}\n`);
   return 0;
 }
 
@@ -58,7 +62,7 @@ export async function up(
   const current = core.model.tunnelState(profile.uuid);
   if (current.kind === 'connected') {
     // Scripts call `up` to make sure; tearing a working tunnel down and up again would hurt.
-    io.stdout.write(`${profile.id}: already ${describeState(current)}\n`);
+    io.stdout.write(`${safe(profile.id)}: already ${describeState(current)}\n`);
     return 0;
   }
   await activate(core.bus, profile);
@@ -71,21 +75,21 @@ export async function up(
       // Leave nothing half-way: a script that sees "failed" must not find a tunnel coming up later.
       await deactivate(core.bus, core.model, profile).catch(() => 0);
       io.stderr.write(
-        `timeout: ${profile.id} did not connect within ${timeoutMs / 1000} s; the attempt was stopped.\n`,
+        `timeout: ${safe(profile.id)} did not connect within ${timeoutMs / 1000} s; the attempt was stopped.\n`,
       );
       return 1;
     }
     throw err;
   }
   if (final.kind === 'connected') {
-    io.stdout.write(`${profile.id}: ${describeState(final)}\n`);
+    io.stdout.write(`${safe(profile.id)}: ${describeState(final)}\n`);
     return 0;
   }
   if (final.kind === 'failed') {
-    io.stderr.write(`${final.reason.word}: ${final.reason.sentence}\n`);
+    io.stderr.write(`${final.reason.word}: ${safe(final.reason.sentence)}\n`);
     return 1;
   }
-  io.stderr.write(`${profile.id}: ${describeState(final)}\n`);
+  io.stderr.write(`${safe(profile.id)}: ${describeState(final)}\n`);
   return 1;
 }
 
@@ -94,11 +98,11 @@ export async function down(core: Core, io: Io, ref: string): Promise<ExitCode> {
   const profile = findProfile(core.model, ref);
   const count = await deactivate(core.bus, core.model, profile);
   if (count === 0) {
-    io.stdout.write(`${profile.id} is not active.\n`);
+    io.stdout.write(`${safe(profile.id)} is not active.\n`);
     return 0;
   }
   await waitForSettled(core.model, profile.uuid, { until: 'down', timeoutMs: 30_000 });
-  io.stdout.write(`${profile.id}: disconnected\n`);
+  io.stdout.write(`${safe(profile.id)}: disconnected\n`);
   return 0;
 }
 
@@ -118,7 +122,7 @@ export function watch(core: Core, io: Io, json: boolean): Promise<never> {
     const id = names.get(uuid) ?? uuid;
     print(
       { event: 'tunnel', ...statusEntry({ uuid, id }, state) },
-      `${id}: ${describeState(state)}`,
+      `${safe(id)}: ${describeState(state)}`,
     );
   });
   core.model.on('nm', (running) => {

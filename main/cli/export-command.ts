@@ -5,6 +5,7 @@ import { exportProfile } from '../editor/export';
 import { findProfile } from '../nm/actions';
 import type { Core } from '../core';
 import type { ExitCode, Io } from './commands';
+import { terminalSafe as safe } from './terminal-text';
 
 /**
  * Where the file goes: --output as given (the user named it, so it may replace a file), else the
@@ -35,8 +36,8 @@ export async function exportCommand(
     const entry = { uuid: profile.uuid, id: profile.id, ...result };
     io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
   } else {
-    io.stdout.write(`${profile.id}: saved to ${result.path}\n`);
-    for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
+    io.stdout.write(`${safe(profile.id)}: saved to ${safe(result.path)}\n`);
+    for (const warning of result.warnings) io.stderr.write(`warning: ${safe(warning, 'lines')}\n`);
   }
   return 0;
 }

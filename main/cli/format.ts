@@ -1,6 +1,7 @@
 import type { IpConfig } from '../nm/ip-config';
 import type { Profile } from '../nm/profile';
 import type { TunnelState } from '../nm/tunnel-state';
+import { terminalSafe as safe } from './terminal-text';
 
 /** The shapes `--json` prints. Stable: scripts read them. */
 
@@ -63,19 +64,23 @@ export function statusEntry(
   }
 }
 
-/** One human line for a state: "connected 10.8.0.2/24", "failed (no-secrets): ...". */
+/**
+ * One human line for a state: "connected 10.8.0.2/24", "failed (no-secrets): ...". Human output
+ * goes to a terminal: what NetworkManager or a VPN server chose (addresses, NetworkManager's error
+ * text in a reason) is escaped by terminalSafe, here and in describeStatus.
+ */
 export function describeState(state: TunnelState): string {
   switch (state.kind) {
     case 'connected': {
       // Link-local IPv6 addresses are on every interface; they say nothing about the tunnel.
       const ip6 = (state.ip6?.addresses ?? []).filter((a) => !a.toLowerCase().startsWith('fe80:'));
       const addrs = [...(state.ip4?.addresses ?? []), ...ip6];
-      return addrs.length > 0 ? `connected ${addrs.join(' ')}` : 'connected';
+      return addrs.length > 0 ? `connected ${safe(addrs.join(' '))}` : 'connected';
     }
     case 'connecting':
       return `connecting (${state.stage})`;
     case 'failed':
-      return `failed (${state.reason.word}): ${state.reason.sentence}`;
+      return `failed (${state.reason.word}): ${safe(state.reason.sentence)}`;
     case 'needs-secrets':
     case 'disconnected':
     case 'disconnecting':
@@ -85,26 +90,29 @@ export function describeState(state: TunnelState): string {
 
 function ipLines(label: string, ip: IpConfig | null): string[] {
   if (ip === null) return [];
-  const lines = [`  ${label} address: ${ip.addresses.join(', ') || '-'}`];
-  if (ip.gateway !== null) lines.push(`  ${label} gateway: ${ip.gateway}`);
+  const list = (values: readonly string[]): string => safe(values.join(', '));
+  const lines = [`  ${label} address: ${list(ip.addresses) || '-'}`];
+  if (ip.gateway !== null) lines.push(`  ${label} gateway: ${safe(ip.gateway)}`);
   for (const r of ip.routes) {
     const via = r.nextHop === null ? '' : ` via ${r.nextHop}`;
     const metric = r.metric === null ? '' : ` metric ${r.metric}`;
-    lines.push(`  ${label} route: ${r.dest}${via}${metric}`);
+    lines.push(`  ${label} route: ${safe(`${r.dest}${via}`)}${metric}`);
   }
-  if (ip.dns.length > 0) lines.push(`  ${label} DNS: ${ip.dns.join(', ')}`);
-  if (ip.domains.length > 0) lines.push(`  ${label} domains: ${ip.domains.join(', ')}`);
+  if (ip.dns.length > 0) lines.push(`  ${label} DNS: ${list(ip.dns)}`);
+  if (ip.domains.length > 0) lines.push(`  ${label} domains: ${list(ip.domains)}`);
   return lines;
 }
 
 export function describeStatus(entry: StatusEntry, now: number): string {
-  const lines = [`${entry.id} (${entry.uuid}): ${entry.state}`];
+  const lines = [`${safe(entry.id)} (${safe(entry.uuid)}): ${entry.state}`];
   if (entry.since !== null) {
     const seconds = Math.max(0, Math.round((now - Date.parse(entry.since)) / 1000));
     lines.push(`  connected for: ${seconds} s`);
   }
-  if (entry.reasonText !== null) lines.push(`  reason: ${entry.reason ?? ''}: ${entry.reasonText}`);
-  if (entry.banner !== null) lines.push(`  banner: ${entry.banner}`);
+  if (entry.reasonText !== null)
+    lines.push(`  reason: ${entry.reason ?? ''}: ${safe(entry.reasonText)}`);
+  // A banner may be several lines; the server chose every character of it.
+  if (entry.banner !== null) lines.push(`  banner: ${safe(entry.banner, 'lines')}`);
   lines.push(...ipLines('IPv4', entry.ip4), ...ipLines('IPv6', entry.ip6));
   return lines.join('\n');
 }

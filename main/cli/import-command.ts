@@ -11,6 +11,7 @@ import type { ImportArgs } from './args';
 import type { ExitCode, Io } from './commands';
 import { describeOutcome, importEntry } from './import-format';
 import { ProgressBar } from './progress-bar';
+import { terminalSafe } from './terminal-text';
 
 function summaryLine(s: BulkSummary, dryRun: boolean): string {
   const parts = [
@@ -113,7 +114,7 @@ async function run(bus: NmBus, io: Io, json: boolean, args: ImportArgs): Promise
   }
   if (!json) io.stdout.write(`${summaryLine(summary, args.dryRun)}\n`);
   if (summary.fatal !== null) {
-    io.stderr.write(`import stopped: ${summary.fatal}\n`);
+    io.stderr.write(`import stopped: ${terminalSafe(summary.fatal, 'lines')}\n`);
     return 2;
   }
   return summary.failed + summary.duplicates > 0 ? 1 : 0;

@@ -3,6 +3,7 @@
 import type { BulkWarning, FileOutcome } from '../import/bulk-types';
 import type { ImportedProfile } from '../import/profile';
 import type { ImportNote } from '../import/result';
+import { terminalSafe } from './terminal-text';
 
 /**
  * What `tunnelbar import --json` prints for each file, in the order of the files. Stable: scripts
@@ -122,8 +123,16 @@ export function settingsLines(value: unknown, prefix = ''): string[] {
   return entries.flatMap(([k, v]) => settingsLines(v, prefix === '' ? k : `${prefix}.${k}`));
 }
 
-/** The human report of one file: one line, then its warnings and repairs indented. */
+/**
+ * The human report of one file: one line, then its warnings and repairs indented. Every part of it
+ * may come from the file or its name (a folder from anywhere), so each line is made one safe line
+ * for the terminal: control characters, a newline included, are shown escaped.
+ */
 export function describeOutcome(o: FileOutcome): string[] {
+  return outcomeLines(o).map((line) => terminalSafe(line));
+}
+
+function outcomeLines(o: FileOutcome): string[] {
   switch (o.status) {
     case 'added':
       return [

@@ -3,6 +3,7 @@
 // stdout, often the same terminal) go through `above()`, which lifts the bar out of their way.
 
 import type { Writable } from 'node:stream';
+import { terminalSafe } from './terminal-text';
 
 /** The stream the bar draws on: a TTY has `columns`. */
 export type BarStream = Writable & { isTTY?: boolean; columns?: number };
@@ -11,12 +12,12 @@ export type BarStream = Writable & { isTTY?: boolean; columns?: number };
 const MIN_REDRAW_MS = 80;
 const CLEAR_LINE = '\r\x1b[K';
 
-/** `[#####-----]  37/200  name`, cut to `width` columns. */
+/** `[#####-----]  37/200  name`, cut to `width` columns; the name (a file's) shown escaped. */
 export function renderBar(done: number, total: number, label: string, width: number): string {
   const count = `${String(done).padStart(String(total).length)}/${total}`;
   const barWidth = Math.max(10, Math.min(40, width - count.length - 6));
   const filled = total === 0 ? barWidth : Math.round((done / total) * barWidth);
-  const text = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${count}  ${label}`;
+  const text = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${count}  ${terminalSafe(label)}`;
   return text.length > width - 1 ? text.slice(0, Math.max(0, width - 1)) : text;
 }
 

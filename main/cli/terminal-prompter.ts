@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { PromptAnswer, PromptRequest, Prompter } from '../agent/prompter';
+import { terminalSafe } from './terminal-text';
 import { readTtyLine, type TtyInput } from './tty-line';
 
 /**
@@ -15,7 +16,7 @@ function reasonLine(request: PromptRequest): string | null {
     case 'rejected':
       return 'The previous answer was rejected. Try again.';
     case 'challenge':
-      return `The server asks: ${request.message}`;
+      return `The server asks: ${terminalSafe(request.message)}`;
     case 'initial':
       return null;
   }
@@ -80,13 +81,16 @@ export class TerminalPrompter implements Prompter {
 
   private async ask(request: PromptRequest, signal: AbortSignal): Promise<PromptAnswer | null> {
     if (signal.aborted) return null;
-    const lines = [`${request.title}: ${request.message}`];
+    // The title names the profile and the message is the plugin's or the server's text: both are
+    // shown escaped, like the labels, so that neither can drive the terminal.
+    const lines = [`${terminalSafe(request.title)}: ${terminalSafe(request.message)}`];
     const why = reasonLine(request);
     if (why !== null) lines.push(why);
     this.output.write(`${lines.join('\n')}\n`);
     const values: Record<string, string> = {};
     for (const field of request.fields) {
-      const value = await this.readField(`${field.label}: `, field.secret, signal);
+      const label = `${terminalSafe(field.label)}: `;
+      const value = await this.readField(label, field.secret, signal);
       if (value === null) return null;
       values[field.key] = value;
     }

@@ -9,6 +9,7 @@ import { down, list, status, up, watch, type ExitCode, type Io } from './command
 import { exportCommand } from './export-command';
 import { importFiles } from './import-command';
 import { TerminalPrompter } from './terminal-prompter';
+import { terminalSafe } from './terminal-text';
 
 /** Errors about the setup rather than the VPN: exit 2, so scripts can tell them apart. */
 function isEnvironmentError(err: TunnelbarError): boolean {
@@ -56,7 +57,7 @@ export async function main(
     args = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr.write(`${err.message}\n\n${USAGE}\n`);
+    io.stderr.write(`${terminalSafe(err.message, 'lines')}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.command === 'help') {
@@ -87,7 +88,7 @@ export async function main(
         : undefined;
     core = await openCore({
       ...(agent ? { agent } : {}),
-      onWarning: (text) => io.stderr.write(`warning: ${text}\n`),
+      onWarning: (text) => io.stderr.write(`warning: ${terminalSafe(text, 'lines')}\n`),
     });
     const opened = core;
     const stop = (): void => {
@@ -98,10 +99,11 @@ export async function main(
     return await runCommand(core, args, io);
   } catch (err) {
     if (err instanceof TunnelbarError) {
-      io.stderr.write(`${err.word}: ${err.message}\n`);
+      // Messages quote names, paths and NetworkManager's own texts.
+      io.stderr.write(`${err.word}: ${terminalSafe(err.message, 'lines')}\n`);
       return isEnvironmentError(err) ? 2 : 1;
     }
-    io.stderr.write(`error: ${describeUnknownError(err)}\n`);
+    io.stderr.write(`error: ${terminalSafe(describeUnknownError(err), 'lines')}\n`);
     return 2;
   } finally {
     await core?.close();
