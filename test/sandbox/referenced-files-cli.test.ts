@@ -79,14 +79,18 @@ describe('tunnelbar import --dry-run with a ca that is not a file', () => {
 });
 
 describe('http-proxy auth files', () => {
-  it('are not read outside the .ovpn folder: a warning names the line, nothing is used', async () => {
-    writeFileSync(join(work, 'secret.txt'), 'root-user\nroot-password\n');
-    const file = ovpn('proxy-outside', 'outside.ovpn', [
+  /** A client profile whose line 4 is `http-proxy proxy.example.com 3128 <authFile>`. */
+  const proxyOvpn = (folder: string, name: string, authFile: string): string =>
+    ovpn(folder, name, [
       'client',
       'remote vpn.example.com 443 tcp',
       `ca ${sb.pki.ca}`,
-      'http-proxy proxy.example.com 3128 ../secret.txt',
+      `http-proxy proxy.example.com 3128 ${authFile}`,
     ]);
+
+  it('are not read outside the .ovpn folder: a warning names the line, nothing is used', async () => {
+    writeFileSync(join(work, 'secret.txt'), 'root-user\nroot-password\n');
+    const file = proxyOvpn('proxy-outside', 'outside.ovpn', '../secret.txt');
     const r = await runCli(['import', '--dry-run', '--json', file], env());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('root-user');
@@ -104,12 +108,7 @@ describe('http-proxy auth files', () => {
     const dir = join(work, 'proxy-beside');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'auth.txt'), 'proxy-user\nproxy-pa55word\n');
-    const file = ovpn('proxy-beside', 'tb-proxy-beside.ovpn', [
-      'client',
-      'remote vpn.example.com 443 tcp',
-      `ca ${sb.pki.ca}`,
-      'http-proxy proxy.example.com 3128 auth.txt',
-    ]);
+    const file = proxyOvpn('proxy-beside', 'tb-proxy-beside.ovpn', 'auth.txt');
     const r = await runCli(['import', '--json', file], env());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('proxy-pa55word');
