@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import { routeHash, type Route } from '../../preload/routes';
 import type { AppCore } from '../desktop/app-core';
 import type { DesktopPlatform, WindowId } from '../desktop/platform';
-import type { NotificationText, TrayModel } from '../desktop/surface-types';
+import type { NotificationText, TrayIconState, TrayModel } from '../desktop/surface-types';
 import { trayIconName } from '../desktop/tray-icon';
 import type { ContractBridge, WindowSockets } from './bridge';
 import { parseJson } from './bridge';
@@ -33,6 +33,8 @@ export class HarnessDesktop implements DesktopPlatform, WindowSockets {
   quitRequested = false;
   /** The tray's model as last drawn. */
   tray: TrayModel | null = null;
+  /** Each icon state the tray went through, in order (a change of frame is not a new one). */
+  readonly trayIcons: TrayIconState[] = [];
   private app: AppCore | null = null;
   private bridge: ContractBridge | null = null;
   /** Opened windows no page shows yet, by their hash. */
@@ -87,6 +89,7 @@ export class HarnessDesktop implements DesktopPlatform, WindowSockets {
   }
 
   setTray(model: TrayModel): void {
+    if (this.trayIcons.at(-1) !== model.icon) this.trayIcons.push(model.icon);
     this.tray = model;
     this.drawTrayPage();
   }

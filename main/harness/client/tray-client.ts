@@ -61,6 +61,16 @@ function menuItem(entry: TrayMenuEntry, index: number): HTMLLIElement {
   return item;
 }
 
+/** What each list was last drawn from: a list is redrawn only when it changed, as a menu is. */
+const drawn = new Map<string, string>();
+
+function redraw(id: string, from: unknown, items: () => Node[]): void {
+  const key = JSON.stringify(from);
+  if (drawn.get(id) === key) return;
+  drawn.set(id, key);
+  element(id).replaceChildren(...items());
+}
+
 function draw(message: TrayPageMessage): void {
   const { model } = message;
   const img = icon.querySelector('img');
@@ -69,9 +79,9 @@ function draw(message: TrayPageMessage): void {
   icon.setAttribute('aria-label', `Tray icon: ${model.tooltip}`);
   icon.dataset.state = model.icon;
   element('tray-tooltip').textContent = model.tooltip;
-  element('tray-menu').replaceChildren(...model.menu.map(menuItem));
-  element('notifications').replaceChildren(
-    ...message.notifications.map((n) => {
+  redraw('tray-menu', model.menu, () => model.menu.map(menuItem));
+  redraw('notifications', message.notifications, () =>
+    message.notifications.map((n) => {
       const item = document.createElement('li');
       const title = document.createElement('strong');
       title.textContent = n.title;
@@ -79,8 +89,8 @@ function draw(message: TrayPageMessage): void {
       return item;
     }),
   );
-  element('window-requests').replaceChildren(
-    ...message.windowRequests.map((url) => {
+  redraw('window-requests', message.windowRequests, () =>
+    message.windowRequests.map((url) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = url;
