@@ -31,10 +31,17 @@ export interface CoreOptions {
     sessionBusAddress?: string | null;
   };
   onWarning?: (text: string) => void;
+  /**
+   * When the system bus goes away (dbus restarted), connect again with backoff, register the
+   * agent again and reload the model (default true); false: the bus closes for good.
+   */
+  reconnect?: boolean;
 }
 
 export async function openCore(opts: CoreOptions = {}): Promise<Core> {
-  const bus = await NmBus.connect(opts.busAddress);
+  const bus = await NmBus.connect(opts.busAddress, undefined, {
+    reconnect: opts.reconnect ?? true,
+  });
   const model = new NmModel(bus);
   if (opts.onWarning !== undefined) model.on('warning', opts.onWarning);
   let agent: SecretAgent | null = null;

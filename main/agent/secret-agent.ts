@@ -65,6 +65,9 @@ export class SecretAgent {
     this.bus.addMethodHandler(this.onMethodCall);
     this.bus.on('nmOwner', this.onNmOwner);
     this.bus.on('signal', this.onSignal);
+    // A lost bus is NetworkManager gone; a new connection needs registering again.
+    this.bus.on('lost', this.onBusLost);
+    this.bus.on('reconnected', this.onNmOwner);
     if (this.bus.nmOwner !== null) await this.register();
   }
 
@@ -74,6 +77,8 @@ export class SecretAgent {
     this.stopped = true;
     this.bus.off('nmOwner', this.onNmOwner);
     this.bus.off('signal', this.onSignal);
+    this.bus.off('lost', this.onBusLost);
+    this.bus.off('reconnected', this.onNmOwner);
     for (const controller of this.pending.values()) controller.abort();
     await Promise.allSettled([...this.inFlight]);
     if (this.registered && this.bus.nmOwner !== null && !this.bus.isClosed) {
@@ -102,6 +107,10 @@ export class SecretAgent {
     // Prompts for the NetworkManager that left can never be answered.
     for (const controller of this.pending.values()) controller.abort();
     if (owner !== null) void this.register();
+  };
+
+  private readonly onBusLost = (): void => {
+    this.onNmOwner(null);
   };
 
   /**

@@ -106,7 +106,10 @@ export async function down(core: Core, io: Io, ref: string): Promise<ExitCode> {
   return 0;
 }
 
-/** Prints one line per change until the process is interrupted; survives NetworkManager restarts. */
+/**
+ * Prints one line per change until the process is interrupted; survives NetworkManager restarts
+ * and the system bus going away (the core reconnects; a line says so each way).
+ */
 export function watch(core: Core, io: Io, json: boolean): Promise<never> {
   const names = new Map<string, string>();
   const remember = (): void => {
@@ -125,7 +128,12 @@ export function watch(core: Core, io: Io, json: boolean): Promise<never> {
       `${safe(id)}: ${describeState(state)}`,
     );
   });
-  core.model.on('nm', (running) => {
+  core.model.on('nm', (running, bus) => {
+    if (bus === 'lost') {
+      print({ event: 'bus-lost' }, 'The system bus went away; reconnecting');
+      return;
+    }
+    if (bus === 'reconnected') print({ event: 'bus-reconnected' }, 'Reconnected to the system bus');
     if (running) remember();
     print(
       { event: running ? 'nm-started' : 'nm-stopped' },

@@ -86,3 +86,36 @@ export async function callWithTimeout(bus: dbus.MessageBus, opts: CallOptions): 
 export function isDBusError(err: unknown, type: string): boolean {
   return err instanceof dbus.DBusError && err.type === type;
 }
+
+/**
+ * Calls `onClosed` when the connection's socket ends or closes. dbus-next 0.10.2's MessageBus
+ * forwards socket errors but not an orderly end (the bus daemon stopping): its connection emits
+ * 'end' and nothing reaches the MessageBus, so we watch the socket it keeps.
+ */
+export function onConnectionClosed(bus: dbus.MessageBus, onClosed: () => void): void {
+  const internals = bus as unknown as { _connection?: { stream?: NodeJS.EventEmitter } };
+  const stream = internals._connection?.stream;
+  stream?.once('end', onClosed);
+  stream?.once('close', onClosed);
+}
+
+/** Rejects with `lost()` as soon as `signal` aborts; otherwise settles as `work` does. */
+export async function unlessAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+  lost: () => Error,
+): Promise<T> {
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      reject(lost());
+    };
+  });
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}

@@ -2,11 +2,14 @@ import { EventEmitter } from 'node:events';
 import * as dbus from 'dbus-next';
 import {
   BUS_DAEMON,
-  BUS_PATH,
   callWithTimeout,
+  onConnectionClosed,
   openConnection,
+  unlessAborted,
   type CallOptions as RawCallOptions,
 } from '../dbus/connection';
+import { reconnectDelay } from './backoff';
+import { addRulesAndLookUpOwner, busLost, disconnectQuietly } from './bus-setup';
 import { busUnreachable, TunnelbarError } from './errors';
 import { NM_BUS_NAME } from './names';
 
@@ -23,6 +26,8 @@ import { NM_BUS_NAME } from './names';
  *   on a closed stream): agent replies go through `reply()`, which drops them once closed.
  * - an uncaught rejection when Hello fails: connect() waits for 'connect' or 'error' itself
  *   (main/dbus/connection.ts too).
+ * - the bus daemon going away is not reported (only socket errors are): we watch the socket, fail
+ *   the calls in flight at once, and (with `reconnect`) connect again with backoff.
  */
 
 /** A call on the system bus; the destination defaults to NetworkManager. */
@@ -33,63 +38,79 @@ export interface BusEvents {
   signal: [msg: dbus.Message];
   /** NetworkManager's unique name changed: a string when it (re)appeared, null when it left. */
   nmOwner: [owner: string | null];
+  /** The connection to the system bus was lost; connecting again (with `reconnect` only). */
+  lost: [];
+  /**
+   * Connected again after `lost`: match rules in place and NetworkManager's owner known (null: it
+   * is not on the bus). Everything learnt on the old connection is stale.
+   */
+  reconnected: [owner: string | null];
+  /** Closed for good: by close(), or lost without `reconnect`. */
   closed: [];
 }
 
 export type MethodCallHandler = (msg: dbus.Message) => boolean;
 
-const NM_SIGNAL_RULES = [
-  `type='signal',sender='${BUS_DAEMON}',interface='${BUS_DAEMON}',member='NameOwnerChanged',arg0='${NM_BUS_NAME}'`,
-  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.DBus.ObjectManager'`,
-  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.DBus.Properties',member='PropertiesChanged'`,
-  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.NetworkManager.Settings.Connection',member='Updated'`,
-  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.NetworkManager.Connection.Active',member='StateChanged'`,
-  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.NetworkManager.VPN.Connection',member='VpnStateChanged'`,
-];
+export interface NmBusOptions {
+  /** After losing the bus, connect again with backoff instead of closing for good. */
+  reconnect?: boolean;
+  /** Opens a raw connection (tests pass a fake). */
+  open?: (address: string, timeoutMs: number) => Promise<dbus.MessageBus>;
+  /** The wait before reconnect attempt `attempt` (see backoff.ts). */
+  delay?: (attempt: number) => number;
+}
 
 export function defaultSystemBusAddress(): string {
   return process.env.DBUS_SYSTEM_BUS_ADDRESS ?? 'unix:path=/var/run/dbus/system_bus_socket';
 }
 
+/** 'connecting': match rules and owner lookup under way; 'lost': waiting to reconnect. */
+type LinkState = 'connecting' | 'up' | 'lost' | 'closed';
+
 export class NmBus extends EventEmitter<BusEvents> {
+  private raw!: dbus.MessageBus;
+  private state: LinkState = 'connecting';
   private nmOwnerName: string | null = null;
-  private closed = false;
+  /** NameOwnerChanged seen while connecting (undefined: none); it beats the lookup's answer. */
+  private ownerSeen: string | null | undefined;
+  /** Aborted when the current connection is lost: its calls in flight fail at once. */
+  private connectionLost = new AbortController();
+  /** The connection each method call came in on: a reply never goes out on another one. */
+  private readonly origin = new WeakMap<dbus.Message, dbus.MessageBus>();
+  private readonly handlers: MethodCallHandler[] = [];
+  private retry: NodeJS.Timeout | undefined;
+  private attempt = 0;
   private sentCount = 0;
 
   private constructor(
-    private readonly bus: dbus.MessageBus,
     readonly address: string,
+    private readonly timeoutMs: number,
+    private readonly opts: NmBusOptions,
   ) {
     super();
-    bus.on('message', (msg) => {
-      this.route(msg);
-    });
-    bus.on('error', () => {
-      this.markClosed();
-    });
   }
 
-  static async connect(address = defaultSystemBusAddress(), timeoutMs = 5_000): Promise<NmBus> {
-    const raw = await openConnection(address, timeoutMs, (cause) => busUnreachable(address, cause));
-    const bus = new NmBus(raw, address);
-    for (const rule of NM_SIGNAL_RULES) {
-      await bus.call({
-        destination: BUS_DAEMON,
-        path: BUS_PATH,
-        iface: BUS_DAEMON,
-        member: 'AddMatch',
-        signature: 's',
-        body: [rule],
-      });
+  static async connect(
+    address = defaultSystemBusAddress(),
+    timeoutMs = 5_000,
+    opts: NmBusOptions = {},
+  ): Promise<NmBus> {
+    const bus = new NmBus(address, timeoutMs, opts);
+    bus.attach(await bus.open());
+    try {
+      bus.nmOwnerName = await bus.setUp();
+    } catch (err) {
+      bus.close();
+      throw err;
     }
-    bus.nmOwnerName = await bus.lookupNmOwner();
+    bus.state = 'up';
     return bus;
   }
 
-  /** Our own unique name on the bus. */
+  /** Our own unique name on the bus (a new one after each reconnect). */
   get uniqueName(): string {
     // dbus-next sets `name` after Hello; its typings leave it out.
-    return (this.bus as unknown as { name: string | null }).name ?? '';
+    return (this.raw as unknown as { name: string | null }).name ?? '';
   }
 
   get nmOwner(): string | null {
@@ -97,7 +118,7 @@ export class NmBus extends EventEmitter<BusEvents> {
   }
 
   get isClosed(): boolean {
-    return this.closed;
+    return this.state === 'closed';
   }
 
   /** Messages this connection has sent since it was opened (for the idle benchmark). */
@@ -106,24 +127,33 @@ export class NmBus extends EventEmitter<BusEvents> {
   }
 
   async call(opts: CallOptions): Promise<unknown[]> {
-    if (this.closed)
+    if (this.state === 'closed')
       throw new TunnelbarError('bus-closed', 'The connection to the system bus is closed.');
+    if (this.state === 'lost') throw busLost();
     this.sentCount++;
-    return callWithTimeout(this.bus, { ...opts, destination: opts.destination ?? NM_BUS_NAME });
+    const call = callWithTimeout(this.raw, {
+      ...opts,
+      destination: opts.destination ?? NM_BUS_NAME,
+    });
+    // dbus-next never settles a call whose connection went away: we do, at once.
+    return unlessAborted(call, this.connectionLost.signal, busLost);
   }
 
-  /** Handles method calls addressed to us (the secret agent). Return true when handled. */
+  /** Handles method calls addressed to us (the secret agent), on every connection. */
   addMethodHandler(handler: MethodCallHandler): void {
-    this.bus.addMethodHandler(handler);
+    this.handlers.push(handler);
+    this.raw.addMethodHandler(handler);
   }
 
   removeMethodHandler(handler: MethodCallHandler): void {
-    this.bus.removeMethodHandler(handler);
+    const i = this.handlers.indexOf(handler);
+    if (i >= 0) this.handlers.splice(i, 1);
+    this.raw.removeMethodHandler(handler);
   }
 
-  /** Replies to a method call; silently dropped when the bus has closed meanwhile. */
+  /** Replies to a method call; dropped when the connection it came in on is gone. */
   reply(call: dbus.Message, signature = '', body: unknown[] = []): void {
-    this.sendGuarded(dbus.Message.newMethodReturn(call, signature, body));
+    this.sendReply(call, dbus.Message.newMethodReturn(call, signature, body));
   }
 
   replyError(call: dbus.Message, errorName: string, text: string): void {
@@ -133,46 +163,121 @@ export class NmBus extends EventEmitter<BusEvents> {
       n: string,
       t: string,
     ) => dbus.Message;
-    this.sendGuarded(newError(call, errorName, text));
+    this.sendReply(call, newError(call, errorName, text));
   }
 
   close(): void {
-    if (this.closed) return;
-    this.bus.disconnect();
-    this.markClosed();
-  }
-
-  private sendGuarded(msg: dbus.Message): void {
-    if (this.closed) return;
-    try {
-      this.sentCount++;
-      this.bus.send(msg);
-    } catch {
-      this.markClosed();
-    }
-  }
-
-  private markClosed(): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    clearTimeout(this.retry);
+    this.connectionLost.abort();
+    disconnectQuietly(this.raw);
     this.emit('closed');
   }
 
-  private async lookupNmOwner(): Promise<string | null> {
+  private open(): Promise<dbus.MessageBus> {
+    const open =
+      this.opts.open ??
+      ((address: string, timeoutMs: number) =>
+        openConnection(address, timeoutMs, (cause) => busUnreachable(address, cause)));
+    return open(this.address, this.timeoutMs);
+  }
+
+  private attach(raw: dbus.MessageBus): void {
+    this.raw = raw;
+    this.connectionLost = new AbortController();
+    raw.on('message', (msg) => {
+      if (raw !== this.raw) return;
+      if (msg.type === dbus.MessageType.METHOD_CALL) this.origin.set(msg, raw);
+      this.route(msg);
+    });
+    raw.on('error', () => {
+      this.onLost(raw);
+    });
+    onConnectionClosed(raw, () => {
+      this.onLost(raw);
+    });
+    for (const handler of this.handlers) raw.addMethodHandler(handler);
+  }
+
+  /** Adds the match rules, then learns NetworkManager's owner. */
+  private async setUp(): Promise<string | null> {
+    this.ownerSeen = undefined;
+    const looked = await addRulesAndLookUpOwner((opts) => this.call(opts));
+    // A NameOwnerChanged read with or after GetNameOwner's reply is newer than it, and one read
+    // before it agrees with it (the daemon answered after sending it): the last one seen wins.
+    const seen = this.takeOwnerSeen();
+    return seen === undefined ? looked : seen;
+  }
+
+  private takeOwnerSeen(): string | null | undefined {
+    const seen = this.ownerSeen;
+    this.ownerSeen = undefined;
+    return seen;
+  }
+
+  /** Read through a call: the state changes across every await (close(), a loss). */
+  private stillConnecting(): boolean {
+    return this.state === 'connecting';
+  }
+
+  private onLost(raw: dbus.MessageBus): void {
+    if (raw !== this.raw || this.state === 'closed' || this.state === 'lost') return;
+    this.connectionLost.abort();
+    disconnectQuietly(raw);
+    // While connecting, the attempt's own calls fail and it schedules the next one.
+    if (this.state === 'connecting') return;
+    if (this.opts.reconnect !== true) {
+      this.close();
+      return;
+    }
+    this.state = 'lost';
+    this.nmOwnerName = null;
+    this.emit('lost');
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    const delay = (this.opts.delay ?? reconnectDelay)(this.attempt++);
+    this.retry = setTimeout(() => {
+      void this.reconnect();
+    }, delay);
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.state !== 'lost') return;
+    this.state = 'connecting';
+    let owner: string | null;
     try {
-      const [owner] = await this.call({
-        destination: BUS_DAEMON,
-        path: BUS_PATH,
-        iface: BUS_DAEMON,
-        member: 'GetNameOwner',
-        signature: 's',
-        body: [NM_BUS_NAME],
-      });
-      return typeof owner === 'string' ? owner : null;
-    } catch (err) {
-      if (err instanceof dbus.DBusError && err.type === 'org.freedesktop.DBus.Error.NameHasNoOwner')
-        return null;
-      throw err;
+      const raw = await this.open();
+      if (!this.stillConnecting()) {
+        disconnectQuietly(raw);
+        return;
+      }
+      this.attach(raw);
+      owner = await this.setUp();
+    } catch {
+      if (!this.stillConnecting()) return;
+      this.connectionLost.abort();
+      disconnectQuietly(this.raw);
+      this.state = 'lost';
+      this.scheduleReconnect();
+      return;
+    }
+    if (!this.stillConnecting()) return;
+    this.state = 'up';
+    this.attempt = 0;
+    this.nmOwnerName = owner;
+    this.emit('reconnected', owner);
+  }
+
+  private sendReply(call: dbus.Message, reply: dbus.Message): void {
+    if (this.state === 'closed' || this.origin.get(call) !== this.raw) return;
+    try {
+      this.sentCount++;
+      this.raw.send(reply);
+    } catch {
+      this.onLost(this.raw);
     }
   }
 
@@ -181,11 +286,17 @@ export class NmBus extends EventEmitter<BusEvents> {
     if (msg.sender === BUS_DAEMON && msg.member === 'NameOwnerChanged') {
       const [name, , newOwner] = msg.body as [string, string, string];
       if (name !== NM_BUS_NAME) return;
-      this.nmOwnerName = newOwner === '' ? null : newOwner;
-      this.emit('nmOwner', this.nmOwnerName);
+      const owner = newOwner === '' ? null : newOwner;
+      if (this.state === 'connecting') {
+        this.ownerSeen = owner;
+        return;
+      }
+      this.nmOwnerName = owner;
+      this.emit('nmOwner', owner);
       return;
     }
-    if (this.nmOwnerName === null || msg.sender !== this.nmOwnerName) return;
+    // Until connected, nothing is known to apply signals to: the snapshot after comes first.
+    if (this.state !== 'up' || this.nmOwnerName === null || msg.sender !== this.nmOwnerName) return;
     this.emit('signal', msg);
   }
 }

@@ -21,11 +21,17 @@ export interface ModelEvents {
   tunnel: [uuid: string, state: TunnelState];
   /** Profiles were added, removed or changed. */
   profiles: [];
-  /** NetworkManager appeared (and the model is loaded) or went away. */
-  nm: [running: boolean];
+  /**
+   * NetworkManager appeared (and the model is loaded) or went away. `bus` says when it is because
+   * of the system bus itself: 'lost' (gone, reconnecting) or 'reconnected' (back again).
+   */
+  nm: [running: boolean, bus?: BusLink];
   /** Something went wrong that the model survived; the text holds no secret. */
   warning: [text: string];
 }
+
+/** What happened to the system bus itself, beside NetworkManager's own coming and going. */
+export type BusLink = 'lost' | 'reconnected';
 
 const DISCONNECTED: TunnelState = { kind: 'disconnected' };
 /** Well under the bus's 128 pending replies per connection, and still pipelined. */
@@ -68,6 +74,13 @@ export class NmModel extends EventEmitter<ModelEvents> {
     bus.on('nmOwner', (owner) => {
       this.onOwnerChanged(owner);
     });
+    // A new connection knows nothing of the old one: start again from one snapshot.
+    bus.on('lost', () => {
+      this.onOwnerChanged(null, 'lost');
+    });
+    bus.on('reconnected', (owner) => {
+      this.onOwnerChanged(owner, 'reconnected');
+    });
     if (bus.nmOwner !== null) this.loaded = this.load();
   }
 
@@ -93,15 +106,15 @@ export class NmModel extends EventEmitter<ModelEvents> {
     return [...this.active.values()].filter((rec) => rec.uuid === uuid);
   }
 
-  private onOwnerChanged(owner: string | null): void {
+  private onOwnerChanged(owner: string | null, link?: BusLink): void {
     this.generation++;
     this.pendingSignals = null;
     this.clear();
     if (owner === null) {
-      this.emit('nm', false);
+      this.emit('nm', false, link);
       return;
     }
-    this.loaded = this.load();
+    this.loaded = this.load(link);
   }
 
   private clear(): void {
@@ -120,7 +133,7 @@ export class NmModel extends EventEmitter<ModelEvents> {
     if (wasRunning) this.emit('profiles');
   }
 
-  private async load(): Promise<void> {
+  private async load(link?: BusLink): Promise<void> {
     const generation = ++this.generation;
     this.pendingSignals = [];
     try {
@@ -149,11 +162,13 @@ export class NmModel extends EventEmitter<ModelEvents> {
       for (const msg of queued) this.applySignal(msg);
       this.recompute();
       this.emit('profiles');
-      this.emit('nm', true);
+      this.emit('nm', true, link);
     } catch (err) {
       if (generation !== this.generation) return;
       this.pendingSignals = null;
       this.emit('warning', `Loading NetworkManager's state failed: ${String(err)}`);
+      // Back on the bus but without a model: say so, or "reconnecting" would stay up forever.
+      if (link !== undefined) this.emit('nm', false, link);
     }
   }
 

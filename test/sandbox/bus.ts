@@ -1,6 +1,6 @@
 // The sandbox's private system bus. NetworkManager, its VPN plugin and nmcli all talk over the
 // system bus; a dbus-daemon of our own keeps them off the host's bus (if it even has one).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDaemon, type Daemon } from './daemon.js';
 import { run } from './exec.js';
@@ -44,25 +44,50 @@ export function busConfig(socketPath: string, pidFile: string): string {
   return conf;
 }
 
-export async function startBus(sandboxDir: string, logFile: string): Promise<Bus> {
-  const dir = join(sandboxDir, 'bus');
-  // 0755: the openvpn helper runs as user nm-openvpn and reaches the socket through /run/dbus.
-  mkdirSync(dir, { mode: 0o755 });
-  const socket = join(dir, busSocketName);
+/** Starts dbus-daemon on the sandbox's config and resolves once its socket is there. */
+async function startBusDaemon(sandboxDir: string, logFile: string): Promise<Daemon> {
+  const socket = join(sandboxDir, 'bus', busSocketName);
   const configFile = join(sandboxDir, 'dbus-system.conf');
-  writeFileSync(configFile, busConfig(socket, join(sandboxDir, 'dbus.pid')));
   const daemon = startDaemon(
     'dbus-daemon',
     'dbus-daemon',
     [`--config-file=${configFile}`, '--nofork'],
     { logFile },
   );
-  const address = `unix:path=${socket}`;
   await waitFor('the private dbus-daemon', () => {
     if (!daemon.isRunning()) throw new GiveUp(`dbus-daemon exited, see ${logFile}`);
     return existsSync(socket);
   });
-  return { daemon, dir, address };
+  return daemon;
+}
+
+export async function startBus(sandboxDir: string, logFile: string): Promise<Bus> {
+  const dir = join(sandboxDir, 'bus');
+  // 0755: the openvpn helper runs as user nm-openvpn and reaches the socket through /run/dbus.
+  mkdirSync(dir, { mode: 0o755 });
+  const socket = join(dir, busSocketName);
+  writeFileSync(
+    join(sandboxDir, 'dbus-system.conf'),
+    busConfig(socket, join(sandboxDir, 'dbus.pid')),
+  );
+  const daemon = await startBusDaemon(sandboxDir, logFile);
+  return { daemon, dir, address: `unix:path=${socket}` };
+}
+
+/** Stops the bus daemon: every client loses the bus at once. */
+export async function stopBus(bus: Bus): Promise<void> {
+  await bus.daemon.stop();
+  // A daemon that exits leaves its socket file; the new one must create it afresh.
+  rmSync(join(bus.dir, busSocketName), { force: true });
+}
+
+/** Starts a new bus daemon on the same socket after stopBus; `bus.daemon` is then the new one. */
+export async function restartStoppedBus(
+  bus: Bus,
+  sandboxDir: string,
+  logFile: string,
+): Promise<void> {
+  bus.daemon = await startBusDaemon(sandboxDir, logFile);
 }
 
 /** Whether a well-known name has an owner on the bus at `address`. */

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assemble, makeSandboxDir, type NmcliOptions, type Parts } from './assemble.js';
 import { waitBaseActive } from './base-connection.js';
+import { restartStoppedBus, stopBus } from './bus.js';
 import type { Names } from './names.js';
 import { startNm, stopNm } from './network-manager.js';
 import type { Pki } from './pki.js';
@@ -60,6 +61,10 @@ export interface Sandbox {
   stopNetworkManager(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Resolves when NM owns its bus name again and the base ethernet connection is active. */
   startNetworkManager(): Promise<void>;
+  /** Stops the bus daemon: every client, NetworkManager too, loses the bus. */
+  stopBus(): Promise<void>;
+  /** A new bus daemon on the same socket (clients must connect again). */
+  startBus(): Promise<void>;
   readLog(): string;
   /** Idempotent; tears down everything, even after a partial start. */
   stop(): Promise<void>;
@@ -133,6 +138,8 @@ function sandboxApi(parts: Parts, teardown: Teardown): Sandbox {
       }
       await waitBaseActive(nmcli, names);
     },
+    stopBus: () => stopBus(bus),
+    startBus: () => restartStoppedBus(bus, names.dir, logFile),
     readLog: () => readFileSync(logFile, 'utf8'),
     stop() {
       stopped ??= teardown.run().finally(() => {

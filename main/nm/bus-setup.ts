@@ -1,0 +1,66 @@
+import * as dbus from 'dbus-next';
+import { BUS_DAEMON, BUS_PATH } from '../dbus/connection';
+import type { CallOptions } from './bus';
+import { TunnelbarError } from './errors';
+import { NM_BUS_NAME } from './names';
+
+/**
+ * What each new system-bus connection of NmBus does first, and small helpers of its own: the
+ * fixed set of match rules (added once per connection, never through proxies, see bus.ts), and
+ * NetworkManager's current owner.
+ */
+
+export const NM_SIGNAL_RULES = [
+  `type='signal',sender='${BUS_DAEMON}',interface='${BUS_DAEMON}',member='NameOwnerChanged',arg0='${NM_BUS_NAME}'`,
+  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.DBus.ObjectManager'`,
+  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.DBus.Properties',member='PropertiesChanged'`,
+  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.NetworkManager.Settings.Connection',member='Updated'`,
+  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.NetworkManager.Connection.Active',member='StateChanged'`,
+  `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.NetworkManager.VPN.Connection',member='VpnStateChanged'`,
+];
+
+/** Adds the match rules, then asks who owns NetworkManager's name (null: nobody). */
+export async function addRulesAndLookUpOwner(
+  call: (opts: CallOptions) => Promise<unknown[]>,
+): Promise<string | null> {
+  for (const rule of NM_SIGNAL_RULES) {
+    await call({
+      destination: BUS_DAEMON,
+      path: BUS_PATH,
+      iface: BUS_DAEMON,
+      member: 'AddMatch',
+      signature: 's',
+      body: [rule],
+    });
+  }
+  try {
+    const [owner] = await call({
+      destination: BUS_DAEMON,
+      path: BUS_PATH,
+      iface: BUS_DAEMON,
+      member: 'GetNameOwner',
+      signature: 's',
+      body: [NM_BUS_NAME],
+    });
+    return typeof owner === 'string' ? owner : null;
+  } catch (err) {
+    if (err instanceof dbus.DBusError && err.type === 'org.freedesktop.DBus.Error.NameHasNoOwner')
+      return null;
+    throw err;
+  }
+}
+
+export function busLost(): TunnelbarError {
+  return new TunnelbarError(
+    'bus-lost',
+    'The system bus went away; Tunnelbar is connecting to it again.',
+  );
+}
+
+export function disconnectQuietly(raw: dbus.MessageBus): void {
+  try {
+    raw.disconnect();
+  } catch {
+    // Already closed.
+  }
+}
