@@ -10,6 +10,7 @@ import { inlinePlaceholder, OvpnState } from './ovpn-state';
 import { DIRECTIVES, type DirectiveContext } from './ovpn-directives';
 import { handleRoute } from './ovpn-route';
 import { ignoredDirective } from './ovpn-ignored';
+import { endsMaterial, isShowableName, NOT_SHOWN, UNSHOWN_MESSAGE } from './ovpn-unshown';
 import { recheckStubV2 } from './ovpn-repairs';
 import { finish } from './ovpn-finish';
 import { checkReferencedFiles } from './ovpn-files-check';
@@ -59,9 +60,14 @@ export function parseOvpn(
   const st = new OvpnState(options.dir ?? defaultDir(file), options.readFile);
   const lines = new OvpnLines(text);
 
+  // The last line not quoted back (ovpn-unshown.ts), and the line of the directive before this one.
+  let unshownRunEnd = -1;
+  let previousLine = 0;
   for (let entry = lines.next(); entry !== null; entry = lines.next()) {
     if (entry.kind === 'error') return fail(entry.line, entry.message);
     const { line, params } = entry;
+    const continuesRun = unshownRunEnd === previousLine;
+    previousLine = line;
     const name = params[0] ?? '';
     st.directiveAt.set(line, name);
     const ctx: DirectiveContext = {
@@ -96,6 +102,14 @@ export function parseOvpn(
       const content = lines.readBlock(tag);
       if (content === null) return fail(line, `the inline block <${tag}> has no </${tag}>`);
       addBlob(st, tag, content, line);
+      continue;
+    }
+    if (continuesRun || !isShowableName(name)) {
+      // One note for a run of such lines (a whole pasted key), at its first line.
+      if (!continuesRun) {
+        st.warnings.push({ line, directive: NOT_SHOWN, message: `this line ${UNSHOWN_MESSAGE}` });
+      }
+      unshownRunEnd = endsMaterial(name) ? -1 : line;
       continue;
     }
     const ignored = ignoredDirective(name);

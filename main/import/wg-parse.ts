@@ -185,6 +185,25 @@ function squeeze(raw: string): string {
   return line;
 }
 
+/**
+ * A key name is letters only. Whatever else stands left of "=" may be a key pasted on its own line
+ * (base64 ends in "="), so it is never quoted.
+ */
+const KEY_NAME = /^[a-z]{1,24}$/;
+
+/**
+ * Why a line is not understood, naming the key but never quoting the line: its value may be a
+ * private or preshared key, and this text reaches the CLI, the import report and notifications.
+ */
+function unrecognizedLine(key: string | null, section: Section): string {
+  if (key === null || !KEY_NAME.test(key)) {
+    return 'unrecognized line: neither a [section] nor "Key = value" (not shown: it may hold a key)';
+  }
+  const name = Object.hasOwn(DISPLAY_KEYS, key) ? (DISPLAY_KEYS[key] ?? key) : key;
+  if (section === 'none') return `unrecognized line: "${name}" before the first section`;
+  return `unrecognized line: "${name}" is not a key of [${section === 'peer' ? 'Peer' : 'Interface'}]`;
+}
+
 export function parseWgQuick(
   input: string | Uint8Array,
   options: WgParseOptions,
@@ -234,7 +253,7 @@ export function parseWgQuick(
     if (kv !== null && section === 'interface') outcome = interfaceLine(kv.key, kv.value, d);
     if (kv !== null && peer !== null) outcome = peerLine(kv.key, kv.value, peer.value);
     if (kv === null || outcome === 'unrecognized') {
-      return fail(lineNo, `unrecognized line "${line}"`);
+      return fail(lineNo, unrecognizedLine(kv?.key ?? null, section));
     }
     const display = Object.hasOwn(DISPLAY_KEYS, kv.key) ? (DISPLAY_KEYS[kv.key] ?? kv.key) : kv.key;
     if (outcome === 'value') return fail(lineNo, `invalid value for ${display}`);

@@ -126,7 +126,7 @@ describe('parseWgQuick', () => {
 
   it.each<[string, number | null, RegExp]>([
     [`PrivateKey = ${PRIV}\n[Interface]`, 1, /unrecognized line/],
-    [iface('Foo = bar'), 3, /unrecognized line "Foo=bar"/],
+    [iface('Foo = bar'), 3, /unrecognized line: "foo" is not a key of \[Interface\]/],
     [iface('[Other]'), 3, /unrecognized line/],
     [iface('MTU = -1'), 3, /invalid value for MTU/],
     [iface('MTU ='), 3, /invalid value for MTU/],
