@@ -14,17 +14,17 @@ socketUrl.hash = '';
 socketUrl.searchParams.set('token', new URLSearchParams(window.location.search).get('token') ?? '');
 const socket = new WebSocket(socketUrl);
 
-function element<T extends HTMLElement>(id: string): T {
+function element(id: string): HTMLElement {
   const found = document.getElementById(id);
   if (found === null) throw new Error(`the tray page has no #${id}`);
-  return found as T;
+  return found;
 }
 
 function input(message: TrayInputMessage): void {
   socket.send(JSON.stringify(message));
 }
 
-const icon = element<HTMLButtonElement>('tray-icon');
+const icon = element('tray-icon');
 icon.addEventListener('click', () => {
   input({ type: 'click' });
 });
