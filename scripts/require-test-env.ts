@@ -8,7 +8,7 @@ if (missing.length > 0) {
   process.stderr.write(
     'The full test suite needs root and these Debian packages (see README, "Tests"):\n' +
       missing.map((m) => `  - ${m}`).join('\n') +
-      '\nInstall them with: apt-get install $(cat .ci/apt-packages.txt)\n' +
+      '\nInstall them and run everything with: sudo scripts/test-everything.sh\n' +
       'Or run the tests that need none of this: npm run test:unit\n',
   );
   process.exit(1);
