@@ -159,7 +159,11 @@ export interface CallFailure {
 // ---- events: main → renderer ----
 
 export interface EventPayloads {
-  'state:nm': { running: boolean };
+  /**
+   * `bus`: why, when it is the system bus itself: 'lost' (gone, main is reconnecting) or
+   * 'reconnected' (back; `running` says whether NetworkManager is there too).
+   */
+  'state:nm': { running: boolean; bus?: 'lost' | 'reconnected' };
   'state:profiles': { profiles: ProfileView[] };
   'state:tunnel': { uuid: string; state: TunnelStateView };
   'prompt:open': PromptView;

@@ -13,6 +13,8 @@ export interface StoreState {
   phase: 'loading' | 'ready' | 'failed';
   loadFailure: CallFailure | null;
   nmRunning: boolean;
+  /** What the last `state:nm` said of the system bus itself (null: nothing, or NetworkManager's own news). */
+  busLink: 'lost' | 'reconnected' | null;
   profiles: readonly ProfileView[];
   /** As in the snapshot: a disconnected tunnel is absent. */
   tunnels: Readonly<Record<string, TunnelStateView>>;
@@ -30,6 +32,7 @@ export const initialState: StoreState = {
   phase: 'loading',
   loadFailure: null,
   nmRunning: true,
+  busLink: null,
   profiles: [],
   tunnels: {},
   lastFailures: {},
@@ -62,6 +65,7 @@ export function applySnapshot(state: StoreState, snapshot: SnapshotView): StoreS
 /** The shared mirror's reducer (preload/mirror.ts), plus each profile's last failure. */
 export function applyEvent(state: StoreState, event: ContractEvent): StoreState {
   const next = applyMirrorEvent(state, event);
+  if (event.name === 'state:nm') return { ...next, busLink: event.payload.bus ?? null };
   if (event.name !== 'state:tunnel') return next;
   const { uuid, state: tunnel } = event.payload;
   const lastFailures = noteFailure(state.lastFailures, uuid, tunnel);
