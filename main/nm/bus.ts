@@ -47,6 +47,11 @@ export interface BusEvents {
   reconnected: [owner: string | null];
   /** Closed for good: by close(), or lost without `reconnect`. */
   closed: [];
+  /**
+   * Any other signal that reached us (logind's, for main/reconnect/system-watch.ts, which adds
+   * its own match rules and checks the sender itself), and NameOwnerChanged for other names.
+   */
+  foreignSignal: [msg: dbus.Message];
 }
 
 export type MethodCallHandler = (msg: dbus.Message) => boolean;
@@ -285,7 +290,10 @@ export class NmBus extends EventEmitter<BusEvents> {
     if (msg.type !== dbus.MessageType.SIGNAL) return;
     if (msg.sender === BUS_DAEMON && msg.member === 'NameOwnerChanged') {
       const [name, , newOwner] = msg.body as [string, string, string];
-      if (name !== NM_BUS_NAME) return;
+      if (name !== NM_BUS_NAME) {
+        if (this.state === 'up') this.emit('foreignSignal', msg);
+        return;
+      }
       const owner = newOwner === '' ? null : newOwner;
       if (this.state === 'connecting') {
         this.ownerSeen = owner;
@@ -296,7 +304,8 @@ export class NmBus extends EventEmitter<BusEvents> {
       return;
     }
     // Until connected, nothing is known to apply signals to: the snapshot after comes first.
-    if (this.state !== 'up' || this.nmOwnerName === null || msg.sender !== this.nmOwnerName) return;
-    this.emit('signal', msg);
+    if (this.state !== 'up') return;
+    if (this.nmOwnerName !== null && msg.sender === this.nmOwnerName) this.emit('signal', msg);
+    else this.emit('foreignSignal', msg);
   }
 }
