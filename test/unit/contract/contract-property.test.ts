@@ -6,10 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
 import { CallError, ContractServer } from '../../../main/contract/server';
-import type { Core } from '../../../main/core';
-import type { NmBus } from '../../../main/nm/bus';
-import { NmModel } from '../../../main/nm/model';
 import { CALL_NAMES, callSchemas } from '../../../preload/contract';
+import { fakeCore } from '../support/fake-core';
 import { FakeNmBus } from '../support/fake-nm-bus';
 import { derive } from './zod-arbitrary';
 
@@ -34,17 +32,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tunnelbar-contract-property-'));
   const bus = new FakeNmBus();
   bus.addVpnProfile(1, UUID, 'Office');
-  const model = new NmModel(bus);
-  await model.ready();
-  const core: Core = {
-    bus: bus as unknown as NmBus,
-    model,
-    agent: null,
-    close: () => Promise.resolve(),
-  };
   prompter = new GuiPrompter();
   server = new ContractServer({
-    core,
+    core: await fakeCore(bus),
     prompter,
     preferences: new PreferencesStore(join(dir, 'preferences.json')),
     diagnostics: () => Promise.resolve(['a log line']),
