@@ -19,10 +19,10 @@ export const NM_SIGNAL_RULES = [
   `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.NetworkManager.VPN.Connection',member='VpnStateChanged'`,
 ];
 
+type Call = (opts: CallOptions) => Promise<unknown[]>;
+
 /** Adds the match rules, then asks who owns NetworkManager's name (null: nobody). */
-export async function addRulesAndLookUpOwner(
-  call: (opts: CallOptions) => Promise<unknown[]>,
-): Promise<string | null> {
+export async function addRulesAndLookUpOwner(call: Call): Promise<string | null> {
   for (const rule of NM_SIGNAL_RULES) {
     await call({
       destination: BUS_DAEMON,
@@ -33,6 +33,11 @@ export async function addRulesAndLookUpOwner(
       body: [rule],
     });
   }
+  return lookUpOwner(call, NM_BUS_NAME);
+}
+
+/** The unique name owning the well-known `name` on the bus; null when nobody owns it. */
+export async function lookUpOwner(call: Call, name: string): Promise<string | null> {
   try {
     const [owner] = await call({
       destination: BUS_DAEMON,
@@ -40,7 +45,7 @@ export async function addRulesAndLookUpOwner(
       iface: BUS_DAEMON,
       member: 'GetNameOwner',
       signature: 's',
-      body: [NM_BUS_NAME],
+      body: [name],
     });
     return typeof owner === 'string' ? owner : null;
   } catch (err) {
