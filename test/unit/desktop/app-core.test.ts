@@ -5,15 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PromptAnswer, PromptRequest } from '../../../main/agent/prompter';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
-import type { Core } from '../../../main/core';
 import { AppCore } from '../../../main/desktop/app-core';
 import type { DesktopPlatform, WindowId } from '../../../main/desktop/platform';
 import type { NotificationText, TrayModel } from '../../../main/desktop/surface-types';
 import type { Clock } from '../../../main/desktop/tray-animation';
-import type { CallOptions, NmBus } from '../../../main/nm/bus';
-import { NmModel } from '../../../main/nm/model';
+import type { CallOptions } from '../../../main/nm/bus';
 import type { ContractEvent } from '../../../preload/mirror';
 import type { Route } from '../../../preload/routes';
+import { fakeCore } from '../support/fake-core';
 import { FakeNmBus } from '../support/fake-nm-bus';
 
 const OFFICE = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
@@ -103,14 +102,7 @@ async function start(hidden: boolean): Promise<void> {
   bus = new ActivatingBus();
   bus.addVpnProfile(1, OFFICE, 'Office');
   bus.addVpnProfile(2, LAB, 'Lab');
-  const model = new NmModel(bus);
-  await model.ready();
-  const core: Core = {
-    bus: bus as unknown as NmBus,
-    model,
-    agent: null,
-    close: () => Promise.resolve(),
-  };
+  const core = await fakeCore(bus);
   prompter = new GuiPrompter();
   platform = new RecordingPlatform();
   app = await AppCore.start(

@@ -6,11 +6,9 @@ import { dispatchCall } from '../../../main/desktop/call-dispatch';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
 import { CallError, ContractServer } from '../../../main/contract/server';
-import type { Core } from '../../../main/core';
-import type { NmBus } from '../../../main/nm/bus';
-import { NmModel } from '../../../main/nm/model';
 import { CALL_CHANNELS, EVENT_CHANNELS } from '../../../preload/channels';
 import { CALL_NAMES, EVENT_NAMES, type CallName } from '../../../preload/contract';
+import { fakeCore } from '../support/fake-core';
 import { FakeNmBus } from '../support/fake-nm-bus';
 
 const UUID = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
@@ -30,15 +28,8 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tunnelbar-ipc-'));
   const bus = new FakeNmBus();
   bus.addVpnProfile(1, UUID, 'Office');
-  const model = new NmModel(bus);
-  await model.ready();
-  // The fake stands in for the bus: only the model's calls reach it, and none should here.
-  const core: Core = {
-    bus: bus as unknown as NmBus,
-    model,
-    agent: null,
-    close: () => Promise.resolve(),
-  };
+  // Only the model's calls reach the fake bus, and none should here.
+  const core = await fakeCore(bus);
   const seen = { diagnosticsAsked: 0, autostartSet: [] as boolean[] };
   const prompter = new GuiPrompter();
   const server = new ContractServer({
