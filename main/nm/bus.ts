@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import * as dbus from 'dbus-next';
 import {
   BUS_DAEMON,
@@ -191,6 +191,8 @@ export class NmBus extends EventEmitter<BusEvents> {
   private attach(raw: dbus.MessageBus): void {
     this.raw = raw;
     this.connectionLost = new AbortController();
+    // Every call in flight listens on it (a load pipelines 48): no "possible leak" warning.
+    setMaxListeners(0, this.connectionLost.signal);
     raw.on('message', (msg) => {
       if (raw !== this.raw) return;
       if (msg.type === dbus.MessageType.METHOD_CALL) this.origin.set(msg, raw);

@@ -83,6 +83,28 @@ describe('NetworkManager owner at connect', () => {
   });
 });
 
+describe('calls in flight', () => {
+  it('many at once (a pipelined load) raise no "possible leak" warning', async () => {
+    const bus = await connectOver(new OneReadBus(OLD_NM, ownerChanged(OLD_NM, OLD_NM)));
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => {
+      warnings.push(w.name);
+    };
+    process.on('warning', onWarning);
+    try {
+      const calls = Array.from({ length: 60 }, () =>
+        bus.call({ path: '/', iface: 'org.example.X', member: 'Y' }),
+      );
+      await Promise.all(calls);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      bus.close();
+    }
+  });
+});
+
 describe('reconnect backoff', () => {
   it('starts at 0.5 s, doubles, stops at 30 s, and is jittered to between half and all', () => {
     const top = (attempt: number) => reconnectDelay(attempt, () => 1);
