@@ -11,13 +11,30 @@ export interface SecretField {
   secret: boolean;
   /** A value to start from, e.g. a user name already known. Never a stored password. */
   initial?: string;
+  /**
+   * A choice instead of free text (an OpenConnect group or token selection): the answer is one
+   * of these labels. Absent: a text field.
+   */
+  options?: string[];
+}
+
+/** A server certificate the system does not trust, shown for the person to accept or refuse. */
+export interface CertificateView {
+  host: string;
+  /** Why verification failed, in openconnect's words ("signer not found"). */
+  reason: string;
+  /** The public key pin, `pin-sha256:<base64>`. */
+  fingerprint: string;
 }
 
 /**
  * Why the prompt is shown: first time in this attempt, the previous answer was rejected by the
- * server, or the server asks a further question (one-time code).
+ * server, or the server asks a further question (one-time code); `certificate`: accept or refuse
+ * `certificate` (no fields: an empty answer accepts, cancel refuses); `browser`: a web login runs
+ * in the system browser (no fields: the prompt only waits, and is withdrawn when the login ends;
+ * cancel stops it).
  */
-export type PromptReason = 'initial' | 'rejected' | 'challenge';
+export type PromptReason = 'initial' | 'rejected' | 'challenge' | 'certificate' | 'browser';
 
 export interface PromptRequest {
   /** Unique per request; the GUI keys its windows by it. */
@@ -38,6 +55,8 @@ export interface PromptRequest {
    * so the one typed now should replace it. Absent: unticked.
    */
   saveChecked?: boolean;
+  /** With reason `certificate`: the certificate to accept or refuse. */
+  certificate?: CertificateView;
 }
 
 export interface PromptAnswer {

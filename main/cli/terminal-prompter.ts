@@ -17,9 +17,39 @@ function reasonLine(request: PromptRequest): string | null {
       return 'The previous answer was rejected. Try again.';
     case 'challenge':
       return `The server asks: ${terminalSafe(request.message)}`;
+    case 'certificate': {
+      const cert = request.certificate;
+      if (cert === undefined) return "The server's certificate is not trusted.";
+      return [
+        `The certificate of ${terminalSafe(cert.host)} is not trusted: ${terminalSafe(cert.reason)}.`,
+        `Its key: ${terminalSafe(cert.fingerprint)}`,
+      ].join('\n');
+    }
     case 'initial':
+    case 'browser':
       return null;
   }
+}
+
+/** A choice answered by its number or its label; anything else goes back as typed. */
+function chosen(options: readonly string[], line: string): string {
+  const n = Number.parseInt(line, 10);
+  if (String(n) === line.trim() && n >= 1 && n <= options.length) return options[n - 1] ?? line;
+  return line;
+}
+
+/** Resolves (with null) only when the signal aborts: a prompt that just waits. */
+function untilAborted(signal: AbortSignal): Promise<null> {
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    signal.addEventListener(
+      'abort',
+      () => {
+        resolve(null);
+      },
+      { once: true },
+    );
+  });
 }
 
 /** Reads lines from a non-terminal stream, one at a time, in order; null at end of input. */
@@ -87,12 +117,20 @@ export class TerminalPrompter implements Prompter {
     const why = reasonLine(request);
     if (why !== null) lines.push(why);
     this.output.write(`${lines.join('\n')}\n`);
+    if (request.reason === 'browser') return untilAborted(signal);
+    if (request.reason === 'certificate') {
+      const answer = await this.readField('Accept it? (yes/no): ', false, signal);
+      return answer?.trim().toLowerCase() === 'yes' ? { values: {}, save: false } : null;
+    }
     const values: Record<string, string> = {};
     for (const field of request.fields) {
+      const options = field.options ?? [];
+      for (const [i, option] of options.entries())
+        this.output.write(`  ${String(i + 1)}) ${terminalSafe(option)}\n`);
       const label = `${terminalSafe(field.label)}: `;
       const value = await this.readField(label, field.secret, signal);
       if (value === null) return null;
-      values[field.key] = value;
+      values[field.key] = options.length > 0 ? chosen(options, value) : value;
     }
     return { values, save: this.save && request.canSave };
   }
