@@ -13,6 +13,7 @@ export const CALL_CHANNELS: { readonly [C in CallName]: `tunnelbar:call:${C}` } 
   'tunnel:connect': 'tunnelbar:call:tunnel:connect',
   'tunnel:disconnect': 'tunnelbar:call:tunnel:disconnect',
   'profile:set-favourite': 'tunnelbar:call:profile:set-favourite',
+  'profile:set-reconnect': 'tunnelbar:call:profile:set-reconnect',
   'tunnel:diagnostics': 'tunnelbar:call:tunnel:diagnostics',
   'prompt:answer': 'tunnelbar:call:prompt:answer',
   'prompt:cancel': 'tunnelbar:call:prompt:cancel',

@@ -25,6 +25,7 @@ import {
 
 export type {
   ConnectingStage,
+  ReconnectWait,
   IpConfigView,
   ReasonView,
   RouteView,
@@ -42,6 +43,8 @@ export interface ProfileView {
   favourite: boolean;
   /** When this profile was last connected through Tunnelbar (ms since epoch), for "recent". */
   lastUsed: number | null;
+  /** "Reconnect when the connection drops" for this profile; null follows the app's setting. */
+  reconnect: boolean | null;
 }
 
 export interface SnapshotView {
@@ -97,7 +100,14 @@ export const callSchemas = {
   ]),
   'prompt:cancel': z.tuple([z.object({ requestId })]),
   'settings:get': z.tuple([]),
-  'settings:set': z.tuple([z.object({ autostart: z.boolean() })]),
+  /** Changes the settings given (at least one), leaves the others. */
+  'settings:set': z.tuple([
+    z
+      .object({ autostart: z.boolean().optional(), reconnect: z.boolean().optional() })
+      .refine((s) => s.autostart !== undefined || s.reconnect !== undefined, 'no setting given'),
+  ]),
+  /** The profile's own "Reconnect when the connection drops"; null: follow the app's setting. */
+  'profile:set-reconnect': z.tuple([z.object({ uuid, reconnect: z.boolean().nullable() })]),
   /** The connection editor (preload/editor.ts): the editable view of one profile. */
   'profile:get': z.tuple([z.object({ uuid })]),
   /** Changes what differs between `base` (as profile:get gave it) and `edit`; nothing else. */
@@ -125,6 +135,8 @@ export type CallArgs<C extends CallName> = z.infer<(typeof callSchemas)[C]>;
 
 export interface SettingsView {
   autostart: boolean;
+  /** "Reconnect when a VPN drops", for every profile without its own choice. */
+  reconnect: boolean;
 }
 
 export interface CallResults {
@@ -132,6 +144,7 @@ export interface CallResults {
   'tunnel:connect': null;
   'tunnel:disconnect': null;
   'profile:set-favourite': null;
+  'profile:set-reconnect': null;
   'tunnel:diagnostics': { lines: string[] };
   'prompt:answer': null;
   'prompt:cancel': null;

@@ -31,6 +31,12 @@ export interface ReasonView<Word extends string = string> {
 
 export type ConnectingStage = 'prepare' | 'connect' | 'ip-config' | 'activating';
 
+/**
+ * What a reconnecting tunnel waits for: its next attempt's timer, the attempt under way (before
+ * NetworkManager reports it), the network to come back, or the machine to resume.
+ */
+export type ReconnectWait = 'timer' | 'attempt' | 'network' | 'resume';
+
 /** Every switch over it must be exhaustive. */
 export type TunnelStateView<Word extends string = string> =
   | { kind: 'disconnected' }
@@ -45,4 +51,18 @@ export type TunnelStateView<Word extends string = string> =
       banner: string | null;
     }
   | { kind: 'disconnecting' }
-  | { kind: 'failed'; reason: ReasonView<Word> };
+  | { kind: 'failed'; reason: ReasonView<Word> }
+  /**
+   * Dropped without anyone asking and brought back by Tunnelbar's reconnect policy
+   * (main/reconnect/): NetworkManager itself says failed or connecting meanwhile.
+   */
+  | {
+      kind: 'reconnecting';
+      /** The attempt under way or next, from 1. */
+      attempt: number;
+      /** ms since epoch; null unless waiting for the timer. */
+      nextAttemptAt: number | null;
+      waitingFor: ReconnectWait;
+      /** Why it dropped, or why the last attempt failed. */
+      reason: ReasonView<Word> | null;
+    };

@@ -7,10 +7,12 @@ import type { TunnelStateView } from './contract';
 
 /** Up or on its way up: the profile's switch and tray check mark show "on". */
 export function isOnOrComingUp(state: TunnelStateView): boolean {
+  // reconnecting: wanted up, so switching it off ends the retries.
   switch (state.kind) {
     case 'connecting':
     case 'needs-secrets':
     case 'connected':
+    case 'reconnecting':
       return true;
     case 'disconnected':
     case 'disconnecting':

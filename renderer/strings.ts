@@ -151,6 +151,8 @@ export const strings = {
     connected: 'Connected',
     disconnecting: 'Disconnecting…',
     failed: 'Failed',
+    /** "attempt 3, next at 14:02:31" (preload/reconnect-view.ts). */
+    reconnecting: (summary: string) => `Reconnecting: ${summary}`,
   },
 
   status: {
@@ -173,6 +175,9 @@ export const strings = {
     banner: 'Message from the server',
     failure: 'Why it failed',
     lastFailure: 'Why the last attempt failed',
+    dropped: 'Why it dropped',
+    reconnectingHint:
+      'The VPN went down without anyone asking; Tunnelbar brings it back. Switch it off to stop trying.',
     actionFailed: 'That did not work',
     hint: 'Use the switch next to the profile’s name to connect.',
   },

@@ -1,4 +1,5 @@
 import type { TunnelStateView } from '../preload/contract';
+import { reconnectSummary } from '../preload/reconnect-view';
 import { strings } from './strings';
 
 export { isOnOrComingUp, tunnelAddress } from '../preload/tunnel-view';
@@ -19,6 +20,8 @@ export function stateLabel(state: TunnelStateView): string {
       return strings.state.disconnecting;
     case 'failed':
       return strings.state.failed;
+    case 'reconnecting':
+      return strings.state.reconnecting(reconnectSummary(state));
   }
 }
 
@@ -30,6 +33,7 @@ export function stateTone(state: TunnelStateView): 'off' | 'busy' | 'on' | 'bad'
     case 'connecting':
     case 'needs-secrets':
     case 'disconnecting':
+    case 'reconnecting':
       return 'busy';
     case 'connected':
       return 'on';

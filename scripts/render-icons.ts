@@ -23,7 +23,13 @@ function render(svg: string, size: number, out: string): void {
 }
 
 function trayGlyphs(): { state: TrayIconState; frame: number; file: string }[] {
-  const states: TrayIconState[] = ['disconnected', 'connected', 'failed', 'nm-down'];
+  const states: TrayIconState[] = [
+    'disconnected',
+    'connected',
+    'reconnecting',
+    'failed',
+    'nm-down',
+  ];
   return [
     ...states.map((state) => ({ state, frame: 0, file: `tray-${state}.svg` })),
     ...Array.from({ length: CONNECTING_FRAMES }, (_, frame) => ({

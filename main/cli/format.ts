@@ -1,3 +1,5 @@
+import { reconnectSummary } from '../../preload/reconnect-view';
+import type { ReconnectWait } from '../../preload/tunnel-types';
 import type { IpConfig } from '../nm/ip-config';
 import type { Profile } from '../nm/profile';
 import type { TunnelState } from '../nm/tunnel-state';
@@ -19,11 +21,15 @@ export interface StatusEntry {
   /** ISO time Tunnelbar saw it connect; null unless connected. */
   since: string | null;
   banner: string | null;
-  /** The failure reason word, null unless failed. */
+  /** The failure reason word, null unless failed (or, reconnecting, why it dropped). */
   reason: string | null;
   reasonText: string | null;
   ip4: IpConfig | null;
   ip6: IpConfig | null;
+  /** Only while reconnecting: the attempt under way or next, and when (ISO, null: not timed). */
+  attempt?: number;
+  nextAttemptAt?: string | null;
+  waitingFor?: ReconnectWait;
 }
 
 export function listEntry(profile: Profile, state: TunnelState): ListEntry {
@@ -56,6 +62,16 @@ export function statusEntry(
       };
     case 'failed':
       return { ...entry, reason: state.reason.word, reasonText: state.reason.sentence };
+    case 'reconnecting':
+      return {
+        ...entry,
+        reason: state.reason?.word ?? null,
+        reasonText: state.reason?.sentence ?? null,
+        attempt: state.attempt,
+        nextAttemptAt:
+          state.nextAttemptAt === null ? null : new Date(state.nextAttemptAt).toISOString(),
+        waitingFor: state.waitingFor,
+      };
     case 'disconnected':
     case 'connecting':
     case 'needs-secrets':
@@ -81,6 +97,10 @@ export function describeState(state: TunnelState): string {
       return `connecting (${state.stage})`;
     case 'failed':
       return `failed (${state.reason.word}): ${safe(state.reason.sentence)}`;
+    case 'reconnecting': {
+      const why = state.reason === null ? '' : ` after ${state.reason.word}`;
+      return `reconnecting${why}: ${reconnectSummary(state)}`;
+    }
     case 'needs-secrets':
     case 'disconnected':
     case 'disconnecting':
@@ -111,6 +131,12 @@ export function describeStatus(entry: StatusEntry, now: number): string {
   }
   if (entry.reasonText !== null)
     lines.push(`  reason: ${entry.reason ?? ''}: ${safe(entry.reasonText)}`);
+  if (entry.attempt !== undefined) {
+    const next = entry.nextAttemptAt == null ? '' : `, next at ${entry.nextAttemptAt}`;
+    lines.push(
+      `  reconnect: attempt ${entry.attempt}${next} (waiting for ${entry.waitingFor ?? 'timer'})`,
+    );
+  }
   // A banner may be several lines; the server chose every character of it.
   if (entry.banner !== null) lines.push(`  banner: ${safe(entry.banner, 'lines')}`);
   lines.push(...ipLines('IPv4', entry.ip4), ...ipLines('IPv6', entry.ip6));

@@ -3,13 +3,23 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
-/** What Tunnelbar remembers of its own (never a secret): favourites, last use, autostart. */
+/**
+ * What Tunnelbar remembers of its own (never a secret): favourites, last use, autostart, and
+ * whether to bring dropped VPNs back: the app's choice, and each profile's own where it has one.
+ */
 const preferencesSchema = z.object({
   favourites: z.array(z.string()).default([]),
   lastUsed: z.record(z.string(), z.number()).default({}),
   autostart: z.boolean().default(false),
+  reconnect: z.boolean().default(true),
+  reconnectProfiles: z.record(z.string(), z.boolean()).default({}),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
+
+/** Whether a dropped tunnel of this profile is brought back: its own choice, else the app's. */
+export function reconnectEnabled(prefs: Preferences, uuid: string): boolean {
+  return prefs.reconnectProfiles[uuid] ?? prefs.reconnect;
+}
 
 export function defaultPreferencesPath(): string {
   const base = process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config');

@@ -5,9 +5,11 @@ import {
   type CallResults,
   type EventName,
   type EventPayloads,
+  type SettingsView,
   type SnapshotView,
   type TunnelStateView,
 } from '../../preload/contract';
+import { omitKey } from '../../preload/mirror';
 import type { Core } from '../core';
 import { editorCall } from '../editor/dispatch';
 import { libraryCall } from '../editor/library-dispatch';
@@ -15,7 +17,7 @@ import { activate, deactivate, findProfile } from '../nm/actions';
 import { TunnelbarError } from '../nm/errors';
 import type { Profile } from '../nm/profile';
 import type { GuiPrompter } from './gui-prompter';
-import type { PreferencesStore } from './preferences';
+import type { Preferences, PreferencesStore } from './preferences';
 import { profileView } from './views';
 
 /** A call main refused or that failed: travels to the renderer as {word, sentence}. */
@@ -181,11 +183,29 @@ export class ContractServer {
         if (!prompter.answer(String(arg?.requestId), null)) throw promptGone();
         return null;
       case 'settings:get':
-        return { autostart: preferences.get().autostart };
+        return settingsView(preferences.get());
       case 'settings:set': {
-        const autostart = arg?.autostart === true;
-        this.opts.setAutostart?.(autostart);
-        return { autostart: preferences.update((p) => ({ ...p, autostart })).autostart };
+        const { autostart, reconnect } = arg as { autostart?: boolean; reconnect?: boolean };
+        if (autostart !== undefined) this.opts.setAutostart?.(autostart);
+        return settingsView(
+          preferences.update((p) => ({
+            ...p,
+            autostart: autostart ?? p.autostart,
+            reconnect: reconnect ?? p.reconnect,
+          })),
+        );
+      }
+      case 'profile:set-reconnect': {
+        const { uuid, reconnect } = arg as { uuid: string; reconnect: boolean | null };
+        preferences.update((p) => ({
+          ...p,
+          reconnectProfiles:
+            reconnect === null
+              ? omitKey(p.reconnectProfiles, uuid)
+              : { ...p.reconnectProfiles, [uuid]: reconnect },
+        }));
+        this.emit('state:profiles', { profiles: this.profileViews() });
+        return null;
       }
       case 'profile:get':
       case 'profile:save':
@@ -238,6 +258,10 @@ export class ContractServer {
   private emit<E extends EventName>(name: E, payload: EventPayloads[E]): void {
     for (const listener of this.listeners) listener(name, payload);
   }
+}
+
+function settingsView(prefs: Preferences): SettingsView {
+  return { autostart: prefs.autostart, reconnect: prefs.reconnect };
 }
 
 function promptGone(): CallError {

@@ -22,5 +22,6 @@ export function profileView(profile: Profile, prefs: Preferences): ProfileView {
     remote: profileRemote(profile),
     favourite: prefs.favourites.includes(profile.uuid),
     lastUsed: prefs.lastUsed[profile.uuid] ?? null,
+    reconnect: prefs.reconnectProfiles[profile.uuid] ?? null,
   };
 }

@@ -19,12 +19,14 @@ import type { Profile } from '../nm/profile';
 import { writeAutostart } from './autostart';
 import { callServer, failureOf } from './call-dispatch';
 import type { LaunchArgs } from './launch-args';
-import { notificationFor, refusalNotification } from './notifications';
+import { notificationFor, reconnectNotification, refusalNotification } from './notifications';
 import { importOpenedFiles } from './opened-files';
 import type { DesktopPlatform, WindowId } from './platform';
 import type { Clock } from './tray-animation';
 import { TrayPresenter } from './tray';
 import type { NotificationText, TrayMenuEntry } from './surface-types';
+import type { DriverClock } from '../reconnect/driver';
+import { StayConnected } from './stay-connected';
 import { UserStops } from './user-stops';
 import { WindowRegistry } from './windows';
 
@@ -42,6 +44,8 @@ export interface AppCoreOptions {
   home?: string;
   /** Timers of the tray's animation; the real ones when absent. */
   clock?: Clock;
+  /** Time and timers of the reconnect policy; the real ones when absent. */
+  reconnectClock?: DriverClock;
   onWarning?: (text: string) => void;
 }
 
@@ -56,6 +60,7 @@ export class AppCore {
   readonly server: ContractServer;
   private mirror: SnapshotView;
   private readonly stops = new UserStops();
+  private readonly stay: StayConnected;
   private readonly windows: WindowRegistry;
   private readonly tray: TrayPresenter;
   private readonly unsubscribe: () => void;
@@ -88,6 +93,7 @@ export class AppCore {
     unsubscribe();
     const app = new AppCore(opts, server, snapshot, early);
     app.launched(launch);
+    await app.stay.watchSystem();
     return app;
   }
 
@@ -99,6 +105,24 @@ export class AppCore {
   ) {
     this.server = server;
     this.mirror = snapshot;
+    this.stay = new StayConnected({
+      core: opts.core,
+      preferences: opts.preferences,
+      republish: (uuid, state) => {
+        this.publish(contractEvent('state:tunnel', { uuid, state }));
+      },
+      ended: (uuid, end) => {
+        this.notify(
+          reconnectNotification(this.profileName(uuid), end, tunnelOf(this.mirror, uuid)),
+        );
+      },
+      ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
+      ...(opts.reconnectClock === undefined ? {} : { clock: opts.reconnectClock }),
+    });
+    // Tunnels already up when the app starts are watched from now on.
+    for (const [uuid, state] of Object.entries(snapshot.tunnels)) {
+      this.stay.present(uuid, state, false);
+    }
     this.windows = new WindowRegistry(opts.platform, (requestId) => {
       this.cancelPrompt(requestId);
     });
@@ -148,7 +172,11 @@ export class AppCore {
     }
     if (name === 'tunnel:disconnect') {
       const parsed = callSchemas['tunnel:disconnect'].safeParse(args);
-      if (parsed.success) this.stops.markStopped(parsed.data[0].uuid);
+      if (parsed.success) this.stopping(parsed.data[0].uuid);
+    } else if (name === 'settings:set' || name === 'profile:set-reconnect') {
+      const result = await this.server.handle(name, args);
+      this.stay.settingsChanged();
+      return result;
     } else if (name === 'prompt:cancel') {
       const parsed = callSchemas['prompt:cancel'].safeParse(args);
       if (parsed.success) this.stops.promptCancelled(parsed.data[0].requestId);
@@ -190,6 +218,7 @@ export class AppCore {
   close(): Promise<void> {
     this.closed ??= (async () => {
       this.unsubscribe();
+      this.stay.close();
       this.tray.stop();
       this.windows.closeAll();
       this.server.close();
@@ -215,11 +244,10 @@ export class AppCore {
 
   private onEvent(raw: ContractEvent): void {
     const event = this.present(raw);
-    this.mirror = applyMirrorEvent(this.mirror, event);
-    this.tray.render(this.mirror);
-    this.windows.send(event);
+    this.publish(event);
     switch (event.name) {
       case 'prompt:open':
+        this.stay.prompted(event.payload.connectionUuid);
         this.stops.promptOpened(event.payload.id, event.payload.connectionUuid);
         this.windows.promptOpened(event.payload.id);
         return;
@@ -227,12 +255,21 @@ export class AppCore {
         this.stops.promptClosed(event.payload.requestId);
         this.windows.promptClosed(event.payload.requestId);
         return;
+      case 'state:profiles':
+        this.stay.profiles(event.payload.profiles);
+        return;
       case 'state:tunnel':
       case 'state:nm':
-      case 'state:profiles':
       case 'import:progress':
         return;
     }
+  }
+
+  /** Into the mirror, the tray and the windows. */
+  private publish(event: ContractEvent): void {
+    this.mirror = applyMirrorEvent(this.mirror, event);
+    this.tray.render(this.mirror);
+    this.windows.send(event);
   }
 
   /** A tunnel's change as the person sees it, notified when it is news. */
@@ -240,8 +277,14 @@ export class AppCore {
     if (event.name !== 'state:tunnel') return event;
     const { uuid, state: after } = event.payload;
     const before = tunnelOf(this.mirror, uuid);
-    const { shown, userAsked } = this.stops.present(uuid, before, after);
-    const text = notificationFor({ name: this.profileName(uuid), before, after: shown, userAsked });
+    const stopped = this.stops.present(uuid, before, after);
+    // What NetworkManager said, unless the reconnect policy is bringing it back.
+    const { state: shown, end } = this.stay.present(uuid, stopped.shown, stopped.userAsked);
+    const name = this.profileName(uuid);
+    const text =
+      end === null
+        ? notificationFor({ name, before, after: shown, userAsked: stopped.userAsked })
+        : reconnectNotification(name, end, shown);
     if (text !== null) this.notify(text);
     return shown === after ? event : contractEvent('state:tunnel', { uuid, state: shown });
   }
@@ -253,10 +296,16 @@ export class AppCore {
   }
 
   private disconnect(uuid: string): void {
-    this.stops.markStopped(uuid);
+    this.stopping(uuid);
     callServer(this.server, 'tunnel:disconnect', { uuid }).catch((err: unknown) => {
       this.opts.onWarning?.(failureOf(err).sentence);
     });
+  }
+
+  /** The person switches a tunnel off: its going down is not news, and not a drop. */
+  private stopping(uuid: string): void {
+    this.stops.markStopped(uuid);
+    this.stay.userStopped(uuid);
   }
 
   private cancelPrompt(requestId: string): void {

@@ -25,6 +25,7 @@ function wasOnTheWay(state: TunnelStateView): boolean {
  */
 export function notificationFor(t: Transition): NotificationText | null {
   const { after, before } = t;
+  // reconnecting: one notification per series, when it ends (reconnectNotification).
   switch (after.kind) {
     case 'connected':
       if (!wasOnTheWay(before)) return null;
@@ -48,7 +49,32 @@ export function notificationFor(t: Transition): NotificationText | null {
     case 'connecting':
     case 'needs-secrets':
     case 'disconnecting':
+    case 'reconnecting':
       return null;
+  }
+}
+
+/** How a reconnect series ended, as the policy said (main/reconnect/policy.ts). */
+export type SeriesEnd =
+  { kind: 'restored'; attempts: number } | { kind: 'gave-up'; reason: { sentence: string } };
+
+/** The one notification of a reconnect series: back up, or no more attempts. */
+export function reconnectNotification(
+  name: string,
+  end: SeriesEnd,
+  after: TunnelStateView,
+): NotificationText {
+  switch (end.kind) {
+    case 'restored':
+      return {
+        title: strings.notify.reconnectedTitle(name),
+        body: strings.notify.reconnectedBody(end.attempts, tunnelAddress(after)),
+      };
+    case 'gave-up':
+      return {
+        title: strings.notify.gaveUpTitle(name),
+        body: `${end.reason.sentence} ${strings.notify.gaveUpTail}`,
+      };
   }
 }
 

@@ -17,6 +17,7 @@ export const strings = {
     connected: 'connected',
     disconnecting: 'disconnecting…',
     failed: 'failed',
+    reconnecting: (summary: string) => `reconnecting, ${summary}`,
   },
   tooltip: {
     nmDown: 'Tunnelbar: NetworkManager is not running',
@@ -24,6 +25,7 @@ export const strings = {
     busy: (names: string) => `Tunnelbar: ${names} in progress…`,
     connected: (names: string) => `Tunnelbar: ${names} connected`,
     failed: (names: string) => `Tunnelbar: ${names} failed`,
+    reconnecting: (lines: string) => `Tunnelbar: reconnecting ${lines}`,
   },
   notify: {
     connectedTitle: (name: string) => `VPN “${name}” connected`,
@@ -33,6 +35,11 @@ export const strings = {
     disconnectedBody: 'The tunnel went down. Connect again from the tray icon.',
     failedTitle: (name: string) => `VPN “${name}” failed`,
     failedTail: 'The connection editor shows the details and the plugin’s log.',
+    reconnectedTitle: (name: string) => `VPN “${name}” reconnected`,
+    reconnectedBody: (attempts: number, address: string | null) =>
+      `Back after ${attempts === 1 ? 'one attempt' : `${attempts} attempts`}${address === null ? '' : `; your address in the tunnel is ${address}`}.`,
+    gaveUpTitle: (name: string) => `VPN “${name}” could not be reconnected`,
+    gaveUpTail: 'Tunnelbar stopped trying; connect it again from the tray icon.',
     refusedTitle: (name: string) => `VPN “${name}” could not start`,
     importedTitle: (added: number) =>
       added === 1 ? 'One VPN profile imported' : `${added} VPN profiles imported`,

@@ -3,7 +3,8 @@
  * plain data. Types only, with no imports, so the harness's browser pages can use them too.
  */
 
-export type TrayIconState = 'nm-down' | 'disconnected' | 'connecting' | 'connected' | 'failed';
+export type TrayIconState =
+  'nm-down' | 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
 /** The tray menu as plain data; a platform turns it into its own menu and reports the choice. */
 export type TrayMenuEntry =

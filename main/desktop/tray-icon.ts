@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { SnapshotView, TunnelStateView } from '../../preload/contract';
+import { reconnectSummary } from '../../preload/reconnect-view';
 import { strings } from './strings';
 
 import type { TrayIconState } from './surface-types';
@@ -10,6 +11,7 @@ export const TRAY_SIZES = [16, 22, 24, 32, 48] as const;
 export type TraySize = (typeof TRAY_SIZES)[number];
 
 function busy(tunnel: TunnelStateView): boolean {
+  // reconnecting: still, not animated: its next attempt may be a minute away.
   switch (tunnel.kind) {
     case 'connecting':
     case 'needs-secrets':
@@ -18,19 +20,22 @@ function busy(tunnel: TunnelStateView): boolean {
     case 'disconnected':
     case 'connected':
     case 'failed':
+    case 'reconnecting':
       return false;
   }
 }
 
 /**
  * The one icon for all tunnels, most urgent first: no NetworkManager; something on its way
- * (the person is waiting, so the animation); something connected; a failure not yet followed by
- * another attempt; else idle.
+ * (the person is waiting, so the animation); a dropped tunnel waiting for its next attempt (a
+ * VPN the person wants is down, whatever else is up); something connected; a failure not yet
+ * followed by another attempt; else idle.
  */
 export function trayIconState(state: SnapshotView): TrayIconState {
   if (!state.nmRunning) return 'nm-down';
   const tunnels = Object.values(state.tunnels);
   if (tunnels.some(busy)) return 'connecting';
+  if (tunnels.some((t) => t.kind === 'reconnecting')) return 'reconnecting';
   if (tunnels.some((t) => t.kind === 'connected')) return 'connected';
   if (tunnels.some((t) => t.kind === 'failed')) return 'failed';
   return 'disconnected';
@@ -67,6 +72,16 @@ function namesWhere(state: SnapshotView, pick: (t: TunnelStateView) => boolean):
     .join(', ');
 }
 
+/** "Work (attempt 3, next at 14:02:31)" for each reconnecting tunnel. */
+function reconnectingLines(state: SnapshotView): string {
+  return state.profiles
+    .flatMap((p) => {
+      const tunnel = state.tunnels[p.uuid];
+      return tunnel?.kind === 'reconnecting' ? [`${p.id} (${reconnectSummary(tunnel)})`] : [];
+    })
+    .join(', ');
+}
+
 export function trayTooltip(state: SnapshotView): string {
   const icon = trayIconState(state);
   switch (icon) {
@@ -80,5 +95,7 @@ export function trayTooltip(state: SnapshotView): string {
       return strings.tooltip.connected(namesWhere(state, (t) => t.kind === 'connected'));
     case 'failed':
       return strings.tooltip.failed(namesWhere(state, (t) => t.kind === 'failed'));
+    case 'reconnecting':
+      return strings.tooltip.reconnecting(reconnectingLines(state));
   }
 }

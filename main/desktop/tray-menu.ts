@@ -1,6 +1,7 @@
 import type { ProfileView, SnapshotView, TunnelStateView } from '../../preload/contract';
 import { isOnOrComingUp, tunnelAddress } from '../../preload/tunnel-view';
 import { tunnelOf } from '../../preload/mirror';
+import { reconnectSummary } from '../../preload/reconnect-view';
 import { strings } from './strings';
 import type { TrayMenuEntry } from './surface-types';
 
@@ -37,6 +38,8 @@ function stateText(tunnel: TunnelStateView): string | null {
       return strings.state.disconnecting;
     case 'failed':
       return strings.state.failed;
+    case 'reconnecting':
+      return strings.state.reconnecting(reconnectSummary(tunnel));
   }
 }
 

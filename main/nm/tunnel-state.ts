@@ -20,6 +20,7 @@ export const TUNNEL_STATE_KINDS: readonly TunnelStateKind[] = [
   'connected',
   'disconnecting',
   'failed',
+  'reconnecting',
 ];
 
 /** What the model knows of one active connection, as plain values. */
@@ -118,6 +119,7 @@ export function deriveTunnelState(rec: ActiveConnectionRecord, inputs: DeriveInp
 
 /** True once a tunnel has reached an end: connected, failed or disconnected. */
 export function isSettled(state: TunnelState): boolean {
+  // reconnecting: the reconnect policy's, never NetworkManager's: on its way back up.
   switch (state.kind) {
     case 'connected':
     case 'failed':
@@ -126,6 +128,7 @@ export function isSettled(state: TunnelState): boolean {
     case 'connecting':
     case 'needs-secrets':
     case 'disconnecting':
+    case 'reconnecting':
       return false;
   }
 }

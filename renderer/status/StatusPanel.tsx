@@ -49,6 +49,16 @@ function Details({ uuid, tunnel }: { uuid: string; tunnel: TunnelStateView }) {
           <Diagnostics key={uuid} uuid={uuid} />
         </>
       );
+    case 'reconnecting':
+      return (
+        <>
+          <p className="muted">{strings.status.reconnectingHint}</p>
+          {tunnel.reason !== null && (
+            <Failure title={strings.status.dropped} reason={tunnel.reason} />
+          )}
+          <Diagnostics key={uuid} uuid={uuid} />
+        </>
+      );
     case 'disconnected':
     case 'connecting':
     case 'needs-secrets':

@@ -77,6 +77,7 @@ function noteFailure(
   uuid: string,
   tunnel: TunnelStateView,
 ): Readonly<Record<string, ReasonView>> {
+  // reconnecting: its reason is shown with it while it lasts.
   switch (tunnel.kind) {
     case 'failed':
       return { ...failures, [uuid]: tunnel.reason };
@@ -86,6 +87,7 @@ function noteFailure(
     case 'connecting':
     case 'needs-secrets':
     case 'disconnecting':
+    case 'reconnecting':
       return failures;
   }
 }

@@ -65,10 +65,11 @@ export class FakeApi implements TunnelbarApi {
         return { lines: [] };
       case 'settings:get':
       case 'settings:set':
-        return { autostart: false };
+        return { autostart: false, reconnect: true };
       case 'tunnel:connect':
       case 'tunnel:disconnect':
       case 'profile:set-favourite':
+      case 'profile:set-reconnect':
       case 'prompt:answer':
       case 'prompt:cancel':
         return null;

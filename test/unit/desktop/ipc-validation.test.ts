@@ -83,6 +83,9 @@ const malformed: [CallName, unknown[]][] = [
   ['settings:set', [{ autostart: 'true' }]],
   ['settings:set', [{}]],
   ['settings:set', []],
+  ['settings:set', [{ reconnect: 1 }]],
+  ['profile:set-reconnect', [{ uuid: UUID }]],
+  ['profile:set-reconnect', [{ uuid: UUID, reconnect: 'yes' }]],
   ['profiles:bulk', [{ uuids: [], action: { kind: 'delete' } }]],
   ['profiles:bulk', [{ uuids: [UUID], action: { kind: 'format-disk' } }]],
   ['profiles:bulk', [{ uuids: [UUID], action: { kind: 'autoconnect', on: 'no' } }]],
@@ -123,6 +126,13 @@ describe('ContractServer.handle refuses malformed payloads', () => {
   it('carries out a well-formed call', async () => {
     await expect(world.server.handle('settings:set', [{ autostart: true }])).resolves.toEqual({
       autostart: true,
+      reconnect: true,
+    });
+    expect(world.seen.autostartSet).toEqual([true]);
+    // One setting at a time: the other stays as it was, autostart's entry untouched.
+    await expect(world.server.handle('settings:set', [{ reconnect: false }])).resolves.toEqual({
+      autostart: true,
+      reconnect: false,
     });
     expect(world.seen.autostartSet).toEqual([true]);
   });
@@ -184,7 +194,7 @@ describe('dispatchCall (what the IPC handler replies)', () => {
     });
     expect(await dispatchCall(world.server, 'settings:get', [], true)).toEqual({
       ok: true,
-      value: { autostart: false },
+      value: { autostart: false, reconnect: true },
     });
   });
 

@@ -9,6 +9,7 @@ export function profile(id: string, extra: Partial<ProfileView> = {}): ProfileVi
     remote: `${id}.vpn.example.net:1194:udp`,
     favourite: false,
     lastUsed: null,
+    reconnect: null,
     ...extra,
   };
 }
