@@ -21,7 +21,7 @@ export const strings = {
       'VPNs cannot be connected and their status is unknown until it starts again (for example with `systemctl start NetworkManager`). This notice goes away by itself.',
     busLostTitle: 'The system bus went away',
     busLostBody:
-      'Tunnelbar cannot reach NetworkManager and is reconnecting (the D-Bus daemon stopped or restarted). VPNs keep running; their status shows again once it is back.',
+      'Tunnelbar cannot reach NetworkManager and is reconnecting (the D-Bus daemon stopped or restarted). The status of the VPNs shows again once it is back.',
     reconnected: 'Reconnected to the system bus.',
   },
 
