@@ -15,6 +15,7 @@ import { editorCall } from '../editor/dispatch';
 import { libraryCall } from '../editor/library-dispatch';
 import { activate, deactivate, findProfile } from '../nm/actions';
 import { TunnelbarError } from '../nm/errors';
+import type { BusLink } from '../nm/model';
 import type { Profile } from '../nm/profile';
 import type { GuiPrompter } from './gui-prompter';
 import type { Preferences, PreferencesStore } from './preferences';
@@ -48,6 +49,8 @@ export interface ContractServerOptions {
   chooseExportPath?: (suggestedName: string) => Promise<string | null>;
   /** The folder certificate and inline files go under (~/.cert/nm-openvpn/); the user's home. */
   home?: string;
+  /** A call failed for a reason Tunnelbar did not foresee: for the log. */
+  onInternalError?: (call: CallName, err: unknown) => void;
 }
 
 function isCallName(name: string): name is CallName {
@@ -74,8 +77,9 @@ export class ContractServer {
     const onProfiles = (): void => {
       this.queueProfiles();
     };
-    const onNm = (running: boolean): void => {
-      this.emit('state:nm', { running });
+    // A lost or regained system bus travels with the news about NetworkManager.
+    const onNm = (running: boolean, bus?: BusLink): void => {
+      this.emit('state:nm', bus === undefined ? { running } : { running, bus });
     };
     model.on('tunnel', onTunnel);
     model.on('profiles', onProfiles);
@@ -129,6 +133,9 @@ export class ContractServer {
     } catch (err) {
       if (err instanceof CallError) throw err;
       if (err instanceof TunnelbarError) throw new CallError(err.word, err.message);
+      // A bug: the page gets a sentence, the log the details (never a payload: it may hold a
+      // secret, and an error of ours names none).
+      this.opts.onInternalError?.(name, err);
       throw new CallError(
         'internal-error',
         'Tunnelbar failed to carry this out; its log says more.',

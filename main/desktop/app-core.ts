@@ -78,6 +78,11 @@ export class AppCore {
           writeAutostart(opts.autostart.path, enabled, opts.autostart.argv);
         }
       },
+      onInternalError: (call, err) => {
+        opts.onWarning?.(
+          `${call} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
+      },
       ...(opts.home === undefined ? {} : { home: opts.home }),
       ...(opts.platform.chooseExportPath === undefined
         ? {}

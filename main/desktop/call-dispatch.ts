@@ -9,7 +9,7 @@ export function failureOf(err: unknown): CallFailure {
   if (err instanceof CallError) return { word: err.word, sentence: err.message };
   return {
     word: 'internal-error',
-    sentence: 'Tunnelbar failed to carry this out; its log says more.',
+    sentence: 'Tunnelbar failed to carry this out.',
   };
 }
 

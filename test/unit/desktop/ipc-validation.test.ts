@@ -204,9 +204,32 @@ describe('dispatchCall (what the IPC handler replies)', () => {
       ok: false,
       failure: {
         word: 'internal-error',
+        sentence: 'Tunnelbar failed to carry this out.',
+      },
+    });
+  });
+
+  it('logs what went wrong in a call, and tells the page only that it did', async () => {
+    const logged: string[] = [];
+    const server = new ContractServer({
+      core: await fakeCore(world.bus),
+      prompter: new GuiPrompter(),
+      preferences: new PreferencesStore(join(dir, 'preferences.json')),
+      diagnostics: () => Promise.reject(new Error('journalctl went away')),
+      onInternalError: (call, err) => {
+        logged.push(`${call}: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    });
+    const reply = await dispatchCall(server, 'tunnel:diagnostics', [{ uuid: UUID }], true);
+    expect(reply).toEqual({
+      ok: false,
+      failure: {
+        word: 'internal-error',
         sentence: 'Tunnelbar failed to carry this out; its log says more.',
       },
     });
+    expect(logged).toEqual(['tunnel:diagnostics: journalctl went away']);
+    server.close();
   });
 });
 
