@@ -3,6 +3,7 @@ import { stringProp, type SettingsDict } from '../nm/dbus-types';
 import { AGENT_ERROR } from '../nm/names';
 import { pluginShortName } from '../nm/profile';
 import { runAuthDialog } from './auth-dialog';
+import { openconnectLogin } from './openconnect/login';
 import type { PromptRequest, Prompter } from './prompter';
 import { agentOwnedKeys, agentOwnedValues } from './secret-flags';
 import type { SecretPlan } from './secret-plan';
@@ -31,6 +32,8 @@ export interface AnswerOptions {
   prompter: Prompter | null;
   store: SecretStore;
   pluginDirs: string[];
+  /** The openconnect program OpenConnect logins run (default: `openconnect` on the PATH). */
+  openconnect?: string;
 }
 
 const CANCELLED: Outcome = { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
@@ -76,6 +79,15 @@ export async function carryOut(
     }
     case 'auth-dialog':
       return viaAuthDialog(plan.serviceType, ctx, opts);
+    case 'openconnect-login':
+      if (opts.prompter === null)
+        return { error: AGENT_ERROR.noSecrets, text: 'This Tunnelbar process may not prompt.' };
+      return openconnectLogin(ctx, {
+        prompter: opts.prompter,
+        store: opts.store,
+        // The variable is for tests and unusual installs (a wrapper that enters a namespace).
+        command: opts.openconnect ?? process.env.TUNNELBAR_OPENCONNECT ?? 'openconnect',
+      });
   }
 }
 

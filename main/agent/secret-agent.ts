@@ -26,6 +26,8 @@ export interface SecretAgentOptions {
   /** Where saved secrets are looked up and kept (the keyring); none when absent. */
   store?: SecretStore;
   pluginDirs?: string[];
+  /** The openconnect program for OpenConnect logins (default `openconnect` on the PATH). */
+  openconnect?: string;
   onWarning?: (text: string) => void;
 }
 
@@ -229,6 +231,7 @@ export class SecretAgent {
           prompter: this.opts.prompter,
           store: this.store,
           pluginDirs: this.opts.pluginDirs ?? DEFAULT_PLUGIN_DIRS,
+          ...(this.opts.openconnect === undefined ? {} : { openconnect: this.opts.openconnect }),
         },
       );
       if (controller.signal.aborted) {

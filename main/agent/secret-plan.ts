@@ -5,7 +5,7 @@ import {
   stringProp,
   type SettingsDict,
 } from '../nm/dbus-types';
-import { GetSecretsFlags, OPENVPN_SERVICE, SecretFlags } from '../nm/names';
+import { GetSecretsFlags, OPENCONNECT_SERVICE, OPENVPN_SERVICE, SecretFlags } from '../nm/names';
 import type { PromptReason, PromptRequest, SecretField } from './prompter';
 import { agentOwnedKeys, vpnSecretFlags as flagsOf } from './secret-flags';
 
@@ -22,7 +22,9 @@ export type SecretPlan =
   | { kind: 'nothing-needed' }
   | { kind: 'from-store'; keys: string[] }
   | { kind: 'ask'; request: Omit<PromptRequest, 'id'>; lookFirst: string[] }
-  | { kind: 'auth-dialog'; serviceType: string };
+  | { kind: 'auth-dialog'; serviceType: string }
+  /** OpenConnect: Tunnelbar logs in with the openconnect program, each step in its prompt. */
+  | { kind: 'openconnect-login' };
 
 export interface PlanInput {
   connection: SettingsDict;
@@ -227,5 +229,6 @@ export function planSecrets(input: PlanInput): SecretPlan {
   if (input.settingName === 'wireguard') return planWireguard(input);
   const serviceType = stringProp(input.connection.vpn, 'service-type') ?? '';
   if (serviceType === OPENVPN_SERVICE) return planOpenvpn(input);
+  if (serviceType === OPENCONNECT_SERVICE) return { kind: 'openconnect-login' };
   return { kind: 'auth-dialog', serviceType };
 }

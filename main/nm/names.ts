@@ -68,3 +68,4 @@ export const AGENT_ERROR = {
 } as const;
 
 export const OPENVPN_SERVICE = 'org.freedesktop.NetworkManager.openvpn';
+export const OPENCONNECT_SERVICE = 'org.freedesktop.NetworkManager.openconnect';

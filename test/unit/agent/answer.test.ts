@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/answer';
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
 import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
-import type { SecretStore, StoredProfile } from '../../../main/agent/secret-store';
+import type { SecretStore } from '../../../main/agent/secret-store';
+import { MemoryStore } from '../../support/memory-store';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
@@ -16,33 +17,6 @@ function openvpn(data: Record<string, string>): SettingsDict {
       data: v('a{ss}', data),
     },
   };
-}
-
-/** An in-memory store: `${uuid}/${setting}/${key}` → value. */
-class MemoryStore implements SecretStore {
-  readonly items = new Map<string, string>();
-  readonly lookups: string[][] = [];
-  constructor(private readonly up = true) {}
-  available = (): Promise<boolean> => Promise.resolve(this.up);
-  lookup(uuid: string, setting: string, keys: readonly string[]): Promise<Record<string, string>> {
-    this.lookups.push([...keys]);
-    const out: Record<string, string> = {};
-    for (const key of keys) {
-      const value = this.items.get(`${uuid}/${setting}/${key}`);
-      if (value !== undefined) out[key] = value;
-    }
-    return Promise.resolve(out);
-  }
-  holds(uuid: string, setting: string, keys: readonly string[]): Promise<boolean> {
-    return Promise.resolve(keys.some((key) => this.items.has(`${uuid}/${setting}/${key}`)));
-  }
-  save(profile: StoredProfile, setting: string, values: Record<string, string>): Promise<void> {
-    for (const [k, val] of Object.entries(values))
-      this.items.set(`${profile.uuid}/${setting}/${k}`, val);
-    return Promise.resolve();
-  }
-  deleteAll = (): Promise<void> => Promise.resolve();
-  close = (): void => undefined;
 }
 
 class OnePrompter implements Prompter {

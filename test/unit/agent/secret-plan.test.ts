@@ -135,13 +135,23 @@ describe('planSecrets for OpenVPN', () => {
 describe('planSecrets for other settings', () => {
   it('hands other VPN plugins to their auth dialog', () => {
     const connection: SettingsDict = {
-      connection: { id: v('s', 'oc'), uuid: v('s', 'u2') },
-      vpn: { 'service-type': v('s', 'org.freedesktop.NetworkManager.openconnect') },
+      connection: { id: v('s', 'sw'), uuid: v('s', 'u2') },
+      vpn: { 'service-type': v('s', 'org.freedesktop.NetworkManager.strongswan') },
     };
     expect(planSecrets(input({ connection }))).toEqual({
       kind: 'auth-dialog',
-      serviceType: 'org.freedesktop.NetworkManager.openconnect',
+      serviceType: 'org.freedesktop.NetworkManager.strongswan',
     });
+  });
+
+  it('logs in to OpenConnect itself when it may prompt, and only from the keyring otherwise', () => {
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'oc'), uuid: v('s', 'u2') },
+      vpn: { 'service-type': v('s', 'org.freedesktop.NetworkManager.openconnect') },
+    };
+    expect(planSecrets(input({ connection }))).toEqual({ kind: 'openconnect-login' });
+    // A cookie is good for one connection: there is nothing to answer without a login.
+    expect(planSecrets(input({ connection, flags: 0 })).kind).toBe('no-secrets');
   });
 
   it('asks for an agent-owned WireGuard key and the hinted preshared keys', () => {

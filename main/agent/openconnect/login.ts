@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringMapProp, stringProp, type SettingsDict } from '../../nm/dbus-types';
+import { AGENT_ERROR } from '../../nm/names';
+import type { Outcome } from '../answer';
+import type { Prompter } from '../prompter';
+import { buildSecretsReply } from '../secret-reply';
+import type { SecretStore } from '../secret-store';
+import { gatewayUrl, openconnectArgs, tokenMode } from './args';
+import { LoginSteps, type LoginProfile, type StepReply } from './login-steps';
+import { BROWSER_MARKER, parseAuthOutput, Transcript, type AuthResult } from './transcript';
+
+/**
+ * Logs in to an OpenConnect VPN with the `openconnect` program (`--authenticate`), each step in
+ * Tunnelbar's own prompt, and answers NetworkManager with the secrets NetworkManager-openconnect
+ * connects with: `cookie`, `gateway`, `gwcert` (and `resolve`). What openconnect prints on
+ * stdout (the cookie) is only ever parsed, never logged or put in an error.
+ */
+
+export interface LoginContext {
+  connection: SettingsDict;
+  signal: AbortSignal;
+}
+
+export interface LoginOptions {
+  prompter: Prompter;
+  store: SecretStore;
+  /** The openconnect program. */
+  command: string;
+  /** What opens a web login's URL (default `xdg-open`, the desktop's browser). */
+  browser?: string;
+}
+
+/** openconnect prints a choice's label in pieces: a step is read once output pauses this long. */
+const SETTLE_MS = 60;
+
+const CANCELLED: Outcome = { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
+
+/** Single-quotes a value for sh. */
+function shq(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The files openconnect is given, in a private folder (mode 0700) removed after the login. */
+function writeFiles(dir: string, browser: string, tokenSecret: string | undefined) {
+  const files = { browser: join(dir, 'browser'), tokenFile: join(dir, 'token') };
+  // openconnect's stderr is inherited: the line tells the login a web page opened.
+  const script = `#!/bin/sh\nprintf '%s\\n' ${shq(BROWSER_MARKER)} >&2\nexec ${shq(browser)} "$1"\n`;
+  writeFileSync(files.browser, script, { mode: 0o700 });
+  if (tokenSecret !== undefined) writeFileSync(files.tokenFile, tokenSecret, { mode: 0o600 });
+  return files;
+}
+
+function secretsFor(result: AuthResult, host: string, port: number): Record<string, string> {
+  const secrets: Record<string, string> = {
+    cookie: result.cookie,
+    // The plugin connects to the URL the login ended at; a bare host would mean port 443.
+    gateway: result.connectUrl ?? `${result.host || host}:${String(port)}`,
+    gwcert: result.fingerprint,
+  };
+  if (result.resolve !== null) secrets.resolve = result.resolve;
+  return secrets;
+}
+
+export async function openconnectLogin(ctx: LoginContext, opts: LoginOptions): Promise<Outcome> {
+  const data = stringMapProp(ctx.connection.vpn, 'data');
+  const nmSecrets = stringMapProp(ctx.connection.vpn, 'secrets');
+  const uuid = stringProp(ctx.connection.connection, 'uuid') ?? '';
+  const id = stringProp(ctx.connection.connection, 'id') ?? uuid;
+  if ((data.gateway ?? '') === '')
+    return { error: AGENT_ERROR.noSecrets, text: `${id} has no gateway to log in to.` };
+  const { port } = gatewayUrl(data.gateway ?? '');
+  const dir = mkdtempSync(join(tmpdir(), 'tunnelbar-openconnect-'));
+  try {
+    const token =
+      tokenMode(data) === null ? undefined : (nmSecrets.stoken_string ?? data.stoken_string);
+    const files = writeFiles(dir, opts.browser ?? 'xdg-open', token);
+    const args = openconnectArgs(data, files);
+    const profile = { uuid, id, port, secrets: nmSecrets };
+    return await drive(opts, args, ctx.signal, profile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Read after awaits, where a plain `signal.aborted` would look narrowed to false. */
+function isAborted(signal: AbortSignal): boolean {
+  return signal.aborted;
+}
+
+async function drive(
+  opts: LoginOptions,
+  args: string[],
+  signal: AbortSignal,
+  profile: LoginProfile,
+): Promise<Outcome> {
+  if (signal.aborted) return CANCELLED;
+  // English output: the transcript reads openconnect's own sentences.
+  const child = spawn(opts.command, args, {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+  });
+  // Set from callbacks: an object, so the reads after the await are not narrowed to false.
+  const state = { userCancelled: false };
+  const stop = (): void => {
+    child.kill('SIGTERM');
+  };
+  const steps = new LoginSteps(profile, opts.prompter, opts.store, signal, () => {
+    state.userCancelled = true;
+    stop();
+  });
+  signal.addEventListener('abort', stop, { once: true });
+  const transcript = new Transcript();
+  let stdout = '';
+  let busy = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const act = (reply: StepReply): void => {
+    switch (reply.kind) {
+      case 'write':
+        child.stdin.write(`${reply.line}\n`);
+        return;
+      case 'cancel':
+        state.userCancelled = true;
+        stop();
+        return;
+      case 'wait':
+        return;
+    }
+  };
+  const check = (): void => {
+    if (busy) return;
+    const step = transcript.pending();
+    if (step === null) return;
+    transcript.answered();
+    busy = true;
+    steps.reply(step).then(
+      (reply) => {
+        busy = false;
+        act(reply);
+        schedule();
+      },
+      () => {
+        busy = false;
+        state.userCancelled = true;
+        stop();
+      },
+    );
+  };
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(check, SETTLE_MS);
+  };
+  child.stdin.on('error', () => undefined); // openconnect may exit before reading an answer
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    transcript.push(chunk);
+    schedule();
+  });
+  const exit = await new Promise<number | 'missing' | null>((resolve) => {
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      resolve(err.code === 'ENOENT' ? 'missing' : null);
+    });
+    child.on('close', (code) => {
+      resolve(code);
+    });
+  });
+  clearTimeout(timer);
+  signal.removeEventListener('abort', stop);
+  steps.endBrowserWait();
+  if (isAborted(signal)) return CANCELLED;
+  if (state.userCancelled) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
+  if (exit === 'missing')
+    return {
+      error: AGENT_ERROR.noSecrets,
+      text: 'The openconnect program is not installed (Debian/Ubuntu and Fedora package "openconnect").',
+    };
+  const result = exit === 0 ? parseAuthOutput(stdout) : null;
+  if (result === null) {
+    const why = transcript.failure();
+    return {
+      error: AGENT_ERROR.noSecrets,
+      text: `The login to ${profile.id} failed${why === '' ? '.' : `: ${why}`}`,
+    };
+  }
+  const host = new URL(gatewayUrl(args[args.length - 1] ?? '').url).hostname;
+  const secrets = buildSecretsReply('vpn', secretsFor(result, host, profile.port));
+  const toSave = steps.toSave();
+  if (Object.keys(toSave).length === 0) return { secrets };
+  const stored = { uuid: profile.uuid, id: profile.id, vpnType: 'openconnect' };
+  return {
+    secrets,
+    afterReply: async () => {
+      if (await opts.store.available()) await opts.store.save(stored, 'vpn', toSave);
+    },
+  };
+}

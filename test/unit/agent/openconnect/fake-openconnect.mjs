@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Stands in for `openconnect --authenticate` in unit tests: prints to stderr what openconnect 9
+// prints against ocserv (recorded in the sandbox) and reads the answers from stdin, one line each.
+// FAKE_OC_SCENARIO picks the server; the cookie spells out the answers it got.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import process from 'node:process';
+import { createInterface } from 'node:readline';
+import { setTimeout } from 'node:timers';
+
+const lines = [];
+const waiters = [];
+createInterface({ input: process.stdin }).on('line', (l) => {
+  const w = waiters.shift();
+  if (w) w(l);
+  else lines.push(l);
+});
+const ask = (text) => {
+  process.stderr.write(text);
+  return lines.length > 0 ? Promise.resolve(lines.shift()) : new Promise((r) => waiters.push(r));
+};
+const fail = (why) => {
+  process.stderr.write(`${why}\nFailed to complete authentication\n`);
+  process.exit(1);
+};
+const succeed = (cookie) => {
+  process.stdout.write(
+    `COOKIE='${cookie}'\nHOST='10.0.0.1'\nCONNECT_URL='https://vpn.test:4443'\nFINGERPRINT='pin-sha256:FAKE='\n`,
+  );
+  process.exit(0);
+};
+if (process.env.FAKE_OC_ARGS)
+  writeFileSync(process.env.FAKE_OC_ARGS, JSON.stringify(process.argv.slice(2)));
+
+process.stderr.write('POST https://vpn.test:4443/\nConnected to 10.0.0.1:4443\n');
+switch (process.env.FAKE_OC_SCENARIO) {
+  case 'cert-login': {
+    process.stderr.write(
+      '\nCertificate from VPN server "vpn.test" failed verification.\nReason: signer not found\n',
+    );
+    process.stderr.write(
+      'To trust this server in future, perhaps add this to your command line:\n',
+    );
+    const yes = await ask(
+      "    --servercert pin-sha256:FAKE=\nEnter 'yes' to accept, 'no' to abort; anything else to view: ",
+    );
+    if (yes !== 'yes') fail('');
+    const user = await ask('XML POST enabled\nPlease enter your username.\nUsername:');
+    let pw = await ask('POST https://vpn.test:4443/auth\nPlease enter your password.\nPassword:');
+    if (pw !== 'right')
+      pw = await ask(
+        '\nPOST https://vpn.test:4443/auth\nLogin failed.\nPlease enter your password.\nPassword:',
+      );
+    if (pw !== 'right') fail('Got HTTP response: HTTP/1.1 401 Authentication failed');
+    succeed(`user=${user}`);
+    break;
+  }
+  case 'group-otp': {
+    const group = await ask('Please choose.\nGROUP: [staff|guests]:');
+    const pw = await ask('Please enter your password.\nPassword:');
+    const otp = await ask('\nPlease enter your one-time code.\nVerification code:');
+    succeed(`group=${group};pw=${pw};otp=${otp}`);
+    break;
+  }
+  case 'browser': {
+    const browser = process.argv.find((a) => a.startsWith('--external-browser='))?.split('=')[1];
+    const child = spawn(browser, ['https://idp.test/login'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('close', () =>
+      setTimeout(() => succeed('saml'), Number(process.env.FAKE_OC_DELAY ?? 100)),
+    );
+    break;
+  }
+  default:
+    fail(`unknown scenario ${process.env.FAKE_OC_SCENARIO}`);
+}

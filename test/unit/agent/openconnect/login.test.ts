@@ -1,0 +1,188 @@
+import { Variant } from 'dbus-next';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openconnectLogin } from '../../../../main/agent/openconnect/login';
+import type { PromptAnswer, PromptRequest, Prompter } from '../../../../main/agent/prompter';
+import type { SettingsDict } from '../../../../main/nm/dbus-types';
+import { MemoryStore } from '../../../support/memory-store';
+
+// The login against a stand-in for the openconnect program (fake-openconnect.mjs), which prints
+// what openconnect 9 prints against ocserv and reads each answer from stdin.
+
+const fake = join(__dirname, 'fake-openconnect.mjs');
+const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+
+function profile(
+  data: Record<string, string> = {},
+  secrets: Record<string, string> = {},
+): SettingsDict {
+  return {
+    connection: { id: v('s', 'work'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
+    vpn: {
+      'service-type': v('s', 'org.freedesktop.NetworkManager.openconnect'),
+      data: v('a{ss}', { gateway: 'vpn.test:4443', protocol: 'anyconnect', ...data }),
+      secrets: v('a{ss}', secrets),
+    },
+  };
+}
+
+/** Answers each prompt with the next reply; records the requests. */
+class Script implements Prompter {
+  readonly seen: PromptRequest[] = [];
+  constructor(private readonly replies: ((r: PromptRequest) => PromptAnswer | null)[]) {}
+  prompt(request: PromptRequest, signal: AbortSignal): Promise<PromptAnswer | null> {
+    this.seen.push(request);
+    if (request.reason === 'browser')
+      return new Promise((resolve) => {
+        signal.addEventListener('abort', () => {
+          resolve(null);
+        });
+      });
+    const reply = this.replies.shift();
+    if (reply === undefined) throw new Error(`unexpected prompt ${request.title}`);
+    return Promise.resolve(reply(request));
+  }
+}
+const typed =
+  (value: string, save = false) =>
+  (r: PromptRequest) => ({
+    values: { [r.fields[0]?.key ?? '']: value },
+    save,
+  });
+const accept = (): PromptAnswer => ({ values: {}, save: false });
+
+function run(
+  scenario: string,
+  prompter: Prompter,
+  store = new MemoryStore(),
+  connection = profile(),
+) {
+  process.env.FAKE_OC_SCENARIO = scenario;
+  return openconnectLogin(
+    { connection, signal: new AbortController().signal },
+    { prompter, store, command: fake, browser: 'true' },
+  );
+}
+
+const secretsOf = (outcome: Awaited<ReturnType<typeof run>>): unknown =>
+  'secrets' in outcome ? (outcome.secrets.vpn?.secrets?.value as unknown) : outcome;
+
+afterEach(() => {
+  delete process.env.FAKE_OC_SCENARIO;
+  delete process.env.FAKE_OC_ARGS;
+});
+
+describe('openconnectLogin', () => {
+  it('shows the certificate, asks each field in turn and hands NM cookie, gateway and gwcert', async () => {
+    const prompter = new Script([accept, typed('alice'), typed('right')]);
+    const outcome = await run('cert-login', prompter);
+    expect(secretsOf(outcome)).toEqual({
+      cookie: 'user=alice',
+      gateway: 'https://vpn.test:4443',
+      gwcert: 'pin-sha256:FAKE=',
+    });
+    const [cert, user, password] = prompter.seen;
+    expect(cert).toMatchObject({
+      reason: 'certificate',
+      fields: [],
+      certificate: {
+        host: 'vpn.test',
+        reason: 'signer not found',
+        fingerprint: 'pin-sha256:FAKE=',
+      },
+    });
+    expect(user).toMatchObject({
+      reason: 'initial',
+      message: 'Please enter your username.',
+      fields: [{ key: 'form:Username', label: 'Username', secret: false }],
+    });
+    expect(password?.fields[0]).toMatchObject({ key: 'form:Password', secret: true });
+  });
+
+  it('asks again, saying so, when the server rejects the password', async () => {
+    const prompter = new Script([accept, typed('alice'), typed('wrong'), typed('right')]);
+    expect(secretsOf(await run('cert-login', prompter))).toMatchObject({ cookie: 'user=alice' });
+    expect(prompter.seen[3]).toMatchObject({
+      reason: 'rejected',
+      message: 'Login failed.\nPlease enter your password.',
+    });
+  });
+
+  it('a refused certificate ends the login as cancelled by the user', async () => {
+    const outcome = await run('cert-login', new Script([() => null]));
+    expect(outcome).toMatchObject({
+      error: 'org.freedesktop.NetworkManager.SecretAgent.UserCanceled',
+    });
+  });
+
+  it('accepts a certificate pinned before without asking, and fills a saved password', async () => {
+    const store = new MemoryStore();
+    store.items.set('u1/vpn/certificate:vpn.test:4443', 'pin-sha256:FAKE=');
+    store.items.set('u1/vpn/form:Password', 'right');
+    const prompter = new Script([typed('alice')]);
+    expect(secretsOf(await run('cert-login', prompter, store))).toMatchObject({
+      cookie: 'user=alice',
+    });
+    expect(prompter.seen.map((r) => r.fields[0]?.key)).toEqual(['form:Username']);
+  });
+
+  it('never accepts a pin of another certificate', async () => {
+    const store = new MemoryStore();
+    store.items.set('u1/vpn/certificate:vpn.test:4443', 'pin-sha256:OTHER=');
+    const prompter = new Script([() => null]);
+    await run('cert-login', prompter, store);
+    expect(prompter.seen[0]?.reason).toBe('certificate');
+  });
+
+  it('keeps an accepted certificate and a password to save, once logged in', async () => {
+    const store = new MemoryStore();
+    const outcome = await run(
+      'cert-login',
+      new Script([accept, typed('alice'), typed('right', true)]),
+      store,
+    );
+    if (!('secrets' in outcome)) throw new Error('no secrets');
+    expect(store.items.size).toBe(0); // nothing before NetworkManager has its answer
+    await outcome.afterReply?.();
+    expect(store.items.get('u1/vpn/certificate:vpn.test:4443')).toBe('pin-sha256:FAKE=');
+    expect(store.items.get('u1/vpn/form:Password')).toBe('right');
+  });
+
+  it('offers a group as a choice, and a one-time code as a challenge that is never saved', async () => {
+    const prompter = new Script([
+      (r) => ({ values: { [r.fields[0]?.key ?? '']: 'guests' }, save: false }),
+      typed('pw'),
+      typed('123456', true),
+    ]);
+    const store = new MemoryStore();
+    const outcome = await run('group-otp', prompter, store);
+    expect(secretsOf(outcome)).toMatchObject({ cookie: 'group=guests;pw=pw;otp=123456' });
+    expect(prompter.seen[0]?.fields[0]).toMatchObject({
+      label: 'GROUP',
+      options: ['staff', 'guests'],
+    });
+    expect(prompter.seen[2]).toMatchObject({ reason: 'challenge', canSave: false });
+    if ('afterReply' in outcome) await outcome.afterReply?.();
+    // The group is kept like a user name; neither the password (not ticked) nor the code.
+    expect([...store.items.keys()]).toEqual(['u1/vpn/form:GROUP']);
+  });
+
+  it('waits for a browser login with a message, withdrawn when the login ends', async () => {
+    const prompter = new Script([]);
+    expect(secretsOf(await run('browser', prompter))).toMatchObject({ cookie: 'saml' });
+    expect(prompter.seen).toHaveLength(1);
+    expect(prompter.seen[0]).toMatchObject({ reason: 'browser', fields: [] });
+  });
+
+  it('passes no secret on the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tb-oc-'));
+    process.env.FAKE_OC_ARGS = join(dir, 'args.json');
+    const connection = profile({ stoken_source: 'totp' }, { stoken_string: 'TOKENSECRET' });
+    await run('browser', new Script([]), new MemoryStore(), connection);
+    const args = readFileSync(join(dir, 'args.json'), 'utf8');
+    expect(args).toContain('--token-mode=totp');
+    expect(args).not.toContain('TOKENSECRET');
+  });
+});
