@@ -29,6 +29,8 @@ export class HarnessDesktop implements DesktopPlatform, WindowSockets {
   readonly notifications: NotificationText[] = [];
   /** Every window the app core opened, oldest first. */
   readonly windowRequests: Route[] = [];
+  /** Windows the app core brought forward, in order. */
+  readonly shown: WindowId[] = [];
   /** The app core asked to quit (the tray's Quit). */
   quitRequested = false;
   /** The tray's model as last drawn. */
@@ -77,6 +79,7 @@ export class HarnessDesktop implements DesktopPlatform, WindowSockets {
   }
 
   showWindow(id: WindowId, route: Route | null): void {
+    this.shown.push(id);
     this.bridge?.show(id, route);
   }
 

@@ -162,9 +162,12 @@ describe('the tray, as the app core draws it', () => {
 
   it('"Connection editor…" brings the open window forward rather than opening another', async () => {
     const asked = w.harness.desktop.windowRequests.length;
+    const shown = w.harness.desktop.shown.length;
     await tray.getByRole('menuitem', { name: 'Connection editor…' }).click();
-    await tray.waitForTimeout(300);
+    await expect.poll(() => w.harness.desktop.shown.length).toBe(shown + 1);
     expect(w.harness.desktop.windowRequests.length).toBe(asked);
+    // The plain editor route leaves the page where it is (no search forced on it).
+    expect(await w.page.evaluate('location.hash')).toBe('');
     expect(w.pageErrors).toEqual([]);
   });
 });
