@@ -19,10 +19,17 @@ export interface LoginProfile {
   secrets: Record<string, string>;
 }
 
-export type StepReply = { kind: 'write'; line: string } | { kind: 'cancel' } | { kind: 'wait' };
+/**
+ * `retry`: the server rejected an answer; the login starts over with a new openconnect (ocserv,
+ * for one, refuses every later password of a session once one was wrong).
+ */
+export type StepReply =
+  { kind: 'write'; line: string } | { kind: 'cancel' } | { kind: 'wait' } | { kind: 'retry' };
 
 const NOT_SECRET = /user|name|login|e-?mail|group|realm|domain/i;
 const ONE_TIME = /code|one.?time|otp|token|passcode|verification|\bpin\b/i;
+/** A form message saying the previous answer was wrong. */
+const FAILED = /fail|incorrect|invalid|denied|wrong/i;
 
 export class LoginSteps {
   /** Labels already answered in this login: asked again, the answer was rejected. */
@@ -30,6 +37,10 @@ export class LoginSteps {
   /** Keys whose answer came from the keyring: rejected, the person types a new one. */
   private readonly fromKeyring = new Set<string>();
   private readonly keep: Record<string, string> = {};
+  /** This attempt's typed values, and the previous attempt's (refilled, but for the rejected one). */
+  private typed = new Map<string, string>();
+  private previous = new Map<string, string>();
+  private rejected: string | null = null;
   private browser: AbortController | null = null;
 
   constructor(
@@ -37,14 +48,26 @@ export class LoginSteps {
     private readonly prompter: Prompter,
     private readonly store: SecretStore,
     private readonly signal: AbortSignal,
-    /** Called when the person cancels the browser wait. */
-    private readonly onBrowserCancel: () => void,
   ) {}
+
+  /** Called when the person cancels the browser wait (set by each attempt). */
+  onBrowserCancel: () => void = () => undefined;
 
   /** What to save in the keyring once NetworkManager has its answer. */
   toSave(): Record<string, string> {
     return { ...this.keep };
   }
+
+  /** Starts over after `label` was rejected: known answers are given again, that one is asked. */
+  newAttempt(label: string): void {
+    this.rejected = label;
+    this.previous = this.typed;
+    this.typed = new Map();
+    this.answered.clear();
+  }
+
+  /** The label of the step that asked for a retry. */
+  lastRejected: string | null = null;
 
   /** Withdraws the browser message (the login moved on or ended). */
   endBrowserWait(): void {
@@ -86,7 +109,7 @@ export class LoginSteps {
 
   private async certificate(step: Extract<OcStep, { kind: 'certificate' }>): Promise<StepReply> {
     const key = `certificate:${step.host}:${String(this.profile.port)}`;
-    const pinned = this.profile.secrets[key] ?? (await this.saved(key));
+    const pinned = this.keep[key] ?? this.profile.secrets[key] ?? (await this.saved(key));
     // A pin of this very key, accepted before: the plugin accepts it the same way.
     if (step.fingerprint !== '' && pinned === step.fingerprint) return yes();
     const answer = await this.prompter.prompt(
@@ -106,15 +129,23 @@ export class LoginSteps {
     const key = `form:${step.label}`;
     const options = step.options;
     const secret = options === null && !NOT_SECRET.test(step.label);
-    const oneTime = secret && ONE_TIME.test(step.label);
     const again = this.answered.has(step.label);
+    if (again && FAILED.test(step.message)) {
+      this.lastRejected = step.label;
+      return { kind: 'retry' };
+    }
     this.answered.add(step.label);
-    const saved = oneTime || (again && secret) ? undefined : await this.saved(key);
+    // The same label again without a failure is a further question (ocserv's OTP: "Password:").
+    const oneTime = secret && (again || ONE_TIME.test(step.label));
+    const wasRejected = this.rejected === step.label;
+    const before = this.previous.get(key);
+    if (before !== undefined && !wasRejected && !oneTime) return this.write(key, before);
+    const saved = oneTime || wasRejected ? undefined : await this.saved(key);
     if (secret && saved !== undefined) {
       this.fromKeyring.add(key);
-      return { kind: 'write', line: saved };
+      return this.write(key, saved);
     }
-    const reason: PromptReason = again ? 'rejected' : oneTime ? 'challenge' : 'initial';
+    const reason: PromptReason = wasRejected ? 'rejected' : oneTime ? 'challenge' : 'initial';
     const canSave = secret && !oneTime && (await this.store.available());
     const answer: PromptAnswer | null = await this.prompter.prompt(
       this.request({
@@ -130,7 +161,7 @@ export class LoginSteps {
           },
         ],
         canSave,
-        ...(canSave && again && this.fromKeyring.has(key) ? { saveChecked: true } : {}),
+        ...(canSave && wasRejected && this.fromKeyring.has(key) ? { saveChecked: true } : {}),
       }),
       this.signal,
     );
@@ -139,6 +170,11 @@ export class LoginSteps {
     // A user name or group is kept like the plugin keeps its form entries; a secret only when asked.
     if (!secret || (canSave && answer.save)) this.keep[key] = value;
     else Reflect.deleteProperty(this.keep, key);
+    return this.write(key, value);
+  }
+
+  private write(key: string, value: string): StepReply {
+    this.typed.set(key, value);
     return { kind: 'write', line: value };
   }
 

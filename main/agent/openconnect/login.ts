@@ -36,6 +36,9 @@ export interface LoginOptions {
 /** openconnect prints a choice's label in pieces: a step is read once output pauses this long. */
 const SETTLE_MS = 60;
 
+/** Logins started over after a rejected answer, at most (the person can still cancel each). */
+const MAX_ATTEMPTS = 4;
+
 const CANCELLED: Outcome = { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
 
 /** Single-quotes a value for sh. */
@@ -79,7 +82,14 @@ export async function openconnectLogin(ctx: LoginContext, opts: LoginOptions): P
     const files = writeFiles(dir, opts.browser ?? 'xdg-open', token);
     const args = openconnectArgs(data, files);
     const profile = { uuid, id, port, secrets: nmSecrets };
-    return await drive(opts, args, ctx.signal, profile);
+    const steps = new LoginSteps(profile, opts.prompter, opts.store, ctx.signal);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await drive(opts, args, ctx.signal, profile, steps);
+      if (outcome !== 'retry') return outcome;
+      if (attempt >= MAX_ATTEMPTS)
+        return { error: AGENT_ERROR.noSecrets, text: `The login to ${id} was refused.` };
+      steps.newAttempt(steps.lastRejected ?? '');
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -95,7 +105,8 @@ async function drive(
   args: string[],
   signal: AbortSignal,
   profile: LoginProfile,
-): Promise<Outcome> {
+  steps: LoginSteps,
+): Promise<Outcome | 'retry'> {
   if (signal.aborted) return CANCELLED;
   // English output: the transcript reads openconnect's own sentences.
   const child = spawn(opts.command, args, {
@@ -103,14 +114,14 @@ async function drive(
     env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
   });
   // Set from callbacks: an object, so the reads after the await are not narrowed to false.
-  const state = { userCancelled: false };
+  const state = { userCancelled: false, retry: false };
   const stop = (): void => {
     child.kill('SIGTERM');
   };
-  const steps = new LoginSteps(profile, opts.prompter, opts.store, signal, () => {
+  steps.onBrowserCancel = () => {
     state.userCancelled = true;
     stop();
-  });
+  };
   signal.addEventListener('abort', stop, { once: true });
   const transcript = new Transcript();
   let stdout = '';
@@ -127,6 +138,10 @@ async function drive(
         stop();
         return;
       case 'wait':
+        return;
+      case 'retry':
+        state.retry = true;
+        stop();
         return;
     }
   };
@@ -172,6 +187,7 @@ async function drive(
   steps.endBrowserWait();
   if (isAborted(signal)) return CANCELLED;
   if (state.userCancelled) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
+  if (state.retry) return 'retry';
   if (exit === 'missing')
     return {
       error: AGENT_ERROR.noSecrets,

@@ -101,13 +101,17 @@ describe('openconnectLogin', () => {
     expect(password?.fields[0]).toMatchObject({ key: 'form:Password', secret: true });
   });
 
-  it('asks again, saying so, when the server rejects the password', async () => {
+  it('starts over when the server rejects the password: only the password is asked again', async () => {
     const prompter = new Script([accept, typed('alice'), typed('wrong'), typed('right')]);
     expect(secretsOf(await run('cert-login', prompter))).toMatchObject({ cookie: 'user=alice' });
-    expect(prompter.seen[3]).toMatchObject({
-      reason: 'rejected',
-      message: 'Login failed.\nPlease enter your password.',
-    });
+    // The accepted certificate and the user name are given again by themselves.
+    expect(prompter.seen.map((r) => r.reason)).toEqual([
+      'certificate',
+      'initial',
+      'initial',
+      'rejected',
+    ]);
+    expect(prompter.seen[3]?.fields[0]?.key).toBe('form:Password');
   });
 
   it('a refused certificate ends the login as cancelled by the user', async () => {

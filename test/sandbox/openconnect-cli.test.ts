@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli';
+import { startOcserv, type OcservServer } from './ocserv-server';
+import { addOpenConnectArgs } from './profiles';
+import { startSandbox, type Sandbox } from './sandbox';
+
+// `tunnelbar up --ask` logs in to a real ocserv with the openconnect program and hands the cookie
+// to NetworkManager-openconnect, which connects: the tunnel's address comes from ocserv's pool.
+
+let sb: Sandbox;
+let oc: OcservServer;
+let env: NodeJS.ProcessEnv;
+let profile: string;
+
+beforeAll(async () => {
+  sb = await startSandbox();
+  oc = await startOcserv(sb);
+  // The agent runs here, NetworkManager in its namespace: the login must see the server as NM does.
+  const wrapper = join(sb.dir, 'openconnect-in-nm-namespace');
+  writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${sb.names.nmNetns} openconnect "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  env = { ...sb.env, TUNNELBAR_OPENCONNECT: wrapper };
+  profile = `tb-oc-${sb.id}`;
+  // Flags 2 (not saved), as the plugin's editor writes them: NetworkManager asks an agent each time.
+  const flags = { 'cookie-flags': '2', 'gateway-flags': '2', 'gwcert-flags': '2' };
+  await sb.nmcli(addOpenConnectArgs(profile, { gateway: oc.gateway, ...flags }));
+});
+
+afterAll(async () => {
+  await (oc as OcservServer | undefined)?.stop();
+  await (sb as Sandbox | undefined)?.stop();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail')
+    console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
+  await runCli(['down', profile], env).catch(() => undefined);
+});
+
+/** The IPv4 addresses in NetworkManager's namespace. */
+function nmAddresses(): string {
+  return execFileSync('ip', ['-n', sb.names.nmNetns, '-4', '-o', 'addr'], { encoding: 'utf8' });
+}
+
+const inPool = (text: string): boolean => /\b10\.30\.0\.\d+/.test(text);
+
+describe('OpenConnect through tunnelbar up --ask', () => {
+  it('shows the unknown certificate, asks user name and password, and connects', async () => {
+    const input = `yes\n${oc.username}\n${oc.password}\n`;
+    const r = await runCli(['up', profile, '--ask'], env, input);
+    expect(r.stderr).toContain(`The certificate of ${oc.host} is not trusted`);
+    expect(r.stderr).toContain(oc.pin);
+    expect(r.stderr).not.toContain(oc.password);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/connected 10\.30\.0\.\d+/);
+    expect(inPool(nmAddresses())).toBe(true);
+  });
+
+  it('asks again after a wrong password, saying it was rejected', async () => {
+    const input = `yes\n${oc.username}\nwrong\n${oc.password}\n`;
+    const r = await runCli(['up', profile, '--ask'], env, input);
+    expect(r.stderr).toContain('The previous answer was rejected');
+    expect(r.code, r.stderr).toBe(0);
+    expect(inPool(nmAddresses())).toBe(true);
+  });
+
+  it('a refused certificate stops the login: nothing is sent and no tunnel comes up', async () => {
+    const r = await runCli(['up', profile, '--ask'], env, 'no\n');
+    expect(r.code).toBe(1);
+    expect(inPool(nmAddresses())).toBe(false);
+  });
+});
