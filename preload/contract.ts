@@ -60,6 +60,15 @@ export interface SecretFieldView {
   label: string;
   secret: boolean;
   initial?: string;
+  /** A choice (an OpenConnect group or token): the answer is one of these labels. */
+  options?: string[];
+}
+
+export interface CertificateView {
+  host: string;
+  reason: string;
+  /** `pin-sha256:<base64>` of the server's public key. */
+  fingerprint: string;
 }
 
 export interface PromptView {
@@ -69,11 +78,13 @@ export interface PromptView {
   vpnType: string;
   title: string;
   message: string;
-  reason: 'initial' | 'rejected' | 'challenge';
+  /** `certificate`: accept (empty answer) or refuse (cancel); `browser`: waiting, cancel only. */
+  reason: 'initial' | 'rejected' | 'challenge' | 'certificate' | 'browser';
   fields: SecretFieldView[];
   canSave: boolean;
   /** "Save password" starts ticked (the saved password was just rejected). */
   saveChecked?: boolean;
+  certificate?: CertificateView;
 }
 
 // ---- calls: renderer → main ----

@@ -3,6 +3,7 @@ import type { PromptView } from '../../preload/contract';
 import { useOpenDialog } from '../hooks/open-dialog';
 import { useStoreInstance } from '../store/context';
 import { strings } from '../strings';
+import { loginStrings } from './login-strings';
 
 export interface PromptDialogProps {
   prompt: PromptView;
@@ -27,6 +28,20 @@ function Reason({ prompt }: { prompt: PromptView }) {
           <p className="prompt-question">{prompt.message}</p>
         </div>
       );
+    case 'certificate':
+      return (
+        <div id={`prompt-${prompt.id}-message`} role="alert">
+          <p>{loginStrings.untrusted(prompt.certificate?.host ?? '')}</p>
+          <p>{loginStrings.why(prompt.certificate?.reason ?? '')}</p>
+          <p className="prompt-fingerprint">{prompt.certificate?.fingerprint}</p>
+        </div>
+      );
+    case 'browser':
+      return (
+        <p id={`prompt-${prompt.id}-message`} aria-live="polite">
+          {prompt.message}
+        </p>
+      );
   }
 }
 
@@ -41,7 +56,7 @@ export function PromptDialog({ prompt, variant }: PromptDialogProps) {
     dialog.querySelector<HTMLElement>('[data-first-field]'),
   );
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(prompt.fields.map((f) => [f.key, f.initial ?? ''])),
+    Object.fromEntries(prompt.fields.map((f) => [f.key, f.initial ?? f.options?.[0] ?? ''])),
   );
   const [save, setSave] = useState(prompt.saveChecked === true);
   const [sending, setSending] = useState(false);
@@ -83,18 +98,36 @@ export function PromptDialog({ prompt, variant }: PromptDialogProps) {
         {prompt.fields.map((field) => (
           <label key={field.key} className="field">
             <span>{field.label}</span>
-            <input
-              type={field.secret ? 'password' : 'text'}
-              name={field.key}
-              value={values[field.key] ?? ''}
-              autoComplete="off"
-              spellCheck={false}
-              data-first-field={field.key === firstField ? '' : undefined}
-              onChange={(event) => {
-                const value = event.target.value;
-                setValues((current) => ({ ...current, [field.key]: value }));
-              }}
-            />
+            {field.options === undefined ? (
+              <input
+                type={field.secret ? 'password' : 'text'}
+                name={field.key}
+                value={values[field.key] ?? ''}
+                autoComplete="off"
+                spellCheck={false}
+                data-first-field={field.key === firstField ? '' : undefined}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  setValues((current) => ({ ...current, [field.key]: value }));
+                }}
+              />
+            ) : (
+              <select
+                name={field.key}
+                value={values[field.key] ?? ''}
+                data-first-field={field.key === firstField ? '' : undefined}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  setValues((current) => ({ ...current, [field.key]: value }));
+                }}
+              >
+                {field.options.map((option) => (
+                  <option key={option} value={option}>
+                    {option}
+                  </option>
+                ))}
+              </select>
+            )}
           </label>
         ))}
         {prompt.canSave && (
@@ -118,9 +151,16 @@ export function PromptDialog({ prompt, variant }: PromptDialogProps) {
           <button type="button" className="secondary" onClick={cancel} disabled={sending}>
             {strings.prompt.cancel}
           </button>
-          <button type="submit" className="primary" disabled={sending}>
-            {sending ? strings.prompt.sending : strings.prompt.connect}
-          </button>
+          {/* A browser login only waits: there is nothing to send. */}
+          {prompt.reason !== 'browser' && (
+            <button type="submit" className="primary" disabled={sending}>
+              {sending
+                ? strings.prompt.sending
+                : prompt.reason === 'certificate'
+                  ? loginStrings.accept
+                  : strings.prompt.connect}
+            </button>
+          )}
         </div>
       </form>
     </dialog>
