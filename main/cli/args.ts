@@ -11,6 +11,8 @@ export interface CliArgs {
   ask: boolean;
   /** `up --save`: keep what --ask asked for in the keyring. Set only when given. */
   save?: boolean;
+  /** `up --stay`: keep it up, reconnecting after drops, until interrupted. Set only when given. */
+  stay?: boolean;
   timeoutSeconds: number | null;
   /** Only for `import`. */
   import?: ImportArgs;
@@ -43,7 +45,7 @@ const FLAGS_BY_COMMAND: Record<Command, readonly string[]> = {
   list: ['--json'],
   status: ['--json'],
   watch: ['--json'],
-  up: ['--ask', '--save', '--timeout'],
+  up: ['--ask', '--save', '--timeout', '--stay', '--json'],
   import: ['--json', '--dry-run', '--allow-duplicates'],
   export: ['--json', '--output'],
   down: [],
@@ -55,12 +57,14 @@ export const USAGE = `Usage: tunnelbar <command> [options]
 
 Commands:
   list [--json]                      every VPN profile with its state
-  up <name|uuid> [--ask [--save]] [--timeout S]
+  up <name|uuid> [--ask [--save]] [--timeout S] [--stay [--json]]
                                      connect and wait until connected (exit 0) or failed (exit 1);
                                      --ask prompts for passwords (one line per secret from stdin
                                      when it is not a terminal; end of input cancels); a
                                      password saved in the keyring is used without asking;
-                                     --save keeps what --ask asked for there
+                                     --save keeps what --ask asked for there; --stay then keeps
+                                     it up, reconnecting after drops, one line per change, until
+                                     interrupted, stopped by request (exit 0) or given up (exit 1)
   down <name|uuid>                   disconnect
   status [--json]                    the active VPNs: addresses, gateway, routes, DNS, domains
   watch [--json]                     one line per change of any VPN, until interrupted
@@ -106,6 +110,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (flag === '--json') args.json = true;
       else if (flag === '--ask') args.ask = true;
       else if (flag === '--save') args.save = true;
+      else if (flag === '--stay') args.stay = true;
       else if (flag === '--dry-run') imports.dryRun = true;
       else if (flag === '--allow-duplicates') imports.allowDuplicates = true;
       else if (flag === '--output') {
@@ -133,6 +138,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     throw new UsageError(`"${first}" needs a profile name or UUID.`);
   }
   if (args.save === true && !args.ask) throw new UsageError('--save needs --ask.');
+  if (first === 'up' && args.json && args.stay !== true)
+    throw new UsageError('--json needs --stay.');
   if (first === 'import' && imports.paths.length === 0) {
     throw new UsageError('"import" needs at least one file or folder.');
   }

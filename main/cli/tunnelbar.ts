@@ -8,6 +8,7 @@ import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { down, list, status, up, watch, type ExitCode, type Io } from './commands';
 import { exportCommand } from './export-command';
 import { importFiles } from './import-command';
+import { PromptTap, stay } from './stay-command';
 import { TerminalPrompter } from './terminal-prompter';
 import { terminalSafe } from './terminal-text';
 
@@ -27,13 +28,22 @@ function version(): string {
   return pkg.version ?? 'unknown';
 }
 
-async function runCommand(core: Core, args: CliArgs, io: Io): Promise<ExitCode> {
+async function runCommand(
+  core: Core,
+  args: CliArgs,
+  io: Io,
+  prompter: PromptTap | null,
+): Promise<ExitCode> {
   switch (args.command) {
     case 'list':
       return list(core, io, args.json);
     case 'status':
       return status(core, io, args.json);
     case 'up':
+      if (args.stay === true) {
+        const { json, timeoutSeconds } = args;
+        return stay(core, io, args.profile ?? '', { json, timeoutSeconds, prompter });
+      }
       return up(core, io, args.profile ?? '', args.timeoutSeconds);
     case 'down':
       return down(core, io, args.profile ?? '');
@@ -77,15 +87,12 @@ export async function main(
     // `up` answers NetworkManager's secret requests while it waits, from the keyring first; only
     // --ask lets it prompt, otherwise it says "no secrets" and another agent (nm-applet, the
     // Tunnelbar app) may answer. --save keeps what --ask asked for in the keyring.
+    // --stay's policy hears of each prompt through the tap: one per series of attempts.
+    const prompter = args.ask
+      ? new PromptTap(new TerminalPrompter(process.stdin, process.stderr, args.save === true))
+      : null;
     const agent =
-      args.command === 'up'
-        ? {
-            identifier: `tunnelbar.cli.${process.pid}`,
-            prompter: args.ask
-              ? new TerminalPrompter(process.stdin, process.stderr, args.save === true)
-              : null,
-          }
-        : undefined;
+      args.command === 'up' ? { identifier: `tunnelbar.cli.${process.pid}`, prompter } : undefined;
     core = await openCore({
       ...(agent ? { agent } : {}),
       onWarning: (text) => io.stderr.write(`warning: ${terminalSafe(text, 'lines')}\n`),
@@ -96,7 +103,7 @@ export async function main(
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    return await runCommand(core, args, io);
+    return await runCommand(core, args, io, prompter);
   } catch (err) {
     if (err instanceof TunnelbarError) {
       // Messages quote names, paths and NetworkManager's own texts.

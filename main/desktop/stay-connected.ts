@@ -1,7 +1,7 @@
 import type { ProfileView, TunnelStateView } from '../../preload/contract';
 import { reconnectEnabled, type PreferencesStore } from '../contract/preferences';
 import type { Core } from '../core';
-import { activateAgain } from '../reconnect/attempt';
+import { activateAgain, isTunnelPath } from '../reconnect/attempt';
 import { ReconnectDriver, REAL_CLOCK, type DriverClock, type SeriesEnd } from '../reconnect/driver';
 import { ReconnectPolicy } from '../reconnect/policy';
 import { SystemWatch } from '../reconnect/system-watch';
@@ -54,7 +54,8 @@ export class StayConnected {
   /** Follows logind and NetworkManager's network state; without them, drops are still handled. */
   async watchSystem(): Promise<void> {
     try {
-      const watch = await SystemWatch.start(this.opts.core.bus);
+      const { core } = this.opts;
+      const watch = await SystemWatch.start(core.bus, (path) => isTunnelPath(core, path));
       if (this.closed) {
         watch.stop();
         return;

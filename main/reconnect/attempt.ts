@@ -26,3 +26,10 @@ export async function activateAgain(core: Core, uuid: string): Promise<Reason | 
     return { word: 'activation-failed', code: null, sentence: String(err) };
   }
 }
+
+/** Whether an active connection (by its path) is one of the VPNs the model follows. */
+export function isTunnelPath(core: Core, activePath: string): boolean {
+  return core.model
+    .profiles()
+    .some((p) => core.model.activeConnections(p.uuid).some((rec) => rec.path === activePath));
+}

@@ -42,8 +42,6 @@ interface NetState {
   base: string;
 }
 
-const TUNNEL_TYPES = new Set(['vpn', 'wireguard']);
-
 /**
  * What the reconnect policy needs to know of the system, from signals only: logind's
  * PrepareForSleep (accepted only from the current owner of org.freedesktop.login1, so no other
@@ -55,12 +53,22 @@ export class SystemWatch extends EventEmitter<SystemWatchEvents> {
   private net: NetState = { state: 0, connectivity: 0, base: '/' };
   private readonly detach: (() => void)[] = [];
 
-  private constructor(private readonly bus: WatchBus) {
+  private constructor(
+    private readonly bus: WatchBus,
+    private readonly isTunnel: (activePath: string) => boolean,
+  ) {
     super();
   }
 
-  static async start(bus: WatchBus): Promise<SystemWatch> {
-    const watch = new SystemWatch(bus);
+  /**
+   * `isTunnel`: whether an active connection is one of the VPNs (the model knows them); NetworkManager
+   * announces a new PrimaryConnection before its type, in separate signals.
+   */
+  static async start(
+    bus: WatchBus,
+    isTunnel: (activePath: string) => boolean,
+  ): Promise<SystemWatch> {
+    const watch = new SystemWatch(bus, isTunnel);
     watch.listen('foreignSignal', (msg) => {
       watch.onForeign(msg);
     });
@@ -176,11 +184,7 @@ export class SystemWatch extends EventEmitter<SystemWatchEvents> {
     const state = value('State');
     const connectivity = value('Connectivity');
     const primary = value('PrimaryConnection');
-    const primaryType = value('PrimaryConnectionType');
-    const isBase =
-      typeof primary === 'string' &&
-      primary !== '/' &&
-      !(typeof primaryType === 'string' && TUNNEL_TYPES.has(primaryType));
+    const isBase = typeof primary === 'string' && primary !== '/' && !this.isTunnel(primary);
     this.net = {
       state: typeof state === 'number' ? state : before.state,
       connectivity: typeof connectivity === 'number' ? connectivity : before.connectivity,

@@ -28,6 +28,8 @@ export interface Parts {
   pki: Pki;
   servers: Record<ServerKind, OpenvpnServer>;
   serverLogFiles: Record<ServerKind, string>;
+  /** Each OpenVPN server's daemon now running (replaced when restarted), and how to start it. */
+  serverDaemons: Record<ServerKind, { current: Daemon | undefined; start: () => Promise<Daemon> }>;
   /** Holds NM's mount namespace; NM restarts inside it. */
   holder: Daemon;
   nmPaths: NmPaths;
@@ -96,13 +98,20 @@ export async function assemble(names: Names, logFile: string, teardown: Teardown
 
   const servers = serverPlan();
   const serverLogFiles = {} as Record<ServerKind, string>;
+  const serverDaemons = {} as Parts['serverDaemons'];
   const serverDir = join(names.dir, 'servers');
   mkdirSync(serverDir);
   const serversUp = Promise.all(
     serverKinds.map(async (kind) => {
-      const server = await startOpenvpnServer(servers[kind], names, pki, credentials, serverDir);
-      teardown.add(daemonStep(`openvpn server ${kind}`, () => server.daemon));
-      serverLogFiles[kind] = server.logFile;
+      const start = async (): Promise<Daemon> => {
+        const server = await startOpenvpnServer(servers[kind], names, pki, credentials, serverDir);
+        serverLogFiles[kind] = server.logFile;
+        return server.daemon;
+      };
+      const control: Parts['serverDaemons'][ServerKind] = { current: undefined, start };
+      serverDaemons[kind] = control;
+      control.current = await start();
+      teardown.add(daemonStep(`openvpn server ${kind}`, () => control.current));
     }),
   );
   // Awaited only once NM is up; until then a failure must not count as an unhandled rejection.
@@ -126,7 +135,20 @@ export async function assemble(names: Names, logFile: string, teardown: Teardown
     await addBaseConnection(nmcli, names);
     await waitBaseActive(nmcli, names);
     await serversUp;
-    return { names, logFile, bus, env, pki, servers, serverLogFiles, holder, nmPaths, nm, nmcli };
+    return {
+      names,
+      logFile,
+      bus,
+      env,
+      pki,
+      servers,
+      serverLogFiles,
+      serverDaemons,
+      holder,
+      nmPaths,
+      nm,
+      nmcli,
+    };
   } catch (err) {
     // Let server starts in flight finish, so that the teardown sees (and stops) every server.
     await serversUp.catch(() => undefined);

@@ -102,6 +102,8 @@ export async function startOpenvpnServer(
   const configFile = join(dir, `${server.kind}.conf`);
   writeFileSync(configFile, serverConfig(server, names.serverTun[server.kind], pki, script, dir));
   const logFile = join(dir, `${server.kind}.log`);
+  // A restarted server appends to the same log: only what it writes from now on says it is up.
+  const offset = existsSync(logFile) ? readFileSync(logFile).length : 0;
   const daemon = startDaemon(
     `openvpn server ${server.kind}`,
     'ip',
@@ -110,7 +112,10 @@ export async function startOpenvpnServer(
   );
   await waitFor(`the ${server.kind} OpenVPN server`, () => {
     if (!daemon.isRunning()) throw new GiveUp(`openvpn exited, see ${logFile}`);
-    return existsSync(logFile) && readFileSync(logFile, 'utf8').includes('Initialization Sequence');
+    return (
+      existsSync(logFile) &&
+      readFileSync(logFile).subarray(offset).toString('utf8').includes('Initialization Sequence')
+    );
   });
   return { daemon, logFile };
 }

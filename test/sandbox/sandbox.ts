@@ -61,6 +61,10 @@ export interface Sandbox {
   stopNetworkManager(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Resolves when NM owns its bus name again and the base ethernet connection is active. */
   startNetworkManager(): Promise<void>;
+  /** Stops one OpenVPN server (its clients lose it); resolves once the process is gone. */
+  stopServer(kind: ServerKind): Promise<void>;
+  /** Starts a stopped OpenVPN server again, on the same address and PKI. */
+  startServer(kind: ServerKind): Promise<void>;
   /** Stops the bus daemon: every client, NetworkManager too, loses the bus. */
   stopBus(): Promise<void>;
   /** A new bus daemon on the same socket (clients must connect again). */
@@ -137,6 +141,14 @@ function sandboxApi(parts: Parts, teardown: Teardown): Sandbox {
         nm.current = await startNm(holder.pid, nmPaths, bus.address, logFile, env);
       }
       await waitBaseActive(nmcli, names);
+    },
+    async stopServer(kind) {
+      await parts.serverDaemons[kind].current?.stop();
+    },
+    async startServer(kind) {
+      const control = parts.serverDaemons[kind];
+      if (control.current?.isRunning() === true) return;
+      control.current = await control.start();
     },
     stopBus: () => stopBus(bus),
     startBus: () => restartStoppedBus(bus, names.dir, logFile),

@@ -1,0 +1,102 @@
+import type { PromptAnswer, Prompter, PromptRequest } from '../agent/prompter';
+import type { Core } from '../core';
+import { findProfile } from '../nm/actions';
+import type { ReasonWord } from '../nm/reasons';
+import type { TunnelState } from '../nm/tunnel-state';
+import { activateAgain, isTunnelPath } from '../reconnect/attempt';
+import { ReconnectDriver, type SeriesEnd } from '../reconnect/driver';
+import { ReconnectPolicy } from '../reconnect/policy';
+import { SystemWatch } from '../reconnect/system-watch';
+import { up, type ExitCode, type Io } from './commands';
+import { describeState, statusEntry } from './format';
+import { terminalSafe as safe } from './terminal-text';
+
+/**
+ * The prompter `up --stay --ask` answers with, telling the reconnect policy of each prompt: it
+ * allows one per series of attempts.
+ */
+export class PromptTap implements Prompter {
+  onPrompt: (uuid: string) => void = () => undefined;
+
+  constructor(private readonly inner: Prompter) {}
+
+  prompt(request: PromptRequest, signal: AbortSignal): Promise<PromptAnswer | null> {
+    this.onPrompt(request.connectionUuid);
+    return this.inner.prompt(request, signal);
+  }
+}
+
+export interface StayOptions {
+  json: boolean;
+  timeoutSeconds: number | null;
+  prompter: PromptTap | null;
+}
+
+/**
+ * `tunnelbar up <name> --stay`: connects as `up` does, then keeps the tunnel up with the app's
+ * reconnect policy until interrupted, one line per change (as `watch` prints them, `reconnecting`
+ * with its attempt and next time). Ends by itself when the tunnel is stopped by request (nmcli,
+ * another client: exit 0) or the policy gives up (exit 1, the reason on stderr).
+ */
+export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): Promise<ExitCode> {
+  const first = await up(core, io, ref, opts.timeoutSeconds);
+  if (first !== 0) return first;
+  const profile = findProfile(core.model, ref);
+  const print = (state: TunnelState): void => {
+    const time = new Date().toISOString();
+    const record = { time, event: 'tunnel', ...statusEntry(profile, state) };
+    io.stdout.write(
+      opts.json
+        ? `${JSON.stringify(record)}\n`
+        : `${time} ${safe(profile.id)}: ${describeState(state)}\n`,
+    );
+  };
+  const watch = await SystemWatch.start(core.bus, (path) => isTunnelPath(core, path));
+  return new Promise<ExitCode>((resolve) => {
+    const finish = (code: ExitCode, line: string | null, toStderr: boolean): void => {
+      driver.stop();
+      watch.stop();
+      core.model.off('tunnel', onTunnel);
+      if (line !== null) (toStderr ? io.stderr : io.stdout).write(`${line}\n`);
+      resolve(code);
+    };
+    const ended = (end: SeriesEnd<ReasonWord>): void => {
+      if (end.kind === 'gave-up') {
+        finish(1, `${end.reason.word}: ${safe(end.reason.sentence)}`, true);
+      }
+    };
+    const policy = new ReconnectPolicy<ReasonWord>({ enabled: (uuid) => uuid === profile.uuid });
+    const driver = new ReconnectDriver<ReasonWord>(policy, {
+      activate: (uuid) => activateAgain(core, uuid),
+      changed: (uuid) => {
+        if (uuid === profile.uuid) print(driver.view(uuid, core.model.tunnelState(uuid)));
+      },
+      ended,
+    });
+    const onTunnel = (uuid: string, state: TunnelState): void => {
+      if (uuid !== profile.uuid) return;
+      const end = driver.tunnel(uuid, state, false);
+      const shown = driver.view(uuid, state);
+      print(shown);
+      if (end !== null) ended(end);
+      else if (shown.kind === 'disconnected') {
+        finish(0, `${safe(profile.id)} was stopped by request; not reconnecting.`, false);
+      }
+    };
+    if (opts.prompter !== null) {
+      opts.prompter.onPrompt = (uuid) => {
+        driver.prompted(uuid);
+      };
+    }
+    watch.on('sleep', (sleeping) => {
+      driver.sleep(sleeping);
+    });
+    watch.on('network', (netUp, moved) => {
+      driver.network(netUp, moved);
+    });
+    driver.network(watch.networkUp, false);
+    core.model.on('tunnel', onTunnel);
+    // Watched from now on: `up` said it is connected (and printed so).
+    driver.tunnel(profile.uuid, core.model.tunnelState(profile.uuid), false);
+  });
+}

@@ -1,0 +1,35 @@
+// logind as far as the reconnect policy hears of it: org.freedesktop.login1 owned on the
+// sandbox's bus (root may own it, as the host's policy file says) and its PrepareForSleep signal.
+import * as dbus from 'dbus-next';
+import { openConnection } from '../../main/dbus/connection';
+
+export class FakeLogind {
+  private constructor(private readonly bus: dbus.MessageBus) {}
+
+  static async start(address: string): Promise<FakeLogind> {
+    const bus = await openConnection(address, 5_000, (cause) => new Error(cause));
+    const reply = await bus.requestName('org.freedesktop.login1', 0);
+    if (reply !== dbus.RequestNameReply.PRIMARY_OWNER) {
+      bus.disconnect();
+      throw new Error(`could not own org.freedesktop.login1 (reply ${String(reply)})`);
+    }
+    return new FakeLogind(bus);
+  }
+
+  prepareForSleep(sleeping: boolean): void {
+    this.bus.send(
+      new dbus.Message({
+        type: dbus.MessageType.SIGNAL,
+        path: '/org/freedesktop/login1',
+        interface: 'org.freedesktop.login1.Manager',
+        member: 'PrepareForSleep',
+        signature: 'b',
+        body: [sleeping],
+      }),
+    );
+  }
+
+  stop(): void {
+    this.bus.disconnect();
+  }
+}
