@@ -1,7 +1,19 @@
 /** The command line of `tunnelbar`, parsed. Small on purpose: a few commands, a few flags. */
 
 export type Command =
-  'list' | 'up' | 'down' | 'status' | 'watch' | 'import' | 'export' | 'help' | 'version';
+  | 'list'
+  | 'up'
+  | 'down'
+  | 'status'
+  | 'watch'
+  | 'import'
+  | 'export'
+  | 'lockdown'
+  | 'dns'
+  | 'help'
+  | 'version';
+
+export type LockdownAction = 'on' | 'off' | 'status';
 
 export interface CliArgs {
   command: Command;
@@ -18,6 +30,8 @@ export interface CliArgs {
   import?: ImportArgs;
   /** `export --output FILE`; without it, the suggested name in the current folder. */
   output?: string;
+  /** `lockdown on|off|status`. */
+  lockdown?: LockdownAction;
 }
 
 export interface ImportArgs {
@@ -37,6 +51,8 @@ const COMMANDS = new Set<Command>([
   'watch',
   'import',
   'export',
+  'lockdown',
+  'dns',
   'help',
   'version',
 ]);
@@ -49,6 +65,8 @@ const FLAGS_BY_COMMAND: Record<Command, readonly string[]> = {
   import: ['--json', '--dry-run', '--allow-duplicates'],
   export: ['--json', '--output'],
   down: [],
+  lockdown: ['--json'],
+  dns: ['--json'],
   help: [],
   version: [],
 };
@@ -77,10 +95,21 @@ Commands:
                                      WireGuard profile as a wg-quick .conf (mode 0600); without
                                      --output, <name>.ovpn or <interface>.conf here, never
                                      replacing a file that exists
+  lockdown on|off|status [--json]    while on, nothing leaves this machine but through a VPN, to
+                                     the VPN servers, or to the networks it is directly on; it
+                                     is a NetworkManager connection: it holds without Tunnelbar
+                                     and after a reboot, until \`lockdown off\`
+  dns [--json]                       the DNS servers NetworkManager uses, for which domains,
+                                     through which link, and a warning when queries leak past a
+                                     VPN that carries everything
 
 Exit status: 0 done, 1 the VPN failed (import: some file not added), 2 usage error or
 NetworkManager unavailable.
 The bus is DBUS_SYSTEM_BUS_ADDRESS, else the system bus.`;
+
+function isLockdownAction(word: string): word is LockdownAction {
+  return word === 'on' || word === 'off' || word === 'status';
+}
 
 function isCommand(word: string): word is Command {
   return COMMANDS.has(word as Command);
@@ -130,6 +159,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       args.profile = word;
     } else if (first === 'import') {
       imports.paths.push(word);
+    } else if (first === 'lockdown' && args.lockdown === undefined && isLockdownAction(word)) {
+      args.lockdown = word;
     } else {
       throw new UsageError(`Unexpected argument "${word}".`);
     }
@@ -140,6 +171,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (args.save === true && !args.ask) throw new UsageError('--save needs --ask.');
   if (first === 'up' && args.json && args.stay !== true)
     throw new UsageError('--json needs --stay.');
+  if (first === 'lockdown' && args.lockdown === undefined)
+    throw new UsageError('"lockdown" needs on, off or status.');
   if (first === 'import' && imports.paths.length === 0) {
     throw new UsageError('"import" needs at least one file or folder.');
   }

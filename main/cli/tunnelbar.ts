@@ -6,8 +6,10 @@ import { ActivationError } from '../nm/actions';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { down, list, status, up, watch, type ExitCode, type Io } from './commands';
+import { dnsCommand } from './dns-command';
 import { exportCommand } from './export-command';
 import { importFiles } from './import-command';
+import { lockdownCommand } from './lockdown-command';
 import { PromptTap, stay } from './stay-command';
 import { TerminalPrompter } from './terminal-prompter';
 import { terminalSafe } from './terminal-text';
@@ -51,6 +53,10 @@ async function runCommand(
       return watch(core, io, args.json);
     case 'export':
       return exportCommand(core, io, args.profile ?? '', args.output ?? null, args.json);
+    case 'lockdown':
+      return lockdownCommand(core, io, args.lockdown ?? 'status', args.json);
+    case 'dns':
+      return dnsCommand(core, io, args.json);
     case 'import': // handled before the core is opened
     case 'help':
     case 'version':

@@ -1,0 +1,49 @@
+// `tunnelbar lockdown on|off|status [--json]`.
+import type { Core } from '../core';
+import { lockdownOff, lockdownOn, lockdownStatus } from '../lockdown/lockdown';
+import type { LockdownStatus } from '../lockdown/types';
+import type { LockdownAction } from './args';
+import type { ExitCode, Io } from './commands';
+import { terminalSafe as safe } from './terminal-text';
+
+/** The text form: one line for the state, then each profile that cannot connect under lockdown. */
+export function describeLockdown(status: LockdownStatus): string {
+  const lines: string[] = [];
+  if (!status.on) lines.push('Lockdown is off.');
+  else if (status.active)
+    lines.push(
+      'Lockdown is on: nothing leaves this machine but through a VPN, to its servers, or to the local network.',
+    );
+  else
+    lines.push(
+      'Lockdown is on, but NetworkManager has not activated it yet: check `nmcli connection`.',
+    );
+  const failed = status.servers.filter((s) => s.error !== null);
+  if (status.on && failed.length > 0) {
+    lines.push('These profiles cannot connect under lockdown:');
+    for (const s of failed) lines.push(`  ${safe(s.id)}\t${safe(s.host)}\t${safe(s.error ?? '')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function lockdownCommand(
+  core: Core,
+  io: Io,
+  action: LockdownAction,
+  json: boolean,
+): Promise<ExitCode> {
+  let status: LockdownStatus;
+  switch (action) {
+    case 'on':
+      status = await lockdownOn(core.bus, core.model);
+      break;
+    case 'off':
+      status = await lockdownOff(core.bus, core.model);
+      break;
+    case 'status':
+      status = await lockdownStatus(core.bus, core.model);
+      break;
+  }
+  io.stdout.write(json ? `${JSON.stringify(status, null, 2)}\n` : describeLockdown(status));
+  return 0;
+}

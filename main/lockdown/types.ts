@@ -1,0 +1,4 @@
+export type {
+  LockdownView as LockdownStatus,
+  ServerAddressesView as ServerAddresses,
+} from '../../preload/privacy-types';

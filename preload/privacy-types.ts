@@ -1,0 +1,57 @@
+// Plain types of lockdown and DNS, shared by main, the CLI's --json and the renderer.
+
+/** A VPN profile's server, as lockdown resolved it. */
+export interface ServerAddressesView {
+  uuid: string;
+  id: string;
+  /** The host name or address the profile names (one entry per remote). */
+  host: string;
+  /** What it resolved to; empty when it could not be resolved. */
+  addresses: string[];
+  /** Why it could not be resolved (that profile cannot connect under lockdown); null when it was. */
+  error: string | null;
+}
+
+/** `tunnelbar lockdown status --json`, and the app's lockdown view. */
+export interface LockdownView {
+  /** Lockdown's connection profile exists in NetworkManager (it autoconnects, so it holds). */
+  on: boolean;
+  /** NetworkManager has it active now: its routes are installed. */
+  active: boolean;
+  /** The lockdown connection's uuid, null when off. */
+  uuid: string | null;
+  /** Every VPN profile's servers, resolved now (a profile that cannot be resolved cannot connect). */
+  servers: ServerAddressesView[];
+}
+
+/** One entry of NetworkManager's DnsManager Configuration. */
+export interface DnsEntryView {
+  nameservers: string[];
+  domains: string[];
+  /** The link (interface name); empty when NetworkManager gives none. */
+  interface: string;
+  priority: number;
+  vpn: boolean;
+  /** Whether queries for names outside every routing domain reach these servers. */
+  general: boolean;
+}
+
+/** A VPN that carries all traffic is up, but another link's resolver still gets queries. */
+export interface DnsLeakView {
+  uuid: string;
+  id: string;
+  /** The links whose resolvers still get queries. */
+  leakingInterfaces: string[];
+}
+
+/** `tunnelbar dns --json` and the status panel's DNS section. */
+export interface DnsView {
+  /** NetworkManager's DNS mode (`default`, `systemd-resolved`, `dnsmasq`, `none`). */
+  mode: string;
+  rcManager: string;
+  entries: DnsEntryView[];
+  leaks: DnsLeakView[];
+}
+
+/** A profile's DNS choice in the editor. */
+export type DnsRouting = 'profile' | 'all-through-vpn' | 'own-domains';

@@ -1,0 +1,55 @@
+// A host outside the tunnel, on the servers' side: an address of its own in the servers'
+// namespace (off NetworkManager's link, so it is reached through the default route, or through a
+// tunnel), with a TCP service that answers each connection with the peer address it saw. The
+// answer tells a test which way a connection went: the veth address means outside the tunnel, an
+// address of the VPN's pool means through it.
+import { run } from './exec.js';
+import { startDaemon, type Daemon } from './daemon.js';
+import type { Names } from './names.js';
+import { waitFor } from './wait.js';
+
+export const testHostAddress = '10.97.0.1';
+export const testHostPort = 7070;
+
+const serverScript = `
+const net = require('node:net');
+net.createServer((s) => { s.end(String(s.remoteAddress)); })
+  .listen(${testHostPort}, '${testHostAddress}', () => console.log('test host listening'));
+`;
+
+/** What a connection attempt from NetworkManager's namespace gave. */
+export type Probe = { ok: true; peer: string } | { ok: false; error: string };
+
+const probeScript = `
+const s = require('node:net').connect(${testHostPort}, '${testHostAddress}');
+let got = '';
+s.setTimeout(3000, () => { console.log(JSON.stringify({ ok: false, error: 'ETIMEDOUT' })); process.exit(0); });
+s.on('data', (d) => { got += d; });
+s.on('end', () => { console.log(JSON.stringify({ ok: true, peer: got })); process.exit(0); });
+s.on('error', (e) => { console.log(JSON.stringify({ ok: false, error: e.code })); process.exit(0); });
+`;
+
+export async function startTestHost(names: Names, logFile: string): Promise<Daemon> {
+  await run('ip', ['-n', names.serverNetns, 'addr', 'add', `${testHostAddress}/32`, 'dev', 'lo']);
+  const daemon = startDaemon(
+    'test host',
+    'ip',
+    ['netns', 'exec', names.serverNetns, process.execPath, '-e', serverScript],
+    { logFile },
+  );
+  await waitFor('the test host', async () => (await probeTestHost(names)).ok);
+  return daemon;
+}
+
+/** A TCP connection from NetworkManager's network namespace to the test host. */
+export async function probeTestHost(names: Names): Promise<Probe> {
+  const out = await run('ip', [
+    'netns',
+    'exec',
+    names.nmNetns,
+    process.execPath,
+    '-e',
+    probeScript,
+  ]);
+  return JSON.parse(out) as Probe;
+}
