@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { PromptAnswer, Prompter, PromptRequest } from '../agent/prompter';
 import type { Core } from '../core';
 import { findProfile } from '../nm/actions';
@@ -39,7 +40,13 @@ export interface StayOptions {
  * another client: exit 0) or the policy gives up (exit 1, the reason on stderr).
  */
 export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): Promise<ExitCode> {
-  const first = await up(core, io, ref, opts.timeoutSeconds);
+  // With --json every line on stdout is JSON: `up`'s own line is replaced by the state's.
+  const first = await up(
+    core,
+    opts.json ? { ...io, stdout: discard() } : io,
+    ref,
+    opts.timeoutSeconds,
+  );
   if (first !== 0) return first;
   const profile = findProfile(core.model, ref);
   const print = (state: TunnelState): void => {
@@ -51,19 +58,19 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
         : `${time} ${safe(profile.id)}: ${describeState(state)}\n`,
     );
   };
+  if (opts.json) print(core.model.tunnelState(profile.uuid));
   const watch = await SystemWatch.start(core.bus, (path) => isTunnelPath(core, path));
   return new Promise<ExitCode>((resolve) => {
-    const finish = (code: ExitCode, line: string | null, toStderr: boolean): void => {
+    // Why it ends goes to stderr, as `up`'s failures do: stdout stays one line per state.
+    const finish = (code: ExitCode, line: string): void => {
       driver.stop();
       watch.stop();
       core.model.off('tunnel', onTunnel);
-      if (line !== null) (toStderr ? io.stderr : io.stdout).write(`${line}\n`);
+      io.stderr.write(`${line}\n`);
       resolve(code);
     };
     const ended = (end: SeriesEnd<ReasonWord>): void => {
-      if (end.kind === 'gave-up') {
-        finish(1, `${end.reason.word}: ${safe(end.reason.sentence)}`, true);
-      }
+      if (end.kind === 'gave-up') finish(1, `${end.reason.word}: ${safe(end.reason.sentence)}`);
     };
     const policy = new ReconnectPolicy<ReasonWord>({ enabled: (uuid) => uuid === profile.uuid });
     const driver = new ReconnectDriver<ReasonWord>(policy, {
@@ -80,7 +87,7 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
       print(shown);
       if (end !== null) ended(end);
       else if (shown.kind === 'disconnected') {
-        finish(0, `${safe(profile.id)} was stopped by request; not reconnecting.`, false);
+        finish(0, `${safe(profile.id)} was stopped by request; not reconnecting.`);
       }
     };
     if (opts.prompter !== null) {
@@ -98,5 +105,13 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
     core.model.on('tunnel', onTunnel);
     // Watched from now on: `up` said it is connected (and printed so).
     driver.tunnel(profile.uuid, core.model.tunnelState(profile.uuid), false);
+  });
+}
+
+function discard(): Writable {
+  return new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
   });
 }
