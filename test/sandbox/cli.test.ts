@@ -127,22 +127,23 @@ describe('tunnelbar CLI', () => {
       'type',
       'vpn',
       'vpn-type',
-      'org.freedesktop.NetworkManager.openconnect',
+      // A plugin the sandbox does not install (OpenConnect's is installed for its own suite).
+      'org.freedesktop.NetworkManager.vpnc',
       'con-name',
-      'tb-oc',
+      'tb-vpnc',
       'vpn.data',
-      'gateway=vpn.example',
+      'IPSec gateway=vpn.example',
       'connection.autoconnect',
       'no',
     ]);
     try {
       const list = JSON.parse((await runCli(['list', '--json'], sb.env)).stdout) as ListEntry[];
       expect(list.find((e) => e.id === 'tb-wg')?.type).toBe('wireguard');
-      expect(list.find((e) => e.id === 'tb-oc')?.type).toBe('openconnect');
+      expect(list.find((e) => e.id === 'tb-vpnc')?.type).toBe('vpnc');
 
-      const oc = await runCli(['up', 'tb-oc'], sb.env);
-      expect(oc.code).toBe(1);
-      expect(oc.stderr.trim()).toMatch(/^missing-plugin: .*network-manager-openconnect/);
+      const vpnc = await runCli(['up', 'tb-vpnc'], sb.env);
+      expect(vpnc.code).toBe(1);
+      expect(vpnc.stderr.trim()).toMatch(/^missing-plugin: .*network-manager-vpnc/);
 
       const wg = await runCli(['up', 'tb-wg'], sb.env);
       if (kernelHasWireguard()) {
@@ -156,7 +157,7 @@ describe('tunnelbar CLI', () => {
       }
     } finally {
       await runCli(['down', 'tb-wg'], sb.env);
-      await sb.nmcli(['connection', 'delete', 'tb-wg', 'tb-oc']);
+      await sb.nmcli(['connection', 'delete', 'tb-wg', 'tb-vpnc']);
     }
   });
 
