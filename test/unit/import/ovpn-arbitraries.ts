@@ -63,7 +63,7 @@ const hosts = [
   '',
   'h\tt',
 ];
-const protos = 'udp tcp udp6 tcp4-client tcp-server sctp UDP'.split(' ');
+const protos = 'udp udp4 udp6 tcp tcp4 tcp6 tcp4-client tcp-server sctp UDP'.split(' ');
 const ips =
   '10.0.0.0 10.1.2.3 0.0.0.0 255.255.255.0 255.255.0.0 255.0.255.0 255.255.255.255 010.0.0.1 vpn_gateway net_gateway remote_host gw.example.com 10.0.0 1.2.3.4.5'.split(
     ' ',
