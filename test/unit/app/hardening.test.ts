@@ -84,6 +84,11 @@ describe('isTrustedSender', () => {
       { frameUrl: 'file://evil/opt/Tunnelbar/resources/app.asar/out/renderer/index.html' },
     ],
     ['a data URL', { frameUrl: 'data:text/html,<script>1</script>' }],
+    // Same path, another scheme: a custom protocol some other code registered.
+    [
+      'the same path on another scheme',
+      { frameUrl: 'app:///opt/Tunnelbar/resources/app.asar/out/renderer/index.html' },
+    ],
     ['about:blank', { frameUrl: 'about:blank' }],
     ['not a URL', { frameUrl: 'index.html' }],
     ['a destroyed frame', { frameUrl: null }],
