@@ -87,7 +87,7 @@ export async function isActive(bus: LockdownBus, uuid: string): Promise<boolean>
   const paths = (value as { value: unknown }).value;
   for (const path of Array.isArray(paths) ? paths : []) {
     if (typeof path !== 'string') continue;
-    const props = await activeProps(bus, path).catch(() => ({}) as VariantMap);
+    const props = await activeProps(bus, path).catch(() => ({}));
     if (stringProp(props, 'Uuid') !== uuid) continue;
     if (numberProp(props, 'State') === ActiveState.activated) return true;
   }

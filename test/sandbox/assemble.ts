@@ -9,7 +9,7 @@ import type { Daemon } from './daemon.js';
 import { run, type RunOptions } from './exec.js';
 import { namesFor, newId, serverKinds, type Names } from './names.js';
 import { addNetns, addVeth } from './netns.js';
-import { startNm, writeNmConfig, type NmPaths } from './network-manager.js';
+import { startNm, writeNmConfig, type NmConfigOptions, type NmPaths } from './network-manager.js';
 import { startNmNamespace } from './nm-namespace.js';
 import { startOpenvpnServer } from './openvpn-server.js';
 import { makePki, type Pki } from './pki.js';
@@ -83,7 +83,12 @@ export function makeSandboxDir(teardown: Teardown): Names {
   }
 }
 
-export async function assemble(names: Names, logFile: string, teardown: Teardown): Promise<Parts> {
+export async function assemble(
+  names: Names,
+  logFile: string,
+  teardown: Teardown,
+  nmOptions: NmConfigOptions = {},
+): Promise<Parts> {
   teardown.add(await addNetns(names.serverNetns));
   teardown.add(await addNetns(names.nmNetns));
   await addVeth(names);
@@ -128,7 +133,7 @@ export async function assemble(names: Names, logFile: string, teardown: Teardown
     delete env.DBUS_SESSION_BUS_ADDRESS;
     delete env.XDG_RUNTIME_DIR;
     const nmcli = (args: string[], opts: NmcliOptions = {}) => run('nmcli', args, { ...opts, env });
-    const nmPaths = writeNmConfig(names);
+    const nmPaths = writeNmConfig(names, nmOptions);
 
     nm.current = await startNm(holder.pid, nmPaths, bus.address, logFile, env);
     await waitDeviceManaged(nmcli, names);

@@ -19,12 +19,19 @@ export interface NmPaths {
   internConfig: string;
 }
 
-function nmConfig(names: Names, keyfileDir: string): string {
+/** `dns: true`: NetworkManager computes its DNS configuration (DnsManager, its private resolv.conf). */
+export interface NmConfigOptions {
+  dns?: boolean;
+}
+
+function nmConfig(names: Names, keyfileDir: string, opts: NmConfigOptions): string {
   return `# Written by the Tunnelbar sandbox.
 [main]
 plugins=keyfile
-# Never touch the host's resolv.conf or hostname.
-dns=none
+# Never touch the host's resolv.conf or hostname. With dns=default NetworkManager still computes
+# its DNS configuration and writes /run/NetworkManager/resolv.conf (a private tmpfs, see
+# nm-namespace.ts); rc-manager=unmanaged keeps it away from /etc/resolv.conf.
+dns=${opts.dns === true ? 'default' : 'none'}
 rc-manager=unmanaged
 hostname-mode=none
 # No "Wired connection 1" for the veth: its only profile is the sandbox's static one.
@@ -49,7 +56,7 @@ managed=1
 `;
 }
 
-export function writeNmConfig(names: Names): NmPaths {
+export function writeNmConfig(names: Names, opts: NmConfigOptions = {}): NmPaths {
   const dir = join(names.dir, 'nm');
   const paths: NmPaths = {
     config: join(dir, 'NetworkManager.conf'),
@@ -62,7 +69,7 @@ export function writeNmConfig(names: Names): NmPaths {
   };
   mkdirSync(paths.configDir, { recursive: true });
   mkdirSync(paths.keyfileDir, { mode: 0o700 });
-  writeFileSync(paths.config, nmConfig(names, paths.keyfileDir));
+  writeFileSync(paths.config, nmConfig(names, paths.keyfileDir, opts));
   return paths;
 }
 

@@ -8,7 +8,7 @@ import { assemble, makeSandboxDir, type NmcliOptions, type Parts } from './assem
 import { waitBaseActive } from './base-connection.js';
 import { restartStoppedBus, stopBus } from './bus.js';
 import type { Names } from './names.js';
-import { startNm, stopNm } from './network-manager.js';
+import { startNm, stopNm, type NmConfigOptions } from './network-manager.js';
 import type { Pki } from './pki.js';
 import { missingPrerequisites } from './prerequisites.js';
 import {
@@ -20,6 +20,7 @@ import {
 } from './profiles.js';
 import { credentials } from './server-plan.js';
 import { sweepStaleSandboxes, writeOwner } from './stale.js';
+import { run } from './exec.js';
 import { registerLive, Teardown, unregisterLive } from './teardown.js';
 import type { Credentials, OpenvpnServer, ServerKind } from './types.js';
 
@@ -70,6 +71,8 @@ export interface Sandbox {
   /** A new bus daemon on the same socket (clients must connect again). */
   startBus(): Promise<void>;
   readLog(): string;
+  /** A file as NetworkManager sees it in its mount namespace (its private /run, for one). */
+  readNmFile(path: string): Promise<string>;
   /** Idempotent; tears down everything, even after a partial start. */
   stop(): Promise<void>;
 }
@@ -82,7 +85,7 @@ function tail(file: string, lines = 40): string {
   }
 }
 
-export async function startSandbox(): Promise<Sandbox> {
+export async function startSandbox(nmOptions: NmConfigOptions = {}): Promise<Sandbox> {
   const missing = missingPrerequisites();
   if (missing.length > 0) throw new Error(`sandbox prerequisites missing: ${missing.join(', ')}`);
 
@@ -95,7 +98,7 @@ export async function startSandbox(): Promise<Sandbox> {
     writeOwner(names.dir);
     logFile = join(names.dir, 'sandbox.log');
     writeFileSync(logFile, '');
-    return sandboxApi(await assemble(names, logFile, teardown), teardown);
+    return sandboxApi(await assemble(names, logFile, teardown, nmOptions), teardown);
   } catch (err) {
     const log = tail(logFile); // before the teardown removes the folder
     await teardown.run().catch(() => undefined);
@@ -153,6 +156,7 @@ function sandboxApi(parts: Parts, teardown: Teardown): Sandbox {
     stopBus: () => stopBus(bus),
     startBus: () => restartStoppedBus(bus, names.dir, logFile),
     readLog: () => readFileSync(logFile, 'utf8'),
+    readNmFile: (path) => run('nsenter', [`--target=${holder.pid}`, '--mount', '--', 'cat', path]),
     stop() {
       stopped ??= teardown.run().finally(() => {
         unregisterLive(teardown);
