@@ -72,6 +72,24 @@ describe('deriveTunnelState for plugin VPNs', () => {
     if (state.kind === 'failed') expect(state.reason.word).toBe('no-secrets');
   });
 
+  it('has no banner when the server sent none (not an empty one)', () => {
+    const state = deriveTunnelState(vpn({ state: 2, vpnState: 5, banner: '' }), {
+      ...inputs,
+      ip4,
+    });
+    expect(state.kind === 'connected' && state.banner).toBeNull();
+  });
+
+  it('is failed, not disconnected, when NetworkManager gave no reason for the failure', () => {
+    for (const state of [
+      deriveTunnelState(vpn({ state: 4, vpnState: 6, reason: null }), inputs),
+      deriveTunnelState(vpn({ state: 2, vpnState: 6, reason: null }), inputs),
+    ]) {
+      expect(state.kind).toBe('failed');
+      if (state.kind === 'failed') expect(state.reason.word).toBe('unknown');
+    }
+  });
+
   it('is disconnected after a user disconnect, failed after the network dropped', () => {
     expect(deriveTunnelState(vpn({ state: 4, vpnState: 7, reason: 2 }), inputs)).toEqual({
       kind: 'disconnected',
@@ -103,6 +121,14 @@ describe('deriveTunnelState for WireGuard (no VPN state)', () => {
 describe('state predicates', () => {
   it('isSettled is true at the ends only', () => {
     expect(isSettled({ kind: 'disconnected' })).toBe(true);
+    expect(isSettled({ kind: 'failed', reason: { word: 'unknown', code: 0, sentence: '' } })).toBe(
+      true,
+    );
+    expect(isSettled(deriveTunnelState(vpn({ state: 2, vpnState: 5 }), { ...inputs, ip4 }))).toBe(
+      true,
+    );
     expect(isSettled({ kind: 'needs-secrets' })).toBe(false);
+    expect(isSettled({ kind: 'connecting', stage: 'connect' })).toBe(false);
+    expect(isSettled({ kind: 'disconnecting' })).toBe(false);
   });
 });
