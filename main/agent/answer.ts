@@ -9,7 +9,9 @@ import { agentOwnedKeys, agentOwnedValues } from './secret-flags';
 import type { SecretPlan } from './secret-plan';
 import { buildSecretsReply, nothingNeededReply } from './secret-reply';
 import type { SecretStore, StoredProfile } from './secret-store';
-import { findVpnPlugin } from './vpn-plugins';
+import { dialogMode } from './plugin-gui';
+import { findVpnPlugin, type VpnPluginInfo } from './vpn-plugins';
+import { runWindowedDialog } from './windowed-dialog';
 
 /**
  * Carries out a SecretPlan: answers from the keyring, prompts, and says what to save once the
@@ -18,7 +20,9 @@ import { findVpnPlugin } from './vpn-plugins';
 
 /** A reply to NetworkManager: secrets (and maybe work to do after replying), or an error. */
 export type Outcome =
-  { secrets: SettingsDict; afterReply?: () => Promise<void> } | { error: string; text: string };
+  | { secrets: SettingsDict; afterReply?: () => Promise<void> }
+  /** `notice`: something the person must do (install a package), beyond the error for NM. */
+  | { error: string; text: string; notice?: string };
 
 export interface AnswerContext {
   connection: SettingsDict;
@@ -102,7 +106,23 @@ async function viaAuthDialog(
       error: AGENT_ERROR.noSecrets,
       text: `The VPN plugin ${serviceType} is not installed.`,
     };
-  const outcome = await runAuthDialog(plugin, ctx.connection, ctx.hints, ctx.flags, ctx.signal);
+  const mode = dialogMode(plugin);
+  switch (mode.kind) {
+    case 'missing':
+      return { error: AGENT_ERROR.noSecrets, text: mode.message, notice: mode.message };
+    case 'windowed':
+      return viaWindowedDialog(plugin, mode.path, ctx, opts);
+    case 'external-ui':
+      break;
+  }
+  const outcome = await runAuthDialog(
+    plugin,
+    mode.path,
+    ctx.connection,
+    ctx.hints,
+    ctx.flags,
+    ctx.signal,
+  );
   if (outcome.kind === 'nothing-needed') return { secrets: nothingNeededReply(ctx.settingName) };
   if (outcome.fields.length === 0)
     return { secrets: buildSecretsReply(ctx.settingName, outcome.known) };
@@ -119,6 +139,25 @@ async function viaAuthDialog(
     canSave: outcome.fields.some((f) => f.secret && owned.has(f.key)),
   };
   return askPerson(request, outcome.known, ctx, opts);
+}
+
+/**
+ * A dialog that shows its own window: it is the prompt, so it needs a process that may prompt.
+ * It keeps the secrets it saves itself (in the keyring, as the plugin's GUI does).
+ */
+async function viaWindowedDialog(
+  plugin: VpnPluginInfo,
+  dialog: string,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): Promise<Outcome> {
+  if (opts.prompter === null)
+    return { error: AGENT_ERROR.noSecrets, text: 'This Tunnelbar process may not prompt.' };
+  const { connection, hints, flags, signal } = ctx;
+  const result = await runWindowedDialog(plugin, dialog, connection, hints, flags, signal);
+  if (signal.aborted) return CANCELLED;
+  if (result === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
+  return { secrets: buildSecretsReply(ctx.settingName, result.secrets) };
 }
 
 /**

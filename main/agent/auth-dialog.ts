@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
 import { GetSecretsFlags } from '../nm/names';
 import type { SecretField } from './prompter';
@@ -29,14 +28,20 @@ function encodeValue(value: string): string {
   return value.split('\n').join('\n=');
 }
 
-export function dialogInput(connection: SettingsDict): string {
+/** The connection's data and secrets, as both dialog modes read them, ending with DONE. */
+export function connectionItems(connection: SettingsDict): string {
   const data = stringMapProp(connection.vpn, 'data');
   const secrets = stringMapProp(connection.vpn, 'secrets');
   let out = '';
   for (const [k, v] of Object.entries(data)) out += `DATA_KEY=${k}\nDATA_VAL=${encodeValue(v)}\n\n`;
   for (const [k, v] of Object.entries(secrets))
     out += `SECRET_KEY=${k}\nSECRET_VAL=${encodeValue(v)}\n\n`;
-  return `${out}DONE\n\nQUIT\n\n`;
+  return `${out}DONE\n\n`;
+}
+
+/** In external UI mode the dialog may quit as soon as it has printed: QUIT goes with the input. */
+export function dialogInput(connection: SettingsDict): string {
+  return `${connectionItems(connection)}QUIT\n\n`;
 }
 
 export function dialogArgs(
@@ -44,6 +49,7 @@ export function dialogArgs(
   plugin: VpnPluginInfo,
   hints: string[],
   flags: number,
+  mode: 'external-ui' | 'windowed' = 'external-ui',
 ): string[] {
   const args = [
     '-u',
@@ -56,7 +62,7 @@ export function dialogArgs(
   if ((flags & GetSecretsFlags.allowInteraction) !== 0) args.push('-i');
   if ((flags & GetSecretsFlags.requestNew) !== 0) args.push('-r');
   if (plugin.supportsHints) for (const hint of hints) args.push('-t', hint);
-  args.push('--external-ui-mode');
+  if (mode === 'external-ui') args.push('--external-ui-mode');
   return args;
 }
 
@@ -90,19 +96,15 @@ export function parseDialogOutput(text: string): DialogOutcome {
   };
 }
 
+/** Runs `dialog` (a dialog with external UI mode: see dialogMode) and reads what it needs. */
 export async function runAuthDialog(
   plugin: VpnPluginInfo,
+  dialog: string,
   connection: SettingsDict,
   hints: string[],
   flags: number,
   signal: AbortSignal,
 ): Promise<DialogOutcome> {
-  const dialog = plugin.authDialog;
-  if (dialog === null || !plugin.supportsExternalUi || !existsSync(dialog)) {
-    throw new Error(
-      `the ${plugin.name} plugin has no auth dialog that can run without its own window`,
-    );
-  }
   const child = spawn(dialog, dialogArgs(connection, plugin, hints, flags), {
     stdio: ['pipe', 'pipe', 'ignore'],
     signal,

@@ -16,7 +16,7 @@ import type { Prompter } from './prompter';
 import { deleteSecrets, saveSecrets } from './save-delete';
 import { planSecrets } from './secret-plan';
 import { NO_SECRET_STORE, type SecretStore } from './secret-store';
-import { DEFAULT_PLUGIN_DIRS } from './vpn-plugins';
+import { pluginDirsFromEnv } from './vpn-plugins';
 
 export interface SecretAgentOptions {
   /** Agent id for NetworkManager: 3-255 of [A-Za-z0-9_.-], one per user at a time. */
@@ -230,7 +230,7 @@ export class SecretAgent {
         {
           prompter: this.opts.prompter,
           store: this.store,
-          pluginDirs: this.opts.pluginDirs ?? DEFAULT_PLUGIN_DIRS,
+          pluginDirs: this.opts.pluginDirs ?? pluginDirsFromEnv(),
           ...(this.opts.openconnect === undefined ? {} : { openconnect: this.opts.openconnect }),
         },
       );
@@ -242,6 +242,7 @@ export class SecretAgent {
         this.bus.reply(msg, 'a{sa{sv}}', [outcome.secrets]);
         if (outcome.afterReply) this.track(this.afterReply(outcome.afterReply));
       } else {
+        if (outcome.notice !== undefined) this.opts.onWarning?.(outcome.notice);
         this.bus.replyError(msg, outcome.error, outcome.text);
       }
     } catch (err) {

@@ -13,6 +13,15 @@ export interface VpnPluginInfo {
 /** Where NetworkManager looks for `.name` files (the packaged folder first). */
 export const DEFAULT_PLUGIN_DIRS = ['/usr/lib/NetworkManager/VPN', '/etc/NetworkManager/VPN'];
 
+/**
+ * The folders the agent reads `.name` files from: `TUNNELBAR_VPN_PLUGIN_DIRS` (colon-separated)
+ * when set, for tests and unusual installs, else NetworkManager's own.
+ */
+export function pluginDirsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const dirs = (env.TUNNELBAR_VPN_PLUGIN_DIRS ?? '').split(':').filter((d) => d !== '');
+  return dirs.length > 0 ? dirs : DEFAULT_PLUGIN_DIRS;
+}
+
 /** Parses a GLib key file into group → key → value (no locale keys, no list splitting). */
 export function parseKeyFile(text: string): Map<string, Map<string, string>> {
   const groups = new Map<string, Map<string, string>>();

@@ -9,7 +9,8 @@ import {
   parseDialogOutput,
   runAuthDialog,
 } from '../../../main/agent/auth-dialog';
-import { findVpnPlugin } from '../../../main/agent/vpn-plugins';
+import { dialogMode, guiPackages } from '../../../main/agent/plugin-gui';
+import { findVpnPlugin, pluginDirsFromEnv } from '../../../main/agent/vpn-plugins';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
@@ -60,6 +61,11 @@ afterAll(() => {
 });
 
 describe('the auth-dialog protocol', () => {
+  it("reads plugins from TUNNELBAR_VPN_PLUGIN_DIRS when set, else from NetworkManager's folders", () => {
+    expect(pluginDirsFromEnv({ TUNNELBAR_VPN_PLUGIN_DIRS: `${dir}:/x` })).toEqual([dir, '/x']);
+    expect(pluginDirsFromEnv({})).toContain('/usr/lib/NetworkManager/VPN');
+  });
+
   it('finds the plugin from its .name file', () => {
     expect(findVpnPlugin('org.example.fakevpn', [dir])).toMatchObject({
       name: 'fakevpn',
@@ -95,7 +101,8 @@ describe('the auth-dialog protocol', () => {
   it('runs the dialog and turns its key file into fields to ask and secrets it already has', async () => {
     const plugin = findVpnPlugin('org.example.fakevpn', [dir]);
     if (plugin === null) throw new Error('plugin not found');
-    const outcome = await runAuthDialog(plugin, connection, [], 0x1, new AbortController().signal);
+    const signal = new AbortController().signal;
+    const outcome = await runAuthDialog(plugin, dialog, connection, [], 0x1, signal);
     expect(outcome).toEqual({
       kind: 'ask',
       title: 'Authentication required',
@@ -115,16 +122,38 @@ describe('the auth-dialog protocol', () => {
     });
   });
 
-  it('refuses a plugin whose dialog cannot run without its own window', async () => {
+  it('runs a dialog with external UI mode without a window, one without it windowed', () => {
     const plugin = {
       name: 'x',
-      serviceType: 'x',
-      authDialog: '/nonexistent',
+      serviceType: 'org.freedesktop.NetworkManager.vpnc',
+      authDialog: dialog,
       supportsExternalUi: true,
       supportsHints: false,
     };
-    await expect(
-      runAuthDialog(plugin, connection, [], 1, new AbortController().signal),
-    ).rejects.toThrow(/no auth dialog/);
+    expect(dialogMode(plugin)).toEqual({ kind: 'external-ui', path: dialog });
+    expect(dialogMode({ ...plugin, supportsExternalUi: false })).toEqual({
+      kind: 'windowed',
+      path: dialog,
+    });
+  });
+
+  it('names the GUI package when the dialog is not installed', () => {
+    const plugin = {
+      name: 'vpnc',
+      serviceType: 'org.freedesktop.NetworkManager.vpnc',
+      authDialog: '/nonexistent/nm-vpnc-auth-dialog',
+      supportsExternalUi: true,
+      supportsHints: false,
+    };
+    for (const p of [plugin, { ...plugin, authDialog: null }]) {
+      const mode = dialogMode(p);
+      expect(mode.kind).toBe('missing');
+      if (mode.kind !== 'missing') continue;
+      expect(mode.message).toContain('network-manager-vpnc-gnome (Debian, Ubuntu)');
+      expect(mode.message).toContain('NetworkManager-vpnc-gnome (Fedora)');
+    }
+    expect(guiPackages('org.freedesktop.NetworkManager.strongswan').debian).toBe(
+      'network-manager-strongswan',
+    );
   });
 });
