@@ -30,6 +30,11 @@ export const CALL_CHANNELS: { readonly [C in CallName]: `tunnelbar:call:${C}` } 
   'profile:export': 'tunnelbar:call:profile:export',
   'cert:store': 'tunnelbar:call:cert:store',
   'cert:inspect': 'tunnelbar:call:cert:inspect',
+  'lockdown:get': 'tunnelbar:call:lockdown:get',
+  'lockdown:set': 'tunnelbar:call:lockdown:set',
+  'dns:get': 'tunnelbar:call:dns:get',
+  'dns:fix': 'tunnelbar:call:dns:fix',
+  'profile:set-dns': 'tunnelbar:call:profile:set-dns',
 };
 
 export const EVENT_CHANNELS: { readonly [E in EventName]: `tunnelbar:event:${E}` } = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedRecord } from './bounded-record';
+import type { DnsView, LockdownView } from './privacy-types';
 import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
   bulkArgsSchema,
@@ -45,6 +46,11 @@ export interface ProfileView {
   lastUsed: number | null;
   /** "Reconnect when the connection drops" for this profile; null follows the app's setting. */
   reconnect: boolean | null;
+  /**
+   * A secret is kept per user (preload/boot-safety.ts): started with nobody logged in (at boot,
+   * with a base connection), it fails with no-secrets. The status says so.
+   */
+  secretsPerUser: boolean;
 }
 
 export interface SnapshotView {
@@ -139,6 +145,17 @@ export const callSchemas = {
   'cert:store': z.tuple([certStoreArgsSchema]),
   /** What a certificate or key file holds (subject, expiry), for the field showing its path. */
   'cert:inspect': z.tuple([certInspectArgsSchema]),
+  /** Lockdown (kill switch): its state and the VPN servers it resolved; on/off waits until done. */
+  'lockdown:get': z.tuple([]),
+  'lockdown:set': z.tuple([z.object({ on: z.boolean() })]),
+  /** NetworkManager's DNS configuration now, with leaks past full-tunnel VPNs. */
+  'dns:get': z.tuple([]),
+  /** The leak's one-click fix: all DNS through this VPN, which then reconnects. */
+  'dns:fix': z.tuple([z.object({ uuid })]),
+  /** A profile's DNS routing (preload/privacy-types.ts); used when it next connects. */
+  'profile:set-dns': z.tuple([
+    z.object({ uuid, routing: z.enum(['profile', 'all-through-vpn', 'own-domains']) }),
+  ]),
 } as const;
 
 export type CallName = keyof typeof callSchemas;
@@ -172,6 +189,11 @@ export interface CallResults {
   'profile:export': ExportResultView | null;
   'cert:store': { path: string; info: CertInfoView };
   'cert:inspect': CertInfoView;
+  'lockdown:get': LockdownView;
+  'lockdown:set': LockdownView;
+  'dns:get': DnsView;
+  'dns:fix': DnsView;
+  'profile:set-dns': null;
 }
 
 /** What a call rejects with: a word for code, a sentence for people. */

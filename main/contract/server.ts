@@ -19,6 +19,7 @@ import type { BusLink } from '../nm/model';
 import type { Profile } from '../nm/profile';
 import type { GuiPrompter } from './gui-prompter';
 import type { Preferences, PreferencesStore } from './preferences';
+import { privacyCall } from './privacy-dispatch';
 import { profileView } from './views';
 
 /** A call main refused or that failed: travels to the renderer as {word, sentence}. */
@@ -220,6 +221,12 @@ export class ContractServer {
       case 'profile:delete':
       case 'profile:base-connections':
         return editorCall(core, name, args);
+      case 'lockdown:get':
+      case 'lockdown:set':
+      case 'dns:get':
+      case 'dns:fix':
+      case 'profile:set-dns':
+        return privacyCall(core, name, args);
       case 'profiles:bulk':
       case 'profiles:import-files':
       case 'profiles:import-stop':

@@ -72,7 +72,14 @@ export class FakeApi implements TunnelbarApi {
       case 'profile:set-reconnect':
       case 'prompt:answer':
       case 'prompt:cancel':
+      case 'profile:set-dns':
         return null;
+      case 'lockdown:get':
+      case 'lockdown:set':
+        return { on: false, active: false, uuid: null, servers: [] };
+      case 'dns:get':
+      case 'dns:fix':
+        return { mode: 'default', rcManager: 'unmanaged', entries: [], leaks: [] };
       case 'profile:get':
         // A test that opens the editor answers with its own profile.
         return refusal('unknown-profile', 'There is no such profile.');
