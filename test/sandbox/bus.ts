@@ -9,6 +9,8 @@ import { GiveUp, waitFor } from './wait.js';
 const hostSystemConf = '/usr/share/dbus-1/system.conf';
 /** Name NetworkManager's helpers expect in /run/dbus; that folder is bind-mounted over /run/dbus. */
 export const busSocketName = 'system_bus_socket';
+/** The D-Bus names of VPN plugins the tests install (test/sandbox/test-plugin.ts) are under it. */
+export const TEST_PLUGIN_PREFIX = 'org.freedesktop.NetworkManager.tbtest';
 
 export interface Bus {
   daemon: Daemon;
@@ -41,6 +43,10 @@ export function busConfig(socketPath: string, pidFile: string): string {
     .replace(/<syslog\/>/, '')
     .replace(/<standard_system_servicedirs\/>/, '')
     .replace(/<servicehelper>[^<]*<\/servicehelper>/, '');
+  // Test VPN plugins (their names start with TEST_PLUGIN_PREFIX) may run as root, as packaged
+  // plugins may through their own policy files.
+  const testPlugins = `<policy user="root"><allow own_prefix="${TEST_PLUGIN_PREFIX}"/><allow send_destination_prefix="${TEST_PLUGIN_PREFIX}"/></policy>`;
+  replace(/<\/busconfig>\s*$/, `${testPlugins}\n</busconfig>\n`);
   return conf;
 }
 
