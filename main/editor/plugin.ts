@@ -6,7 +6,9 @@ import { Variant } from 'dbus-next';
 import type { PluginEdit } from '../../preload/editor';
 import { stringMapProp, stringProp, type VariantMap } from '../nm/dbus-types';
 import { OPENVPN_SERVICE_TYPE } from '../import/ovpn-keys';
+import { OPENCONNECT_SERVICE } from '../../preload/openconnect-keys';
 import { checkOpenVpnKeys } from './known-keys';
+import { checkOpenConnectKeys } from './openconnect-check';
 import { editRefused } from './refusal';
 
 export function readPlugin(map: VariantMap | undefined): PluginEdit {
@@ -40,6 +42,7 @@ export function applyPlugin(
     throw editRefused('The VPN type of a profile cannot be changed; create a new profile instead.');
   }
   if (serviceType === OPENVPN_SERVICE_TYPE) checkOpenVpnKeys(base, edit);
+  if (serviceType === OPENCONNECT_SERVICE) checkOpenConnectKeys(base, edit);
   const changed = changedKeys(base.data, edit.data);
   if (changed.length > 0) {
     const data = stringMapProp(current, 'data');
