@@ -3,6 +3,8 @@ import { OPENVPN_SERVICE } from './blank';
 import type { Form } from './form';
 import { GeneralPage, type BaseConnections } from './GeneralPage';
 import { IpPage } from './IpPage';
+import { OPENCONNECT_SERVICE } from '../../preload/openconnect-keys';
+import { OpenConnectPage } from './OpenConnectPage';
 import { OpenVpnPage } from './OpenVpnPage';
 import { OpenVpnMorePage } from './OpenVpnMorePage';
 import { PluginPage } from './PluginPage';
@@ -85,6 +87,18 @@ export function EditorPage(props: {
       if (vpn.serviceType === OPENVPN_SERVICE) {
         return (
           <OpenVpnPage
+            vpn={vpn}
+            creating={creating}
+            problems={problems}
+            onChange={(v) => {
+              onForm({ ...form, edit: { ...edit, vpn: v } });
+            }}
+          />
+        );
+      }
+      if (vpn.serviceType === OPENCONNECT_SERVICE) {
+        return (
+          <OpenConnectPage
             vpn={vpn}
             creating={creating}
             problems={problems}

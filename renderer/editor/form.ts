@@ -1,4 +1,5 @@
 import type { ProfileEdit } from '../../preload/editor';
+import { OPENCONNECT_SERVICE } from '../../preload/openconnect-keys';
 import { OPENVPN_SERVICE } from './blank';
 
 /** One vpn.data entry of the key/value page, kept as rows so a half-typed key is not lost. */
@@ -9,7 +10,7 @@ export interface DataRow {
 
 /**
  * The editor's working state: the edit, plus the rows of the key/value page for plugins without
- * a page of their own (empty for OpenVPN and WireGuard), folded into vpn.data on save.
+ * a page of their own (empty for OpenVPN, OpenConnect and WireGuard), folded into vpn.data on save.
  */
 export interface Form {
   edit: ProfileEdit;
@@ -17,7 +18,8 @@ export interface Form {
 }
 
 export function usesRows(edit: ProfileEdit): boolean {
-  return edit.vpn.kind === 'plugin' && edit.vpn.serviceType !== OPENVPN_SERVICE;
+  if (edit.vpn.kind !== 'plugin') return false;
+  return edit.vpn.serviceType !== OPENVPN_SERVICE && edit.vpn.serviceType !== OPENCONNECT_SERVICE;
 }
 
 export function formOf(edit: ProfileEdit): Form {

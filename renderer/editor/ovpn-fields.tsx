@@ -24,7 +24,8 @@ export function optionsWith(
   return options;
 }
 
-export function ovpnFields({ vpn, problems, onChange }: OpenVpnSubPageProps) {
+/** `prefix`: the field ids' (`ovpn` for OpenVPN, `oc` for the OpenConnect page). */
+export function ovpnFields({ vpn, problems, onChange }: OpenVpnSubPageProps, prefix = 'ovpn') {
   const d = vpn.data;
   const setData = (data: Record<string, string>): void => {
     onChange({ ...vpn, data });
@@ -41,7 +42,7 @@ export function ovpnFields({ vpn, problems, onChange }: OpenVpnSubPageProps) {
         label={label}
         hint={hint}
         value={d[key] ?? ''}
-        problem={problems[`ovpn.${key}`]}
+        problem={problems[`${prefix}.${key}`]}
         onChange={(value) => {
           set(key, value);
         }}
@@ -54,7 +55,7 @@ export function ovpnFields({ vpn, problems, onChange }: OpenVpnSubPageProps) {
         hint={hint}
         value={d[key] ?? ''}
         placeholder={strings.editor.defaultValue}
-        problem={problems[`ovpn.${key}`]}
+        problem={problems[`${prefix}.${key}`]}
         onChange={(value) => {
           set(key, value);
         }}
@@ -75,7 +76,7 @@ export function ovpnFields({ vpn, problems, onChange }: OpenVpnSubPageProps) {
         label={label}
         value={d[key] ?? ''}
         options={optionsWith(d[key] ?? '', labels)}
-        problem={problems[`ovpn.${key}`]}
+        problem={problems[`${prefix}.${key}`]}
         onChange={(value) => {
           set(key, value);
         }}
@@ -86,7 +87,7 @@ export function ovpnFields({ vpn, problems, onChange }: OpenVpnSubPageProps) {
       <CertField
         label={label}
         value={d[key] ?? ''}
-        problem={problems[`ovpn.${key}`]}
+        problem={problems[`${prefix}.${key}`]}
         onChange={(path) => {
           setData(keepEmpty ? { ...d, [key]: path } : withDataKey(d, key, path));
         }}

@@ -6,6 +6,8 @@ import { strings } from '../strings';
 import type { Form } from './form';
 import { OPENVPN_SERVICE } from './blank';
 import { isAddress, isCidr, isEndpoint } from './inet';
+import { OPENCONNECT_SERVICE } from '../../preload/openconnect-keys';
+import { validateOpenConnect } from './validate-openconnect';
 import { validateOpenVpn } from './validate-openvpn';
 
 export type Problems = Record<string, string>;
@@ -62,9 +64,13 @@ export function validate(form: Form): Problems {
   const out: Problems = {};
   const { edit } = form;
   if (edit.name.trim() === '') out.name = e.name;
+  if (!Number.isInteger(edit.autoconnectRetries) || edit.autoconnectRetries < -1) {
+    out.autoconnectRetries = e.number;
+  }
   switch (edit.vpn.kind) {
     case 'plugin':
       if (edit.vpn.serviceType === OPENVPN_SERVICE) validateOpenVpn(edit.vpn, out);
+      if (edit.vpn.serviceType === OPENCONNECT_SERVICE) validateOpenConnect(edit.vpn, out);
       break;
     case 'wireguard':
       wireguard(edit.vpn, out);

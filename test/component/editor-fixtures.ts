@@ -24,6 +24,8 @@ export function openvpnEdit(): ProfileEdit {
   return {
     name: 'office',
     autoconnect: false,
+    autoconnectRetries: -1,
+    persistent: false,
     allUsers: true,
     connectWith: [],
     vpn: {
@@ -51,6 +53,8 @@ export function wireguardEdit(): ProfileEdit {
   return {
     name: 'home-wg',
     autoconnect: false,
+    autoconnectRetries: -1,
+    persistent: false,
     allUsers: true,
     connectWith: [],
     vpn: {
@@ -78,11 +82,13 @@ export function pluginEdit(): ProfileEdit {
   return {
     name: 'anyconnect',
     autoconnect: false,
+    autoconnectRetries: -1,
+    persistent: false,
     allUsers: true,
     connectWith: [],
     vpn: {
       kind: 'plugin',
-      serviceType: 'org.freedesktop.NetworkManager.openconnect',
+      serviceType: 'org.freedesktop.NetworkManager.vpnc',
       data: { gateway: 'vpn.example.com', protocol: 'anyconnect', 'cookie-flags': '2' },
       newSecrets: {},
     },

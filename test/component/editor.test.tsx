@@ -237,9 +237,9 @@ describe('the WireGuard page', () => {
 
 describe('a plugin without a page of its own', () => {
   it('edits vpn.data as key/value rows, flags included', async () => {
-    const { api, user } = await openEditor(pluginEdit(), 'openconnect');
-    await user.click(screen.getByRole('tab', { name: 'OpenConnect' }));
-    expect(field('Plugin service name').value).toBe('org.freedesktop.NetworkManager.openconnect');
+    const { api, user } = await openEditor(pluginEdit(), 'vpnc');
+    await user.click(screen.getByRole('tab', { name: 'Cisco VPN (vpnc)' }));
+    expect(field('Plugin service name').value).toBe('org.freedesktop.NetworkManager.vpnc');
     expect(field('Key 3').value).toBe('cookie-flags');
     expect(field('Value 3').value).toBe('2');
     await user.clear(field('Value 1'));
@@ -255,7 +255,7 @@ describe('a plugin without a page of its own', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(savedArgs(api).edit.vpn).toEqual({
       kind: 'plugin',
-      serviceType: 'org.freedesktop.NetworkManager.openconnect',
+      serviceType: 'org.freedesktop.NetworkManager.vpnc',
       data: { gateway: 'vpn2.example.com', 'cookie-flags': '2', useragent: 'Tunnelbar' },
       newSecrets: {},
     });
@@ -291,6 +291,8 @@ describe('Add', () => {
     expect(created(api).edit).toMatchObject({
       name: 'New office',
       autoconnect: false,
+      autoconnectRetries: -1,
+      persistent: false,
       vpn: {
         serviceType: 'org.freedesktop.NetworkManager.openvpn',
         data: {
