@@ -85,6 +85,16 @@ const connectionUuid = z.string().regex(/^[0-9a-fA-F-]{1,64}$/, 'not a UUID');
 export const profileEditSchema = z.object({
   name: z.string().min(1).max(256),
   autoconnect: z.boolean(),
+  /**
+   * connection.autoconnect-retries: how often NetworkManager retries an automatic connection
+   * that failed; -1 its global default (4), 0 for ever.
+   */
+  autoconnectRetries: z.number().int().min(-1).max(1_000_000),
+  /**
+   * vpn.persistent ("Keep the tunnel through server restarts"): NetworkManager keeps the VPN
+   * active while the plugin reconnects by itself. Plugin VPNs only (WireGuard has no such key).
+   */
+  persistent: z.boolean(),
   /** connection.permissions empty; off means only this user (`user:<login>:`). */
   allUsers: z.boolean(),
   /**

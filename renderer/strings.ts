@@ -13,6 +13,14 @@ export const strings = {
     label: 'Start Tunnelbar when I log in',
     failed: (sentence: string) => `The login setting could not be changed: ${sentence}`,
   },
+  reconnect: {
+    label: 'Reconnect when a VPN drops',
+    failed: (sentence: string) => `The reconnect setting could not be changed: ${sentence}`,
+    profileLabel: 'Reconnect when the connection drops',
+    follow: 'As the app setting says',
+    always: 'Yes',
+    never: 'No',
+  },
   loadFailed: (sentence: string) => `Tunnelbar could not load its state: ${sentence}`,
 
   nm: {
@@ -176,6 +184,8 @@ export const strings = {
     failure: 'Why it failed',
     lastFailure: 'Why the last attempt failed',
     dropped: 'Why it dropped',
+    noSecretsPerUser:
+      'If it was started automatically (at boot, or with a network connection before you logged in): its password is kept per user, and only a logged-in user can give it. To connect it automatically before login, store the password for all users on the editor’s General page.',
     reconnectingHint:
       'The VPN went down without anyone asking; Tunnelbar brings it back. Switch it off to stop trying.',
     actionFailed: 'That did not work',
@@ -359,6 +369,23 @@ export const strings = {
       'There are no other connections (Wi-Fi, Ethernet, …) to start this VPN with. Add one in your network settings first.',
     connectWithLoading: 'Reading the connections…',
     connectWithFailed: (sentence: string) => `The connections could not be read: ${sentence}`,
+    persistent: 'Keep the tunnel through server restarts',
+    persistentHint:
+      'NetworkManager’s vpn.persistent: the VPN stays active while its plugin reconnects by itself.',
+    autoconnectRetries: 'Retries of an automatic connection',
+    autoconnectRetriesHint:
+      'NetworkManager’s connection.autoconnect-retries: 0 retries for ever; empty uses its default (4).',
+    bootSafetyTitle: 'This VPN cannot connect automatically before you log in',
+    bootSafety: (secrets: string) =>
+      `Its ${secrets} is kept per user (in your keyring, or asked every time). Only a logged-in user can give it, so when NetworkManager starts this VPN at boot or with a network connection before anyone logs in, the attempt fails with “no secrets”.`,
+    bootSafetyStore: 'Store for all users',
+    bootSafetyStoreHint:
+      'NetworkManager then keeps it in the profile, readable by administrators only. Type it on the VPN page if it is not entered yet.',
+    bootSafetyKeep: 'Keep per user',
+    bootSafetyKept:
+      'Kept per user: this VPN connects automatically only once you are logged in and Tunnelbar (or another agent) can give the password.',
+    bootSafetyStored:
+      'Stored for all users on save. Type the password on the VPN page so NetworkManager has it.',
     connectionTypes: {
       '802-3-ethernet': 'Ethernet',
       '802-11-wireless': 'Wi-Fi',

@@ -1,3 +1,4 @@
+import { perUserSecretFlags } from '../../preload/boot-safety';
 import type { ProfileView } from '../../preload/contract';
 import { mapArrayProp, stringProp } from '../nm/dbus-types';
 import type { Profile } from '../nm/profile';
@@ -23,5 +24,6 @@ export function profileView(profile: Profile, prefs: Preferences): ProfileView {
     favourite: prefs.favourites.includes(profile.uuid),
     lastUsed: prefs.lastUsed[profile.uuid] ?? null,
     reconnect: prefs.reconnectProfiles[profile.uuid] ?? null,
+    secretsPerUser: perUserSecretFlags(profile.data).length > 0,
   };
 }

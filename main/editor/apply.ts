@@ -3,7 +3,14 @@
 
 import { Variant } from 'dbus-next';
 import type { ProfileEdit } from '../../preload/editor';
-import { stringMapProp, stringProp, type SettingsDict, type VariantMap } from '../nm/dbus-types';
+import {
+  boolProp,
+  numberProp,
+  stringMapProp,
+  stringProp,
+  type SettingsDict,
+  type VariantMap,
+} from '../nm/dbus-types';
 import { applyIp, readIp } from './ip';
 import { allUsersOf, applyAllUsers, localUserName } from './permissions';
 import { applyPlugin, readPlugin } from './plugin';
@@ -20,6 +27,8 @@ export function editFromSettings(settings: SettingsDict): ProfileEdit {
   return {
     name: stringProp(settings.connection, 'id') ?? '',
     autoconnect: typeof autoconnect === 'boolean' ? autoconnect : true,
+    autoconnectRetries: numberProp(settings.connection, 'autoconnect-retries') ?? -1,
+    persistent: boolProp(settings.vpn, 'persistent') ?? false,
     allUsers: allUsersOf(settings.connection),
     connectWith: [],
     vpn: type === 'wireguard' ? readWireguard(settings.wireguard) : readPlugin(settings.vpn),
@@ -56,11 +65,20 @@ export function applyEdit(
   if (base.autoconnect !== edit.autoconnect) {
     connection.autoconnect = new Variant('b', edit.autoconnect);
   }
+  if (base.autoconnectRetries !== edit.autoconnectRetries) {
+    connection['autoconnect-retries'] = new Variant('i', edit.autoconnectRetries);
+  }
   // Turned off, the profile becomes this user's (the user main runs as).
   out.connection = applyAllUsers(connection, base.allUsers, edit.allUsers, localUserName());
   if (base.vpn.kind === 'plugin' && edit.vpn.kind === 'plugin') {
     out.vpn = applyPlugin(current.vpn, base.vpn, edit.vpn, stringMapProp(stored.vpn, 'secrets'));
+    if (base.persistent !== edit.persistent) {
+      out.vpn = { ...out.vpn, persistent: new Variant('b', edit.persistent) };
+    }
   } else if (base.vpn.kind === 'wireguard' && edit.vpn.kind === 'wireguard') {
+    if (base.persistent !== edit.persistent) {
+      throw editRefused('WireGuard has no "keep the tunnel through server restarts" setting.');
+    }
     out.wireguard = applyWireguard(current.wireguard, base.vpn, edit.vpn, stored.wireguard);
   } else {
     throw editRefused('The VPN type of a profile cannot be changed; create a new profile instead.');

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { BaseConnectionView, ProfileEdit } from '../../preload/editor';
 import { baseConnectionLabel, strings } from '../strings';
-import { CheckField, TextField } from './fields';
+import { BootSafety } from './BootSafety';
+import { CheckField, NumberField, TextField } from './fields';
 import type { Problems } from './validate';
 
 const s = strings.editor;
@@ -98,6 +99,29 @@ export function GeneralPage(props: {
           onChange({ ...edit, connectWith });
         }}
       />
+      <BootSafety edit={edit} onChange={onChange} />
+      <NumberField
+        label={s.autoconnectRetries}
+        hint={s.autoconnectRetriesHint}
+        value={edit.autoconnectRetries}
+        empty={-1}
+        problem={problems.autoconnectRetries}
+        onChange={(n) => {
+          onChange({ ...edit, autoconnectRetries: n ?? -1 });
+        }}
+      />
+      {edit.vpn.kind === 'plugin' && (
+        <>
+          <CheckField
+            label={s.persistent}
+            checked={edit.persistent}
+            onChange={(persistent) => {
+              onChange({ ...edit, persistent });
+            }}
+          />
+          <span className="field-hint">{s.persistentHint}</span>
+        </>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 import { ExportButton } from '../import/ExportButton';
 import { ImportButtons } from '../import/ImportButtons';
-import { AutostartToggle } from '../views/AutostartToggle';
+import { AutostartToggle, ReconnectToggle } from '../views/AutostartToggle';
 
 const s = strings.editor;
 
@@ -83,6 +83,7 @@ export function ProfileActions(props: {
           </button>
         </div>
       )}
+      <ReconnectToggle />
       <AutostartToggle />
     </div>
   );

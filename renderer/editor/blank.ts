@@ -31,6 +31,8 @@ export function blankEdit(kind: NewKind): ProfileEdit {
       return {
         name: '',
         autoconnect: false,
+        autoconnectRetries: -1,
+        persistent: false,
         allUsers: true,
         connectWith: [],
         vpn: {
@@ -46,6 +48,8 @@ export function blankEdit(kind: NewKind): ProfileEdit {
       return {
         name: '',
         autoconnect: false,
+        autoconnectRetries: -1,
+        persistent: false,
         allUsers: true,
         connectWith: [],
         vpn: {
@@ -63,6 +67,8 @@ export function blankEdit(kind: NewKind): ProfileEdit {
       return {
         name: '',
         autoconnect: false,
+        autoconnectRetries: -1,
+        persistent: false,
         allUsers: true,
         connectWith: [],
         vpn: { kind: 'plugin', serviceType: kind.serviceType, data: {}, newSecrets: {} },

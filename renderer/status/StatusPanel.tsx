@@ -5,13 +5,18 @@ import { DISCONNECTED, stateLabel, stateTone } from '../tunnel-state';
 import { Diagnostics } from './Diagnostics';
 import { Duration } from './Duration';
 import { IpConfigSection } from './IpConfigSection';
+import { ReconnectChoice } from './ReconnectChoice';
 import { withoutLinkLocal } from './link-local';
 
-function Failure({ title, reason }: { title: string; reason: ReasonView }) {
+function Failure({ title, reason, uuid }: { title: string; reason: ReasonView; uuid: string }) {
+  const perUser = useStore((s) => s.profiles.find((p) => p.uuid === uuid)?.secretsPerUser);
   return (
     <section className="card failure" aria-label={title}>
       <h3>{title}</h3>
       <p className="reason-sentence">{reason.sentence}</p>
+      {reason.word === 'no-secrets' && perUser === true && (
+        <p className="reason-boot">{strings.status.noSecretsPerUser}</p>
+      )}
       <p className="muted reason-word">
         <code>{reason.word}</code>
       </p>
@@ -45,7 +50,7 @@ function Details({ uuid, tunnel }: { uuid: string; tunnel: TunnelStateView }) {
     case 'failed':
       return (
         <>
-          <Failure title={strings.status.failure} reason={tunnel.reason} />
+          <Failure title={strings.status.failure} reason={tunnel.reason} uuid={uuid} />
           <Diagnostics key={uuid} uuid={uuid} />
         </>
       );
@@ -54,7 +59,7 @@ function Details({ uuid, tunnel }: { uuid: string; tunnel: TunnelStateView }) {
         <>
           <p className="muted">{strings.status.reconnectingHint}</p>
           {tunnel.reason !== null && (
-            <Failure title={strings.status.dropped} reason={tunnel.reason} />
+            <Failure title={strings.status.dropped} reason={tunnel.reason} uuid={uuid} />
           )}
           <Diagnostics key={uuid} uuid={uuid} />
         </>
@@ -70,7 +75,7 @@ function Details({ uuid, tunnel }: { uuid: string; tunnel: TunnelStateView }) {
       }
       return (
         <>
-          <Failure title={strings.status.lastFailure} reason={lastFailure} />
+          <Failure title={strings.status.lastFailure} reason={lastFailure} uuid={uuid} />
           <Diagnostics key={uuid} uuid={uuid} />
         </>
       );
@@ -107,6 +112,7 @@ export function StatusPanel({ uuid }: { uuid: string | null }) {
           {strings.status.actionFailed}: {actionFailure.sentence}
         </p>
       )}
+      <ReconnectChoice profile={profile} />
       <Details uuid={profile.uuid} tunnel={tunnel} />
     </section>
   );

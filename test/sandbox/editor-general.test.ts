@@ -8,7 +8,7 @@ import {
   saveProfileEdit,
 } from '../../main/editor/service';
 import { findProfile } from '../../main/nm/actions';
-import { stringArrayProp } from '../../main/nm/dbus-types';
+import { boolProp, numberProp, stringArrayProp } from '../../main/nm/dbus-types';
 import { profileFromSettings, type Profile } from '../../main/nm/profile';
 import type { ProfileEdit } from '../../preload/editor';
 import { plainSettings } from '../e2e/editor-helpers';
@@ -118,5 +118,18 @@ describe('the General page’s settings on a real NetworkManager', () => {
     ]);
     const base = await settingsOf(dummyUuid);
     expect(stringArrayProp(base.connection, 'secondaries')).toEqual([OTHER_VPN, uuid]);
+  });
+
+  it('vpn.persistent and connection.autoconnect-retries: written when changed, read back', async () => {
+    await save((edit) => ({ ...edit, persistent: true, autoconnectRetries: 0 }));
+    const settings = await settingsOf(vpnUuid);
+    expect(boolProp(settings.vpn, 'persistent')).toBe(true);
+    expect(numberProp(settings.connection, 'autoconnect-retries')).toBe(0);
+    const { edit } = await getProfileEdit(core.bus, await current(vpnUuid));
+    expect(edit).toMatchObject({ persistent: true, autoconnectRetries: 0 });
+    // Nothing else changed: saving the same view again leaves NetworkManager's settings as they are.
+    const before = plainSettings(settings);
+    await save((e) => ({ ...e, name: e.name }));
+    expect(plainSettings(await settingsOf(vpnUuid))).toEqual(before);
   });
 });

@@ -103,6 +103,8 @@ function pluginEdit(data: Record<string, string>, newSecrets: Record<string, str
   return {
     name: 'x',
     autoconnect: false,
+    autoconnectRetries: -1,
+    persistent: false,
     allUsers: true,
     connectWith: [],
     vpn: {

@@ -10,6 +10,7 @@ export function profile(id: string, extra: Partial<ProfileView> = {}): ProfileVi
     favourite: false,
     lastUsed: null,
     reconnect: null,
+    secretsPerUser: false,
     ...extra,
   };
 }

@@ -181,6 +181,46 @@ describe('applying an edit', () => {
   });
 });
 
+describe("NetworkManager's own knobs: vpn.persistent and connection.autoconnect-retries", () => {
+  it('reads them, with NetworkManager’s defaults when absent', () => {
+    expect(editFromSettings(openvpnSettings())).toMatchObject({
+      persistent: true,
+      autoconnectRetries: -1,
+    });
+    const plain = openvpnSettings();
+    delete plain.vpn?.persistent;
+    expect(editFromSettings(plain).persistent).toBe(false);
+  });
+
+  it('writes each only when changed, and nothing else of its setting', () => {
+    const untouched = edited(openvpnSettings(), (e) => {
+      e.name = 'renamed';
+    });
+    expect(untouched.connection?.['autoconnect-retries']).toBeUndefined();
+    expect(untouched.vpn?.persistent).toEqual(v('b', true));
+
+    const changed = edited(openvpnSettings(), (e) => {
+      e.persistent = false;
+      e.autoconnectRetries = 0;
+    });
+    expect(changed.vpn?.persistent).toEqual(v('b', false));
+    expect(changed.connection?.['autoconnect-retries']).toEqual(v('i', 0));
+    expect(changed.vpn?.['service-type']).toEqual(openvpnSettings().vpn?.['service-type']);
+    expect(changed.connection?.permissions).toEqual(v('as', ['user:alice:']));
+  });
+
+  it('a new profile carries them when set', () => {
+    const edit = editFromSettings(openvpnSettings());
+    if (edit.vpn.kind === 'plugin') delete edit.vpn.data['x-future-key'];
+    const created = settingsForNewProfile(
+      { ...edit, persistent: true, autoconnectRetries: 3 },
+      'n1',
+    );
+    expect(created.vpn?.persistent).toEqual(v('b', true));
+    expect(created.connection?.['autoconnect-retries']).toEqual(v('i', 3));
+  });
+});
+
 describe('WireGuard', () => {
   const peerA = generatedPublic();
   const peerB = generatedPublic();
@@ -206,6 +246,14 @@ describe('WireGuard', () => {
       ipv6: { method: v('s', 'disabled') },
     };
   }
+
+  it('has no vpn.persistent: turning it on is refused', () => {
+    expect(() =>
+      edited(wgSettings(), (e) => {
+        e.persistent = true;
+      }),
+    ).toThrow(/WireGuard has no/);
+  });
 
   it('makes keys whose public key matches', () => {
     const key = generatePrivateKey();
@@ -287,6 +335,8 @@ describe('a new profile', () => {
       {
         name: 'New VPN',
         autoconnect: false,
+        autoconnectRetries: -1,
+        persistent: false,
         allUsers: true,
         connectWith: [],
         vpn: {
@@ -317,6 +367,8 @@ describe('a new profile', () => {
       {
         name: 'Home WG!',
         autoconnect: true,
+        autoconnectRetries: -1,
+        persistent: false,
         allUsers: true,
         connectWith: [],
         vpn: {
