@@ -1,27 +1,36 @@
+import { defineStrings, fmt } from '../main/i18n/define';
+
 /**
- * Every word the renderer shows, in one place so a translation replaces this module and nothing
- * else. Sentences with values are functions, so a translation can put the value where its grammar
- * wants it. NetworkManager's reason sentences come from main (main/nm/reasons.ts) and are shown
- * as given.
+ * Every word the renderer shows, in English: the source catalogue (`npm run i18n:extract` copies
+ * it to locales/en.json for translators; locales/<lang>.json translate it by id, `renderer.` and
+ * the path). Texts are plain strings; sentences with values are `fmt` ICU messages, so a
+ * translation can put each value where its grammar wants it and has its own plural rules.
+ * NetworkManager's reason sentences come from main (main/nm/reasons.ts) and are shown as given.
  */
-export const strings = {
+const english = {
   appTitle: 'Tunnelbar',
   noApi:
     'Tunnelbar’s link to its main process is missing. This page only works inside Tunnelbar or its test harness.',
   loading: 'Loading VPN profiles…',
   autostart: {
     label: 'Start Tunnelbar when I log in',
-    failed: (sentence: string) => `The login setting could not be changed: ${sentence}`,
+    failed: fmt('The login setting could not be changed: {sentence}', (sentence: string) => ({
+      sentence,
+    })),
   },
   reconnect: {
     label: 'Reconnect when a VPN drops',
-    failed: (sentence: string) => `The reconnect setting could not be changed: ${sentence}`,
+    failed: fmt('The reconnect setting could not be changed: {sentence}', (sentence: string) => ({
+      sentence,
+    })),
     profileLabel: 'Reconnect when the connection drops',
     follow: 'As the app setting says',
     always: 'Yes',
     never: 'No',
   },
-  loadFailed: (sentence: string) => `Tunnelbar could not load its state: ${sentence}`,
+  loadFailed: fmt('Tunnelbar could not load its state: {sentence}', (sentence: string) => ({
+    sentence,
+  })),
 
   nm: {
     notRunningTitle: 'NetworkManager is not running',
@@ -48,22 +57,31 @@ export const strings = {
     noProvider: 'Other',
     empty: 'There are no VPN profiles yet. Import or create one in NetworkManager.',
     nmDown: 'The profiles show again when NetworkManager is back.',
-    noMatch: (query: string) => `No profile matches “${query}”.`,
-    count: (shown: number, total: number) =>
-      shown === total ? `${total} profiles` : `${shown} of ${total} profiles`,
-    favourite: (name: string) => `Favourite: ${name}`,
+    noMatch: fmt('No profile matches “{query}”.', (query: string) => ({ query })),
+    count: fmt(
+      '{filtered, select, yes {{shown, number} of {total, plural, one {# profile} other {# profiles}}} other {{total, plural, one {# profile} other {# profiles}}}}',
+      (shown: number, total: number) => ({
+        shown,
+        total,
+        filtered: shown === total ? 'no' : 'yes',
+      }),
+    ),
+    favourite: fmt('Favourite: {name}', (name: string) => ({ name })),
     noRemote: 'no server address',
     /** The row's checkbox, for bulk actions. */
-    select: (name: string) => `Select ${name}`,
+    select: fmt('Select {name}', (name: string) => ({ name })),
     selectAllShown: 'Select all shown',
   },
 
   /** The bar over a selection of profiles (renderer/views/BulkBar.tsx). */
   bulk: {
     label: 'Selected profiles',
-    count: (n: number) => `${n} selected`,
+    count: fmt('{n, number} selected', (n: number) => ({ n })),
     delete: 'Delete',
-    deleteConfirm: (n: number) => (n === 1 ? 'Delete 1 profile?' : `Delete ${n} profiles?`),
+    deleteConfirm: fmt(
+      '{n, plural, one {Delete # profile?} other {Delete # profiles?}}',
+      (n: number) => ({ n }),
+    ),
     deleteWhat: 'They are removed from NetworkManager. This cannot be undone.',
     cancel: 'Cancel',
     userName: 'User name',
@@ -77,14 +95,21 @@ export const strings = {
     autoconnectOff: 'Autoconnect off',
     clear: 'Clear selection',
     dismiss: 'Dismiss',
-    working: (n: number) => (n === 1 ? 'Working on 1 profile…' : `Working on ${n} profiles…`),
-    changed: (n: number, deleted: boolean) =>
-      `${deleted ? 'Deleted' : 'Changed'} ${n} ${n === 1 ? 'profile' : 'profiles'}`,
+    working: fmt(
+      '{n, plural, one {Working on # profile…} other {Working on # profiles…}}',
+      (n: number) => ({ n }),
+    ),
+    changed: fmt(
+      '{action, select, deleted {Deleted} other {Changed}} {n, plural, one {# profile} other {# profiles}}',
+      (n: number, deleted: boolean) => ({ n, action: deleted ? 'deleted' : 'changed' }),
+    ),
     nothingToChange: 'Nothing to change: the selected profiles already had that setting.',
-    failed: (n: number, deleted: boolean) =>
-      `${n} could not be ${deleted ? 'deleted' : 'changed'}:`,
-    failure: (name: string, sentence: string) => `${name}: ${sentence}`,
-    refused: (sentence: string) => `Nothing was changed: ${sentence}`,
+    failed: fmt(
+      '{n, number} could not be {action, select, deleted {deleted} other {changed}}:',
+      (n: number, deleted: boolean) => ({ n, action: deleted ? 'deleted' : 'changed' }),
+    ),
+    failure: fmt('{name}: {sentence}', (name: string, sentence: string) => ({ name, sentence })),
+    refused: fmt('Nothing was changed: {sentence}', (sentence: string) => ({ sentence })),
   },
 
   importView: {
@@ -97,28 +122,35 @@ export const strings = {
     reading: 'Reading the files…',
     starting: 'Starting…',
     progressLabel: 'Import progress',
-    progress: (done: number, total: number) => `${String(done)} of ${String(total)} files`,
-    counts: (added: number, duplicates: number, failed: number) =>
-      `${String(added)} added, ${String(duplicates)} already there, ${String(failed)} failed`,
-    stopped: (sentence: string) => `The import stopped early: ${sentence}`,
-    failed: (sentence: string) => `Nothing was imported: ${sentence}`,
+    progress: fmt(
+      '{done, number} of {total, plural, one {# file} other {# files}}',
+      (done: number, total: number) => ({ done, total }),
+    ),
+    counts: fmt(
+      '{added, number} added, {duplicates, number} already there, {failed, number} failed',
+      (added: number, duplicates: number, failed: number) => ({ added, duplicates, failed }),
+    ),
+    stopped: fmt('The import stopped early: {sentence}', (sentence: string) => ({ sentence })),
+    failed: fmt('Nothing was imported: {sentence}', (sentence: string) => ({ sentence })),
     tooLarge:
       'These files are larger than 256 MiB together, more than one import takes. Import fewer at a time.',
-    fileTooLarge: (path: string) =>
-      `${path}: larger than 3 MiB, so it was not sent; a VPN profile or certificate is much smaller.`,
-    fileUnreadable: (path: string) =>
-      `${path}: the file could not be read; check that it is still there and readable.`,
+    fileTooLarge: fmt(
+      '{path}: larger than 3 MiB, so it was not sent; a VPN profile or certificate is much smaller.',
+      (path: string) => ({ path }),
+    ),
+    fileUnreadable: fmt(
+      '{path}: the file could not be read; check that it is still there and readable.',
+      (path: string) => ({ path }),
+    ),
     onlyProblems: 'Show only files with problems',
     noProblems: 'No file had a problem.',
     filesLabel: 'Imported files',
-    status: (status: 'added' | 'duplicate' | 'failed', id: string | null) =>
-      status === 'added'
-        ? `Added as “${id ?? ''}”`
-        : status === 'duplicate'
-          ? `Already there as “${id ?? ''}”, not added again`
-          : 'Failed',
-    warnings: (file: string) => `Warnings for ${file}`,
-    repairs: (file: string) => `Repairs for ${file}`,
+    status: fmt(
+      '{status, select, added {Added as “{id}”} duplicate {Already there as “{id}”, not added again} other {Failed}}',
+      (status: 'added' | 'duplicate' | 'failed', id: string | null) => ({ status, id: id ?? '' }),
+    ),
+    warnings: fmt('Warnings for {file}', (file: string) => ({ file })),
+    repairs: fmt('Repairs for {file}', (file: string) => ({ file })),
     close: 'Close',
     stop: 'Stop',
     stopping: 'Stopping…',
@@ -128,9 +160,9 @@ export const strings = {
     export: 'Export…',
     exporting: 'Exporting…',
     unsupported: 'Only OpenVPN and WireGuard profiles can be exported.',
-    saved: (path: string) => `Saved to ${path}`,
+    saved: fmt('Saved to {path}', (path: string) => ({ path })),
     warnings: 'Not in the exported file',
-    failed: (sentence: string) => `The profile was not exported: ${sentence}`,
+    failed: fmt('The profile was not exported: {sentence}', (sentence: string) => ({ sentence })),
   },
 
   vpnTypes: {
@@ -160,13 +192,13 @@ export const strings = {
     disconnecting: 'Disconnecting…',
     failed: 'Failed',
     /** "attempt 3, next at 14:02:31" (preload/reconnect-view.ts). */
-    reconnecting: (summary: string) => `Reconnecting: ${summary}`,
+    reconnecting: fmt('Reconnecting: {summary}', (summary: string) => ({ summary })),
   },
 
   status: {
     panelLabel: 'Status',
     nothingSelected: 'Select a VPN profile to see its status.',
-    typeAndRemote: (type: string, remote: string) => `${type} · ${remote}`,
+    typeAndRemote: fmt('{type} · {remote}', (type: string, remote: string) => ({ type, remote })),
     duration: 'Connected for',
     ipv4: 'IPv4',
     ipv6: 'IPv6',
@@ -198,14 +230,14 @@ export const strings = {
     title: 'Recent log lines of the VPN plugin',
     loading: 'Reading the log…',
     empty: 'The log has no lines for this VPN.',
-    failed: (sentence: string) => `The log could not be read: ${sentence}`,
+    failed: fmt('The log could not be read: {sentence}', (sentence: string) => ({ sentence })),
     copy: 'Copy diagnostics',
     copied: 'Copied to the clipboard.',
     copyFailed: 'Copying was not allowed; the lines are selected, press Ctrl+C to copy them.',
   },
 
   prompt: {
-    title: (name: string) => `Connect to ${name}`,
+    title: fmt('Connect to {name}', (name: string) => ({ name })),
     rejected: 'The previous password was rejected. Check it and try again.',
     challenge: 'The server asks:',
     save: 'Save password',
@@ -214,7 +246,7 @@ export const strings = {
     sending: 'Sending…',
     gone: 'This request is no longer open: it was answered elsewhere or NetworkManager withdrew it.',
     waiting: 'Waiting for NetworkManager’s request…',
-    failed: (sentence: string) => `The answer could not be sent: ${sentence}`,
+    failed: fmt('The answer could not be sent: {sentence}', (sentence: string) => ({ sentence })),
   },
 
   /** The OpenVPN pages of the editor beyond the main one, and the certificate fields. */
@@ -225,19 +257,30 @@ export const strings = {
     proxies: 'Proxies',
 
     choose: 'Choose…',
-    chooseFor: (label: string) => `Choose a file for ${label}`,
-    fileFor: (label: string) => `${label} file`,
+    chooseFor: fmt('Choose a file for {label}', (label: string) => ({ label })),
+    fileFor: fmt('{label} file', (label: string) => ({ label })),
     storing: 'Keeping the file…',
     reading: 'Reading the file…',
-    storeFailed: (sentence: string) => `The file was not kept: ${sentence}`,
-    tooLarge: (name: string) =>
-      `“${name}” is larger than 1 MiB, far too large for a certificate or key; choose the right file.`,
-    certificate: (subject: string, issuer: string) => `${subject}, issued by ${issuer}`,
-    validUntil: (date: string) => `valid until ${date}`,
-    expired: (date: string) =>
-      `expired on ${date}: the server will refuse it; get a new certificate from your VPN provider`,
-    notYetValid: (date: string) => `not valid before ${date}: check this computer’s clock`,
-    certificates: (n: number) => `${String(n)} certificates`,
+    storeFailed: fmt('The file was not kept: {sentence}', (sentence: string) => ({ sentence })),
+    tooLarge: fmt(
+      '“{name}” is larger than 1 MiB, far too large for a certificate or key; choose the right file.',
+      (name: string) => ({ name }),
+    ),
+    certificate: fmt('{subject}, issued by {issuer}', (subject: string, issuer: string) => ({
+      subject,
+      issuer,
+    })),
+    validUntil: fmt('valid until {date}', (date: string) => ({ date })),
+    expired: fmt(
+      'expired on {date}: the server will refuse it; get a new certificate from your VPN provider',
+      (date: string) => ({ date }),
+    ),
+    notYetValid: fmt('not valid before {date}: check this computer’s clock', (date: string) => ({
+      date,
+    })),
+    certificates: fmt('{n, plural, one {# certificate} other {# certificates}}', (n: number) => ({
+      n,
+    })),
     privateKey: 'Private key, not encrypted',
     encryptedKey: 'Encrypted private key: enter its password below',
     pkcs12: 'PKCS#12 bundle (certificate and key together)',
@@ -324,8 +367,10 @@ export const strings = {
 
     errors: {
       absolutePath: 'Give the full path, starting with /.',
-      range: (min: number, max: number) =>
-        `Enter a whole number from ${String(min)} to ${String(max)}.`,
+      range: fmt('Enter a whole number from {min} to {max}.', (min: number, max: number) => ({
+        min,
+        max,
+      })),
       mssfix: 'Enter yes, or a size in bytes from 0 to 65535.',
       proxyServer: 'Enter the proxy’s host name or address.',
       ipv4: 'Enter an IPv4 address, for example 10.8.0.1.',
@@ -338,26 +383,32 @@ export const strings = {
     add: 'Add',
     edit: 'Edit',
     delete: 'Delete',
-    deleteConfirm: (name: string) => `Delete the profile “${name}”? This cannot be undone.`,
+    deleteConfirm: fmt('Delete the profile “{name}”? This cannot be undone.', (name: string) => ({
+      name,
+    })),
     deleteYes: 'Delete profile',
     deleteNo: 'Keep it',
-    deleteFailed: (sentence: string) => `The profile could not be deleted: ${sentence}`,
+    deleteFailed: fmt('The profile could not be deleted: {sentence}', (sentence: string) => ({
+      sentence,
+    })),
     newTitle: 'New VPN profile',
     newType: 'VPN type',
     newOther: 'Another plugin',
     serviceType: 'Plugin service name',
     serviceTypeHint: 'For example org.freedesktop.NetworkManager.openconnect',
     create: 'Create',
-    title: (name: string) => `Edit ${name}`,
+    title: fmt('Edit {name}', (name: string) => ({ name })),
     loading: 'Reading the profile…',
-    loadFailed: (sentence: string) => `The profile could not be read: ${sentence}`,
+    loadFailed: fmt('The profile could not be read: {sentence}', (sentence: string) => ({
+      sentence,
+    })),
     pages: 'Settings pages',
     general: 'General',
     vpnPage: 'VPN',
     save: 'Save',
     cancel: 'Cancel',
     saving: 'Saving…',
-    saveFailed: (sentence: string) => `The profile was not saved: ${sentence}`,
+    saveFailed: fmt('The profile was not saved: {sentence}', (sentence: string) => ({ sentence })),
     fixFields: 'Some fields need fixing; they are marked.',
     name: 'Name',
     autoconnect: 'Connect automatically',
@@ -368,7 +419,9 @@ export const strings = {
     connectWithNone:
       'There are no other connections (Wi-Fi, Ethernet, …) to start this VPN with. Add one in your network settings first.',
     connectWithLoading: 'Reading the connections…',
-    connectWithFailed: (sentence: string) => `The connections could not be read: ${sentence}`,
+    connectWithFailed: fmt('The connections could not be read: {sentence}', (sentence: string) => ({
+      sentence,
+    })),
     persistent: 'Keep the tunnel through server restarts',
     persistentHint:
       'NetworkManager’s vpn.persistent: the VPN stays active while its plugin reconnects by itself.',
@@ -376,8 +429,10 @@ export const strings = {
     autoconnectRetriesHint:
       'NetworkManager’s connection.autoconnect-retries: 0 retries for ever; empty uses its default (4).',
     bootSafetyTitle: 'This VPN cannot connect automatically before you log in',
-    bootSafety: (secrets: string) =>
-      `Its ${secrets} is kept per user (in your keyring, or asked every time). Only a logged-in user can give it, so when NetworkManager starts this VPN at boot or with a network connection before anyone logs in, the attempt fails with “no secrets”.`,
+    bootSafety: fmt(
+      'Its {secrets} is kept per user (in your keyring, or asked every time). Only a logged-in user can give it, so when NetworkManager starts this VPN at boot or with a network connection before anyone logs in, the attempt fails with “no secrets”.',
+      (secrets: string) => ({ secrets }),
+    ),
     bootSafetyStore: 'Store for all users',
     bootSafetyStoreHint:
       'NetworkManager then keeps it in the profile, readable by administrators only. Type it on the VPN page if it is not entered yet.',
@@ -476,7 +531,7 @@ export const strings = {
     listenPortHint: 'Empty or 0: a random port',
     fwmark: 'Firewall mark',
     peers: 'Peers',
-    peer: (n: number) => `Peer ${String(n)}`,
+    peer: fmt('Peer {n}', (n: number) => ({ n })),
     peerPublicKey: 'Public key',
     peerPsk: 'Preshared key',
     peerPskKeep: 'Unchanged; type to replace',
@@ -484,15 +539,15 @@ export const strings = {
     endpoint: 'Endpoint',
     keepalive: 'Persistent keepalive (seconds)',
     addPeer: 'Add peer',
-    removePeer: (n: number) => `Remove peer ${String(n)}`,
+    removePeer: fmt('Remove peer {n}', (n: number) => ({ n })),
 
     pluginData: 'Plugin settings (vpn.data)',
     pluginHint:
       'Every setting of the plugin as it is stored. Keys ending in -flags say where a secret is kept (0 all users, 1 this user, 2 ask every time, 4 not required).',
-    dataKey: (n: number) => `Key ${String(n)}`,
-    dataValue: (n: number) => `Value ${String(n)}`,
+    dataKey: fmt('Key {n}', (n: number) => ({ n })),
+    dataValue: fmt('Value {n}', (n: number) => ({ n })),
     addEntry: 'Add setting',
-    removeEntry: (n: number) => `Remove setting ${String(n)}`,
+    removeEntry: fmt('Remove setting {n}', (n: number) => ({ n })),
 
     method: 'Method',
     methods: {
@@ -508,11 +563,11 @@ export const strings = {
     listHint: 'separated by commas',
     dnsSearch: 'Search domains',
     routes: 'Routes',
-    routeDest: (n: number) => `Route ${String(n)} destination`,
-    routeNextHop: (n: number) => `Route ${String(n)} next hop`,
-    routeMetric: (n: number) => `Route ${String(n)} metric`,
+    routeDest: fmt('Route {n} destination', (n: number) => ({ n })),
+    routeNextHop: fmt('Route {n} next hop', (n: number) => ({ n })),
+    routeMetric: fmt('Route {n} metric', (n: number) => ({ n })),
     addRoute: 'Add route',
-    removeRoute: (n: number) => `Remove route ${String(n)}`,
+    removeRoute: fmt('Remove route {n}', (n: number) => ({ n })),
     neverDefault: 'Use this connection only for resources on its network',
     ignoreAutoRoutes: 'Ignore automatically obtained routes',
     ignoreAutoDns: 'Ignore automatically obtained DNS servers and domains',
@@ -521,16 +576,24 @@ export const strings = {
       required: 'This is needed.',
       name: 'Enter a name for the profile.',
       gateway: 'Enter the gateway’s address.',
-      gatewayEntry: (entry: string) =>
-        `“${entry}” is not host, host:port or host:port:protocol with a port from 1 to 65535 and udp or tcp.`,
+      gatewayEntry: fmt(
+        '“{entry}” is not host, host:port or host:port:protocol with a port from 1 to 65535 and udp or tcp.',
+        (entry: string) => ({ entry }),
+      ),
       port: 'Enter a port from 1 to 65535.',
       portOrZero: 'Enter a port from 0 to 65535.',
       number: 'Enter a whole number.',
       mtu: 'Enter an MTU from 576 to 65535.',
       wgKey: 'Enter a WireGuard key: 44 characters of base64.',
       endpoint: 'Enter host:port.',
-      cidr: (family: string, entry: string) => `“${entry}” is not an ${family} address/prefix.`,
-      address: (family: string, entry: string) => `“${entry}” is not an ${family} address.`,
+      cidr: fmt(
+        '“{entry}” is not an {family} address/prefix.',
+        (family: string, entry: string) => ({ family, entry }),
+      ),
+      address: fmt('“{entry}” is not an {family} address.', (family: string, entry: string) => ({
+        family,
+        entry,
+      })),
       dataKey: 'Enter a key.',
       dataKeyTwice: 'This key is there twice.',
       serviceType: 'Enter the plugin’s D-Bus service name.',
@@ -538,8 +601,12 @@ export const strings = {
       verifyName:
         'Use name, name-prefix or subject before the colon, for example name:vpn.example.com.',
     },
+    /** "Wired connection 1 (Ethernet)" */
+    baseConnection: fmt('{name} ({type})', (name: string, type: string) => ({ name, type })),
   },
 };
+
+export const strings = defineStrings('renderer', english);
 
 /** A VPN type as people know it; unknown plugins keep their short name. */
 export function vpnTypeLabel(vpnType: string): string {
@@ -548,5 +615,5 @@ export function vpnTypeLabel(vpnType: string): string {
 
 /** "Wired connection 1 (Ethernet)": a connection's name and its type as people know it. */
 export function baseConnectionLabel(name: string, type: string): string {
-  return `${name} (${strings.editor.connectionTypes[type] ?? type})`;
+  return strings.editor.baseConnection(name, strings.editor.connectionTypes[type] ?? type);
 }

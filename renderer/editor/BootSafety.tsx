@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { perUserSecretFlags, storedForAllUsers } from '../../preload/boot-safety';
 import type { ProfileEdit } from '../../preload/editor';
+import { intlLocale } from '../../main/i18n/catalogue';
 import { strings } from '../strings';
 
 const s = strings.editor;
@@ -8,9 +9,7 @@ const s = strings.editor;
 /** "password", "password and cert-pass": the secrets named by their flags keys. */
 function secretNames(flagKeys: readonly string[]): string {
   const names = flagKeys.map((k) => k.slice(0, -'-flags'.length));
-  return names.length <= 1
-    ? (names[0] ?? '')
-    : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  return new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(names);
 }
 
 /**

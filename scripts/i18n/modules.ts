@@ -1,0 +1,5 @@
+/**
+ * Every module that defines strings. Importing them registers their namespaces with
+ * main/i18n/define.ts; a new string module is added here (the extract check then covers it).
+ */
+import '../../renderer/strings';
