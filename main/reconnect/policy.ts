@@ -1,5 +1,17 @@
 import type { ReasonView, TunnelStateView } from '../../preload/tunnel-types';
 import { retryDelay } from './delay';
+import {
+  madeIfWaiting,
+  madeSoFar,
+  madeWhenHeld,
+  reasonOf,
+  reconnecting,
+  TERMINAL,
+  type Entry,
+  type PolicyEffect,
+} from './policy-entry';
+
+export type { PolicyEffect } from './policy-entry';
 
 /**
  * The reconnect policy: which dropped VPNs to bring back, and when. A pure state machine: every
@@ -12,46 +24,6 @@ import { retryDelay } from './delay';
  * app core adds the person's own stops it knows of (`asked`). A tunnel is watched from the moment
  * it is connected; a first connect that fails is the person's to retry, not ours.
  */
-
-export type PolicyEffect<W extends string = string> =
-  /** Activate the profile again (attempt `attempt` of this series). */
-  | { kind: 'activate'; uuid: string; attempt: number }
-  /** Back up after `attempts` attempts. */
-  | { kind: 'restored'; uuid: string; attempts: number }
-  /** No more attempts: the reason is one retrying cannot fix, or a prompt was not enough. */
-  | { kind: 'gave-up'; uuid: string; reason: ReasonView<W> }
-  /** What view() shows for the tunnel changed without NetworkManager saying anything. */
-  | { kind: 'changed'; uuid: string };
-
-type Entry<W extends string> =
-  /** Connected: a drop starts a series. */
-  | { phase: 'armed' }
-  /** Waiting for the timer of attempt `attempt`. */
-  | { phase: 'waiting'; attempt: number; at: number; reason: ReasonView<W> | null }
-  /** Attempt `attempt` is under way; `prompted`: NetworkManager asked the person for a secret. */
-  | { phase: 'attempting'; attempt: number; prompted: boolean; reason: ReasonView<W> | null }
-  /**
-   * Wanted, but held until the network is back or the machine resumed; `made` attempts so far;
-   * `up`: the tunnel is (still) connected, as last reported.
-   */
-  | {
-      phase: 'held';
-      until: 'network' | 'resume';
-      made: number;
-      up: boolean;
-      reason: ReasonView<W> | null;
-    };
-
-/** Reasons another attempt cannot fix: the person must act (or the profile is gone). */
-const TERMINAL = new Set([
-  'no-secrets',
-  'login-failed',
-  'connection-removed',
-  'unknown-connection',
-  'missing-plugin',
-  'permission-denied',
-  'service-start-failed',
-]);
 
 export interface PolicyOptions {
   /** Whether reconnecting is on for this profile (the app's and the profile's settings). */
@@ -145,8 +117,7 @@ export class ReconnectPolicy<W extends string = string> {
         this.hold(uuid, 'network', entry.attempt - 1, entry.reason);
         effects.push({ kind: 'changed', uuid });
       } else if (up && !this.sleeping) {
-        const made =
-          this.madeWhenHeld(entry, 'network') ?? (moved ? this.madeIfWaiting(entry) : null);
+        const made = madeWhenHeld(entry, 'network') ?? (moved ? madeIfWaiting(entry) : null);
         if (made !== null) effects.push(...this.attempt(uuid, made + 1, reasonOf(entry)));
       }
     }
@@ -160,7 +131,7 @@ export class ReconnectPolicy<W extends string = string> {
     for (const [uuid, entry] of this.entries) {
       if (sleeping) {
         if (entry.phase === 'held' && entry.until === 'resume') continue;
-        const made = entry.phase === 'armed' ? 0 : this.madeSoFar(entry);
+        const made = entry.phase === 'armed' ? 0 : madeSoFar(entry);
         this.entries.set(uuid, {
           phase: 'held',
           until: 'resume',
@@ -328,36 +299,4 @@ export class ReconnectPolicy<W extends string = string> {
     this.entries.delete(uuid);
     return entry === undefined || entry.phase === 'armed' ? [] : [{ kind: 'changed', uuid }];
   }
-
-  private madeWhenHeld(entry: Entry<W>, until: 'network' | 'resume'): number | null {
-    return entry.phase === 'held' && entry.until === until ? entry.made : null;
-  }
-
-  private madeIfWaiting(entry: Entry<W>): number | null {
-    return entry.phase === 'waiting' ? entry.attempt - 1 : null;
-  }
-
-  private madeSoFar(entry: Exclude<Entry<W>, { phase: 'armed' }>): number {
-    switch (entry.phase) {
-      case 'waiting':
-        return entry.attempt - 1;
-      case 'attempting':
-        return entry.attempt;
-      case 'held':
-        return entry.made;
-    }
-  }
-}
-
-function reasonOf<W extends string>(entry: Entry<W>): ReasonView<W> | null {
-  return entry.phase === 'armed' ? null : entry.reason;
-}
-
-function reconnecting<W extends string>(
-  attempt: number,
-  nextAttemptAt: number | null,
-  waitingFor: 'timer' | 'attempt' | 'network' | 'resume',
-  reason: ReasonView<W> | null,
-): TunnelStateView<W> {
-  return { kind: 'reconnecting', attempt, nextAttemptAt, waitingFor, reason };
 }
