@@ -1,0 +1,105 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EventPayloads } from '../../preload/contract';
+import { startOcserv, type OcservServer } from '../sandbox/ocserv-server';
+import { addOpenConnectArgs } from '../sandbox/profiles';
+import { reportFailure, screenshot } from './artifacts';
+import {
+  connectedAddress,
+  expectSwitch,
+  promptFor,
+  switchOf,
+  VPN_TIMEOUT_MS,
+} from './page-helpers';
+import { startWorld, type World } from './world';
+
+// An OpenConnect login in Chromium through the harness, against a real ocserv and
+// NetworkManager-openconnect: each step the server asks for is its own prompt in the window, and
+// the tunnel's address comes from ocserv's pool.
+
+const PROFILE = 'tb-oc-e2e';
+let w: World;
+let oc: OcservServer | undefined;
+const prompts: EventPayloads['prompt:open'][] = [];
+const previousProgram = process.env.TUNNELBAR_OPENCONNECT;
+
+beforeAll(async () => {
+  w = await startWorld({
+    prepare: async (sb) => {
+      oc = await startOcserv(sb);
+      // The harness's agent runs in this process; the login must reach the server as NM does.
+      const wrapper = join(sb.dir, 'openconnect-in-nm-namespace');
+      writeFileSync(
+        wrapper,
+        `#!/bin/sh\nexec ip netns exec ${sb.names.nmNetns} openconnect "$@"\n`,
+      );
+      chmodSync(wrapper, 0o755);
+      process.env.TUNNELBAR_OPENCONNECT = wrapper;
+      // Flags 2 (not saved), as the plugin's editor writes them: NetworkManager asks each time.
+      const flags = { 'cookie-flags': '2', 'gateway-flags': '2', 'gwcert-flags': '2' };
+      await sb.nmcli(addOpenConnectArgs(PROFILE, { gateway: oc.gateway, ...flags }));
+    },
+  });
+  w.harness.contract.subscribe((name, payload) => {
+    if (name === 'prompt:open') prompts.push(payload as EventPayloads['prompt:open']);
+  });
+});
+
+afterAll(async () => {
+  if (previousProgram === undefined) delete process.env.TUNNELBAR_OPENCONNECT;
+  else process.env.TUNNELBAR_OPENCONNECT = previousProgram;
+  await oc?.stop();
+  await (w as World | undefined)?.stop();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await reportFailure(w, ctx.task.name, 6000);
+});
+
+/** Waits for the `count`-th request of this test, then returns its dialog in the window. */
+async function step(count: number): Promise<ReturnType<typeof promptFor>> {
+  await expect
+    .poll(() => prompts.length, { timeout: VPN_TIMEOUT_MS })
+    .toBeGreaterThanOrEqual(count);
+  const dialog = promptFor(w.page, PROFILE);
+  await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
+  return dialog;
+}
+
+async function answer(count: number, value: string): Promise<void> {
+  const dialog = await step(count);
+  const field = dialog.locator('input:not([type="checkbox"])').first();
+  await field.waitFor();
+  await field.fill(value);
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+}
+
+describe('an OpenConnect login in the window', () => {
+  it('shows the unknown certificate, then asks user name and password, and connects', async () => {
+    const server = oc;
+    if (server === undefined) throw new Error('ocserv did not start');
+    const before = prompts.length;
+    await switchOf(w.page, PROFILE).click();
+
+    const certificate = await step(before + 1);
+    await certificate.getByText(server.pin).waitFor();
+    expect(await certificate.getByRole('alert').textContent()).toContain(server.host);
+    await screenshot(w.page, 'openconnect-certificate');
+    await certificate.getByRole('button', { name: 'Accept certificate' }).click();
+
+    await answer(before + 2, server.username);
+    await answer(before + 3, server.password);
+    const address = await connectedAddress(w.page, PROFILE);
+    expect(address).toMatch(/^10\.30\.0\.\d+$/);
+    // Nothing the person typed travels back to the page.
+    expect(JSON.stringify(await w.harness.app.handle('state:snapshot', []))).not.toContain(
+      server.password,
+    );
+    await screenshot(w.page, 'openconnect-connected');
+
+    await switchOf(w.page, PROFILE).click();
+    await expectSwitch(w.page, PROFILE, false);
+    expect(w.pageErrors).toEqual([]);
+  });
+});
