@@ -44,6 +44,7 @@ export const EVENT_CHANNELS: { readonly [E in EventName]: `tunnelbar:event:${E}`
   'prompt:open': 'tunnelbar:event:prompt:open',
   'prompt:close': 'tunnelbar:event:prompt:close',
   'import:progress': 'tunnelbar:event:import:progress',
+  'state:lockdown': 'tunnelbar:event:state:lockdown',
 };
 
 /**

@@ -59,7 +59,15 @@ export interface SnapshotView {
   tunnels: Record<string, TunnelStateView>;
   /** Requests for secrets waiting for an answer, so a window opened late shows them too. */
   prompts: PromptView[];
+  /**
+   * Lockdown (kill switch): whether its NetworkManager profile exists. The app core watches it;
+   * the contract server alone does not, so its own snapshot says 'unknown' (as it is while
+   * NetworkManager is not running or could not be read).
+   */
+  lockdown: LockdownStateView;
 }
+
+export type LockdownStateView = 'on' | 'off' | 'unknown';
 
 export interface SecretFieldView {
   key: string;
@@ -216,6 +224,8 @@ export interface EventPayloads {
   'prompt:close': { requestId: string };
   /** During profiles:import-files: files reported so far, of how many. */
   'import:progress': { done: number; total: number };
+  /** Lockdown was turned on or off (by the app, the CLI or anyone else), or became (un)known. */
+  'state:lockdown': { lockdown: LockdownStateView };
 }
 
 export type EventName = keyof EventPayloads;
@@ -228,6 +238,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'prompt:open',
   'prompt:close',
   'import:progress',
+  'state:lockdown',
 ];
 
 /** The API the preload puts on `window.tunnelbar`, and the harness's client provides too. */

@@ -1,6 +1,7 @@
 import type {
   EventName,
   EventPayloads,
+  LockdownStateView,
   ProfileView,
   PromptView,
   TunnelStateView,
@@ -32,6 +33,7 @@ export interface Mirror {
   tunnels: Readonly<Record<string, TunnelStateView>>;
   /** Open secret requests, oldest first. */
   prompts: readonly PromptView[];
+  lockdown: LockdownStateView;
 }
 
 export function applyMirrorEvent<S extends Mirror>(state: S, event: ContractEvent): S {
@@ -55,6 +57,10 @@ export function applyMirrorEvent<S extends Mirror>(state: S, event: ContractEven
       return { ...state, prompts: [...state.prompts, event.payload] };
     case 'prompt:close':
       return withoutPrompt(state, event.payload.requestId);
+    case 'state:lockdown':
+      return state.lockdown === event.payload.lockdown
+        ? state
+        : { ...state, lockdown: event.payload.lockdown };
     case 'import:progress':
       // The import view follows its own progress; the mirror has nothing to keep of it.
       return state;

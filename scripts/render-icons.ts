@@ -25,6 +25,7 @@ function render(svg: string, size: number, out: string): void {
 function trayGlyphs(): { state: TrayIconState; frame: number; file: string }[] {
   const states: TrayIconState[] = [
     'disconnected',
+    'blocked',
     'connected',
     'reconnecting',
     'failed',

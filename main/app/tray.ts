@@ -90,6 +90,18 @@ export class ElectronTray {
             if (this.model !== null) this.draw(this.model);
           },
         };
+      case 'lockdown':
+        return {
+          type: 'checkbox',
+          label: entry.label,
+          checked: entry.checked,
+          click: () => {
+            choose();
+            // As above: the mark follows NetworkManager (the lockdown profile), not the click.
+            this.lastMenu = '';
+            if (this.model !== null) this.draw(this.model);
+          },
+        };
       case 'info':
         return { label: entry.label, enabled: false };
       case 'more':

@@ -261,6 +261,8 @@ export class ContractServer {
       profiles: this.profileViews(),
       tunnels,
       prompts: this.opts.prompter.open(),
+      // The app core watches lockdown and puts its state in its own mirror.
+      lockdown: 'unknown',
     };
   }
 

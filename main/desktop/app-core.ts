@@ -19,6 +19,7 @@ import type { Profile } from '../nm/profile';
 import { writeAutostart } from './autostart';
 import { callServer, failureOf } from './call-dispatch';
 import type { LaunchArgs } from './launch-args';
+import { LockdownControl } from './lockdown-control';
 import { notificationFor, reconnectNotification, refusalNotification } from './notifications';
 import { importOpenedFiles } from './opened-files';
 import type { DesktopPlatform, WindowId } from './platform';
@@ -63,6 +64,7 @@ export class AppCore {
   private readonly stay: StayConnected;
   private readonly windows: WindowRegistry;
   private readonly tray: TrayPresenter;
+  private readonly lockdown: LockdownControl;
   private readonly unsubscribe: () => void;
   private closed: Promise<void> | undefined;
 
@@ -99,6 +101,7 @@ export class AppCore {
     const app = new AppCore(opts, server, snapshot, early);
     app.launched(launch);
     await app.stay.watchSystem();
+    await app.lockdown.start();
     return app;
   }
 
@@ -152,9 +155,24 @@ export class AppCore {
         quit: () => {
           opts.platform.quit();
         },
+        setLockdown: (on) => {
+          this.lockdown.set(on);
+        },
       },
       opts.clock ?? globalThis,
     );
+    this.lockdown = new LockdownControl({
+      bus: opts.core.bus,
+      model: opts.core.model,
+      server,
+      publish: (lockdown) => {
+        this.publish(contractEvent('state:lockdown', { lockdown }));
+      },
+      notify: (text) => {
+        this.notify(text);
+      },
+      ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
+    });
     this.unsubscribe = server.subscribe((name, payload) => {
       this.onEvent(contractEvent(name, payload));
     });
@@ -182,6 +200,14 @@ export class AppCore {
       const result = await this.server.handle(name, args);
       this.stay.settingsChanged();
       return result;
+    } else if (name === 'lockdown:set') {
+      // Lockdown as NetworkManager holds it afterwards, whatever the call answered (a refusal
+      // included), reaches the windows before the answer does.
+      try {
+        return await this.server.handle(name, args);
+      } finally {
+        await this.lockdown.changed();
+      }
     } else if (name === 'prompt:cancel') {
       const parsed = callSchemas['prompt:cancel'].safeParse(args);
       if (parsed.success) this.stops.promptCancelled(parsed.data[0].requestId);
@@ -224,6 +250,7 @@ export class AppCore {
     this.closed ??= (async () => {
       this.unsubscribe();
       this.stay.close();
+      this.lockdown.close();
       this.tray.stop();
       this.windows.closeAll();
       this.server.close();
@@ -265,6 +292,7 @@ export class AppCore {
         return;
       case 'state:tunnel':
       case 'state:nm':
+      case 'state:lockdown':
       case 'import:progress':
         return;
     }

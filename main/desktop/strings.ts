@@ -8,6 +8,7 @@ export const strings = {
     nmNotRunning: 'NetworkManager is not running',
     noProfiles: 'No VPN profiles yet',
     more: (hidden: number) => `More… (${hidden} more)`,
+    lockdown: 'Lockdown (block traffic without VPN)',
     editor: 'Connection editor…',
     quit: 'Quit',
   },
@@ -26,6 +27,7 @@ export const strings = {
     connected: (names: string) => `Tunnelbar: ${names} connected`,
     failed: (names: string) => `Tunnelbar: ${names} failed`,
     reconnecting: (lines: string) => `Tunnelbar: reconnecting ${lines}`,
+    blocked: 'Tunnelbar: lockdown is on and no VPN is connected: traffic is blocked',
   },
   notify: {
     connectedTitle: (name: string) => `VPN “${name}” connected`,
@@ -41,6 +43,12 @@ export const strings = {
     gaveUpTitle: (name: string) => `VPN “${name}” could not be reconnected`,
     gaveUpTail: 'Tunnelbar stopped trying; connect it again from the tray icon.',
     refusedTitle: (name: string) => `VPN “${name}” could not start`,
+    lockdownOnFailedTitle: 'Lockdown was not turned on',
+    lockdownOffFailedTitle: 'Lockdown was not turned off',
+    lockdownOnTitle: 'Lockdown is on',
+    lockdownOnBody: 'Without a connected VPN, no traffic leaves this computer.',
+    lockdownUnresolved: (names: string) =>
+      `These VPNs cannot connect under lockdown (their servers could not be resolved): ${names}.`,
     importedTitle: (added: number) =>
       added === 1 ? 'One VPN profile imported' : `${added} VPN profiles imported`,
     importProblemsTitle: (notAdded: number) =>

@@ -3,8 +3,9 @@
  * plain data. Types only, with no imports, so the harness's browser pages can use them too.
  */
 
+/** 'blocked': lockdown is on and no VPN is up, so nothing gets out (the idle icon with a lock). */
 export type TrayIconState =
-  'nm-down' | 'disconnected' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
+  'nm-down' | 'disconnected' | 'blocked' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
 /** The tray menu as plain data; a platform turns it into its own menu and reports the choice. */
 export type TrayMenuEntry =
@@ -18,6 +19,8 @@ export type TrayMenuEntry =
     }
   | { kind: 'info'; label: string }
   | { kind: 'more'; label: string }
+  /** Lockdown (kill switch): ticked while on; choosing it asks for the other state. */
+  | { kind: 'lockdown'; label: string; checked: boolean }
   | { kind: 'editor'; label: string }
   | { kind: 'quit'; label: string }
   | { kind: 'separator' };

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SnapshotView, TunnelStateView } from '../../preload/contract';
 import { reconnectSummary } from '../../preload/reconnect-view';
 import { strings } from './strings';
+import { idleIcon } from './tray-lockdown';
 
 import type { TrayIconState } from './surface-types';
 
@@ -38,7 +39,7 @@ export function trayIconState(state: SnapshotView): TrayIconState {
   if (tunnels.some((t) => t.kind === 'reconnecting')) return 'reconnecting';
   if (tunnels.some((t) => t.kind === 'connected')) return 'connected';
   if (tunnels.some((t) => t.kind === 'failed')) return 'failed';
-  return 'disconnected';
+  return idleIcon(state);
 }
 
 export interface TrayIconChoice {
@@ -89,6 +90,8 @@ export function trayTooltip(state: SnapshotView): string {
       return strings.tooltip.nmDown;
     case 'disconnected':
       return strings.tooltip.idle;
+    case 'blocked':
+      return strings.tooltip.blocked;
     case 'connecting':
       return strings.tooltip.busy(namesWhere(state, busy));
     case 'connected':

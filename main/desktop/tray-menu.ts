@@ -4,6 +4,7 @@ import { tunnelOf } from '../../preload/mirror';
 import { reconnectSummary } from '../../preload/reconnect-view';
 import { strings } from './strings';
 import type { TrayMenuEntry } from './surface-types';
+import { lockdownMenuEntries } from './tray-lockdown';
 
 /** How many VPNs the menu lists before "More…": a menu stays a menu with thousands of profiles. */
 export const TRAY_MENU_LIMIT = 10;
@@ -73,6 +74,7 @@ function vpnEntry(profile: ProfileView, tunnel: TunnelStateView): TrayMenuEntry 
 export function trayMenu(state: SnapshotView, limit: number = TRAY_MENU_LIMIT): TrayMenuEntry[] {
   const tail: TrayMenuEntry[] = [
     { kind: 'separator' },
+    ...lockdownMenuEntries(state),
     { kind: 'editor', label: strings.menu.editor },
     { kind: 'quit', label: strings.menu.quit },
   ];

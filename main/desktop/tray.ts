@@ -11,6 +11,8 @@ export interface TrayActions {
   openEditor(): void;
   openSearch(): void;
   quit(): void;
+  /** Lockdown on or off; the tray follows when NetworkManager has done it. */
+  setLockdown(on: boolean): void;
 }
 
 /**
@@ -82,6 +84,9 @@ export class TrayPresenter {
         return;
       case 'quit':
         this.actions.quit();
+        return;
+      case 'lockdown':
+        this.actions.setLockdown(!entry.checked);
         return;
       case 'info':
       case 'separator':

@@ -1,5 +1,6 @@
 import type {
   CallFailure,
+  LockdownStateView,
   ProfileView,
   PromptView,
   ReasonView,
@@ -26,6 +27,8 @@ export interface StoreState {
   actionFailures: Readonly<Record<string, CallFailure>>;
   /** Profiles with a connect or disconnect call in flight. */
   busy: ReadonlySet<string>;
+  /** Lockdown as the app core last heard it from NetworkManager. */
+  lockdown: LockdownStateView;
 }
 
 export const initialState: StoreState = {
@@ -39,6 +42,7 @@ export const initialState: StoreState = {
   prompts: [],
   actionFailures: {},
   busy: new Set(),
+  lockdown: 'unknown',
 };
 
 export function applySnapshot(state: StoreState, snapshot: SnapshotView): StoreState {
@@ -54,6 +58,7 @@ export function applySnapshot(state: StoreState, snapshot: SnapshotView): StoreS
     profiles: snapshot.profiles,
     tunnels: snapshot.tunnels,
     lastFailures,
+    lockdown: snapshot.lockdown,
     // Prompts already delivered as events stay; the snapshot adds those opened before.
     prompts: [
       ...state.prompts,

@@ -51,6 +51,9 @@ function menuItem(entry: TrayMenuEntry, index: number): HTMLLIElement {
     button.setAttribute('role', 'menuitemcheckbox');
     button.setAttribute('aria-checked', String(entry.checked));
     button.disabled = !entry.enabled;
+  } else if (entry.kind === 'lockdown') {
+    button.setAttribute('role', 'menuitemcheckbox');
+    button.setAttribute('aria-checked', String(entry.checked));
   } else {
     button.setAttribute('role', 'menuitem');
   }

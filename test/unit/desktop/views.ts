@@ -1,4 +1,9 @@
-import type { ProfileView, SnapshotView, TunnelStateView } from '../../../preload/contract';
+import type {
+  LockdownStateView,
+  ProfileView,
+  SnapshotView,
+  TunnelStateView,
+} from '../../../preload/contract';
 
 /** Small builders of the contract's plain views for the shell's and the renderer's tests. */
 export function profile(id: string, extra: Partial<ProfileView> = {}): ProfileView {
@@ -19,8 +24,9 @@ export function snapshot(
   profiles: ProfileView[],
   tunnels: Record<string, TunnelStateView> = {},
   nmRunning = true,
+  lockdown: LockdownStateView = 'unknown',
 ): SnapshotView {
-  return { nmRunning, profiles, tunnels, prompts: [] };
+  return { nmRunning, profiles, tunnels, prompts: [], lockdown };
 }
 
 export function connected(address = '10.8.0.2/24'): TunnelStateView {

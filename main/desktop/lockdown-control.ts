@@ -1,0 +1,80 @@
+import type { LockdownStateView } from '../../preload/contract';
+import type { LockdownView } from '../../preload/privacy-types';
+import { callServer, failureOf, type CallHandler } from './call-dispatch';
+import { LockdownWatch, type LockdownWatchOptions } from './lockdown-watch';
+import { strings } from './strings';
+import type { NotificationText } from './surface-types';
+
+export interface LockdownControlOptions {
+  bus: LockdownWatchOptions['bus'];
+  model: LockdownWatchOptions['model'];
+  server: CallHandler;
+  /** Lockdown's state changed: into the mirror, the tray and the windows. */
+  publish: (state: LockdownStateView) => void;
+  notify: (text: NotificationText) => void;
+  onWarning?: (text: string) => void;
+}
+
+/** Profiles whose servers could not be resolved, once each, by name. */
+export function unresolvedNames(view: LockdownView): string[] {
+  return [...new Set(view.servers.filter((s) => s.error !== null).map((s) => s.id))];
+}
+
+/** What the tray says after turning lockdown on: what it means, and who cannot connect now. */
+export function lockdownOnNotification(view: LockdownView): NotificationText {
+  const names = unresolvedNames(view);
+  const body = strings.notify.lockdownOnBody;
+  return {
+    title: strings.notify.lockdownOnTitle,
+    body:
+      names.length === 0 ? body : `${body} ${strings.notify.lockdownUnresolved(names.join(', '))}`,
+  };
+}
+
+/**
+ * The app core's lockdown: its state, known at start, re-read after every change the app makes
+ * (whatever the call answered, so the switch and the tray show what NetworkManager holds) and
+ * followed through NetworkManager's signals for changes made elsewhere (LockdownWatch).
+ */
+export class LockdownControl {
+  private readonly watch: LockdownWatch;
+
+  constructor(private readonly opts: LockdownControlOptions) {
+    this.watch = new LockdownWatch({
+      bus: opts.bus,
+      model: opts.model,
+      changed: opts.publish,
+      ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
+    });
+  }
+
+  start(): Promise<void> {
+    return this.watch.refresh();
+  }
+
+  /** After a window's lockdown call, succeeded or refused. */
+  changed(): Promise<void> {
+    return this.watch.refresh();
+  }
+
+  /** The tray's item: nothing to ask first; a notification says what it means, or why not. */
+  set(on: boolean): void {
+    callServer(this.opts.server, 'lockdown:set', { on })
+      .then((view) => {
+        if (on) this.opts.notify(lockdownOnNotification(view));
+      })
+      .catch((err: unknown) => {
+        this.opts.notify({
+          title: on ? strings.notify.lockdownOnFailedTitle : strings.notify.lockdownOffFailedTitle,
+          body: failureOf(err).sentence,
+        });
+      })
+      .finally(() => {
+        void this.watch.refresh();
+      });
+  }
+
+  close(): void {
+    this.watch.close();
+  }
+}
