@@ -23,7 +23,13 @@ type Call = (opts: CallOptions) => Promise<unknown[]>;
 
 /** Adds the match rules, then asks who owns NetworkManager's name (null: nobody). */
 export async function addRulesAndLookUpOwner(call: Call): Promise<string | null> {
-  for (const rule of NM_SIGNAL_RULES) {
+  await addMatchRules(call, NM_SIGNAL_RULES);
+  return lookUpOwner(call, NM_BUS_NAME);
+}
+
+/** Adds match rules through the bus daemon, one call each (never through proxies, see bus.ts). */
+export async function addMatchRules(call: Call, rules: readonly string[]): Promise<void> {
+  for (const rule of rules) {
     await call({
       destination: BUS_DAEMON,
       path: BUS_PATH,
@@ -33,7 +39,6 @@ export async function addRulesAndLookUpOwner(call: Call): Promise<string | null>
       body: [rule],
     });
   }
-  return lookUpOwner(call, NM_BUS_NAME);
 }
 
 /** The unique name owning the well-known `name` on the bus; null when nobody owns it. */

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import * as dbus from 'dbus-next';
-import { BUS_DAEMON, BUS_PATH } from '../dbus/connection';
+import type * as dbus from 'dbus-next';
+import { BUS_DAEMON } from '../dbus/connection';
 import type { BusEvents, CallOptions } from '../nm/bus';
+import { addMatchRules, lookUpOwner } from '../nm/bus-setup';
 import type { VariantMap } from '../nm/dbus-types';
 import { IFACE, NM_PATH } from '../nm/names';
 
@@ -106,36 +107,10 @@ export class SystemWatch extends EventEmitter<SystemWatchEvents> {
   }
 
   private async setUp(): Promise<void> {
-    for (const rule of LOGIN1_RULES) {
-      await this.bus.call({
-        destination: BUS_DAEMON,
-        path: BUS_PATH,
-        iface: BUS_DAEMON,
-        member: 'AddMatch',
-        signature: 's',
-        body: [rule],
-      });
-    }
-    this.login1Owner = await this.ownerOf(LOGIN1_NAME);
+    const call = (opts: CallOptions): Promise<unknown[]> => this.bus.call(opts);
+    await addMatchRules(call, LOGIN1_RULES);
+    this.login1Owner = await lookUpOwner(call, LOGIN1_NAME);
     await this.readNetwork();
-  }
-
-  private async ownerOf(name: string): Promise<string | null> {
-    try {
-      const [owner] = await this.bus.call({
-        destination: BUS_DAEMON,
-        path: BUS_PATH,
-        iface: BUS_DAEMON,
-        member: 'GetNameOwner',
-        signature: 's',
-        body: [name],
-      });
-      return typeof owner === 'string' ? owner : null;
-    } catch (err) {
-      if (err instanceof dbus.DBusError && err.type === 'org.freedesktop.DBus.Error.NameHasNoOwner')
-        return null;
-      throw err;
-    }
   }
 
   private async readNetwork(): Promise<void> {

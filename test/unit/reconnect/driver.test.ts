@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ReasonView, TunnelStateView } from '../../../preload/tunnel-types';
+import type { ReasonView } from '../../../preload/tunnel-types';
 import { ReconnectDriver, type DriverClock, type SeriesEnd } from '../../../main/reconnect/driver';
 import { ReconnectPolicy } from '../../../main/reconnect/policy';
+import { CONNECTED, failed, U } from './states';
 
-const U = 'uuid-1';
-const CONNECTED: TunnelStateView = {
-  kind: 'connected',
-  ip4: null,
-  ip6: null,
-  since: 0,
-  banner: null,
-};
-const FAILED: TunnelStateView = {
-  kind: 'failed',
-  reason: { word: 'service-stopped', code: 4, sentence: 'Stopped.' },
-};
+const FAILED = failed();
 
 /** Time that moves only when told; timers kept in a list, so a test sees how many are armed. */
 class FakeClock implements DriverClock {

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ReasonView, TunnelStateView } from '../../../preload/tunnel-types';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, retryDelay } from '../../../main/reconnect/delay';
 import { ReconnectPolicy, type PolicyEffect } from '../../../main/reconnect/policy';
-
-const U = 'uuid-1';
-const reason = (word: string): ReasonView => ({ word, code: 7, sentence: `${word}.` });
-const CONNECTED: TunnelStateView = {
-  kind: 'connected',
-  ip4: null,
-  ip6: null,
-  since: 0,
-  banner: null,
-};
-const CONNECTING: TunnelStateView = { kind: 'connecting', stage: 'connect' };
-const DISCONNECTED: TunnelStateView = { kind: 'disconnected' };
-const failed = (word = 'service-stopped'): TunnelStateView => ({
-  kind: 'failed',
-  reason: reason(word),
-});
+import { CONNECTED, CONNECTING, DISCONNECTED, failed, reason, U } from './states';
 
 function policy(enabled = true): ReconnectPolicy {
   // random() = 0.5: no jitter, so the waits are exactly 2, 4, 8 … s.
