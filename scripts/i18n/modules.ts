@@ -3,3 +3,6 @@
  * main/i18n/define.ts; a new string module is added here (the extract check then covers it).
  */
 import '../../renderer/strings';
+import '../../renderer/prompt/login-strings';
+import '../../main/desktop/strings';
+import '../../main/nm/reason-strings';
