@@ -1,14 +1,15 @@
+import { defineStrings, fmt } from '../i18n/define';
+
 /**
- * Every sentence the shell shows (tray menu, tooltip, notifications), in one place ready for
- * translation, as the renderer's catalogue is for the windows.
+ * Every sentence the shell shows (tray menu, tooltip, notifications), in English: the source of
+ * the `desktop.` ids in locales/ (see renderer/strings.ts for how texts and `fmt` messages work).
  */
-export const strings = {
+const english = {
   appName: 'Tunnelbar',
   menu: {
     nmNotRunning: 'NetworkManager is not running',
     noProfiles: 'No VPN profiles yet',
-    more: (hidden: number) => `More… (${hidden} more)`,
-    lockdown: 'Lockdown (block traffic without VPN)',
+    more: fmt('More… ({hidden, number} more)', (hidden: number) => ({ hidden })),
     editor: 'Connection editor…',
     quit: 'Quit',
   },
@@ -18,44 +19,48 @@ export const strings = {
     connected: 'connected',
     disconnecting: 'disconnecting…',
     failed: 'failed',
-    reconnecting: (summary: string) => `reconnecting, ${summary}`,
+    reconnecting: fmt('reconnecting, {summary}', (summary: string) => ({ summary })),
   },
   tooltip: {
     nmDown: 'Tunnelbar: NetworkManager is not running',
     idle: 'Tunnelbar: no VPN connected',
-    busy: (names: string) => `Tunnelbar: ${names} in progress…`,
-    connected: (names: string) => `Tunnelbar: ${names} connected`,
-    failed: (names: string) => `Tunnelbar: ${names} failed`,
-    reconnecting: (lines: string) => `Tunnelbar: reconnecting ${lines}`,
-    blocked: 'Tunnelbar: lockdown is on and no VPN is connected: traffic is blocked',
+    busy: fmt('Tunnelbar: {names} in progress…', (names: string) => ({ names })),
+    connected: fmt('Tunnelbar: {names} connected', (names: string) => ({ names })),
+    failed: fmt('Tunnelbar: {names} failed', (names: string) => ({ names })),
+    reconnecting: fmt('Tunnelbar: reconnecting {lines}', (lines: string) => ({ lines })),
   },
   notify: {
-    connectedTitle: (name: string) => `VPN “${name}” connected`,
-    connectedBody: (address: string | null) =>
-      address === null ? 'The tunnel is up.' : `Your address in the tunnel is ${address}.`,
-    disconnectedTitle: (name: string) => `VPN “${name}” disconnected`,
+    connectedTitle: fmt('VPN “{name}” connected', (name: string) => ({ name })),
+    connectedBody: fmt(
+      '{address, select, none {The tunnel is up.} other {Your address in the tunnel is {address}.}}',
+      (address: string | null) => ({ address: address ?? 'none' }),
+    ),
+    disconnectedTitle: fmt('VPN “{name}” disconnected', (name: string) => ({ name })),
     disconnectedBody: 'The tunnel went down. Connect again from the tray icon.',
-    failedTitle: (name: string) => `VPN “${name}” failed`,
+    failedTitle: fmt('VPN “{name}” failed', (name: string) => ({ name })),
     failedTail: 'The connection editor shows the details and the plugin’s log.',
-    reconnectedTitle: (name: string) => `VPN “${name}” reconnected`,
-    reconnectedBody: (attempts: number, address: string | null) =>
-      `Back after ${attempts === 1 ? 'one attempt' : `${attempts} attempts`}${address === null ? '' : `; your address in the tunnel is ${address}`}.`,
-    gaveUpTitle: (name: string) => `VPN “${name}” could not be reconnected`,
+    reconnectedTitle: fmt('VPN “{name}” reconnected', (name: string) => ({ name })),
+    reconnectedBody: fmt(
+      'Back after {attempts, plural, one {one attempt} other {# attempts}}{address, select, none {} other {; your address in the tunnel is {address}}}.',
+      (attempts: number, address: string | null) => ({ attempts, address: address ?? 'none' }),
+    ),
+    gaveUpTitle: fmt('VPN “{name}” could not be reconnected', (name: string) => ({ name })),
     gaveUpTail: 'Tunnelbar stopped trying; connect it again from the tray icon.',
-    refusedTitle: (name: string) => `VPN “${name}” could not start`,
-    lockdownOnFailedTitle: 'Lockdown was not turned on',
-    lockdownOffFailedTitle: 'Lockdown was not turned off',
-    lockdownOnTitle: 'Lockdown is on',
-    lockdownOnBody: 'Without a connected VPN, no traffic leaves this computer.',
-    lockdownUnresolved: (names: string) =>
-      `These VPNs cannot connect under lockdown (their servers could not be resolved): ${names}.`,
-    importedTitle: (added: number) =>
-      added === 1 ? 'One VPN profile imported' : `${added} VPN profiles imported`,
-    importProblemsTitle: (notAdded: number) =>
-      notAdded === 1 ? 'A file was not imported' : `${notAdded} files were not imported`,
-    importedNames: (names: string) => `Added: ${names}.`,
-    alreadyThere: (file: string, id: string) => `${file} is already there as “${id}”.`,
-    importStopped: (why: string) => `The import stopped: ${why}`,
+    refusedTitle: fmt('VPN “{name}” could not start', (name: string) => ({ name })),
+    importedTitle: fmt(
+      '{added, plural, one {One VPN profile imported} other {# VPN profiles imported}}',
+      (added: number) => ({ added }),
+    ),
+    importProblemsTitle: fmt(
+      '{notAdded, plural, one {A file was not imported} other {# files were not imported}}',
+      (notAdded: number) => ({ notAdded }),
+    ),
+    importedNames: fmt('Added: {names}.', (names: string) => ({ names })),
+    alreadyThere: fmt('{file} is already there as “{id}”.', (file: string, id: string) => ({
+      file,
+      id,
+    })),
+    importStopped: fmt('The import stopped: {why}', (why: string) => ({ why })),
   },
   dialog: {
     startFailedTitle: 'Tunnelbar cannot start',
@@ -65,3 +70,5 @@ export const strings = {
     wgFilter: 'WireGuard (wg-quick) configuration',
   },
 } as const;
+
+export const strings = defineStrings('desktop', english);
