@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { tunnelbarApi } from './api';
+import { applyLocale } from './locale';
 import { Store } from './store/store';
 import { strings } from './strings';
 import { Root } from './views/Root';
 import './styles.css';
 
+applyLocale(document, navigator.languages);
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 const root = createRoot(container);

@@ -101,6 +101,9 @@ export async function startShell(args: LaunchArgs): Promise<Shell> {
       prompter,
       preferences: new PreferencesStore(),
       platform,
+      // Chromium's reading of LANGUAGE, LC_ALL, LC_MESSAGES and LANG; the windows get the same
+      // language as navigator.language.
+      locale: app.getLocale(),
       diagnostics: journalDiagnostics(execRunner),
       autostart: {
         path: autostartPath(process.env),

@@ -30,6 +30,8 @@ import type { DriverClock } from '../reconnect/driver';
 import { StayConnected } from './stay-connected';
 import { UserStops } from './user-stops';
 import { WindowRegistry } from './windows';
+import { setLocale } from '../i18n/catalogue';
+import { negotiateLocale } from '../i18n/locale';
 
 export interface AppCoreOptions {
   /** The opened core, with its agent answering through `prompter`; closed with the app core. */
@@ -48,6 +50,11 @@ export interface AppCoreOptions {
   /** Time and timers of the reconnect policy; the real ones when absent. */
   reconnectClock?: DriverClock;
   onWarning?: (text: string) => void;
+  /**
+   * The session's language (Electron's app.getLocale(), the harness's LANG and friends), for the
+   * tray, notifications and failure reasons; English when absent or without a catalogue.
+   */
+  locale?: string;
 }
 
 /**
@@ -70,6 +77,7 @@ export class AppCore {
 
   /** Starts on an opened core: the tray at once, the editor unless `launch` says hidden. */
   static async start(opts: AppCoreOptions, launch: LaunchArgs): Promise<AppCore> {
+    if (opts.locale !== undefined) setLocale(negotiateLocale([opts.locale]));
     const server = new ContractServer({
       core: opts.core,
       prompter: opts.prompter,

@@ -16,6 +16,7 @@ import { browserScript } from './browser-script';
 import { ContractBridge } from './bridge';
 import { fileDiagnostics } from './diagnostics';
 import { HarnessDesktop } from './harness-desktop';
+import { localeFromEnv, type Locale } from '../i18n/locale';
 import { harnessPage } from './page';
 import {
   CLIENT_SCRIPT_PATH,
@@ -64,6 +65,8 @@ export interface HarnessOptions {
   exportDir?: string;
   /** Started as autostart does: the tray only, no editor window asked for. */
   hidden?: boolean;
+  /** The language of the pages, tray and notifications; from LANG and friends when absent. */
+  locale?: Locale;
   /** The tray's Quit; the harness only records it when absent. */
   onQuit?: () => void;
   onWarning?: (text: string) => void;
@@ -127,7 +130,8 @@ function sameSecret(given: string | null, token: string): boolean {
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const root = repoRoot();
   const rendererDir = resolve(opts.rendererDir ?? join(root, 'out', 'renderer'));
-  const page = harnessPage(await readBuiltPage(rendererDir), CONTENT_SECURITY_POLICY);
+  const locale = opts.locale ?? localeFromEnv(process.env);
+  const page = harnessPage(await readBuiltPage(rendererDir), CONTENT_SECURITY_POLICY, locale);
   const scripts = new Map([
     [CLIENT_SCRIPT_PATH, browserScript(join(root, 'main/harness/client/tunnelbar-client.ts'))],
     [TRAY_SCRIPT_PATH, browserScript(join(root, 'main/harness/client/tray-client.ts'))],
@@ -168,6 +172,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
         platform: desktop,
         diagnostics: fileDiagnostics(opts.logFile),
         autostart: null,
+        locale,
         ...(opts.home === undefined ? {} : { home: opts.home }),
         ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
       },
