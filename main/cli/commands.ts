@@ -1,8 +1,10 @@
 import type { Writable } from 'node:stream';
+import type { TunnelStateView } from '../../preload/tunnel-types';
 import type { Core } from '../core';
 import { activate, deactivate, findProfile, waitForSettled } from '../nm/actions';
 import { nmNotRunning, TunnelbarError } from '../nm/errors';
 import type { TunnelState } from '../nm/tunnel-state';
+import { followReconnecting, readReconnecting, withShared } from '../reconnect/shared-state';
 import { describeState, describeStatus, listEntry, statusEntry, type StatusEntry } from './format';
 import { terminalSafe as safe } from './terminal-text';
 
@@ -35,9 +37,12 @@ export function list(core: Core, io: Io, json: boolean): ExitCode {
 }
 
 function activeEntries(core: Core): StatusEntry[] {
+  // A VPN the app (or `up --stay`) is bringing back shows as reconnecting, not as NetworkManager's
+  // "failed" between attempts.
+  const shared = readReconnecting();
   return core.model
     .profiles()
-    .map((p) => statusEntry(p, core.model.tunnelState(p.uuid)))
+    .map((p) => statusEntry(p, withShared(core.model.tunnelState(p.uuid), shared.get(p.uuid))))
     .filter((e) => e.state !== 'disconnected')
     .sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -121,12 +126,22 @@ export function watch(core: Core, io: Io, json: boolean): Promise<never> {
     io.stdout.write(json ? `${JSON.stringify({ time, ...record })}\n` : `${time} ${text}\n`);
   };
   core.model.on('profiles', remember);
-  core.model.on('tunnel', (uuid, state) => {
+  const shared = readReconnecting();
+  const printTunnel = (uuid: string, state: TunnelStateView): void => {
     const id = names.get(uuid) ?? uuid;
     print(
       { event: 'tunnel', ...statusEntry({ uuid, id }, state) },
       `${safe(id)}: ${describeState(state)}`,
     );
+  };
+  core.model.on('tunnel', (uuid, state) => {
+    printTunnel(uuid, withShared(state, shared.get(uuid)));
+  });
+  // Reconnecting, as the process running the policy shares it (main/reconnect/shared-state.ts).
+  followReconnecting((uuid, state) => {
+    if (state === null) shared.delete(uuid);
+    else shared.set(uuid, state);
+    printTunnel(uuid, state ?? core.model.tunnelState(uuid));
   });
   core.model.on('nm', (running, bus) => {
     if (bus === 'lost') {

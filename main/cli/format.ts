@@ -1,5 +1,5 @@
 import { reconnectSummary } from '../../preload/reconnect-view';
-import type { ReconnectWait } from '../../preload/tunnel-types';
+import type { ReconnectWait, TunnelStateView } from '../../preload/tunnel-types';
 import type { IpConfig } from '../nm/ip-config';
 import type { Profile } from '../nm/profile';
 import type { TunnelState } from '../nm/tunnel-state';
@@ -38,7 +38,8 @@ export function listEntry(profile: Profile, state: TunnelState): ListEntry {
 
 export function statusEntry(
   profile: Pick<Profile, 'uuid' | 'id'>,
-  state: TunnelState,
+  /** Any reason word: a reconnecting state shared by another process carries its own. */
+  state: TunnelStateView,
 ): StatusEntry {
   const entry: StatusEntry = {
     uuid: profile.uuid,
@@ -85,7 +86,7 @@ export function statusEntry(
  * goes to a terminal: what NetworkManager or a VPN server chose (addresses, NetworkManager's error
  * text in a reason) is escaped by terminalSafe, here and in describeStatus.
  */
-export function describeState(state: TunnelState): string {
+export function describeState(state: TunnelStateView): string {
   switch (state.kind) {
     case 'connected': {
       // Link-local IPv6 addresses are on every interface; they say nothing about the tunnel.
@@ -98,7 +99,7 @@ export function describeState(state: TunnelState): string {
     case 'failed':
       return `failed (${state.reason.word}): ${safe(state.reason.sentence)}`;
     case 'reconnecting': {
-      const why = state.reason === null ? '' : ` after ${state.reason.word}`;
+      const why = state.reason === null ? '' : ` after ${safe(state.reason.word)}`;
       return `reconnecting${why}: ${reconnectSummary(state)}`;
     }
     case 'needs-secrets':

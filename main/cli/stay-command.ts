@@ -7,6 +7,7 @@ import type { TunnelState } from '../nm/tunnel-state';
 import { activateAgain, isTunnelPath } from '../reconnect/attempt';
 import { ReconnectDriver, type SeriesEnd } from '../reconnect/driver';
 import { ReconnectPolicy } from '../reconnect/policy';
+import { ReconnectPublisher } from '../reconnect/shared-state';
 import { SystemWatch } from '../reconnect/system-watch';
 import { up, type ExitCode, type Io } from './commands';
 import { describeState, statusEntry } from './format';
@@ -49,7 +50,12 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
   );
   if (first !== 0) return first;
   const profile = findProfile(core.model, ref);
+  const shared = new ReconnectPublisher(undefined, (text) => {
+    io.stderr.write(`warning: ${safe(text)}\n`);
+  });
   const print = (state: TunnelState): void => {
+    // `tunnelbar status` and `watch` in other processes see the reconnecting state too.
+    shared.set(profile.uuid, state);
     const time = new Date().toISOString();
     const record = { time, event: 'tunnel', ...statusEntry(profile, state) };
     io.stdout.write(
@@ -65,6 +71,7 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
     const finish = (code: ExitCode, line: string): void => {
       driver.stop();
       watch.stop();
+      shared.close();
       core.model.off('tunnel', onTunnel);
       io.stderr.write(`${line}\n`);
       resolve(code);

@@ -4,6 +4,7 @@ import type { Core } from '../core';
 import { activateAgain, isTunnelPath } from '../reconnect/attempt';
 import { ReconnectDriver, REAL_CLOCK, type DriverClock, type SeriesEnd } from '../reconnect/driver';
 import { ReconnectPolicy } from '../reconnect/policy';
+import { ReconnectPublisher } from '../reconnect/shared-state';
 import { SystemWatch } from '../reconnect/system-watch';
 
 export interface StayConnectedOptions {
@@ -16,6 +17,8 @@ export interface StayConnectedOptions {
   onWarning?: (text: string) => void;
   clock?: DriverClock;
   random?: () => number;
+  /** Where reconnecting tunnels are shared with the CLI (shared-state.ts); the runtime folder. */
+  sharedDir?: string;
 }
 
 /**
@@ -28,10 +31,13 @@ export class StayConnected {
   /** NetworkManager's state of each tunnel, after the person's own stops were applied. */
   private readonly raw = new Map<string, TunnelStateView>();
   private readonly driver: ReconnectDriver;
+  /** For `tunnelbar status` and `watch`, which run in their own processes. */
+  private readonly shared: ReconnectPublisher;
   private watch: SystemWatch | null = null;
   private closed = false;
 
   constructor(private readonly opts: StayConnectedOptions) {
+    this.shared = new ReconnectPublisher(opts.sharedDir, opts.onWarning);
     const policy = new ReconnectPolicy({
       enabled: (uuid) => reconnectEnabled(opts.preferences.get(), uuid),
       ...(opts.random === undefined ? {} : { random: opts.random }),
@@ -41,7 +47,7 @@ export class StayConnected {
       {
         activate: (uuid) => activateAgain(opts.core, uuid),
         changed: (uuid) => {
-          opts.republish(uuid, this.view(uuid));
+          opts.republish(uuid, this.shown(uuid));
         },
         ended: (end) => {
           opts.ended(end.uuid, end);
@@ -83,7 +89,7 @@ export class StayConnected {
     if (shown.kind === 'disconnected') this.raw.delete(uuid);
     else this.raw.set(uuid, shown);
     const end = this.driver.tunnel(uuid, shown, userAsked);
-    return { state: this.view(uuid), end };
+    return { state: this.shown(uuid), end };
   }
 
   /** NetworkManager asked the person for a secret for this profile. */
@@ -114,9 +120,13 @@ export class StayConnected {
     this.closed = true;
     this.driver.stop();
     this.watch?.stop();
+    this.shared.close();
   }
 
-  private view(uuid: string): TunnelStateView {
-    return this.driver.view(uuid, this.raw.get(uuid) ?? { kind: 'disconnected' });
+  /** What to show for a tunnel now, shared with other processes too. */
+  private shown(uuid: string): TunnelStateView {
+    const state = this.driver.view(uuid, this.raw.get(uuid) ?? { kind: 'disconnected' });
+    this.shared.set(uuid, state);
+    return state;
   }
 }

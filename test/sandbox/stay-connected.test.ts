@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LineProcess } from '../support/line-process';
+import { CLI, runCli } from '../support/run-cli';
 import type { TunnelStateView } from '../../preload/contract';
 import { startAppWorld, type AppWorld } from './app-world';
 import { FakeLogind } from './fake-logind';
@@ -13,7 +18,12 @@ let sb: Sandbox;
 let world: AppWorld;
 const profiles: Record<string, { uuid: string; id: string }> = {};
 
+/** Where the app shares its reconnecting tunnels with the CLI (main/reconnect/shared-state.ts). */
+const runtimeDir = mkdtempSync(join(tmpdir(), 'tunnelbar-runtime-'));
+const cliEnv = (): NodeJS.ProcessEnv => ({ ...sb.env, TUNNELBAR_RUNTIME_DIR: runtimeDir });
+
 beforeAll(async () => {
+  process.env.TUNNELBAR_RUNTIME_DIR = runtimeDir;
   sb = await startSandbox();
   // The password is kept by NetworkManager itself: an attempt never needs to ask.
   profiles.password = await sb.addOpenvpnProfile('password', { passwordFlags: 0 });
@@ -25,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await (world as AppWorld | undefined)?.close();
   await (sb as Sandbox | undefined)?.stop();
+  delete process.env.TUNNELBAR_RUNTIME_DIR;
+  rmSync(runtimeDir, { recursive: true, force: true });
 });
 
 afterEach((ctx) => {
@@ -85,6 +97,9 @@ describe('reconnecting after drops', () => {
     const before = clientPids(sb, 'password');
     const from = world.platform.states.length;
     const prompts = promptsOpened();
+    // `tunnelbar watch`, another process, sees the app's reconnecting state too.
+    const watch = new LineProcess('watch', process.execPath, [CLI, 'watch', '--json'], cliEnv());
+    await sleep(1_000);
     const killedAt = Date.now();
     killClient(sb, 'password');
     const waiting = await waitFor('reconnecting shown', () =>
@@ -102,6 +117,10 @@ describe('reconnecting after drops', () => {
     expect(next - killedAt).toBeLessThanOrEqual(3_500);
     expect(world.platform.tray?.icon).toBe('reconnecting');
     expect(world.platform.tray?.tooltip).toMatch(/reconnecting tb-password \(attempt 1, next at /);
+    const watched = await watch
+      .waitFor((t) => t.includes('"reconnecting"'), 0, 10_000)
+      .finally(() => watch.child.kill());
+    expect(JSON.parse(watched.text)).toMatchObject({ id: 'tb-password', attempt: 1 });
     const address = await connected('password', 'password', 30_000);
     expect(address).toMatch(/^10\.\d+\.\d+\.\d+\/\d+$/);
     expect(clientPids(sb, 'password')).not.toEqual(before);
@@ -148,6 +167,12 @@ describe('reconnecting after drops', () => {
       expect(wait).toBeLessThanOrEqual(base * 1.2 + 200);
     }
     expect(third.state.kind === 'reconnecting' && third.state.reason?.word).toBeTruthy();
+    // `tunnelbar status --json` in its own process says the same, not NetworkManager's "failed".
+    const status = await runCli(['status', '--json'], cliEnv());
+    const entries = JSON.parse(status.stdout) as { id: string; state: string; attempt?: number }[];
+    const entry = entries.find((e) => e.id === 'tb-cert');
+    expect(entry?.state).toBe('reconnecting');
+    expect(entry?.attempt).toBeGreaterThanOrEqual(3);
     await sb.startServer('cert');
     await connected('cert', 'cert', 60_000);
     const notes = world.platform.notifications.map((n) => `${n.title}: ${n.body}`);
