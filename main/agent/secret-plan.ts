@@ -7,6 +7,7 @@ import {
 } from '../nm/dbus-types';
 import { GetSecretsFlags, OPENCONNECT_SERVICE, OPENVPN_SERVICE, SecretFlags } from '../nm/names';
 import type { PromptReason, PromptRequest, SecretField } from './prompter';
+import { agentStrings } from './agent-strings';
 import { agentOwnedKeys, vpnSecretFlags as flagsOf } from './secret-flags';
 
 /**
@@ -41,31 +42,14 @@ const MESSAGE_HINT = 'x-vpn-message:';
 const CHALLENGE_HINT = 'x-dynamic-challenge:';
 const CHALLENGE_ECHO_HINT = 'x-dynamic-challenge-echo:';
 
-/**
- * Messages NM-openvpn itself sends with a re-prompt. Any other x-vpn-message is the server's own
- * text: a dynamic challenge (CRV1), whose answer is a one-time code.
- */
-const PLUGIN_MESSAGES = new Set([
-  'A password is required.',
-  'A username and password are required.',
-  'A private key password is required.',
-  'An HTTP Proxy username is required.',
-  'An HTTP Proxy password is required.',
-  'An HTTP Proxy username and password are required.',
-]);
-
-const LABELS: Record<string, string> = {
-  password: 'Password',
-  'cert-pass': 'Private key passphrase',
-  'http-proxy-password': 'HTTP proxy password',
-  username: 'User name',
-  'http-proxy-username': 'HTTP proxy user name',
-  'private-key': 'Private key',
-};
+/** NM-openvpn's key for a challenge's answer (older plugins name it as a plain hint). */
+const CHALLENGE_RESPONSE_KEY = 'challenge-response';
+/** OpenVPN's dynamic challenge as the server sends it: CRV1:flags:state:user:text. */
+const CRV1 = /^CRV1:[^:]*:[^:]*:[^:]*:(.*)$/s;
 
 function labelFor(key: string): string {
-  if (key.startsWith('peers.') && key.endsWith('.preshared-key')) return 'Preshared key';
-  return LABELS[key] ?? key;
+  if (key.startsWith('peers.') && key.endsWith('.preshared-key')) return agentStrings.presharedKey;
+  return agentStrings.labels[key] ?? key;
 }
 
 function isInteractive(flags: number): boolean {
@@ -100,7 +84,8 @@ function ask(
   const ownedFields = fields.filter((f) => f.secret && owned.has(f.key)).map((f) => f.key);
   const canSave = reason !== 'challenge' && ownedFields.length > 0;
   const fromStore = input.hints.length === 0 && reason === 'initial';
-  const title = reason === 'challenge' ? `${who.id} asks for a code` : `Secrets for ${who.id}`;
+  const title =
+    reason === 'challenge' ? agentStrings.challengeTitle(who.id) : agentStrings.title(who.id);
   return {
     kind: 'ask',
     lookFirst: fromStore ? ownedFields : [],
@@ -133,21 +118,34 @@ function planFromHints(
     } else if (hint.startsWith(CHALLENGE_HINT) || hint.startsWith(CHALLENGE_ECHO_HINT)) {
       // Newer NM/plugins: the answer goes back under the full hint string.
       challenge = true;
-      fields.push({ key: hint, label: 'Code', secret: hint.startsWith(CHALLENGE_HINT) });
+      fields.push({
+        key: hint,
+        label: agentStrings.code,
+        secret: hint.startsWith(CHALLENGE_HINT),
+      });
+    } else if (hint === CHALLENGE_RESPONSE_KEY) {
+      challenge = true;
+      fields.push({ key: hint, label: agentStrings.code, secret: true });
     } else if (hint === 'username' || hint === 'http-proxy-username') {
       fields.push({ key: hint, label: labelFor(hint), secret: false, initial: data[hint] ?? '' });
     } else {
       fields.push({ key: hint, label: labelFor(hint), secret: true });
     }
   }
-  if (message !== '' && !PLUGIN_MESSAGES.has(message)) challenge = true;
+  // The message's words decide nothing: NM-openvpn translates its own re-prompt texts, and a
+  // server's question arrives with a challenge hint. Only a raw CRV1 line is recognised as such.
+  const crv1 = CRV1.exec(message);
+  if (crv1 !== null) {
+    challenge = true;
+    message = crv1[1] ?? '';
+  }
   if (fields.length === 0) return { kind: 'no-secrets', why: 'the request names no secret' };
   const reason: PromptReason = challenge
     ? 'challenge'
     : input.answeredBefore
       ? 'rejected'
       : 'initial';
-  if (message === '') message = `Authentication is required to connect to ${who.id}.`;
+  if (message === '') message = agentStrings.authRequired(who.id);
   return ask(input, vpnType, fields, message, reason);
 }
 
@@ -174,7 +172,7 @@ function planOpenvpn(input: PlanInput): SecretPlan {
   if (needed.length === 0) return { kind: 'nothing-needed' };
   const who = identity(input.connection);
   const fields: SecretField[] = needed.map((key) => ({ key, label: labelFor(key), secret: true }));
-  const message = `A password is needed to connect to ${who.id}.`;
+  const message = agentStrings.passwordNeeded(who.id);
   return ask(input, 'openvpn', fields, message, input.answeredBefore ? 'rejected' : 'initial');
 }
 
@@ -200,13 +198,7 @@ function planWireguard(input: PlanInput): SecretPlan {
     (input.flags & GetSecretsFlags.requestNew) !== 0 || input.answeredBefore
       ? 'rejected'
       : 'initial';
-  return ask(
-    input,
-    'wireguard',
-    fields,
-    `A WireGuard key is needed to connect to ${who.id}.`,
-    reason,
-  );
+  return ask(input, 'wireguard', fields, agentStrings.wireguardKeyNeeded(who.id), reason);
 }
 
 /**

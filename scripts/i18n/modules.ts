@@ -6,3 +6,4 @@ import '../../renderer/strings';
 import '../../renderer/prompt/login-strings';
 import '../../main/desktop/strings';
 import '../../main/nm/reason-strings';
+import '../../main/agent/agent-strings';

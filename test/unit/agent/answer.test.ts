@@ -124,8 +124,10 @@ describe('answering from the keyring', () => {
 
   it('never saves a challenge’s code, even when "save" comes back ticked', async () => {
     const store = new MemoryStore();
-    const prompter = new OnePrompter(() => ({ values: { password: '424242' }, save: true }));
-    const hints = ['password', 'x-vpn-message:Enter the code'];
+    const code = 'x-dynamic-challenge:challenge-response';
+    const prompter = new OnePrompter(() => ({ values: { [code]: '424242' }, save: true }));
+    // NM-openvpn's CRV1 request: the server's question and the challenge hint.
+    const hints = ['x-vpn-message:Enter the code', code];
     const outcome = await answer({ hints }, store, prompter);
     expect(prompter.seen[0]?.canSave).toBe(false);
     expect('secrets' in outcome && outcome.afterReply).toBeUndefined();

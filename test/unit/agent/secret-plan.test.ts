@@ -80,14 +80,47 @@ describe('planSecrets for OpenVPN', () => {
   });
 
   it('shows the server’s question for a dynamic challenge and never offers to save the code', () => {
+    // NM-openvpn's CRV1 request: the server's text, and the response under a challenge hint.
     const plan = planSecrets(
-      input({ hints: ['password', 'x-vpn-message:Enter the 6-digit code'], answeredBefore: true }),
+      input({
+        hints: ['x-vpn-message:Enter the 6-digit code', 'x-dynamic-challenge:challenge-response'],
+        answeredBefore: true,
+      }),
     );
     expect(plan.kind).toBe('ask');
     if (plan.kind !== 'ask') return;
     expect(plan.request.reason).toBe('challenge');
     expect(plan.request.message).toBe('Enter the 6-digit code');
     expect(plan.request.canSave).toBe(false);
+  });
+
+  it('decides rejected or challenge from the hints and the attempt, not the plugin’s language', () => {
+    // NM-openvpn translates its own re-prompt text (gettext): a German session sends this.
+    const translated = ['password', 'x-vpn-message:Ein Passwort wird benötigt.'];
+    const again = planSecrets(input({ hints: translated, answeredBefore: true }));
+    expect(again.kind === 'ask' && again.request.reason).toBe('rejected');
+    expect(again.kind === 'ask' && again.request.canSave).toBe(true);
+    const first = planSecrets(input({ hints: translated }));
+    expect(first.kind === 'ask' && first.request.reason).toBe('initial');
+    const english = planSecrets(
+      input({ hints: ['password', 'x-vpn-message:A password is required.'], answeredBefore: true }),
+    );
+    expect(english.kind === 'ask' && english.request.reason).toBe('rejected');
+  });
+
+  it('takes a raw CRV1 challenge in the message as the server’s question', () => {
+    const plan = planSecrets(
+      input({
+        hints: [
+          'password',
+          'x-vpn-message:CRV1:R,E:Om01u7Fh4LrGBS7uh0SWmzwabUiGiW6l:Y3Ix:Code aus der App',
+        ],
+      }),
+    );
+    expect(plan.kind === 'ask' && [plan.request.reason, plan.request.message]).toEqual([
+      'challenge',
+      'Code aus der App',
+    ]);
   });
 
   it('returns the newer daemons’ challenge under the full hint string', () => {

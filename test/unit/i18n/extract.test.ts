@@ -17,9 +17,11 @@ describe('the catalogue check', () => {
     expect(differences(extracted.pseudo, read('en-XA.json'))).toEqual([]);
   });
 
-  it('has German for every string, with only the arguments the English gives', () => {
+  // Missing German only warns (npm run i18n:extract lists it): engineers adding strings are
+  // not asked to write every language, and the string shows in English until translated.
+  it('has German only with the arguments the English gives', () => {
     const report = checkTranslation('de', extract(registeredEntries()), read('de.json'));
-    expect(report).toEqual({ missing: [], stale: [], errors: [] });
+    expect(report.errors).toEqual([]);
   });
 
   it('names a new string missing from the source catalogue, and a plain function', () => {

@@ -1,5 +1,7 @@
+import { Variant } from 'dbus-next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../../main/i18n/catalogue';
+import { planSecrets } from '../../../main/agent/secret-plan';
 import { strings as desktop } from '../../../main/desktop/strings';
 import { reasonFromActivationError, reasonFromCode } from '../../../main/nm/reasons';
 import { strings } from '../../../renderer/strings';
@@ -36,6 +38,29 @@ describe('the German catalogue through the unchanged accessors', () => {
     expect(reasonFromActivationError('org.example.Other', 'nein').sentence).toBe(
       'NetworkManager hat abgelehnt: nein',
     );
+  });
+
+  it('builds the agent’s prompt in German', () => {
+    setLocale('de');
+    const plan = planSecrets({
+      connection: {
+        connection: { id: new Variant('s', 'Büro'), uuid: new Variant('s', 'u1') },
+        vpn: {
+          'service-type': new Variant('s', 'org.freedesktop.NetworkManager.openvpn'),
+          data: new Variant('a{ss}', { 'connection-type': 'password', 'password-flags': '1' }),
+        },
+      },
+      settingName: 'vpn',
+      hints: [],
+      flags: 0x5,
+      answeredBefore: false,
+      isKeyEncrypted: () => false,
+    });
+    expect(plan.kind === 'ask' && plan.request).toMatchObject({
+      title: 'Anmeldedaten für Büro',
+      message: 'Für die Verbindung mit Büro wird ein Passwort benötigt.',
+      fields: [{ key: 'password', label: 'Passwort', secret: true }],
+    });
   });
 
   it('keeps English where no translation exists yet, and formats English plurals', () => {
