@@ -105,6 +105,12 @@ export const profileEditSchema = z.object({
   vpn: z.discriminatedUnion('kind', [pluginEditSchema, wireguardEditSchema]),
   ipv4: ipEditSchema,
   ipv6: ipEditSchema,
+  /**
+   * Where this VPN's DNS goes (preload/privacy-types.ts, main/dns/profile-dns.ts): read from
+   * ipv4's dns-priority and dns-search; when changed, only those two keys of ipv4 and ipv6 are
+   * written, on top of the search domains of the IP pages.
+   */
+  dnsRouting: z.enum(['profile', 'all-through-vpn', 'own-domains']),
 });
 export type ProfileEdit = z.infer<typeof profileEditSchema>;
 

@@ -31,6 +31,61 @@ const english = {
   loadFailed: fmt('Tunnelbar could not load its state: {sentence}', (sentence: string) => ({
     sentence,
   })),
+  lockdown: {
+    label: 'Lockdown (block traffic without VPN)',
+    hint: 'While on, nothing leaves this computer except through a connected VPN (the local network stays reachable). It stays on when Tunnelbar is closed and after a restart.',
+    unknown: 'Lockdown’s state is unknown while NetworkManager is not running.',
+    turningOn: 'Turning lockdown on…',
+    turningOff: 'Turning lockdown off…',
+    blocked: 'Lockdown is on: without a connected VPN, no traffic leaves this computer.',
+    unresolvedTitle:
+      'These VPNs cannot connect under lockdown: their servers could not be resolved.',
+    unresolved: fmt('{id} ({host}): {error}', (id: string, host: string, error: string) => ({
+      id,
+      host,
+      error,
+    })),
+    failed: fmt('Lockdown was not changed: {sentence}', (sentence: string) => ({ sentence })),
+    dismiss: 'Close',
+  },
+  dnsStatus: {
+    title: 'DNS',
+    loading: 'Reading NetworkManager’s DNS configuration…',
+    failed: fmt('The DNS configuration could not be read: {sentence}', (sentence: string) => ({
+      sentence,
+    })),
+    mode: fmt(
+      'NetworkManager’s DNS mode: {mode}, resolv.conf: {rcManager}',
+      (mode: string, rcManager: string) => ({
+        mode,
+        rcManager,
+      }),
+    ),
+    none: 'NetworkManager gives no DNS servers now.',
+    servers: 'Servers',
+    domains: 'Domains',
+    link: 'Link',
+    general: 'Other names',
+    generalYes: 'yes',
+    generalNo: 'no',
+    vpn: 'VPN',
+    noDomains: '—',
+    leakTitle: 'DNS leak',
+    leak: fmt(
+      '“{id}” carries all your traffic, but the resolver of {links} still gets DNS queries, so they leave outside the tunnel.',
+      (id: string, links: string) => ({ id, links }),
+    ),
+    fix: fmt('Send all DNS through “{id}”', (id: string) => ({ id })),
+    fixHint: 'Sets “Send all DNS queries through this VPN” for it and reconnects it.',
+    fixing: 'Reconnecting with all DNS through the VPN…',
+    fixFailed: fmt('The leak could not be fixed: {sentence}', (sentence: string) => ({ sentence })),
+  },
+  dnsRouting: {
+    legend: 'DNS of this VPN (IPv4 and IPv6)',
+    allThroughVpn: 'Send all DNS queries through this VPN',
+    ownDomains: 'Use this VPN’s DNS only for its own domains',
+    hint: 'Neither ticked: as the VPN’s settings say. Takes effect when the VPN next connects.',
+  },
 
   nm: {
     notRunningTitle: 'NetworkManager is not running',

@@ -11,6 +11,7 @@ import {
   type SettingsDict,
   type VariantMap,
 } from '../nm/dbus-types';
+import { dnsRoutingOf, withDnsRouting } from '../dns/profile-dns';
 import { applyIp, readIp } from './ip';
 import { allUsersOf, applyAllUsers, localUserName } from './permissions';
 import { applyPlugin, readPlugin } from './plugin';
@@ -32,6 +33,7 @@ export function editFromSettings(settings: SettingsDict): ProfileEdit {
     allUsers: allUsersOf(settings.connection),
     connectWith: [],
     vpn: type === 'wireguard' ? readWireguard(settings.wireguard) : readPlugin(settings.vpn),
+    dnsRouting: dnsRoutingOf(settings),
     ipv4: readIp(settings.ipv4, 4),
     ipv6: readIp(settings.ipv6, 6),
   };
@@ -85,5 +87,11 @@ export function applyEdit(
   }
   out.ipv4 = applyIp(current.ipv4, base.ipv4, edit.ipv4, 4);
   out.ipv6 = applyIp(current.ipv6, base.ipv6, edit.ipv6, 6);
+  if (base.dnsRouting !== edit.dnsRouting) {
+    // After the IP pages' own changes, so a search domain typed there and the routing both stay.
+    const routed = withDnsRouting({ ipv4: out.ipv4, ipv6: out.ipv6 }, edit.dnsRouting);
+    out.ipv4 = routed.ipv4 ?? {};
+    out.ipv6 = routed.ipv6 ?? {};
+  }
   return out;
 }

@@ -2,6 +2,7 @@ import type { PageId } from './blank';
 import { OPENVPN_SERVICE } from './blank';
 import type { Form } from './form';
 import { GeneralPage, type BaseConnections } from './GeneralPage';
+import { DnsRoutingFields } from './DnsRoutingFields';
 import { IpPage } from './IpPage';
 import { OPENCONNECT_SERVICE } from '../../preload/openconnect-keys';
 import { OpenConnectPage } from './OpenConnectPage';
@@ -57,16 +58,24 @@ export function EditorPage(props: {
     case 'ipv6': {
       const family = page === 'ipv4' ? 4 : 6;
       return (
-        <IpPage
-          // A new instance per family: the list fields keep their typed text per page.
-          key={page}
-          family={family}
-          ip={edit[page]}
-          problems={problems}
-          onChange={(ip) => {
-            onForm({ ...form, edit: { ...edit, [page]: ip } });
-          }}
-        />
+        <>
+          <IpPage
+            // A new instance per family: the list fields keep their typed text per page.
+            key={page}
+            family={family}
+            ip={edit[page]}
+            problems={problems}
+            onChange={(ip) => {
+              onForm({ ...form, edit: { ...edit, [page]: ip } });
+            }}
+          />
+          <DnsRoutingFields
+            value={edit.dnsRouting}
+            onChange={(dnsRouting) => {
+              onForm({ ...form, edit: { ...edit, dnsRouting } });
+            }}
+          />
+        </>
       );
     }
     case 'vpn': {

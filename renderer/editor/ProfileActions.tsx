@@ -4,6 +4,7 @@ import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 import { ExportButton } from '../import/ExportButton';
 import { ImportButtons } from '../import/ImportButtons';
+import { LockdownSwitch } from '../privacy/LockdownSwitch';
 import { AutostartToggle, ReconnectToggle } from '../views/AutostartToggle';
 
 const s = strings.editor;
@@ -83,6 +84,7 @@ export function ProfileActions(props: {
           </button>
         </div>
       )}
+      <LockdownSwitch />
       <ReconnectToggle />
       <AutostartToggle />
     </div>

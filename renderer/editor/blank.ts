@@ -35,6 +35,7 @@ export function blankEdit(kind: NewKind): ProfileEdit {
         persistent: false,
         allUsers: true,
         connectWith: [],
+        dnsRouting: 'profile',
         vpn: {
           kind: 'plugin',
           serviceType: OPENVPN_SERVICE,
@@ -52,6 +53,7 @@ export function blankEdit(kind: NewKind): ProfileEdit {
         persistent: false,
         allUsers: true,
         connectWith: [],
+        dnsRouting: 'profile',
         vpn: {
           kind: 'wireguard',
           privateKey: { action: 'generate' },
@@ -71,6 +73,7 @@ export function blankEdit(kind: NewKind): ProfileEdit {
         persistent: false,
         allUsers: true,
         connectWith: [],
+        dnsRouting: 'profile',
         vpn: { kind: 'plugin', serviceType: kind.serviceType, data: {}, newSecrets: {} },
         ipv4: ip('auto'),
         ipv6: ip('auto'),

@@ -3,6 +3,7 @@ import { useStore } from '../store/context';
 import { strings, vpnTypeLabel } from '../strings';
 import { DISCONNECTED, stateLabel, stateTone } from '../tunnel-state';
 import { Diagnostics } from './Diagnostics';
+import { DnsSection } from '../privacy/DnsSection';
 import { Duration } from './Duration';
 import { IpConfigSection } from './IpConfigSection';
 import { ReconnectChoice } from './ReconnectChoice';
@@ -91,6 +92,7 @@ export function StatusPanel({ uuid }: { uuid: string | null }) {
     return (
       <section className="status-pane empty" aria-label={strings.status.panelLabel}>
         <p className="muted">{strings.status.nothingSelected}</p>
+        <DnsSection />
       </section>
     );
   }
@@ -114,6 +116,7 @@ export function StatusPanel({ uuid }: { uuid: string | null }) {
       )}
       <ReconnectChoice profile={profile} />
       <Details uuid={profile.uuid} tunnel={tunnel} />
+      <DnsSection />
     </section>
   );
 }

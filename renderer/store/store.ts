@@ -10,7 +10,12 @@ import { DISCONNECTED, isOnOrComingUp } from '../tunnel-state';
 import { omitKey, withoutPrompt, type ContractEvent } from '../../preload/mirror';
 import { applyEvent, applySnapshot, initialState, type StoreState } from './state';
 
-const STATE_EVENTS: readonly EventName[] = ['state:nm', 'state:profiles', 'state:tunnel'];
+const STATE_EVENTS: readonly EventName[] = [
+  'state:nm',
+  'state:profiles',
+  'state:tunnel',
+  'state:lockdown',
+];
 const ALL_EVENTS: readonly EventName[] = [...STATE_EVENTS, 'prompt:open', 'prompt:close'];
 
 /**

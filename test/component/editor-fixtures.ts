@@ -28,6 +28,7 @@ export function openvpnEdit(): ProfileEdit {
     persistent: false,
     allUsers: true,
     connectWith: [],
+    dnsRouting: 'profile',
     vpn: {
       kind: 'plugin',
       serviceType: 'org.freedesktop.NetworkManager.openvpn',
@@ -57,6 +58,7 @@ export function wireguardEdit(): ProfileEdit {
     persistent: false,
     allUsers: true,
     connectWith: [],
+    dnsRouting: 'profile',
     vpn: {
       kind: 'wireguard',
       privateKey: { action: 'keep' },
@@ -86,6 +88,7 @@ export function pluginEdit(): ProfileEdit {
     persistent: false,
     allUsers: true,
     connectWith: [],
+    dnsRouting: 'profile',
     vpn: {
       kind: 'plugin',
       serviceType: 'org.freedesktop.NetworkManager.vpnc',

@@ -107,6 +107,7 @@ function pluginEdit(data: Record<string, string>, newSecrets: Record<string, str
     persistent: false,
     allUsers: true,
     connectWith: [],
+    dnsRouting: 'profile',
     vpn: {
       kind: 'plugin',
       serviceType: 'org.freedesktop.NetworkManager.openvpn',

@@ -339,6 +339,7 @@ describe('a new profile', () => {
         persistent: false,
         allUsers: true,
         connectWith: [],
+        dnsRouting: 'profile',
         vpn: {
           kind: 'plugin',
           serviceType: 'org.freedesktop.NetworkManager.openvpn',
@@ -371,6 +372,7 @@ describe('a new profile', () => {
         persistent: false,
         allUsers: true,
         connectWith: [],
+        dnsRouting: 'profile',
         vpn: {
           kind: 'wireguard',
           privateKey: { action: 'generate' },
