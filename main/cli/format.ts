@@ -3,6 +3,7 @@ import type { ReconnectWait, TunnelStateView } from '../../preload/tunnel-types'
 import type { IpConfig } from '../nm/ip-config';
 import type { Profile } from '../nm/profile';
 import type { TunnelState } from '../nm/tunnel-state';
+import { cliStrings as s } from './cli-strings';
 import { terminalSafe as safe } from './terminal-text';
 
 /** The shapes `--json` prints. Stable: scripts read them. */
@@ -92,16 +93,16 @@ export function describeState(state: TunnelStateView): string {
       // Link-local IPv6 addresses are on every interface; they say nothing about the tunnel.
       const ip6 = (state.ip6?.addresses ?? []).filter((a) => !a.toLowerCase().startsWith('fe80:'));
       const addrs = [...(state.ip4?.addresses ?? []), ...ip6];
-      return addrs.length > 0 ? `connected ${safe(addrs.join(' '))}` : 'connected';
+      return addrs.length > 0 ? s.state.connected(safe(addrs.join(' '))) : s.state.connectedBare;
     }
     case 'connecting':
-      return `connecting (${state.stage})`;
+      return s.state.connecting(state.stage);
     case 'failed':
-      return `failed (${state.reason.word}): ${safe(state.reason.sentence)}`;
-    case 'reconnecting': {
-      const why = state.reason === null ? '' : ` after ${safe(state.reason.word)}`;
-      return `reconnecting${why}: ${reconnectSummary(state)}`;
-    }
+      return s.state.failed(state.reason.word, safe(state.reason.sentence));
+    case 'reconnecting':
+      return state.reason === null
+        ? s.state.reconnecting(reconnectSummary(state))
+        : s.state.reconnectingAfter(safe(state.reason.word), reconnectSummary(state));
     case 'needs-secrets':
     case 'disconnected':
     case 'disconnecting':
@@ -112,15 +113,15 @@ export function describeState(state: TunnelStateView): string {
 function ipLines(label: string, ip: IpConfig | null): string[] {
   if (ip === null) return [];
   const list = (values: readonly string[]): string => safe(values.join(', '));
-  const lines = [`  ${label} address: ${list(ip.addresses) || '-'}`];
-  if (ip.gateway !== null) lines.push(`  ${label} gateway: ${safe(ip.gateway)}`);
+  const lines = [s.status.address(label, list(ip.addresses) || '-')];
+  if (ip.gateway !== null) lines.push(s.status.gateway(label, safe(ip.gateway)));
   for (const r of ip.routes) {
-    const via = r.nextHop === null ? '' : ` via ${r.nextHop}`;
-    const metric = r.metric === null ? '' : ` metric ${r.metric}`;
-    lines.push(`  ${label} route: ${safe(`${r.dest}${via}`)}${metric}`);
+    const route = r.nextHop === null ? r.dest : s.status.via(r.dest, r.nextHop);
+    const metric = r.metric === null ? '' : s.status.metric(r.metric);
+    lines.push(s.status.route(label, `${safe(route)}${metric}`));
   }
-  if (ip.dns.length > 0) lines.push(`  ${label} DNS: ${list(ip.dns)}`);
-  if (ip.domains.length > 0) lines.push(`  ${label} domains: ${list(ip.domains)}`);
+  if (ip.dns.length > 0) lines.push(s.status.dns(label, list(ip.dns)));
+  if (ip.domains.length > 0) lines.push(s.status.domains(label, list(ip.domains)));
   return lines;
 }
 
@@ -128,18 +129,17 @@ export function describeStatus(entry: StatusEntry, now: number): string {
   const lines = [`${safe(entry.id)} (${safe(entry.uuid)}): ${entry.state}`];
   if (entry.since !== null) {
     const seconds = Math.max(0, Math.round((now - Date.parse(entry.since)) / 1000));
-    lines.push(`  connected for: ${seconds} s`);
+    lines.push(s.status.connectedFor(seconds));
   }
   if (entry.reasonText !== null)
-    lines.push(`  reason: ${entry.reason ?? ''}: ${safe(entry.reasonText)}`);
+    lines.push(s.status.reason(entry.reason ?? '', safe(entry.reasonText)));
   if (entry.attempt !== undefined) {
-    const next = entry.nextAttemptAt == null ? '' : `, next at ${entry.nextAttemptAt}`;
     lines.push(
-      `  reconnect: attempt ${entry.attempt}${next} (waiting for ${entry.waitingFor ?? 'timer'})`,
+      s.status.reconnect(entry.attempt, entry.nextAttemptAt ?? null, entry.waitingFor ?? 'timer'),
     );
   }
   // A banner may be several lines; the server chose every character of it.
-  if (entry.banner !== null) lines.push(`  banner: ${safe(entry.banner, 'lines')}`);
+  if (entry.banner !== null) lines.push(s.status.banner(safe(entry.banner, 'lines')));
   lines.push(...ipLines('IPv4', entry.ip4), ...ipLines('IPv6', entry.ip6));
   return lines.join('\n');
 }

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core';
+import { setLocale } from '../i18n/catalogue';
+import { localeFromEnv } from '../i18n/locale';
 import { ActivationError } from '../nm/actions';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
@@ -68,6 +70,8 @@ export async function main(
   argv: readonly string[],
   io: Io = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<ExitCode> {
+  // The session's language, as every other program in the terminal speaks it.
+  setLocale(localeFromEnv(process.env));
   let args: CliArgs;
   try {
     args = parseArgs(argv);

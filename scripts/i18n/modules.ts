@@ -7,3 +7,4 @@ import '../../renderer/prompt/login-strings';
 import '../../main/desktop/strings';
 import '../../main/nm/reason-strings';
 import '../../main/agent/agent-strings';
+import '../../main/cli/cli-strings';

@@ -2,7 +2,9 @@ import { Variant } from 'dbus-next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../../main/i18n/catalogue';
 import { planSecrets } from '../../../main/agent/secret-plan';
+import { describeState, describeStatus, statusEntry } from '../../../main/cli/format';
 import { strings as desktop } from '../../../main/desktop/strings';
+import { localeFromEnv } from '../../../main/i18n/locale';
 import { reasonFromActivationError, reasonFromCode } from '../../../main/nm/reasons';
 import { strings } from '../../../renderer/strings';
 
@@ -68,6 +70,20 @@ describe('the German catalogue through the unchanged accessors', () => {
     expect(strings.list.count(5000, 5000)).toBe('5,000 profiles');
     expect(strings.importView.status('duplicate', 'Work')).toBe(
       'Already there as “Work”, not added again',
+    );
+  });
+});
+
+describe('the CLI’s human output in German', () => {
+  it('describes a failed and a connected VPN in German, with the reason word as in --json', () => {
+    setLocale(localeFromEnv({ LANG: 'de_DE.UTF-8' }));
+    const failed = reasonFromCode(10);
+    expect(describeState({ kind: 'failed', reason: failed })).toBe(
+      `fehlgeschlagen (login-failed): ${failed.sentence}`,
+    );
+    const entry = statusEntry({ uuid: 'u1', id: 'Büro' }, { kind: 'failed', reason: failed });
+    expect(describeStatus(entry, 0)).toBe(
+      'Büro (u1): failed\n  Grund: login-failed: Der VPN-Server hat die Anmeldung abgelehnt. Prüfen Sie Benutzername und Passwort.',
     );
   });
 });
