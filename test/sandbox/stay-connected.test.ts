@@ -27,6 +27,8 @@ beforeAll(async () => {
   sb = await startSandbox();
   // The password is kept by NetworkManager itself: an attempt never needs to ask.
   profiles.password = await sb.addOpenvpnProfile('password', { passwordFlags: 0 });
+  // Its password is the user's (agent-owned), with no keyring here: every attempt asks for it.
+  profiles.asking = await sb.addOpenvpnProfile('password', { id: 'tb-asking', passwordFlags: 1 });
   // A short timeout, so attempts at a stopped server fail quickly.
   profiles.cert = await sb.addOpenvpnProfile('cert', { timeoutSeconds: 5 });
   world = await startAppWorld(sb);
@@ -221,6 +223,41 @@ describe('reconnecting after drops', () => {
     } finally {
       await world.app.handle('settings:set', [{ reconnect: true }]);
     }
+  });
+});
+
+describe('secrets nobody saved', () => {
+  /** The next prompt the app opens for the profile; answered or cancelled by the test. */
+  function nextPrompt(): Promise<string> {
+    return new Promise((resolve) => {
+      const off = world.prompter.onEvent((event) => {
+        if (event.kind === 'open' && event.request.connectionUuid === uuidOf('asking')) {
+          off();
+          resolve(event.request.id);
+        }
+      });
+    });
+  }
+
+  it('prompts once for a reconnect, and a cancel stops the retries', async () => {
+    const first = nextPrompt();
+    await world.app.handle('tunnel:connect', [{ uuid: uuidOf('asking') }]);
+    const values = { password: sb.credentials.password };
+    await world.app.handle('prompt:answer', [{ requestId: await first, values, save: false }]);
+    await connected('asking', 'password');
+
+    const count = promptsOpened();
+    const again = nextPrompt();
+    killClient(sb, 'password');
+    // The reconnect attempt needs the password nobody saved: one prompt, which the person cancels.
+    const requestId = await again;
+    await world.app.handle('prompt:cancel', [{ requestId }]);
+    await waitFor('off', () => world.shown(uuidOf('asking')).kind === 'disconnected', 15_000);
+    const from = world.platform.states.length;
+    await sleep(8_000);
+    expect(count()).toBe(1);
+    expect(statesSince('asking', from)).toEqual([]);
+    expect(clientPids(sb, 'password')).toEqual([]);
   });
 });
 
