@@ -1,4 +1,4 @@
-import { app, dialog, session } from 'electron';
+import { app, dialog, session, systemPreferences } from 'electron';
 import { GuiPrompter } from '../contract/gui-prompter';
 import { PreferencesStore } from '../contract/preferences';
 import { openCore, type Core } from '../core';
@@ -104,6 +104,7 @@ export async function startShell(args: LaunchArgs): Promise<Shell> {
       // Chromium's reading of LANGUAGE, LC_ALL, LC_MESSAGES and LANG; the windows get the same
       // language as navigator.language.
       locale: app.getLocale(),
+      reducedMotion: () => systemPreferences.getAnimationSettings().prefersReducedMotion,
       diagnostics: journalDiagnostics(execRunner),
       autostart: {
         path: autostartPath(process.env),

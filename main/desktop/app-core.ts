@@ -55,6 +55,8 @@ export interface AppCoreOptions {
    * tray, notifications and failure reasons; English when absent or without a catalogue.
    */
   locale?: string;
+  /** The desktop asks for reduced motion: the tray shows a still icon while connecting. */
+  reducedMotion?: () => boolean;
 }
 
 /**
@@ -168,6 +170,7 @@ export class AppCore {
         },
       },
       opts.clock ?? globalThis,
+      opts.reducedMotion ?? (() => false),
     );
     this.lockdown = new LockdownControl({
       bus: opts.core.bus,

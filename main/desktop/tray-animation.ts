@@ -20,6 +20,8 @@ export class TrayAnimation {
   constructor(
     private readonly onFrame: (frame: number) => void,
     private readonly clock: Clock,
+    /** The desktop asks for reduced motion (asked at each state change: it can change). */
+    private readonly reducedMotion: () => boolean = () => false,
   ) {}
 
   get frame(): number {
@@ -31,7 +33,7 @@ export class TrayAnimation {
   }
 
   update(state: TrayIconState): void {
-    if (state === 'connecting') {
+    if (state === 'connecting' && !this.reducedMotion()) {
       if (this.timer !== null) return;
       this.timer = this.clock.setInterval(() => {
         this.frameIndex = (this.frameIndex + 1) % CONNECTING_FRAMES;

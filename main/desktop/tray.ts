@@ -30,11 +30,16 @@ export class TrayPresenter {
     private readonly draw: (model: TrayModel) => void,
     private readonly actions: TrayActions,
     clock: Clock,
+    reducedMotion: () => boolean = () => false,
   ) {
     this.state = initial;
-    this.animation = new TrayAnimation(() => {
-      this.drawIfChanged();
-    }, clock);
+    this.animation = new TrayAnimation(
+      () => {
+        this.drawIfChanged();
+      },
+      clock,
+      reducedMotion,
+    );
     this.render(initial);
   }
 

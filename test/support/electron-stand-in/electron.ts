@@ -41,6 +41,14 @@ class StandInApp extends EventEmitter {
     return true;
   }
   setName(_name: string): void {}
+  /** Electron's reading of LANG and friends; the stand-in follows the test's environment. */
+  getLocale(): string {
+    return (
+      (process.env.LC_ALL ?? process.env.LANG ?? 'en_US').split('.')[0]?.replace('_', '-') ??
+      'en-US'
+    );
+  }
+
   getAppPath(): string {
     return APP_ROOT;
   }
@@ -143,6 +151,14 @@ interface StandInImage {
 
 export const nativeImage = {
   createFromPath: (path: string): StandInImage => ({ path }),
+};
+
+export const systemPreferences = {
+  getAnimationSettings: () => ({
+    shouldRenderRichAnimation: true,
+    scrollAnimationsEnabledBySystem: true,
+    prefersReducedMotion: false,
+  }),
 };
 
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });

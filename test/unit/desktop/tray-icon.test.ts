@@ -134,4 +134,17 @@ describe('TrayAnimation', () => {
     expect(animation.frame).toBe(0);
     expect(animation.running).toBe(false);
   });
+
+  it('shows the still connecting icon and runs no timer while the desktop asks for reduced motion', () => {
+    const clock = new FakeClock();
+    let reduced = true;
+    const animation = new TrayAnimation(() => undefined, clock, () => reduced);
+    animation.update('connecting');
+    expect(clock.callbacks.size).toBe(0);
+    expect(animation.frame).toBe(0);
+    // Asked again on the next state change: the setting can change while Tunnelbar runs.
+    reduced = false;
+    animation.update('connecting');
+    expect(clock.callbacks.size).toBe(1);
+  });
 });
