@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LockdownView } from '../../preload/privacy-types';
 import { toCallFailure } from '../api';
 import { useStore, useStoreInstance } from '../store/context';
@@ -35,6 +35,10 @@ export function LockdownSwitch() {
   const [pending, setPending] = useState<boolean | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [turnedOn, setTurnedOn] = useState<LockdownView | null>(null);
+  // What was said when it went on is stale once it is off (turned off here or elsewhere).
+  useEffect(() => {
+    if (lockdown !== 'on') setTurnedOn(null);
+  }, [lockdown]);
 
   const change = async (on: boolean): Promise<void> => {
     setPending(on);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../main/harness/harness';
 import { startKeyring, type Keyring } from '../sandbox/keyring';
+import type { NmConfigOptions } from '../sandbox/network-manager';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
 import { launchChromium } from './chromium';
 
@@ -31,10 +32,12 @@ export interface WorldOptions {
   colorScheme?: 'light' | 'dark';
   /** A private gnome-keyring for the harness; without it the harness has no keyring at all. */
   keyring?: boolean;
+  /** NetworkManager's options in the sandbox ({ dns: true }: it computes its DNS). */
+  sandbox?: NmConfigOptions;
 }
 
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
-  const sb = await startSandbox();
+  const sb = await startSandbox(opts.sandbox);
   // Never the home of the user running the tests: files the app writes land here.
   const home = mkdtempSync(join(tmpdir(), 'tunnelbar-e2e-home-'));
   const exportDir = join(home, 'exports');
