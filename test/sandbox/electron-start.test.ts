@@ -81,7 +81,10 @@ describe('the Electron entry point under a stand-in', () => {
   });
 
   it('has an ipcMain handler for every contract call, each checking its sender', async () => {
-    expect(await run.ask({ kind: 'handlers' })).toEqual(Object.values(CALL_CHANNELS).sort());
+    // The handlers are registered once the app core has started (after the tray and window).
+    await expect
+      .poll(() => run.ask({ kind: 'handlers' }), { timeout: 30_000 })
+      .toEqual(Object.values(CALL_CHANNELS).sort());
     const editor = await firstWindow();
     const url = await loadOf(editor.id);
     const snapshot = await run.ask({
