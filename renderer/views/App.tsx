@@ -47,7 +47,10 @@ export function App({ route }: { route: Route }) {
 
   return (
     <ImportContext.Provider value={importer}>
-      <div className="app" {...drop.handlers}>
+      {/* The whole window is its main content (list, status, editor alike), so every part is in a
+          landmark; the h1 names the window for screen readers' heading navigation. */}
+      <main className="app" {...drop.handlers}>
+        <h1 className="visually-hidden">{strings.appTitle}</h1>
         <NmBanner />
         {phase === 'loading' && (
           <p className="muted centre" role="status">
@@ -89,10 +92,10 @@ export function App({ route }: { route: Route }) {
                 setSelected(null);
               }}
             />
-            <main className="panes">
+            <div className="panes">
               <ProfileList selected={selected} onSelect={setSelected} searchRef={searchRef} />
               <StatusPanel uuid={selected} />
-            </main>
+            </div>
           </>
         )}
         <PromptHost />
@@ -102,7 +105,7 @@ export function App({ route }: { route: Route }) {
             <p>{strings.importView.dropHint}</p>
           </div>
         )}
-      </div>
+      </main>
     </ImportContext.Provider>
   );
 }
