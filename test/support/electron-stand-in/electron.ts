@@ -52,10 +52,6 @@ class StandInApp extends EventEmitter {
   getAppPath(): string {
     return APP_ROOT;
   }
-  /** Electron reads the session's locale; the stand-in says what the test's environment says. */
-  getLocale(): string {
-    return (process.env.LANG ?? 'en-US').split('.')[0]?.replace('_', '-') ?? 'en-US';
-  }
   getPath(name: string): string {
     return join(process.env.HOME ?? '/nonexistent', name);
   }
