@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { connectedState, FakeApi, profile, refusal, snapshot } from './fake-api';
 import { emit, renderApp } from './render-app';
 
+/** The profile list pane: its switches and group headings, not the rest of the window's. */
+function inList(): ReturnType<typeof within> {
+  return within(screen.getByRole('region', { name: 'VPN profiles' }));
+}
+
 function switchOf(name: string): HTMLElement {
   return screen.getByRole('switch', { name });
 }
@@ -76,18 +81,22 @@ describe('the profile list', () => {
     const user = userEvent.setup();
     const search = screen.getByRole('searchbox', { name: 'Search profiles' });
     await user.type(search, 'mullvad');
-    expect(screen.getAllByRole('switch').map((s) => s.getAttribute('aria-label'))).toEqual([
-      'nl-ams-1',
-    ]);
+    expect(
+      inList()
+        .getAllByRole('switch')
+        .map((s) => s.getAttribute('aria-label')),
+    ).toEqual(['nl-ams-1']);
     expect(screen.getByText('1 of 3 profiles')).toBeTruthy();
     await user.clear(search);
     await user.type(search, 'wireguard');
-    expect(screen.getAllByRole('switch').map((s) => s.getAttribute('aria-label'))).toEqual([
-      'home-wg',
-    ]);
+    expect(
+      inList()
+        .getAllByRole('switch')
+        .map((s) => s.getAttribute('aria-label')),
+    ).toEqual(['home-wg']);
     await user.clear(search);
     await user.type(search, 'zzz');
-    expect(screen.queryAllByRole('switch')).toEqual([]);
+    expect(inList().queryAllByRole('switch')).toEqual([]);
     expect(screen.getByText('No profile matches “zzz”.')).toBeTruthy();
   });
 
@@ -100,11 +109,11 @@ describe('the profile list', () => {
       ]),
     );
     await renderApp(api);
-    expect(screen.getAllByRole('switch').map((s) => s.getAttribute('aria-label'))).toEqual([
-      'gamma',
-      'beta',
-      'alpha',
-    ]);
+    expect(
+      inList()
+        .getAllByRole('switch')
+        .map((s) => s.getAttribute('aria-label')),
+    ).toEqual(['gamma', 'beta', 'alpha']);
     expect(screen.getByRole('heading', { name: 'Favourites' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Recent' })).toBeTruthy();
     const star = screen.getByRole('button', { name: 'Favourite: alpha' });
@@ -127,16 +136,17 @@ describe('the profile list', () => {
     const user = userEvent.setup();
     const grouping = screen.getByRole('combobox', { name: 'Group by' });
     await user.selectOptions(grouping, 'Type');
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
-      'OpenVPN',
-      'WireGuard',
-    ]);
+    expect(
+      inList()
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['OpenVPN', 'WireGuard']);
     await user.selectOptions(grouping, 'Provider');
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
-      'example.com',
-      'example.org',
-      'mullvad.net',
-    ]);
+    expect(
+      inList()
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['example.com', 'example.org', 'mullvad.net']);
   });
 
   it('draws only the rows in view of 5,000 profiles', async () => {
@@ -145,15 +155,17 @@ describe('the profile list', () => {
     );
     const api = new FakeApi(snapshot(many));
     await renderApp(api);
-    const drawn = screen.getAllByRole('switch');
+    const drawn = inList().getAllByRole('switch');
     expect(drawn.length).toBeGreaterThan(5);
     expect(drawn.length).toBeLessThan(40);
     // The count goes through Intl's number format (ICU's #), grouped as the locale groups.
     expect(screen.getByText('5,000 profiles')).toBeTruthy();
     await userEvent.setup().type(screen.getByRole('searchbox'), '04999');
-    expect(screen.getAllByRole('switch').map((s) => s.getAttribute('aria-label'))).toEqual([
-      'bench-04999',
-    ]);
+    expect(
+      inList()
+        .getAllByRole('switch')
+        .map((s) => s.getAttribute('aria-label')),
+    ).toEqual(['bench-04999']);
   });
 
   it('moves between profiles with the keyboard; focus selects, Space toggles', async () => {
@@ -182,6 +194,10 @@ describe('the profile list', () => {
     await user.keyboard(' ');
     expect(api.callsOf('tunnel:connect')).toEqual([[{ uuid: 'uuid-p-000' }]]);
     // Only the focused row is in the Tab order.
-    expect(screen.getAllByRole('switch').filter((s) => s.tabIndex === 0)).toHaveLength(1);
+    expect(
+      inList()
+        .getAllByRole('switch')
+        .filter((s) => s.tabIndex === 0),
+    ).toHaveLength(1);
   });
 });
