@@ -6,11 +6,22 @@ import { strings } from '../strings';
 
 export type OpenVpnPageId = 'ovpn-advanced' | 'ovpn-security' | 'ovpn-tls' | 'ovpn-proxies';
 
-export const OPENVPN_PAGES: readonly { id: OpenVpnPageId; label: string }[] = [
-  { id: 'ovpn-advanced', label: strings.ovpn.advanced },
-  { id: 'ovpn-security', label: strings.ovpn.security },
-  { id: 'ovpn-tls', label: strings.ovpn.tls },
-  { id: 'ovpn-proxies', label: strings.ovpn.proxies },
+// Labels are read when shown: this module loads before the window's language is chosen, and a
+// text read here at load time would stay English.
+function page(id: OpenVpnPageId, label: () => string): { id: OpenVpnPageId; label: string } {
+  return {
+    id,
+    get label() {
+      return label();
+    },
+  };
+}
+
+export const OPENVPN_PAGES: readonly { readonly id: OpenVpnPageId; readonly label: string }[] = [
+  page('ovpn-advanced', () => strings.ovpn.advanced),
+  page('ovpn-security', () => strings.ovpn.security),
+  page('ovpn-tls', () => strings.ovpn.tls),
+  page('ovpn-proxies', () => strings.ovpn.proxies),
 ];
 
 /** The vpn.data keys each page edits (the Proxies page removes all of its own for None). */

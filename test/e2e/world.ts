@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../../main/harness/harness';
+import type { Locale } from '../../main/i18n/locale';
 import { startKeyring, type Keyring } from '../sandbox/keyring';
 import type { NmConfigOptions } from '../sandbox/network-manager';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox';
@@ -34,6 +35,8 @@ export interface WorldOptions {
   keyring?: boolean;
   /** NetworkManager's options in the sandbox ({ dns: true }: it computes its DNS). */
   sandbox?: NmConfigOptions;
+  /** The harness's language (as its LANG would choose it); English when absent. */
+  locale?: Locale;
 }
 
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
@@ -59,6 +62,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       sessionBusAddress: keyring?.address ?? null,
       home,
       exportDir,
+      locale: opts.locale ?? 'en',
     });
     browser = await launchChromium();
     const context = await browser.newContext({
