@@ -10,6 +10,7 @@ const english = {
     nmNotRunning: 'NetworkManager is not running',
     noProfiles: 'No VPN profiles yet',
     more: fmt('More… ({hidden, number} more)', (hidden: number) => ({ hidden })),
+    lockdown: 'Lockdown (block traffic without VPN)',
     editor: 'Connection editor…',
     quit: 'Quit',
   },
@@ -28,6 +29,7 @@ const english = {
     connected: fmt('Tunnelbar: {names} connected', (names: string) => ({ names })),
     failed: fmt('Tunnelbar: {names} failed', (names: string) => ({ names })),
     reconnecting: fmt('Tunnelbar: reconnecting {lines}', (lines: string) => ({ lines })),
+    blocked: 'Tunnelbar: lockdown is on and no VPN is connected: traffic is blocked',
   },
   notify: {
     connectedTitle: fmt('VPN “{name}” connected', (name: string) => ({ name })),
@@ -47,6 +49,14 @@ const english = {
     gaveUpTitle: fmt('VPN “{name}” could not be reconnected', (name: string) => ({ name })),
     gaveUpTail: 'Tunnelbar stopped trying; connect it again from the tray icon.',
     refusedTitle: fmt('VPN “{name}” could not start', (name: string) => ({ name })),
+    lockdownOnFailedTitle: 'Lockdown was not turned on',
+    lockdownOffFailedTitle: 'Lockdown was not turned off',
+    lockdownOnTitle: 'Lockdown is on',
+    lockdownOnBody: 'Without a connected VPN, no traffic leaves this computer.',
+    lockdownUnresolved: fmt(
+      'These VPNs cannot connect under lockdown (their servers could not be resolved): {names}.',
+      (names: string) => ({ names }),
+    ),
     importedTitle: fmt(
       '{added, plural, one {One VPN profile imported} other {# VPN profiles imported}}',
       (added: number) => ({ added }),
