@@ -5,7 +5,7 @@ import { connectedState, FakeApi, profile, refusal, snapshot } from './fake-api'
 import { emit, renderApp } from './render-app';
 
 /** The profile list pane: its switches and group headings, not the rest of the window's. */
-function inList(): ReturnType<typeof within> {
+function inList() {
   return within(screen.getByRole('region', { name: 'VPN profiles' }));
 }
 
