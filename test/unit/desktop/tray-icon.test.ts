@@ -138,7 +138,11 @@ describe('TrayAnimation', () => {
   it('shows the still connecting icon and runs no timer while the desktop asks for reduced motion', () => {
     const clock = new FakeClock();
     let reduced = true;
-    const animation = new TrayAnimation(() => undefined, clock, () => reduced);
+    const animation = new TrayAnimation(
+      () => undefined,
+      clock,
+      () => reduced,
+    );
     animation.update('connecting');
     expect(clock.callbacks.size).toBe(0);
     expect(animation.frame).toBe(0);
