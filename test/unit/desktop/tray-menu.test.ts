@@ -115,7 +115,7 @@ describe('trayMenu', () => {
     expect(listed).toContain('uuid-vpn-4999');
     expect(listed).toContain('uuid-vpn-2500');
     const more = menu.find((e) => e.kind === 'more');
-    expect(more).toEqual({ kind: 'more', label: 'More… (4988 more)' });
+    expect(more).toEqual({ kind: 'more', label: 'More… (4,988 more)' });
     expect(menu.slice(-3).map((e) => e.kind)).toEqual(tail);
   });
 
