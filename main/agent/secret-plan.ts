@@ -8,6 +8,7 @@ import {
 import { GetSecretsFlags, OPENCONNECT_SERVICE, OPENVPN_SERVICE, SecretFlags } from '../nm/names';
 import type { PromptReason, PromptRequest, SecretField } from './prompter';
 import { agentStrings } from './agent-strings';
+import { installedOpenvpnPluginMessages } from './plugin-messages';
 import { agentOwnedKeys, vpnSecretFlags as flagsOf } from './secret-flags';
 
 /**
@@ -36,6 +37,8 @@ export interface PlanInput {
   answeredBefore: boolean;
   /** Whether an OpenVPN private key file is encrypted (reads the file; injected for tests). */
   isKeyEncrypted: (path: string) => boolean;
+  /** NM-openvpn's own re-prompt texts in its languages; the installed plugin's when absent. */
+  openvpnPluginMessages?: ReadonlySet<string>;
 }
 
 const MESSAGE_HINT = 'x-vpn-message:';
@@ -132,13 +135,16 @@ function planFromHints(
       fields.push({ key: hint, label: labelFor(hint), secret: true });
     }
   }
-  // The message's words decide nothing: NM-openvpn translates its own re-prompt texts, and a
-  // server's question arrives with a challenge hint. Only a raw CRV1 line is recognised as such.
+  // A server's question comes with a challenge hint from newer plugins, or as a raw CRV1 line.
   const crv1 = CRV1.exec(message);
   if (crv1 !== null) {
     challenge = true;
     message = crv1[1] ?? '';
   }
+  // Older NM-openvpn (1.10) sends the question as a plain message: anything but the plugin's own
+  // re-prompt texts, known in every language the plugin is installed with (plugin-messages.ts).
+  const pluginMessages = input.openvpnPluginMessages ?? installedOpenvpnPluginMessages();
+  if (vpnType === 'openvpn' && message !== '' && !pluginMessages.has(message)) challenge = true;
   if (fields.length === 0) return { kind: 'no-secrets', why: 'the request names no secret' };
   const reason: PromptReason = challenge
     ? 'challenge'

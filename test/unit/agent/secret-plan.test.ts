@@ -95,17 +95,39 @@ describe('planSecrets for OpenVPN', () => {
   });
 
   it('decides rejected or challenge from the hints and the attempt, not the plugin’s language', () => {
-    // NM-openvpn translates its own re-prompt text (gettext): a German session sends this.
-    const translated = ['password', 'x-vpn-message:Ein Passwort wird benötigt.'];
-    const again = planSecrets(input({ hints: translated, answeredBefore: true }));
+    // NM-openvpn translates its own re-prompt text (gettext): a German session sends this. The
+    // plugin's catalogue of this machine knows it (injected here; read from the .mo files below).
+    const pluginMessages = new Set(['A password is required.', 'Ein Passwort ist notwendig.']);
+    const withCatalogue = (over: Partial<PlanInput>): PlanInput =>
+      input({ ...over, openvpnPluginMessages: pluginMessages });
+    const translated = ['password', 'x-vpn-message:Ein Passwort ist notwendig.'];
+    const again = planSecrets(withCatalogue({ hints: translated, answeredBefore: true }));
     expect(again.kind === 'ask' && again.request.reason).toBe('rejected');
     expect(again.kind === 'ask' && again.request.canSave).toBe(true);
-    const first = planSecrets(input({ hints: translated }));
+    const first = planSecrets(withCatalogue({ hints: translated }));
     expect(first.kind === 'ask' && first.request.reason).toBe('initial');
     const english = planSecrets(
-      input({ hints: ['password', 'x-vpn-message:A password is required.'], answeredBefore: true }),
+      withCatalogue({
+        hints: ['password', 'x-vpn-message:A password is required.'],
+        answeredBefore: true,
+      }),
     );
     expect(english.kind === 'ask' && english.request.reason).toBe('rejected');
+  });
+
+  it('takes any other message of an older plugin (no challenge hint) as the server’s question', () => {
+    // NM-openvpn 1.10 (Debian 12): the CRV1 question as a plain message, the code as `password`.
+    const plan = planSecrets(
+      input({
+        hints: ['password', 'x-vpn-message:Geben Sie den Code ein'],
+        answeredBefore: true,
+        openvpnPluginMessages: new Set(['A password is required.', 'Ein Passwort ist notwendig.']),
+      }),
+    );
+    expect(plan.kind === 'ask' && [plan.request.reason, plan.request.message]).toEqual([
+      'challenge',
+      'Geben Sie den Code ein',
+    ]);
   });
 
   it('takes a raw CRV1 challenge in the message as the server’s question', () => {
