@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findProfile } from '../../main/nm/actions';
-import { addOpenConnectArgs } from '../sandbox/profiles';
 import { reportFailure, screenshot } from './artifacts';
 import { field, openEditor, plainSettings, readSettings, tab } from './editor-helpers';
 import {
@@ -28,7 +27,21 @@ beforeAll(async () => {
         id: 'tb-unknown-key',
         extraData: { 'x-tunnelbar-future': 'keep-me' },
       });
-      await sb.nmcli(addOpenConnectArgs('tb-openconnect', { 'cookie-flags': '2' }));
+      // A plugin Tunnelbar has no page for (OpenConnect now has one): its keys as key/value rows.
+      await sb.nmcli([
+        'connection',
+        'add',
+        'type',
+        'vpn',
+        'con-name',
+        'tb-vpnc',
+        'vpn-type',
+        'org.freedesktop.NetworkManager.vpnc',
+        'connection.autoconnect',
+        'no',
+        'vpn.data',
+        'IPSec gateway=vpn.example.com',
+      ]);
     },
   });
 });
@@ -177,32 +190,25 @@ describe('the connection editor through the harness', () => {
 
   it('edits a plugin without a page of its own as key/value, and deletes after asking', async () => {
     const { page } = w;
-    const editor = await openEditor(page, 'tb-openconnect');
-    await tab(page, 'OpenConnect').click();
+    const editor = await openEditor(page, 'tb-vpnc');
+    await tab(page, 'Cisco VPN (vpnc)').click();
     await screenshot(page, 'editor-plugin');
-    expect(await field(editor, 'Key 1').inputValue()).toBe('cookie-flags');
+    expect(await field(editor, 'Key 1').inputValue()).toBe('IPSec gateway');
     await page.getByRole('button', { name: 'Add setting', exact: true }).click();
-    await field(editor, 'Key 4').fill('useragent');
-    await field(editor, 'Value 4').fill('Tunnelbar');
+    await field(editor, 'Key 2').fill('IPSec ID');
+    await field(editor, 'Value 2').fill('office');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect
-      .poll(async () => plainSettings(await readSettings(w, 'tb-openconnect')).vpn?.data)
+      .poll(async () => plainSettings(await readSettings(w, 'tb-vpnc')).vpn?.data)
       .toEqual({
         sig: 'a{ss}',
-        value: {
-          gateway: 'vpn.example.com',
-          protocol: 'anyconnect',
-          'cookie-flags': '2',
-          useragent: 'Tunnelbar',
-        },
+        value: { 'IPSec gateway': 'vpn.example.com', 'IPSec ID': 'office' },
       });
 
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await screenshot(page, 'editor-delete-ask');
     await page.getByRole('button', { name: 'Delete profile', exact: true }).click();
-    await expect
-      .poll(() => switchOf(page, 'tb-openconnect').count(), { timeout: VPN_TIMEOUT_MS })
-      .toBe(0);
+    await expect.poll(() => switchOf(page, 'tb-vpnc').count(), { timeout: VPN_TIMEOUT_MS }).toBe(0);
     expect(w.pageErrors).toEqual([]);
   });
 });
