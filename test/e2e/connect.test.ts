@@ -196,7 +196,8 @@ describe('the renderer through the harness', () => {
     const { page } = w;
     await page.getByRole('combobox', { name: 'Group by' }).selectOption('type');
     await page.getByRole('searchbox', { name: 'Search profiles' }).fill('password');
-    await expect.poll(() => page.getByRole('switch').count()).toBe(2);
+    const list = page.getByRole('region', { name: 'VPN profiles', exact: true });
+    await expect.poll(() => list.getByRole('switch').count()).toBe(2);
     await screenshot(page, 'search');
     await page.getByRole('searchbox', { name: 'Search profiles' }).fill('');
     expect(w.pageErrors).toEqual([]);
