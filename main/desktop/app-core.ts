@@ -11,53 +11,22 @@ import {
   type ContractEvent,
 } from '../../preload/mirror';
 import type { Route } from '../../preload/routes';
-import type { GuiPrompter } from '../contract/gui-prompter';
-import type { PreferencesStore } from '../contract/preferences';
-import { ContractServer } from '../contract/server';
-import type { Core } from '../core';
-import type { Profile } from '../nm/profile';
+import type { ContractServer } from '../contract/server';
+import { contractServerFor, type AppCoreOptions } from './app-options';
 import { writeAutostart } from './autostart';
 import { callServer, failureOf } from './call-dispatch';
 import type { LaunchArgs } from './launch-args';
 import { LockdownControl } from './lockdown-control';
 import { notificationFor, reconnectNotification, refusalNotification } from './notifications';
 import { importOpenedFiles } from './opened-files';
-import type { DesktopPlatform, WindowId } from './platform';
-import type { Clock } from './tray-animation';
+import type { WindowId } from './platform';
 import { TrayPresenter } from './tray';
 import type { NotificationText, TrayMenuEntry } from './surface-types';
-import type { DriverClock } from '../reconnect/driver';
 import { StayConnected } from './stay-connected';
 import { UserStops } from './user-stops';
 import { WindowRegistry } from './windows';
 import { setLocale } from '../i18n/catalogue';
 import { negotiateLocale } from '../i18n/locale';
-
-export interface AppCoreOptions {
-  /** The opened core, with its agent answering through `prompter`; closed with the app core. */
-  core: Core;
-  prompter: GuiPrompter;
-  preferences: PreferencesStore;
-  platform: DesktopPlatform;
-  /** Recent log lines of a profile's plugin (journald on a desktop, a file in the sandbox). */
-  diagnostics: (profile: Profile) => Promise<string[]>;
-  /** The login autostart entry to keep (its file and command line); null where there is none. */
-  autostart: { path: string; argv: readonly string[] } | null;
-  /** Where certificate files go (~/.cert/nm-openvpn/ under it); the user's home when absent. */
-  home?: string;
-  /** Timers of the tray's animation; the real ones when absent. */
-  clock?: Clock;
-  /** Time and timers of the reconnect policy; the real ones when absent. */
-  reconnectClock?: DriverClock;
-  onWarning?: (text: string) => void;
-  /**
-   * The session's language (Electron's app.getLocale(), the harness's LANG and friends), for the
-   * tray, notifications and failure reasons; English when absent or without a catalogue.
-   */
-  locale?: string;
-  /** The desktop asks for reduced motion: the tray shows a still icon while connecting. */
-  reducedMotion?: () => boolean;
-}
 
 /**
  * The desktop app's decisions, without Electron: the mirror of the model every window and the
@@ -80,26 +49,7 @@ export class AppCore {
   /** Starts on an opened core: the tray at once, the editor unless `launch` says hidden. */
   static async start(opts: AppCoreOptions, launch: LaunchArgs): Promise<AppCore> {
     if (opts.locale !== undefined) setLocale(negotiateLocale([opts.locale]));
-    const server = new ContractServer({
-      core: opts.core,
-      prompter: opts.prompter,
-      preferences: opts.preferences,
-      diagnostics: opts.diagnostics,
-      setAutostart: (enabled) => {
-        if (opts.autostart !== null) {
-          writeAutostart(opts.autostart.path, enabled, opts.autostart.argv);
-        }
-      },
-      onInternalError: (call, err) => {
-        opts.onWarning?.(
-          `${call} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-        );
-      },
-      ...(opts.home === undefined ? {} : { home: opts.home }),
-      ...(opts.platform.chooseExportPath === undefined
-        ? {}
-        : { chooseExportPath: opts.platform.chooseExportPath }),
-    });
+    const server = contractServerFor(opts);
     // Subscribed before the snapshot, so nothing falls between the two; what arrives meanwhile is
     // replayed on top of it (each event sets a value, so replaying one already in it is harmless).
     const early: ContractEvent[] = [];
