@@ -64,55 +64,71 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
         : `${time} ${safe(profile.id)}: ${describeState(state)}\n`,
     );
   };
-  if (opts.json) print(core.model.tunnelState(profile.uuid));
-  const watch = await SystemWatch.start(core.bus, (path) => isTunnelPath(core, path));
-  return new Promise<ExitCode>((resolve) => {
-    // Why it ends goes to stderr, as `up`'s failures do: stdout stays one line per state.
-    const finish = (code: ExitCode, line: string): void => {
-      driver.stop();
-      watch.stop();
-      shared.close();
-      core.model.off('tunnel', onTunnel);
-      io.stderr.write(`${line}\n`);
-      resolve(code);
-    };
-    const ended = (end: SeriesEnd<ReasonWord>): void => {
-      if (end.kind === 'gave-up') finish(1, `${end.reason.word}: ${safe(end.reason.sentence)}`);
-    };
-    const policy = new ReconnectPolicy<ReasonWord>({ enabled: (uuid) => uuid === profile.uuid });
-    const driver = new ReconnectDriver<ReasonWord>(policy, {
-      activate: (uuid) => activateAgain(core, uuid),
-      changed: (uuid) => {
-        if (uuid === profile.uuid) print(driver.view(uuid, core.model.tunnelState(uuid)));
-      },
-      ended,
-    });
-    const onTunnel = (uuid: string, state: TunnelState): void => {
-      if (uuid !== profile.uuid) return;
-      const end = driver.tunnel(uuid, state, false);
-      const shown = driver.view(uuid, state);
-      print(shown);
-      if (end !== null) ended(end);
-      else if (shown.kind === 'disconnected') {
-        finish(0, `${safe(profile.id)} was stopped by request; not reconnecting.`);
-      }
-    };
-    if (opts.prompter !== null) {
-      opts.prompter.onPrompt = (uuid) => {
-        driver.prompted(uuid);
-      };
-    }
-    watch.on('sleep', (sleeping) => {
-      driver.sleep(sleeping);
-    });
-    watch.on('network', (netUp, moved) => {
-      driver.network(netUp, moved);
-    });
-    driver.network(watch.networkUp, false);
-    core.model.on('tunnel', onTunnel);
-    // Watched from now on: `up` said it is connected (and printed so).
-    driver.tunnel(profile.uuid, core.model.tunnelState(profile.uuid), false);
+  // Armed before anything else is awaited: a drop right after `up` said connected (a test kills
+  // the client the moment it reads that line) must reach the policy, not fall between the two.
+  let resolveExit: (code: ExitCode) => void = () => undefined;
+  const exited = new Promise<ExitCode>((resolve) => {
+    resolveExit = resolve;
   });
+  let watch: SystemWatch | null = null;
+  // An object, not a let: it changes in callbacks while `stay` awaits the watch.
+  const run = { over: false };
+  // Why it ends goes to stderr, as `up`'s failures do: stdout stays one line per state.
+  const finish = (code: ExitCode, line: string): void => {
+    if (run.over) return;
+    run.over = true;
+    driver.stop();
+    watch?.stop();
+    shared.close();
+    core.model.off('tunnel', onTunnel);
+    io.stderr.write(`${line}\n`);
+    resolveExit(code);
+  };
+  const ended = (end: SeriesEnd<ReasonWord>): void => {
+    if (end.kind === 'gave-up') finish(1, `${end.reason.word}: ${safe(end.reason.sentence)}`);
+  };
+  const policy = new ReconnectPolicy<ReasonWord>({ enabled: (uuid) => uuid === profile.uuid });
+  const driver = new ReconnectDriver<ReasonWord>(policy, {
+    activate: (uuid) => activateAgain(core, uuid),
+    changed: (uuid) => {
+      if (uuid === profile.uuid) print(driver.view(uuid, core.model.tunnelState(uuid)));
+    },
+    ended,
+  });
+  const onTunnel = (uuid: string, state: TunnelState): void => {
+    if (uuid !== profile.uuid) return;
+    const end = driver.tunnel(uuid, state, false);
+    const shown = driver.view(uuid, state);
+    print(shown);
+    if (end !== null) ended(end);
+    else if (shown.kind === 'disconnected') {
+      finish(0, `${safe(profile.id)} was stopped by request; not reconnecting.`);
+    }
+  };
+  if (opts.prompter !== null) {
+    opts.prompter.onPrompt = (uuid) => {
+      driver.prompted(uuid);
+    };
+  }
+  core.model.on('tunnel', onTunnel);
+  // Watched from now on: `up` said it is connected (and printed so).
+  driver.tunnel(profile.uuid, core.model.tunnelState(profile.uuid), false);
+  if (opts.json) print(core.model.tunnelState(profile.uuid));
+
+  const started = await SystemWatch.start(core.bus, (path) => isTunnelPath(core, path));
+  if (run.over) {
+    started.stop();
+    return exited;
+  }
+  watch = started;
+  started.on('sleep', (sleeping) => {
+    driver.sleep(sleeping);
+  });
+  started.on('network', (netUp, moved) => {
+    driver.network(netUp, moved);
+  });
+  driver.network(started.networkUp, false);
+  return exited;
 }
 
 function discard(): Writable {
