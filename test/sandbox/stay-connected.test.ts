@@ -111,7 +111,9 @@ describe('reconnecting after drops', () => {
       kind: 'reconnecting',
       attempt: 1,
       waitingFor: 'timer',
-      reason: { word: 'service-stopped' },
+      // The plugin stopped: NetworkManager says so, or under load gives no reason at all when the
+      // plugin's process is gone before it could report (seen in full runs).
+      reason: { word: expect.stringMatching(/^(service-stopped|unknown)$/) as string },
     });
     // About 2 s after the drop (jittered by a fifth either way).
     const next = waiting.nextAttemptAt ?? 0;
