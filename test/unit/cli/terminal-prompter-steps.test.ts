@@ -1,32 +1,25 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { PromptRequest } from '../../../main/agent/prompter';
 import { TerminalPrompter } from '../../../main/cli/terminal-prompter';
+import { capturedStreams } from '../../support/captured-streams';
+import { promptRequest } from '../../support/prompt-request';
 
 // The steps of an OpenConnect login on a pipe: a choice, a certificate to accept, a browser wait.
 
 function request(over: Partial<PromptRequest>): PromptRequest {
-  return {
+  return promptRequest({
     id: 'r1',
     connectionUuid: 'u',
     connectionId: 'work',
     vpnType: 'openconnect',
     title: 'Log in to work',
     message: '',
-    reason: 'initial',
     fields: [],
-    canSave: false,
     ...over,
-  };
+  });
 }
 
-function streams(): { input: PassThrough; output: PassThrough; written: () => string } {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (c: Buffer) => (text += c.toString()));
-  return { input, output, written: () => text };
-}
+const streams = capturedStreams;
 
 const group = { key: 'form:GROUP', label: 'GROUP', secret: false, options: ['staff', 'guests'] };
 

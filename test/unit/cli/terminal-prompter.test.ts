@@ -1,30 +1,22 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { PromptRequest } from '../../../main/agent/prompter';
 import { TerminalPrompter } from '../../../main/cli/terminal-prompter';
+import { capturedStreams } from '../../support/captured-streams';
+import { promptRequest } from '../../support/prompt-request';
 
 function request(over: Partial<PromptRequest> = {}): PromptRequest {
-  return {
+  return promptRequest({
     id: 'r1',
     connectionUuid: 'u',
     connectionId: 'work',
-    vpnType: 'openvpn',
     title: 'Secrets for work',
     message: 'A password is needed to connect to work.',
-    reason: 'initial',
-    fields: [{ key: 'password', label: 'Password', secret: true }],
     canSave: true,
     ...over,
-  };
+  });
 }
 
-function streams(): { input: PassThrough; output: PassThrough; written: () => string } {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (c: Buffer) => (text += c.toString()));
-  return { input, output, written: () => text };
-}
+const streams = capturedStreams;
 
 describe('TerminalPrompter without a terminal', () => {
   it('reads one line per field', async () => {

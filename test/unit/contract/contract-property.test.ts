@@ -10,6 +10,7 @@ import { CALL_NAMES, callSchemas } from '../../../preload/contract';
 import { fakeCore } from '../support/fake-core';
 import { FakeNmBus } from '../support/fake-nm-bus';
 import { derive } from './zod-arbitrary';
+import { promptRequest } from '../../support/prompt-request';
 
 // Issue 11, "beyond the list": for every call of the contract, payloads derived from its schema
 // (valid, almost valid, or anything at all) never crash main and are answered either with a value
@@ -52,17 +53,7 @@ afterAll(() => {
 function keepPromptOpen(): void {
   if (prompter.open().some((r) => r.id === OPEN_REQUEST)) return;
   void prompter.prompt(
-    {
-      id: OPEN_REQUEST,
-      connectionUuid: UUID,
-      connectionId: 'Office',
-      vpnType: 'openvpn',
-      title: 'Secrets for Office',
-      message: 'A password is needed.',
-      reason: 'initial',
-      fields: [{ key: 'password', label: 'Password', secret: true }],
-      canSave: false,
-    },
+    promptRequest({ id: OPEN_REQUEST, connectionUuid: UUID }),
     new AbortController().signal,
   );
 }

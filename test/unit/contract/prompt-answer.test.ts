@@ -1,28 +1,20 @@
 import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { carryOut, type AnswerContext } from '../../../main/agent/answer';
-import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
+import type { PromptAnswer, Prompter } from '../../../main/agent/prompter';
 import type { SecretPlan } from '../../../main/agent/secret-plan';
 import { NO_SECRET_STORE } from '../../../main/agent/secret-store';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { TunnelbarError } from '../../../main/nm/errors';
 import { callSchemas } from '../../../preload/contract';
 import { profileEditSchema, type ProfileEdit } from '../../../preload/editor';
+import { promptRequest } from '../../support/prompt-request';
+import { blankEdit, OPENVPN_SERVICE } from '../../../renderer/editor/blank';
 
 // Item 10 of issue 11: only the fields a prompt asked for reach NetworkManager, and every record
 // in the contract has a bound on its entries.
 
-const request: PromptRequest = {
-  id: 'req-1',
-  connectionUuid: '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11',
-  connectionId: 'Office',
-  vpnType: 'openvpn',
-  title: 'Secrets for Office',
-  message: 'A password is needed.',
-  reason: 'initial',
-  fields: [{ key: 'password', label: 'Password', secret: true }],
-  canSave: false,
-};
+const request = promptRequest();
 
 describe('GuiPrompter.answer', () => {
   it('refuses an answer with a field the prompt did not ask for, and keeps the prompt open', async () => {
@@ -89,33 +81,12 @@ function entries(n: number): Record<string, string> {
   return Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
 }
 
+/** A new OpenVPN profile as the editor starts it, with these vpn.data keys and new secrets. */
 function pluginEdit(data: Record<string, string>, newSecrets: Record<string, string>): ProfileEdit {
-  const ip = {
-    method: 'auto',
-    addresses: [],
-    dns: [],
-    dnsSearch: [],
-    routes: [],
-    neverDefault: false,
-    ignoreAutoRoutes: false,
-    ignoreAutoDns: false,
-  };
   return {
+    ...blankEdit({ kind: 'openvpn' }),
     name: 'x',
-    autoconnect: false,
-    autoconnectRetries: -1,
-    persistent: false,
-    allUsers: true,
-    connectWith: [],
-    dnsRouting: 'profile',
-    vpn: {
-      kind: 'plugin',
-      serviceType: 'org.freedesktop.NetworkManager.openvpn',
-      data,
-      newSecrets,
-    },
-    ipv4: ip,
-    ipv6: ip,
+    vpn: { kind: 'plugin', serviceType: OPENVPN_SERVICE, data, newSecrets },
   };
 }
 

@@ -14,6 +14,7 @@ import type { ContractEvent } from '../../../preload/mirror';
 import type { Route } from '../../../preload/routes';
 import { fakeCore } from '../support/fake-core';
 import { FakeNmBus } from '../support/fake-nm-bus';
+import { promptRequest } from '../../support/prompt-request';
 
 const OFFICE = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
 const LAB = '6a1c0a9e-2f1b-4c7e-8d3a-5b9e0c2d7f40';
@@ -79,17 +80,7 @@ class RecordingPlatform implements DesktopPlatform {
 const noTimers: Clock = { setInterval: () => 0, clearInterval: () => undefined };
 
 function request(id: string): PromptRequest {
-  return {
-    id,
-    connectionUuid: OFFICE,
-    connectionId: 'Office',
-    vpnType: 'openvpn',
-    title: 'VPN password',
-    message: 'Password for Office',
-    reason: 'initial',
-    fields: [{ key: 'password', label: 'Password', secret: true }],
-    canSave: false,
-  };
+  return promptRequest({ id, connectionUuid: OFFICE });
 }
 
 let dir = '';
