@@ -1,5 +1,6 @@
 import { join, basename } from 'node:path';
 import type { WebSocket } from 'ws';
+import type { ContractEvent } from '../../preload/mirror';
 import { routeHash, type Route } from '../../preload/routes';
 import type { AppCore } from '../desktop/app-core';
 import type { DesktopPlatform, WindowId } from '../desktop/platform';
@@ -87,7 +88,7 @@ export class HarnessDesktop implements DesktopPlatform, WindowSockets {
     this.bridge?.close(id);
   }
 
-  send(id: WindowId, event: Parameters<DesktopPlatform['send']>[1]): void {
+  send(id: WindowId, event: ContractEvent): void {
     this.bridge?.send(id, event);
   }
 
