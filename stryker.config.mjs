@@ -1,0 +1,41 @@
+// Mutation testing (issue #18): Stryker plants one-line bugs in the modules that decide what reaches
+// NetworkManager and the keyring, and runs the unit tests that cover each one; a mutant that no test
+// fails on ("survived") is a bug the suite would let through. `npm run test:mutation` runs all of
+// them; `npm run test:mutation -- --mutate main/app/sender.ts` one module. Incremental: the result
+// of every mutant is kept in test/mutation/stryker-incremental.json (committed), and a rerun tests
+// again only the mutants whose code or covering tests changed. Equivalent survivors are listed in
+// docs/mutation.md.
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.mts', related: true },
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'test/mutation/stryker-incremental.json',
+  // Two cores, shared: more runners only thrash.
+  concurrency: 2,
+  timeoutMS: 10_000,
+  mutate: [
+    'main/agent/secret-plan.ts',
+    'main/agent/answer.ts',
+    'main/agent/secret-agent.ts',
+    'main/agent/secret-reply.ts',
+    'main/agent/secret-flags.ts',
+    'main/editor/apply.ts',
+    'main/editor/ip.ts',
+    'main/nm/tunnel-state.ts',
+    'main/app/sender.ts',
+    'main/contract/server.ts',
+    'main/import/ovpn-parse.ts',
+    'main/import/ovpn-directives.ts',
+    'main/import/ovpn-directives-complex.ts',
+    'main/import/ovpn-keys.ts',
+    'main/import/wg-parse.ts',
+  ],
+  // Stryker copies the project into a sandbox; the build output and test artefacts are not needed.
+  ignorePatterns: ['out', 'dist', 'test-artifacts', 'reports', 'test/sandbox', 'test/e2e'],
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  thresholds: { high: 90, low: 85, break: null },
+};
