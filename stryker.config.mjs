@@ -30,6 +30,7 @@ export default {
     'main/import/ovpn-parse.ts',
     'main/import/ovpn-directives.ts',
     'main/import/ovpn-directives-complex.ts',
+    'main/import/ovpn-directive-kit.ts',
     'main/import/ovpn-keys.ts',
     'main/import/wg-parse.ts',
   ],

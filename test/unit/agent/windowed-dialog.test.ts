@@ -172,12 +172,28 @@ describe('the agent picks the windowed dialog', () => {
     expect('error' in quiet && quiet.text).toMatch(/may not prompt/);
   });
 
+  it('a request NetworkManager withdrew is AgentCanceled, not the person cancelling', async () => {
+    const folder = mkdtempSync(join(dir, 'plugins-'));
+    nameFile(hanging, folder);
+    const opts = { prompter: neverAsked, store: new MemoryStore(), pluginDirs: [folder] };
+    const withdrawn = new AbortController();
+    const pending = carryOut(plan, { ...ctx(), signal: withdrawn.signal }, opts);
+    withdrawn.abort();
+    expect(await pending).toEqual({
+      error: 'org.freedesktop.NetworkManager.SecretAgent.AgentCanceled',
+      text: 'The request was cancelled.',
+    });
+  });
+
   it('a cancelled dialog is the person cancelling; a missing one names the package', async () => {
     const folder = mkdtempSync(join(dir, 'plugins-'));
     nameFile(cancelling, folder);
     const opts = { prompter: neverAsked, store: new MemoryStore(), pluginDirs: [folder] };
     const cancelled = await carryOut(plan, ctx(), opts);
-    expect('error' in cancelled && cancelled.error).toMatch(/UserCanceled$/);
+    expect(cancelled).toEqual({
+      error: 'org.freedesktop.NetworkManager.SecretAgent.UserCanceled',
+      text: 'The user cancelled.',
+    });
     nameFile(join(dir, 'not-installed'), folder);
     const missing = await carryOut(plan, ctx(), opts);
     expect('error' in missing && missing.notice).toMatch(
