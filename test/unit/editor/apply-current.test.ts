@@ -59,6 +59,31 @@ describe('applying onto the current settings', () => {
     expect(out.connection?.autoconnect).toEqual(v('b', false));
   });
 
+  it('sends every other setting back, and another client’s rename when the name was not edited', () => {
+    const current = settings();
+    current.proxy = { method: v('i', 0) };
+    current.connection = { ...current.connection, id: v('s', 'renamed elsewhere') };
+    const { base, edit } = opened(settings());
+    edit.ipv4.method = 'manual';
+    const out = applyEdit(current, base, edit);
+    expect(out.proxy).toBe(current.proxy);
+    expect(out.connection?.id).toEqual(v('s', 'renamed elsewhere'));
+  });
+
+  it('reads the connection’s own fields, with NetworkManager’s defaults', () => {
+    const s = settings();
+    s.connection = {
+      type: v('s', 'vpn'),
+      autoconnect: v('b', false),
+      'autoconnect-retries': v('i', 4),
+    };
+    const e = editFromSettings(s);
+    expect([e.name, e.autoconnect, e.autoconnectRetries]).toEqual(['', false, 4]);
+    s.connection = { type: v('s', 'vpn'), autoconnect: v('s', 'no') };
+    const d = editFromSettings(s);
+    expect([d.autoconnect, d.autoconnectRetries]).toEqual([true, -1]);
+  });
+
   it('writes name, autoconnect and retries only when changed', () => {
     const { base, edit } = opened(settings());
     edit.name = 'home';
@@ -85,6 +110,12 @@ describe('applying onto the current settings', () => {
       wireguard: {},
     }).vpn;
     expect(() => applyEdit(settings(), base, wg)).toThrow(
+      'The VPN type of a profile cannot be changed; create a new profile instead.',
+    );
+    // And the other way round.
+    const fromWg = structuredClone(wg);
+    fromWg.vpn = base.vpn;
+    expect(() => applyEdit(settings(), wg, fromWg)).toThrow(
       'The VPN type of a profile cannot be changed; create a new profile instead.',
     );
   });

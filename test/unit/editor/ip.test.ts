@@ -84,6 +84,18 @@ describe('reading', () => {
     expect(readIp({ dns: v('au', [0x3500000a]) }, 4).dns).toEqual(['10.0.0.53']);
     expect(readIp({ dns: v('au', [0x3500000a]), 'dns-data': v('as', []) }, 4).dns).toEqual([]);
     expect(readIp({ dns: v('s', 'junk') }, 4).dns).toEqual([]);
+    // A malformed list keeps only what has the family's type.
+    expect(readIp({ dns: v('au', ['x', 0x3500000a]) }, 4).dns).toEqual(['10.0.0.53']);
+    expect(readIp({ dns: v('aay', ['x', bytes]) }, 6).dns).toEqual(['fd00::53']);
+  });
+
+  it('reads an entry without an address or destination as empty, not made up', () => {
+    const map: VariantMap = {
+      'address-data': v('aa{sv}', [{ prefix: v('u', 24) }]),
+      'route-data': v('aa{sv}', [{ prefix: v('u', 8) }]),
+    };
+    expect(readIp(map, 4).addresses).toEqual(['/24']);
+    expect(readIp(map, 4).routes).toEqual([{ dest: '/8', nextHop: null, metric: null }]);
   });
 });
 
@@ -135,6 +147,9 @@ describe('writing', () => {
     expect(refusal(() => changed({}, 4, (e) => void (e.dns = ['fd00::53'])))).toBe(
       '“fd00::53” is not an IPv4 address.',
     );
+    expect(refusal(() => changed({}, 4, (e) => void (e.dns = ['junk'])))).toBe(
+      '“junk” is not an IPv4 address.',
+    );
     expect(refusal(() => changed({}, 4, (e) => void (e.dns = ['10.0.0.53/32'])))).toBe(
       '“10.0.0.53/32” is not an IPv4 address.',
     );
@@ -181,7 +196,7 @@ describe('writing', () => {
     expect(withData).toEqual({ 'dns-data': v('as', ['10.0.0.53']) });
     const legacy4 = changed({ dns: v('au', []) }, 4, (e) => void (e.dns = ['10.0.0.53']));
     expect(legacy4).toEqual({ dns: v('au', [0x3500000a]) });
-    const legacy6 = changed({}, 6, (e) => void (e.dns = ['fd00::53']));
+    const legacy6 = changed(undefined, 6, (e) => void (e.dns = [' fd00::53 ']));
     const bytes = Buffer.from([0xfd, 0, ...Array<number>(13).fill(0), 0x53]);
     expect(legacy6).toEqual({ dns: v('aay', [bytes]) });
     const none = changed({ 'dns-data': v('as', ['10.0.0.53']), dns: v('au', [1]) }, 4, (e) => {
