@@ -13,16 +13,6 @@ export type TunnelState = TunnelStateView<ReasonWord>;
 
 export type TunnelStateKind = TunnelState['kind'];
 
-export const TUNNEL_STATE_KINDS: readonly TunnelStateKind[] = [
-  'disconnected',
-  'connecting',
-  'needs-secrets',
-  'connected',
-  'disconnecting',
-  'failed',
-  'reconnecting',
-];
-
 /** What the model knows of one active connection, as plain values. */
 export interface ActiveConnectionRecord {
   path: string;
