@@ -132,3 +132,69 @@ describe('state predicates', () => {
     expect(isSettled({ kind: 'disconnecting' })).toBe(false);
   });
 });
+
+describe('edges mutation testing found untested', () => {
+  const ip6 = (addresses: string[]): IpConfig => ({ ...ip4, addresses });
+
+  it('is connected on a global IPv6 address alone, never on a link-local one in any case', () => {
+    const only6 = deriveTunnelState(vpn({ state: 2, vpnState: 5 }), {
+      ...inputs,
+      ip6: ip6(['FE80::1/64', '2001:db8::2/64']),
+    });
+    expect(only6.kind).toBe('connected');
+    const linkLocal = deriveTunnelState(vpn({ state: 2, vpnState: 5 }), {
+      ...inputs,
+      ip6: ip6(['FE80::1/64']),
+    });
+    expect(linkLocal).toEqual({ kind: 'connecting', stage: 'ip-config' });
+    const none = deriveTunnelState(vpn({ state: 2, vpnState: 5 }), inputs);
+    expect(none).toEqual({ kind: 'connecting', stage: 'ip-config' });
+  });
+
+  it('is still getting its config in IP_CONFIG_GET, even with an address already shown', () => {
+    expect(deriveTunnelState(vpn({ state: 1, vpnState: 4 }), { ...inputs, ip4 })).toEqual({
+      kind: 'connecting',
+      stage: 'ip-config',
+    });
+  });
+
+  it('keeps the reason of a failure while the active connection still says activated', () => {
+    const state = deriveTunnelState(vpn({ state: 2, vpnState: 6, reason: 9 }), inputs);
+    expect(state.kind === 'failed' && state.reason.word).toBe('no-secrets');
+  });
+
+  it('VpnState DISCONNECTED before the active connection follows: stopped, with its reason', () => {
+    expect(deriveTunnelState(vpn({ state: 2, vpnState: 7, reason: 2 }), inputs)).toEqual({
+      kind: 'disconnected',
+    });
+    const dropped = deriveTunnelState(vpn({ state: 2, vpnState: 7, reason: 3 }), inputs);
+    expect(dropped.kind === 'failed' && dropped.reason.word).toBe('device-disconnected');
+  });
+
+  it('a stop without any reason is a plain disconnect', () => {
+    expect(deriveTunnelState(vpn({ state: 4, vpnState: null, reason: null }), inputs)).toEqual({
+      kind: 'disconnected',
+    });
+    expect(deriveTunnelState(vpn({ state: 2, vpnState: 7, reason: null }), inputs)).toEqual({
+      kind: 'disconnected',
+    });
+  });
+
+  it('a VpnState it does not know is the start of connecting', () => {
+    expect(deriveTunnelState(vpn({ state: 1, vpnState: 99 }), inputs)).toEqual({
+      kind: 'connecting',
+      stage: 'prepare',
+    });
+  });
+
+  it('reconnecting is not settled', () => {
+    const state = {
+      kind: 'reconnecting',
+      attempt: 1,
+      nextAttemptAt: null,
+      waitingFor: 'network',
+      reason: null,
+    } as const;
+    expect(isSettled(state)).toBe(false);
+  });
+});
