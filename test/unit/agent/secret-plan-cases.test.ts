@@ -250,3 +250,18 @@ describe('why nothing is answered', () => {
     });
   });
 });
+
+describe('a connection missing what NetworkManager always sends', () => {
+  it('is asked about under empty names, and a VPN without a service type goes to a dialog', () => {
+    const connection: SettingsDict = {
+      connection: {},
+      vpn: { data: v('a{ss}', { 'connection-type': 'password', 'password-flags': '1' }) },
+    };
+    expect(planSecrets(input({ connection }))).toEqual({ kind: 'auth-dialog', serviceType: '' });
+    const nameless = openvpn(passwordData);
+    nameless.connection = {};
+    const plan = asked(planSecrets(input({ connection: nameless })));
+    expect([plan.request.connectionUuid, plan.request.connectionId]).toEqual(['', '']);
+    expect(plan.request.title).toBe('Secrets for ');
+  });
+});
