@@ -2,9 +2,10 @@
 // NetworkManager and the keyring, and runs the unit tests that cover each one; a mutant that no test
 // fails on ("survived") is a bug the suite would let through. `npm run test:mutation` runs all of
 // them; `npm run test:mutation -- --mutate main/app/sender.ts` one module. Incremental: the result
-// of every mutant is kept in test/mutation/stryker-incremental.json (committed), and a rerun tests
-// again only the mutants whose code or covering tests changed. Equivalent survivors are listed in
-// docs/mutation.md.
+// of every mutant is kept in reports/mutation/stryker-incremental.json, and a rerun tests again only
+// the mutants whose code or covering tests changed (`-- --force` tests all again). The file is not
+// committed: it holds a copy of every test file it ran (megabytes, changed by every run), so a fresh
+// clone starts with a full run. Equivalent survivors are listed in docs/mutation.md.
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -12,7 +13,7 @@ export default {
   vitest: { configFile: 'vitest.stryker.config.mts', related: true },
   coverageAnalysis: 'perTest',
   incremental: true,
-  incrementalFile: 'test/mutation/stryker-incremental.json',
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
   // Two cores, shared: more runners only thrash.
   concurrency: 2,
   timeoutMS: 10_000,
