@@ -72,8 +72,8 @@ afterEach(() => {
 
 const names = (): string[] => events.map(([name]) => name);
 const profilesEvent = (): EventPayloads['state:profiles'] | undefined => {
-  const last = events.filter((e) => e[0] === 'state:profiles').pop();
-  return last?.[1] as EventPayloads['state:profiles'] | undefined;
+  for (const event of [...events].reverse()) if (event[0] === 'state:profiles') return event[1];
+  return undefined;
 };
 
 describe('tunnel calls', () => {
