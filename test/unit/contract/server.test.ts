@@ -76,6 +76,19 @@ const profilesEvent = (): EventPayloads['state:profiles'] | undefined => {
   return undefined;
 };
 
+describe('refusals', () => {
+  it('names the call that does not exist, and the call whose arguments are not valid', async () => {
+    await expect(server.handle('shell:exec', [])).rejects.toMatchObject({
+      word: 'unknown-call',
+      message: 'There is no call named "shell:exec".',
+    });
+    await expect(server.handle('tunnel:connect', [{ uuid: 7 }])).rejects.toMatchObject({
+      word: 'invalid-payload',
+      message: 'The tunnel:connect call was refused: its arguments are not valid.',
+    });
+  });
+});
+
 describe('tunnel calls', () => {
   it('connect activates the profile’s path, and notes its last use first', async () => {
     const before = Date.now();
