@@ -74,7 +74,8 @@ function secretsIn(value: unknown, underSecret = false, out: string[] = []): str
   return out;
 }
 
-type Answer = { ok: true } | { ok: false; err: unknown } | { ok: false; hung: true };
+type Answer =
+  { ok: true; value: unknown } | { ok: false; err: unknown } | { ok: false; hung: true };
 
 async function handleOnce(name: string, args: unknown): Promise<Answer> {
   let timer: NodeJS.Timeout | undefined;
@@ -86,7 +87,7 @@ async function handleOnce(name: string, args: unknown): Promise<Answer> {
   try {
     return await Promise.race([
       server.handle(name, args).then(
-        (): Answer => ({ ok: true }),
+        (value: unknown): Answer => ({ ok: true, value }),
         (err: unknown): Answer => ({ ok: false, err }),
       ),
       hung,
@@ -101,7 +102,12 @@ function isInvalidPayload(err: unknown): boolean {
 }
 
 function expectTypedAnswer(answer: Answer, args: unknown): void {
-  if (answer.ok) return;
+  // A call carried out answers a value (null for "done"), never nothing: undefined would mean no
+  // handler took it.
+  if (answer.ok) {
+    expect(answer.value).not.toBeUndefined();
+    return;
+  }
   expect(answer).not.toHaveProperty('hung');
   if (!('err' in answer)) return;
   const err = answer.err;

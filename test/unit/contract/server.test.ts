@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PromptAnswer } from '../../../main/agent/prompter';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
@@ -125,6 +125,48 @@ describe('tunnel calls', () => {
   });
 });
 
+describe('calls that need the shell', () => {
+  it('turns autostart on where the shell can, and still answers where it cannot', async () => {
+    const turned: boolean[] = [];
+    const withShell = new ContractServer({
+      core,
+      prompter,
+      preferences,
+      diagnostics: () => Promise.resolve([]),
+      setAutostart: (on) => turned.push(on),
+    });
+    await withShell.handle('settings:set', [{ autostart: true }]);
+    expect(turned).toEqual([true]);
+    withShell.close();
+    // The harness has no shell: the preference is still kept.
+    await expect(server.handle('settings:set', [{ autostart: true }])).resolves.toEqual({
+      autostart: true,
+      reconnect: true,
+    });
+  });
+
+  it('keeps certificates under the home it was given, not the process’s', async () => {
+    vi.stubEnv('HOME', join(dir, 'process-home'));
+    const home = join(dir, 'given-home');
+    const withHome = new ContractServer({
+      core,
+      prompter,
+      preferences,
+      diagnostics: () => Promise.resolve([]),
+      home,
+    });
+    try {
+      const stored = (await withHome.handle('cert:store', [
+        { name: 'ca.crt', base64: Buffer.from('not a certificate').toString('base64') },
+      ])) as { path: string };
+      expect(stored.path.startsWith(`${home}/`)).toBe(true);
+    } finally {
+      withHome.close();
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
 describe('preferences calls', () => {
   it('favourites: added once, removed, and the list sent each time', async () => {
     await server.handle('profile:set-favourite', [{ uuid: UUID, favourite: true }]);
@@ -205,7 +247,7 @@ describe('events and the snapshot', () => {
     core.model.emit('tunnel', UUID, { kind: 'connecting', stage: 'connect' });
     core.model.emit('nm', false);
     core.model.emit('nm', true, 'reconnected');
-    expect(events).toEqual([
+    expect(events).toStrictEqual([
       ['state:tunnel', { uuid: UUID, state: { kind: 'connecting', stage: 'connect' } }],
       ['state:nm', { running: false }],
       ['state:nm', { running: true, bus: 'reconnected' }],
@@ -228,16 +270,31 @@ describe('events and the snapshot', () => {
     expect(names()).toEqual(['state:profiles', 'state:profiles']);
   });
 
-  it('stops listening once closed, and a listener can leave', async () => {
+  it('a listener that left hears nothing more', () => {
     const other: string[] = [];
     const leave = server.subscribe((name) => other.push(name));
+    core.model.emit('nm', true);
     leave();
+    core.model.emit('nm', false);
+    expect(other).toEqual(['state:nm']);
+    expect(names()).toEqual(['state:nm', 'state:nm']);
+  });
+
+  it('stops listening once closed, and leaves no listener on the model', async () => {
+    const counts = (): number[] =>
+      (['tunnel', 'profiles', 'nm'] as const).map((e) => core.model.listenerCount(e));
+    const withServer = counts();
+    const other: string[] = [];
+    server.subscribe((name) => other.push(name));
     server.close();
+    expect(counts()).toEqual(withServer.map((n) => n - 1));
     core.model.emit('tunnel', UUID, { kind: 'disconnected' });
     core.model.emit('profiles');
     prompter
       .prompt({ ...promptRequest(), id: 'after' }, new AbortController().signal)
-      .catch(() => undefined);
+      .catch((err: unknown) => {
+        console.log('IMPORTERR', err);
+      });
     await new Promise((resolve) => setImmediate(resolve));
     expect(events).toEqual([]);
     expect(other).toEqual([]);
