@@ -81,7 +81,10 @@ const secretsOf = (o: Outcome): unknown => ('secrets' in o ? o.secrets.vpn?.secr
 describe('a plugin’s external-UI auth dialog', () => {
   it('asks what the dialog asks, offers saving for an agent-owned secret, adds the known ones', async () => {
     const folder = plugin(
-      ui + group('password', '', true, true) + group('token', 'known-token', true, false),
+      ui +
+        group('password', '', true, true) +
+        group('user', '', false, true) +
+        group('token', 'known-token', true, false),
     );
     const prompter = new ScriptedPrompter({ values: { password: 'typed' }, save: false });
     const outcome = await run(viaDialog, folder, prompter);
@@ -93,7 +96,11 @@ describe('a plugin’s external-UI auth dialog', () => {
       title: 'Corp login',
       message: 'Log in to corp',
       reason: 'initial',
-      fields: [{ key: 'password', label: 'password label', secret: true }],
+      fields: [
+        { key: 'password', label: 'password label', secret: true },
+        { key: 'user', label: 'user label', secret: false },
+      ],
+      // One agent-owned secret among the fields is enough to offer saving it.
       canSave: true,
     });
     expect(secretsOf(outcome)).toEqual({ token: 'known-token', password: 'typed' });
