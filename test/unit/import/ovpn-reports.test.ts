@@ -28,6 +28,8 @@ describe('errors: the files nmcli rejects', () => {
     ['comp-lzo maybe', 4, /"comp-lzo" accepts/],
     ['allow-compression sometimes', 4, /"allow-compression" accepts/],
     ['mtu-disc always', 4, /"mtu-disc" accepts/],
+    ['mtu-disc yes no', 4, /^"mtu-disc" takes exactly 1 argument$/],
+    ['port 1194 1195', 4, /^"port" takes exactly 1 argument$/],
     ['remote-cert-tls peer', 4, /"remote-cert-tls" accepts/],
     ['ns-cert-type peer', 4, /"ns-cert-type" accepts/],
     ['verify-x509-name x cn', 4, /type must be/],
