@@ -27,13 +27,17 @@ export interface CliImportRun {
   peakRssKiB: number;
 }
 
-/** `tunnelbar import <dir> --json` with its own $HOME; rejects unless it exits 0 (all added). */
+/**
+ * `tunnelbar import <dir> --json` with its own $HOME; rejects unless it exits 0 (all added), or
+ * also 1 (some refused) when `someRefused` says the folder holds broken files.
+ */
 export async function tunnelbarImport(
   env: NodeJS.ProcessEnv,
   dir: string,
   home: string,
   scratch: string,
   nodeFlags: readonly string[] = [],
+  someRefused = false,
 ): Promise<CliImportRun> {
   const rssFile = join(scratch, 'bench-import.rss');
   const run = await timeCommand(
@@ -41,6 +45,7 @@ export async function tunnelbarImport(
     [...nodeFlags, '--import', RSS_PROBE, CLI, 'import', dir, '--json'],
     { ...env, HOME: home, TUNNELBAR_BENCH_RSS_FILE: rssFile },
     join(scratch, 'bench-import.out'),
+    someRefused ? [0, 1] : [0],
   );
   let added = -1;
   try {
