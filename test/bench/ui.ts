@@ -18,8 +18,12 @@ import { emptyResult, formatMs, render, type BenchResult } from './report';
 import { median, quantile } from './stats';
 import { withSandbox } from './with-sandbox';
 
-const PROFILES = 5000;
+const PROFILES = 7200;
+/** Search: one frame at 60 Hz. */
+const SEARCH_TARGET_MS = 16;
+/** A state signal to the switch. */
 const TARGET_MS = 50;
+const LOAD_TARGET_MS = 500;
 const ROUNDS = 10;
 const STEP_TIMEOUT_MS = 30_000;
 /** Typed one key at a time; each clears the field first. Few and many matches alike. */
@@ -109,8 +113,8 @@ async function searchBench(page: Page, result: BenchResult): Promise<void> {
     },
   );
   result.targets.push({
-    name: `search: key to rendered result under ${TARGET_MS} ms per key (median)`,
-    ok: median(frame) < TARGET_MS,
+    name: `search: key to rendered result within ${SEARCH_TARGET_MS} ms per key (median), one frame`,
+    ok: median(frame) <= SEARCH_TARGET_MS,
     detail: `median ${formatMs(median(frame))} to the next frame (${formatMs(median(dom))} to the DOM), max ${formatMs(quantile(frame, 1))}`,
   });
   result.checks.push({
@@ -228,11 +232,16 @@ async function uiBench(): Promise<BenchResult> {
       const loaded = performance.now() - started;
       const result = emptyResult();
       result.rows.push({
-        bench: 'ui page load -> list of 5,001 drawn',
+        bench: `ui page load -> list of ${(PROFILES + 1).toLocaleString('en-US')} drawn`,
         tunnelbar: formatMs(loaded),
         reference: '',
         ratio: NaN,
         how: 'one run, from navigation',
+      });
+      result.targets.push({
+        name: `page open to the list shown within ${LOAD_TARGET_MS} ms`,
+        ok: loaded <= LOAD_TARGET_MS,
+        detail: formatMs(loaded),
       });
       await searchBench(page, result);
       await signalBench(page, harness, cert, result);
