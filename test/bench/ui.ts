@@ -1,8 +1,9 @@
-// `npm run bench:ui`: the renderer in Chromium through the harness, with 5,000 profiles (added in
-// memory like a provider's list, bulk-profiles.ts) plus one certificate VPN. Two numbers, each
-// against the issue's 50 ms target: (a) a key typed in the search, to the list showing the
-// result; (b) NetworkManager's state signal reaching Tunnelbar, to the profile's switch changing
-// in the page. Reports, never fails on a number; only a broken measurement fails the run.
+// `npm run bench:ui`: the renderer in Chromium through the harness, with 7,200 profiles (added in
+// memory like a provider's list, bulk-profiles.ts) plus one certificate VPN. Three numbers, each
+// against its target: the page opened to the list shown (0.5 s); (a) a key typed in the search,
+// to the list showing the result (one frame, 16 ms); (b) NetworkManager's state signal reaching
+// Tunnelbar, to the profile's switch changing in the page (50 ms). Reports, never fails on a
+// number; only a broken measurement fails the run.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
