@@ -94,8 +94,11 @@ export async function nmcliImportEach(
   return { ms, added, firstError };
 }
 
-/** Deletes every vpn and wireguard profile; returns how many there were. */
-export async function deleteVpnProfiles(busAddress: string): Promise<number> {
+/** Calls `fn` for every vpn and wireguard profile's path; returns how many there were. */
+async function eachVpnProfile(
+  busAddress: string,
+  fn: (bus: NmBus, path: string) => Promise<void>,
+): Promise<number> {
   const bus = await NmBus.connect(busAddress);
   try {
     const [paths] = (await bus.call({
@@ -103,7 +106,7 @@ export async function deleteVpnProfiles(busAddress: string): Promise<number> {
       iface: IFACE.settings,
       member: 'ListConnections',
     })) as [string[]];
-    const deleted = await mapLimited(paths, 48, async (path) => {
+    const found = await mapLimited(paths, 48, async (path) => {
       const [settings] = (await bus.call({
         path,
         iface: IFACE.settingsConnection,
@@ -111,11 +114,26 @@ export async function deleteVpnProfiles(busAddress: string): Promise<number> {
       })) as [SettingsDict];
       const type: unknown = settings.connection?.type?.value;
       if (type !== 'vpn' && type !== 'wireguard') return 0;
-      await bus.call({ path, iface: IFACE.settingsConnection, member: 'Delete' });
+      await fn(bus, path);
       return 1;
     });
-    return deleted.reduce<number>((a, b) => a + b, 0);
+    return found.reduce<number>((a, b) => a + b, 0);
   } finally {
     bus.close();
   }
+}
+
+/** Deletes every vpn and wireguard profile; returns how many there were. */
+export function deleteVpnProfiles(busAddress: string): Promise<number> {
+  return eachVpnProfile(busAddress, async (bus, path) => {
+    await bus.call({ path, iface: IFACE.settingsConnection, member: 'Delete' });
+  });
+}
+
+/**
+ * How many vpn and wireguard profiles NetworkManager holds, read from the bus: with thousands,
+ * `nmcli connection show` lists only part of them.
+ */
+export function countVpnProfiles(busAddress: string): Promise<number> {
+  return eachVpnProfile(busAddress, () => Promise.resolve());
 }

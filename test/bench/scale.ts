@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import type { Sandbox } from '../sandbox/sandbox';
 import { writeProviderCorpus } from '../support/provider-corpus';
 import { CLI } from '../support/run-cli';
-import { deleteVpnProfiles, nmcliImportEach, tunnelbarImport } from './import-runs';
+import {
+  countVpnProfiles,
+  deleteVpnProfiles,
+  nmcliImportEach,
+  tunnelbarImport,
+} from './import-runs';
 import { countNmcliProfiles, countTunnelbarProfiles } from './list-output';
 import { emptyResult, formatMs, type BenchResult } from './report';
 import { median, ratio } from './stats';
@@ -42,7 +47,7 @@ async function importCorpus(sb: Sandbox, work: string, result: BenchResult): Pro
   await deleteVpnProfiles(sb.busAddress);
   // Exits 1 because of the broken files, which the check below counts.
   const run = await tunnelbarImport(sb.env, corpus.root, join(work, 'home-tb'), work, [], true);
-  const inNm = await countVpnProfiles(sb);
+  const inNm = await countVpnProfiles(sb.busAddress);
   const perFileTb = run.ms / corpus.files;
   const perFileNmcli = nmcli.ms / sample.length;
   result.rows.push({
@@ -71,12 +76,6 @@ async function importCorpus(sb: Sandbox, work: string, result: BenchResult): Pro
   });
   // Leaves the corpus's profiles for 5b.
   return expected;
-}
-
-async function countVpnProfiles(sb: Sandbox): Promise<number> {
-  const out = join(sb.dir, 'bench-count.out');
-  const run = await timeCommand('nmcli', ['-t', 'connection', 'show'], sb.env, out);
-  return countNmcliProfiles(run.stdout);
 }
 
 async function listAll(sb: Sandbox, n: number, result: BenchResult): Promise<void> {
