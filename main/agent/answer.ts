@@ -6,7 +6,7 @@ import { runAuthDialog } from './auth-dialog';
 import { openconnectLogin } from './openconnect/login';
 import type { PromptRequest, Prompter } from './prompter';
 import { agentOwnedKeys, agentOwnedValues } from './secret-flags';
-import type { SecretPlan } from './secret-plan';
+import { secretValuesOnly, type SecretPlan } from './secret-plan';
 import { buildSecretsReply, nothingNeededReply } from './secret-reply';
 import type { SecretStore, StoredProfile } from './secret-store';
 import { dialogMode } from './plugin-gui';
@@ -192,7 +192,10 @@ async function askPerson(
   if (answer === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
   // Whatever a prompter returns, only the fields asked for reach NetworkManager.
   const asked = new Set(request.fields.map((f) => f.key));
-  const typed = Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k)));
+  const typed = secretValuesOnly(
+    request.vpnType,
+    Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k))),
+  );
   const secrets = buildSecretsReply(ctx.settingName, { ...known, ...typed });
   if (!canSave || !answer.save) return { secrets };
   // Only what this prompt asked for as a secret, and only agent-owned keys: never a code.

@@ -113,6 +113,22 @@ describe('answering from the keyring', () => {
     expect(store.items.get('u1/vpn/password')).toBe('corrected');
   });
 
+  it('answers NetworkManager with secrets only, never the proxy user name it asked for', async () => {
+    // NM-openvpn keeps `http-proxy-username` in vpn.data: answered as a secret, NetworkManager
+    // stores it among the secrets and the plugin refuses the profile on its next start.
+    const prompter = new OnePrompter(() => ({
+      values: { 'http-proxy-username': 'proxy-user', 'http-proxy-password': 'proxy-pass' },
+      save: false,
+    }));
+    const hints = ['http-proxy-username', 'http-proxy-password'];
+    const outcome = await answer({ hints }, new MemoryStore(), prompter);
+    expect(prompter.seen[0]?.fields.map((f) => [f.key, f.secret])).toEqual([
+      ['http-proxy-username', false],
+      ['http-proxy-password', true],
+    ]);
+    expect(secretsOf(outcome)).toEqual({ 'http-proxy-password': 'proxy-pass' });
+  });
+
   it('starts "Save password" unticked when the rejected password was not a saved one', async () => {
     const prompter = new OnePrompter(() => ({ values: { password: 'again' }, save: false }));
     const hints = ['password', 'x-vpn-message:A password is required.'];
