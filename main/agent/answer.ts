@@ -78,7 +78,11 @@ export async function carryOut(
       const fields = plan.request.fields.filter((f) => !Object.hasOwn(known, f.key));
       // Everything needed is saved: no prompt at all.
       if (fields.length === 0) return { secrets: buildSecretsReply(ctx.settingName, known) };
-      const request = { ...plan.request, fields, id: randomUUID() };
+      // "Save password" only when a field still asked may be kept: the saved secrets beside an
+      // "ask every time" one are no reason to offer it.
+      const owned = new Set(agentOwnedKeys(ctx.connection, ctx.settingName));
+      const canSave = plan.request.canSave && fields.some((f) => f.secret && owned.has(f.key));
+      const request = { ...plan.request, fields, canSave, id: randomUUID() };
       return askPerson(request, known, ctx, opts);
     }
     case 'auth-dialog':
