@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DroppedFile, ImportReportView } from '../../preload/library';
-import { FakeApi, profile, refusal, snapshot } from './fake-api';
+import { FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
 import { emit, renderApp } from './render-app';
 
 const OVPN = 'client\nremote vpn.example.net 1194\nca ca.crt\n';
@@ -27,7 +27,7 @@ const report: ImportReportView = {
     {
       file: 'provider/de.ovpn',
       status: 'added',
-      uuid: 'u-de',
+      uuid: uuidOf('de'),
       id: 'de',
       warnings: [],
       repairs: ['Line 9 (compress): Compress stub is written as compression off.'],
@@ -36,7 +36,7 @@ const report: ImportReportView = {
     {
       file: 'provider/fr.ovpn',
       status: 'duplicate',
-      uuid: 'u-office',
+      uuid: uuidOf('office'),
       id: 'office',
       warnings: [],
       repairs: [],
