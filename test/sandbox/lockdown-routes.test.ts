@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LockdownStatus } from '../../main/lockdown/types';
 import { runCli } from '../support/run-cli';
+import { startAppWorld, type AppWorld } from './app-world';
 import type { Daemon } from './daemon';
 import { run } from './exec';
 import { farServerAddress, startFarServer } from './far-server';
@@ -126,6 +127,53 @@ describe('lockdown with a VPN server behind the gateway', () => {
     expect(await runCli(['down', far.id], sb.env)).toMatchObject({ code: 0 });
     // The host route NetworkManager took over from before its restart goes with off too.
     await lockdown(['off']);
+    expect(await routes()).not.toMatch(/metric 59/);
+  });
+});
+
+describe('the app keeps the server routes while lockdown is on (no CLI involved)', () => {
+  let world: AppWorld | undefined;
+  afterAll(async () => {
+    await world?.close();
+  });
+  const hasRoute = async (address: string) =>
+    new RegExp(`^${address.replaceAll('.', '\\.')} via `, 'm').test(await routes());
+
+  it('puts them back when the link reconnects, and adds a new profile’s server', async () => {
+    await lockdown(['on']);
+    world = await startAppWorld(sb);
+    await waitFor('the app to see lockdown', () => world?.app.snapshot().lockdown === 'on');
+    // Reactivating the base connection drops its applied connection's runtime routes.
+    await sb.nmcli(['connection', 'up', sb.names.baseProfile]);
+    await waitFor('the host route back', () => hasRoute(farServerAddress));
+    await sb.addOpenvpnProfile('cert', {
+      id: 'tb-far-2',
+      extraData: { remote: '10.97.0.7:1197:udp' },
+    });
+    await waitFor('the new server routed', () => hasRoute('10.97.0.7'));
+    expect(await hasRoute(farServerAddress)).toBe(true);
+  });
+
+  it('names a profile whose server cannot be resolved, in a notification', async () => {
+    await sb.addOpenvpnProfile('cert', {
+      id: 'tb-far-nowhere',
+      extraData: { remote: 'nowhere.invalid:1197:udp' },
+    });
+    const said = await waitFor('the notification', () =>
+      world?.platform.notifications.find((n) => n.body.includes('tb-far-nowhere')),
+    );
+    expect(said.title).toBe('Some VPNs cannot connect under lockdown');
+  });
+
+  it('after lockdown off it adds nothing', async () => {
+    await lockdown(['off']);
+    await waitFor('the app to see lockdown off', () => world?.app.snapshot().lockdown === 'off');
+    expect(await routes()).not.toMatch(/metric 59/);
+    await sb.nmcli(['connection', 'up', sb.names.baseProfile]);
+    await sb.addOpenvpnProfile('cert', {
+      id: 'tb-far-3',
+      extraData: { remote: '10.97.0.8:1197:udp' },
+    });
     expect(await routes()).not.toMatch(/metric 59/);
   });
 });
