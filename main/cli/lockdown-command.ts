@@ -23,6 +23,12 @@ export function describeLockdown(status: LockdownStatus): string {
     lines.push('These profiles cannot connect under lockdown:');
     for (const s of failed) lines.push(`  ${safe(s.id)}\t${safe(s.host)}\t${safe(s.error ?? '')}`);
   }
+  if (status.on && status.routesError !== null) lines.push(safe(status.routesError));
+  if (status.on)
+    for (const r of status.routes)
+      lines.push(
+        `Routed to the VPN servers through ${safe(r.gateway)} on ${safe(r.interface)}: ${r.addresses.map((a) => safe(a)).join(', ')}`,
+      );
   return `${lines.join('\n')}\n`;
 }
 

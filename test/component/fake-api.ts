@@ -91,7 +91,15 @@ export class FakeApi implements TunnelbarApi {
         return null;
       case 'lockdown:get':
       case 'lockdown:set':
-        return { on: false, active: false, uuid: null, servers: [] };
+        return {
+          on: false,
+          active: false,
+          uuid: null,
+          servers: [],
+          unresolved: [],
+          routes: [],
+          routesError: null,
+        };
       case 'dns:get':
       case 'dns:fix':
         return { mode: 'default', rcManager: 'unmanaged', entries: [], leaks: [] };

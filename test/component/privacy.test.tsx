@@ -25,6 +25,9 @@ const turnedOn: LockdownView = {
     { uuid: office.uuid, id: 'office', host: '10.0.0.1', addresses: ['10.0.0.1'], error: null },
     { uuid: home.uuid, id: 'home', host: 'vpn.nowhere.invalid', addresses: [], error: 'ENOTFOUND' },
   ],
+  unresolved: ['home'],
+  routes: [],
+  routesError: null,
 };
 
 describe('the lockdown switch', () => {
