@@ -8,6 +8,7 @@ import {
   removeLockdown,
   type LockdownBus,
 } from './nm-lockdown';
+import { clearLeftoverBlock, readBlockRoutes, watchBlockRemoval } from './leftover-block';
 import { resolveServers, type Lookup } from './resolve';
 import { applyServerRoutes, removeServerRoutes } from './server-routes';
 import type { LockdownStatus, ServerAddresses } from './types';
@@ -82,8 +83,9 @@ export async function lockdownOn(
 }
 
 /**
- * Deletes lockdown whatever the VPN profiles are now, then the host routes to the servers: the
- * network is as it was without it.
+ * Deletes lockdown whatever the VPN profiles are now, then the host routes to the servers, and
+ * makes sure the kernel holds no block of it afterwards (leftover-block.ts): the network is as it
+ * was without it.
  */
 export async function lockdownOff(
   bus: LockdownBus,
@@ -91,7 +93,15 @@ export async function lockdownOff(
   lookup?: Lookup,
 ): Promise<LockdownStatus> {
   if (!model.nmRunning) throw nmNotRunning();
-  await removeLockdown(bus, await findLockdownProfiles(bus, vpnPaths(model)));
-  await removeServerRoutes(bus);
+  const removal = watchBlockRemoval(await readBlockRoutes());
+  try {
+    await removeLockdown(bus, await findLockdownProfiles(bus, vpnPaths(model)));
+    await removeServerRoutes(bus);
+  } catch (err) {
+    removal.stop();
+    throw err;
+  }
+  await removal.settled();
+  await clearLeftoverBlock(await readBlockRoutes());
   return lockdownStatus(bus, model, lookup);
 }
