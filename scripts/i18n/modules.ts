@@ -8,3 +8,8 @@ import '../../main/desktop/strings';
 import '../../main/nm/reason-strings';
 import '../../main/agent/agent-strings';
 import '../../main/cli/cli-strings';
+import '../../main/cli/usage-strings';
+import '../../main/cli/run-strings';
+import '../../main/cli/import-strings';
+import '../../main/cli/prompt-strings';
+import '../../main/nm/error-strings';
