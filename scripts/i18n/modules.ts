@@ -13,3 +13,4 @@ import '../../main/cli/run-strings';
 import '../../main/cli/import-strings';
 import '../../main/cli/prompt-strings';
 import '../../main/nm/error-strings';
+import '../../main/harness/tray-strings';
