@@ -20,17 +20,21 @@ export function useOpenDialog(
   const [opener] = useState(() => document.activeElement);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog === null || dialog.open) return;
-    if (modal && typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    pick.current(dialog)?.focus();
+    if (dialog === null) return;
+    if (!dialog.open) {
+      if (modal && typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
+    // Also after StrictMode's trial unmount, whose cleanup below gave focus back to the opener.
+    if (!dialog.contains(document.activeElement)) pick.current(dialog)?.focus();
   }, [modal]);
   useEffect(() => {
     const dialog = ref.current;
     return () => {
       const now = document.activeElement;
       const lost = now === null || now === document.body || (dialog?.contains(now) ?? false);
-      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      if (lost && opener instanceof HTMLElement && opener !== document.body && opener.isConnected)
+        opener.focus();
     };
   }, [opener]);
   return ref;
