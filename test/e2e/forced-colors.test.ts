@@ -39,9 +39,10 @@ for (const scheme of ['light', 'dark'] as const) {
       const name = PROFILES[0] ?? '';
       await page.emulateMedia({ colorScheme: scheme, forcedColors: 'active' });
       try {
-        const [canvas, canvasText, highlight, buttonText] = await Promise.all(
-          ['Canvas', 'CanvasText', 'Highlight', 'ButtonText'].map((c) => systemColor(page, c)),
-        );
+        const canvas = await systemColor(page, 'Canvas');
+        const canvasText = await systemColor(page, 'CanvasText');
+        const highlight = await systemColor(page, 'Highlight');
+        const buttonText = await systemColor(page, 'ButtonText');
         // Sanity: the two ends of the palette differ, or nothing below would mean anything.
         expect(canvas).not.toBe(canvasText);
         await switchOf(page, name).waitFor();
