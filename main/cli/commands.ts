@@ -34,7 +34,9 @@ export function list(core: Core, io: Io, json: boolean): ExitCode {
   // Tab-separated columns: a tab or newline in a name is escaped with the rest (terminal-text.ts).
   else
     for (const e of entries)
-      io.stdout.write(`${safe(e.id)}\t${safe(e.type)}\t${e.state}\t${safe(e.uuid)}\n`);
+      io.stdout.write(
+        `${safe(e.id)}\t${safe(e.type)}\t${cliStrings.state.word(e.state)}\t${safe(e.uuid)}\n`,
+      );
   return 0;
 }
 

@@ -131,6 +131,9 @@ describe('tunnelbar CLI', () => {
     expect(down.stdout.trim()).toBe(`${cert.id}: getrennt`);
     expect((await runCli(['down', cert.id], de)).stdout.trim()).toBe(`${cert.id} ist nicht aktiv.`);
     expect((await runCli(['status'], de)).stdout.trim()).toBe('Kein VPN ist aktiv.');
+    expect((await runCli(['list'], de)).stdout).toContain(
+      `${cert.id}\topenvpn\tgetrennt\t${cert.uuid}\n`,
+    );
 
     const unknown = await runCli(['up', 'gibt-es-nicht'], de);
     expect(unknown.code).toBe(2);
