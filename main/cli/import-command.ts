@@ -12,16 +12,12 @@ import { nmNotRunning, TunnelbarError } from '../nm/errors';
 import type { ImportArgs } from './args';
 import type { ExitCode, Io } from './commands';
 import { describeOutcome, importEntry } from './import-format';
+import { importStrings as t } from './import-strings';
 import { ProgressBar } from './progress-bar';
 import { terminalSafe } from './terminal-text';
 
 function summaryLine(s: BulkSummary, dryRun: boolean): string {
-  const parts = [
-    dryRun ? `${s.planned} would be added` : `${s.added} added`,
-    ...(s.duplicates > 0 ? [`${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'}`] : []),
-    ...(s.failed > 0 ? [`${s.failed} failed`] : []),
-  ];
-  return `${s.total} file${s.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  return t.summary(s.total, dryRun, dryRun ? s.planned : s.added, s.duplicates, s.failed);
 }
 
 /**
@@ -148,7 +144,7 @@ async function run(
   }
   if (!json) io.stdout.write(`${summaryLine(summary, args.dryRun)}\n`);
   if (summary.fatal !== null) {
-    io.stderr.write(`import stopped: ${terminalSafe(summary.fatal, 'lines')}\n`);
+    io.stderr.write(`${t.stopped(terminalSafe(summary.fatal, 'lines'))}\n`);
     return 2;
   }
   return summary.failed + summary.duplicates > 0 ? 1 : 0;
