@@ -74,9 +74,7 @@ export async function importFiles(io: Io, json: boolean, args: ImportArgs): Prom
   const bus = await connectForImport(args.dryRun);
   if (bus === null) {
     // A dry run only parses and reports: it needs NetworkManager only to find duplicates.
-    io.stderr.write(
-      'warning: NetworkManager is not reachable, so duplicates were not checked (--dry-run)\n',
-    );
+    io.stderr.write(`${t.noDuplicateCheck}\n`);
     return run(noBus, [], io, json, args);
   }
   try {

@@ -39,6 +39,8 @@ const english = {
     }),
   ),
   stopped: fmt('import stopped: {reason}', (reason: string) => ({ reason })),
+  noDuplicateCheck:
+    'warning: NetworkManager is not reachable, so duplicates were not checked (--dry-run)',
 };
 
 export const importStrings = defineStrings('cli.import', english);
