@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TotpCodes } from '../support/one-time-code';
 import { runCli } from '../support/run-cli';
 import { startOcserv, type OcservServer } from './ocserv-server';
 import { addOpenConnectArgs } from './profiles';
@@ -14,6 +15,10 @@ let sb: Sandbox;
 let oc: OcservServer;
 let env: NodeJS.ProcessEnv;
 let profile: string;
+/** A second server: a group choice, then the password, then a one-time code (ocserv's OTP file). */
+let twoFactor: OcservServer;
+let twoFactorProfile: string;
+let codes: TotpCodes;
 
 beforeAll(async () => {
   sb = await startSandbox();
@@ -27,9 +32,20 @@ beforeAll(async () => {
   // Flags 2 (not saved), as the plugin's editor writes them: NetworkManager asks an agent each time.
   const flags = { 'cookie-flags': '2', 'gateway-flags': '2', 'gwcert-flags': '2' };
   await sb.nmcli(addOpenConnectArgs(profile, { gateway: oc.gateway, ...flags }));
+  twoFactor = await startOcserv(sb, {
+    name: 'ocserv-2fa',
+    port: 4444,
+    network: '10.32.0.0',
+    otp: 'totp',
+    groups: { 'Staff members': 'staff', 'Guest users': 'guests' },
+  });
+  codes = new TotpCodes(twoFactor.otpSecret ?? '');
+  twoFactorProfile = `tb-oc2-${sb.id}`;
+  await sb.nmcli(addOpenConnectArgs(twoFactorProfile, { gateway: twoFactor.gateway, ...flags }));
 });
 
 afterAll(async () => {
+  await (twoFactor as OcservServer | undefined)?.stop();
   await (oc as OcservServer | undefined)?.stop();
   await (sb as Sandbox | undefined)?.stop();
 });
@@ -38,6 +54,7 @@ afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail')
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
   await runCli(['down', profile], env).catch(() => undefined);
+  await runCli(['down', twoFactorProfile], env).catch(() => undefined);
 });
 
 /** The IPv4 addresses in NetworkManager's namespace. */
@@ -71,5 +88,36 @@ describe('OpenConnect through tunnelbar up --ask', () => {
     const r = await runCli(['up', profile, '--ask'], env, 'no\n');
     expect(r.code).toBe(1);
     expect(inPool(nmAddresses())).toBe(false);
+  });
+
+  it('asks the group, the password, then the one-time code in its own step, and connects in the group', async () => {
+    const guests = twoFactor.groupNetworks.guests ?? '';
+    const input = `yes\nGuest users\n${twoFactor.username}\n${twoFactor.password}\n${codes.next()}\n`;
+    const r = await runCli(['up', twoFactorProfile, '--ask'], env, input);
+    expect(r.code, r.stderr).toBe(0);
+    // The choice as the server offers it, and the code's own question after the password's.
+    expect(r.stderr).toContain('Staff members');
+    expect(r.stderr).toMatch(/enter your password\.[\s\S]*Please enter your OTP password\./);
+    const pool = guests.replace(/\.0$/, '.');
+    expect(r.stdout).toContain(`connected ${pool}`);
+    expect(nmAddresses()).toContain(pool);
+  });
+
+  it('a wrong one-time code is asked again (only the code), then the login succeeds', async () => {
+    const staff = twoFactor.groupNetworks.staff ?? '';
+    const input = `yes\n1\n${twoFactor.username}\n${twoFactor.password}\n000000\n${codes.next()}\n`;
+    const r = await runCli(['up', twoFactorProfile, '--ask'], env, input);
+    expect(r.stderr).toContain('The previous answer was rejected');
+    expect(r.code, r.stderr).toBe(0);
+    expect(nmAddresses()).toContain(staff.replace(/\.0$/, '.'));
+  });
+
+  it('a one-time code wrong every time ends with a clear refusal and no tunnel', async () => {
+    const wrong = '000000\n'.repeat(4);
+    const input = `yes\n1\n${twoFactor.username}\n${twoFactor.password}\n${wrong}`;
+    const r = await runCli(['up', twoFactorProfile, '--ask'], env, input);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`The login to ${twoFactorProfile} was refused.`);
+    expect(nmAddresses()).not.toMatch(/\b10\.32\./);
   });
 });

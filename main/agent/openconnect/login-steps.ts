@@ -32,16 +32,18 @@ const ONE_TIME = /code|one.?time|otp|token|passcode|verification|\bpin\b/i;
 const FAILED = /fail|incorrect|invalid|denied|wrong/i;
 
 export class LoginSteps {
-  /** Labels already answered in this login: asked again, the answer was rejected. */
-  private readonly answered = new Set<string>();
+  /** How often each label was asked in this login: a step is `label#n` (ocserv asks "Password" twice). */
+  private readonly asked = new Map<string, number>();
   /** Keys whose answer came from the keyring: rejected, the person types a new one. */
   private readonly fromKeyring = new Set<string>();
   private readonly keep: Record<string, string> = {};
-  /** This attempt's typed values, and the previous attempt's (refilled, but for the rejected one). */
+  /** This attempt's typed values by step, and the previous attempt's (refilled, but the rejected one). */
   private typed = new Map<string, string>();
   private previous = new Map<string, string>();
   private rejected: string | null = null;
   private browser: AbortController | null = null;
+  /** The last step answered, and whether it was a one-time code. */
+  private last: { step: string; oneTime: boolean } | null = null;
 
   constructor(
     private readonly profile: LoginProfile,
@@ -58,16 +60,28 @@ export class LoginSteps {
     return { ...this.keep };
   }
 
-  /** Starts over after `label` was rejected: known answers are given again, that one is asked. */
-  newAttempt(label: string): void {
-    this.rejected = label;
+  /** Starts over after `step` was rejected: known answers are given again, that one is asked. */
+  newAttempt(step: string): void {
+    this.rejected = step;
     this.previous = this.typed;
     this.typed = new Map();
-    this.answered.clear();
+    this.asked.clear();
+    this.last = null;
   }
 
-  /** The label of the step that asked for a retry. */
+  /** The step (`label#n`) that asked for a retry. */
   lastRejected: string | null = null;
+
+  /**
+   * openconnect failed right after a one-time code was answered: ocserv ends the session with
+   * "401 Authentication failed" on a wrong code, so the login starts over and asks the code again
+   * (the other answers are given again by themselves). Returns false when no code was the last.
+   */
+  codeRejected(): boolean {
+    if (this.last?.oneTime !== true) return false;
+    this.lastRejected = this.last.step;
+    return true;
+  }
 
   /** Withdraws the browser message (the login moved on or ended). */
   endBrowserWait(): void {
@@ -129,21 +143,24 @@ export class LoginSteps {
     const key = `form:${step.label}`;
     const options = step.options;
     const secret = options === null && !NOT_SECRET.test(step.label);
-    const again = this.answered.has(step.label);
+    const count = (this.asked.get(step.label) ?? 0) + 1;
+    const id = `${step.label}#${String(count)}`;
+    const again = count > 1;
     if (again && FAILED.test(step.message)) {
-      this.lastRejected = step.label;
+      this.lastRejected = `${step.label}#${String(count - 1)}`;
       return { kind: 'retry' };
     }
-    this.answered.add(step.label);
+    this.asked.set(step.label, count);
     // The same label again without a failure is a further question (ocserv's OTP: "Password:").
     const oneTime = secret && (again || ONE_TIME.test(step.label));
-    const wasRejected = this.rejected === step.label;
-    const before = this.previous.get(key);
-    if (before !== undefined && !wasRejected && !oneTime) return this.write(key, before);
+    this.last = { step: id, oneTime };
+    const wasRejected = this.rejected === id;
+    const before = this.previous.get(id);
+    if (before !== undefined && !wasRejected && !oneTime) return this.write(id, before);
     const saved = oneTime || wasRejected ? undefined : await this.saved(key);
     if (secret && saved !== undefined) {
       this.fromKeyring.add(key);
-      return this.write(key, saved);
+      return this.write(id, saved);
     }
     const reason: PromptReason = wasRejected ? 'rejected' : oneTime ? 'challenge' : 'initial';
     const canSave = secret && !oneTime && (await this.store.available());
@@ -167,14 +184,15 @@ export class LoginSteps {
     );
     const value = answer?.values[key];
     if (answer === null || value === undefined) return { kind: 'cancel' };
-    // A user name or group is kept like the plugin keeps its form entries; a secret only when asked.
+    // A user name or group is kept like the plugin keeps its form entries; a secret only when
+    // asked. A one-time code leaves the keyring alone (it shares ocserv's "Password" label).
     if (!secret || (canSave && answer.save)) this.keep[key] = value;
-    else Reflect.deleteProperty(this.keep, key);
-    return this.write(key, value);
+    else if (!oneTime) Reflect.deleteProperty(this.keep, key);
+    return this.write(id, value);
   }
 
-  private write(key: string, value: string): StepReply {
-    this.typed.set(key, value);
+  private write(step: string, value: string): StepReply {
+    this.typed.set(step, value);
     return { kind: 'write', line: value };
   }
 

@@ -41,6 +41,14 @@ const MAX_ATTEMPTS = 4;
 
 const CANCELLED: Outcome = { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
 
+/**
+ * A login that ended without a cookie. The reason is also a notice: NetworkManager only reports
+ * "no secrets", and the person should read why (refused, openconnect's own last words).
+ */
+function failed(text: string): Outcome {
+  return { error: AGENT_ERROR.noSecrets, text, notice: text };
+}
+
 /** Single-quotes a value for sh. */
 function shq(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
@@ -86,8 +94,7 @@ export async function openconnectLogin(ctx: LoginContext, opts: LoginOptions): P
     for (let attempt = 1; ; attempt++) {
       const outcome = await drive(opts, args, ctx.signal, profile, steps);
       if (outcome !== 'retry') return outcome;
-      if (attempt >= MAX_ATTEMPTS)
-        return { error: AGENT_ERROR.noSecrets, text: `The login to ${id} was refused.` };
+      if (attempt >= MAX_ATTEMPTS) return failed(`The login to ${id} was refused.`);
       steps.newAttempt(steps.lastRejected ?? '');
     }
   } finally {
@@ -188,18 +195,15 @@ async function drive(
   if (isAborted(signal)) return CANCELLED;
   if (state.userCancelled) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
   if (state.retry) return 'retry';
+  if (exit !== 0 && exit !== 'missing' && steps.codeRejected()) return 'retry';
   if (exit === 'missing')
-    return {
-      error: AGENT_ERROR.noSecrets,
-      text: 'The openconnect program is not installed (Debian/Ubuntu and Fedora package "openconnect").',
-    };
+    return failed(
+      'The openconnect program is not installed (Debian/Ubuntu and Fedora package "openconnect").',
+    );
   const result = exit === 0 ? parseAuthOutput(stdout) : null;
   if (result === null) {
     const why = transcript.failure();
-    return {
-      error: AGENT_ERROR.noSecrets,
-      text: `The login to ${profile.id} failed${why === '' ? '.' : `: ${why}`}`,
-    };
+    return failed(`The login to ${profile.id} failed${why === '' ? '.' : `: ${why}`}`);
   }
   const host = new URL(gatewayUrl(args[args.length - 1] ?? '').url).hostname;
   const secrets = buildSecretsReply('vpn', secretsFor(result, host, profile.port));

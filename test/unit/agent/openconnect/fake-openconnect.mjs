@@ -62,6 +62,19 @@ switch (process.env.FAKE_OC_SCENARIO) {
     succeed(`group=${group};pw=${pw};otp=${otp}`);
     break;
   }
+  case 'ocserv-otp': {
+    // ocserv's plain auth with an OTP file: the code is a second "Password:" with its own message;
+    // a wrong code ends the session with 401.
+    const user = await ask('XML POST enabled\nPlease enter your username.\nUsername:');
+    const pw = await ask('POST https://vpn.test:4443/auth\nPlease enter your password.\nPassword:');
+    if (pw !== 'right') fail('Got HTTP response: HTTP/1.1 401 Authentication failed');
+    const otp = await ask(
+      '\nPOST https://vpn.test:4443/auth\nPlease enter your OTP password.\nPassword:',
+    );
+    if (otp !== '111111') fail('Got HTTP response: HTTP/1.1 401 Authentication failed');
+    succeed(`user=${user};pw=${pw};otp=${otp}`);
+    break;
+  }
   case 'browser': {
     const browser = process.argv.find((a) => a.startsWith('--external-browser='))?.split('=')[1];
     const child = spawn(browser, ['https://idp.test/login'], {

@@ -173,6 +173,33 @@ describe('openconnectLogin', () => {
     expect([...store.items.keys()]).toEqual(['u1/vpn/form:GROUP']);
   });
 
+  it("asks ocserv's one-time code in its own step, and only the code again when it was wrong", async () => {
+    const store = new MemoryStore();
+    const prompter = new Script([
+      typed('alice'),
+      typed('right', true),
+      typed('000000'),
+      typed('111111'),
+    ]);
+    const outcome = await run('ocserv-otp', prompter, store);
+    expect(secretsOf(outcome)).toMatchObject({ cookie: 'user=alice;pw=right;otp=111111' });
+    expect(prompter.seen.map((r) => [r.reason, r.message, r.canSave])).toEqual([
+      ['initial', 'Please enter your username.', false],
+      ['initial', 'Please enter your password.', true],
+      ['challenge', 'Please enter your OTP password.', false],
+      ['rejected', 'Please enter your OTP password.', false],
+    ]);
+    if ('afterReply' in outcome) await outcome.afterReply?.();
+    // The password to save is the password, not the code asked under the same label.
+    expect(store.items.get('u1/vpn/form:Password')).toBe('right');
+  });
+
+  it('a code wrong every time ends in a clear refusal', async () => {
+    const prompter = new Script([typed('alice'), typed('right'), ...Array(4).fill(typed('0'))]);
+    const outcome = await run('ocserv-otp', prompter);
+    expect(outcome).toMatchObject({ text: 'The login to work was refused.' });
+  });
+
   it('waits for a browser login with a message, withdrawn when the login ends', async () => {
     const prompter = new Script([]);
     expect(secretsOf(await run('browser', prompter))).toMatchObject({ cookie: 'saml' });
