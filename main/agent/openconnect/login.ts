@@ -8,8 +8,9 @@ import type { Outcome } from '../answer';
 import type { Prompter } from '../prompter';
 import { buildSecretsReply } from '../secret-reply';
 import type { SecretStore } from '../secret-store';
-import { gatewayUrl, openconnectArgs, tokenMode } from './args';
+import { gatewayUrl, openconnectArgs } from './args';
 import { LoginSteps, type LoginProfile, type StepReply } from './login-steps';
+import { advancedToken, TOKEN_KEY, tokenSecret, type TokenSecret } from './token';
 import { BROWSER_MARKER, parseAuthOutput, Transcript, type AuthResult } from './transcript';
 
 /**
@@ -83,16 +84,20 @@ export async function openconnectLogin(ctx: LoginContext, opts: LoginOptions): P
   if ((data.gateway ?? '') === '')
     return { error: AGENT_ERROR.noSecrets, text: `${id} has no gateway to log in to.` };
   const { port } = gatewayUrl(data.gateway ?? '');
+  const token = await tokenSecret(data, nmSecrets, {
+    store: opts.store,
+    uuid,
+    signal: ctx.signal,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'tunnelbar-openconnect-'));
   try {
-    const token =
-      tokenMode(data) === null ? undefined : (nmSecrets.stoken_string ?? data.stoken_string);
-    const files = writeFiles(dir, opts.browser ?? 'xdg-open', token);
+    const files = writeFiles(dir, opts.browser ?? 'xdg-open', token.value ?? undefined);
     const args = openconnectArgs(data, files);
     const profile = { uuid, id, port, secrets: nmSecrets };
     const steps = new LoginSteps(profile, opts.prompter, opts.store, ctx.signal);
+    const run = { args, token, tokenFile: files.tokenFile };
     for (let attempt = 1; ; attempt++) {
-      const outcome = await drive(opts, args, ctx.signal, profile, steps);
+      const outcome = await drive(opts, run, ctx.signal, profile, steps);
       if (outcome !== 'retry') return outcome;
       if (attempt >= MAX_ATTEMPTS) return failed(`The login to ${id} was refused.`);
       steps.newAttempt(steps.lastRejected ?? '');
@@ -107,15 +112,44 @@ function isAborted(signal: AbortSignal): boolean {
   return signal.aborted;
 }
 
+/** One login's command line, and the token file openconnect may move an HOTP counter in. */
+interface LoginRun {
+  args: string[];
+  token: TokenSecret;
+  tokenFile: string;
+}
+
+/**
+ * The secrets for NetworkManager, the new HOTP token among them (as the plugin's dialog hands
+ * it), and what to keep in the keyring: the token too when the keyring is where it lives.
+ */
+function answerFor(
+  result: AuthResult,
+  run: LoginRun,
+  host: string,
+  port: number,
+  toSave: Record<string, string>,
+): { secrets: Record<string, string>; toSave: Record<string, string> } {
+  const secrets = secretsFor(result, host, port);
+  const given = run.token.value;
+  const advanced = given === null ? null : advancedToken(run.tokenFile, given);
+  if (advanced === null) return { secrets, toSave };
+  return {
+    secrets: { ...secrets, [TOKEN_KEY]: advanced },
+    toSave: run.token.agentOwned ? { ...toSave, [TOKEN_KEY]: advanced } : toSave,
+  };
+}
+
 async function drive(
   opts: LoginOptions,
-  args: string[],
+  run: LoginRun,
   signal: AbortSignal,
   profile: LoginProfile,
   steps: LoginSteps,
 ): Promise<Outcome | 'retry'> {
   if (signal.aborted) return CANCELLED;
   // English output: the transcript reads openconnect's own sentences.
+  const args = run.args;
   const child = spawn(opts.command, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
@@ -206,8 +240,9 @@ async function drive(
     return failed(`The login to ${profile.id} failed${why === '' ? '.' : `: ${why}`}`);
   }
   const host = new URL(gatewayUrl(args[args.length - 1] ?? '').url).hostname;
-  const secrets = buildSecretsReply('vpn', secretsFor(result, host, profile.port));
-  const toSave = steps.toSave();
+  const answer = answerFor(result, run, host, profile.port, steps.toSave());
+  const secrets = buildSecretsReply('vpn', answer.secrets);
+  const toSave = answer.toSave;
   if (Object.keys(toSave).length === 0) return { secrets };
   const stored = { uuid: profile.uuid, id: profile.id, vpnType: 'openconnect' };
   return {

@@ -3,7 +3,7 @@
 // prints against ocserv (recorded in the sandbox) and reads the answers from stdin, one line each.
 // FAKE_OC_SCENARIO picks the server; the cookie spells out the answers it got.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { createInterface } from 'node:readline';
 import { setTimeout } from 'node:timers';
@@ -73,6 +73,20 @@ switch (process.env.FAKE_OC_SCENARIO) {
     );
     if (otp !== '111111') fail('Got HTTP response: HTTP/1.1 401 Authentication failed');
     succeed(`user=${user};pw=${pw};otp=${otp}`);
+    break;
+  }
+  case 'hotp': {
+    // openconnect with --token-mode=hotp --token-secret=@file answers the server's challenge
+    // itself and writes the token back with the counter moved on; the "server" (FAKE_OC_STATE)
+    // refuses a counter it has already seen.
+    const file = process.argv.find((a) => a.startsWith('--token-secret=@'))?.slice(16);
+    const [secret, counter = '0'] = readFileSync(file, 'utf8').trim().split(',');
+    writeFileSync(file, `${secret},${String(Number(counter) + 1)}`);
+    const state = process.env.FAKE_OC_STATE;
+    const seen = Number(readFileSync(state, 'utf8'));
+    if (Number(counter) < seen) fail('Got HTTP response: HTTP/1.1 401 Authentication failed');
+    writeFileSync(state, String(Number(counter) + 1));
+    succeed(`hotp=${secret}@${counter}`);
     break;
   }
   case 'browser': {

@@ -1,5 +1,5 @@
 import { Variant } from 'dbus-next';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,7 @@ const secretsOf = (outcome: Awaited<ReturnType<typeof run>>): unknown =>
   'secrets' in outcome ? (outcome.secrets.vpn?.secrets?.value as unknown) : outcome;
 
 afterEach(() => {
+  delete process.env.FAKE_OC_STATE;
   delete process.env.FAKE_OC_SCENARIO;
   delete process.env.FAKE_OC_ARGS;
 });
@@ -215,5 +216,55 @@ describe('openconnectLogin', () => {
     const args = readFileSync(join(dir, 'args.json'), 'utf8');
     expect(args).toContain('--token-mode=totp');
     expect(args).not.toContain('TOKENSECRET');
+  });
+
+  describe('an HOTP token', () => {
+    /** A server that has seen no code yet. */
+    function hotpServer(): void {
+      const state = join(mkdtempSync(join(tmpdir(), 'tb-oc-')), 'counter');
+      writeFileSync(state, '0');
+      process.env.FAKE_OC_STATE = state;
+    }
+
+    it('kept in the keyring: its new counter is saved, so two logins in a row both succeed', async () => {
+      hotpServer();
+      const store = new MemoryStore();
+      store.items.set('u1/vpn/stoken_string', 'SECRET');
+      const connection = profile({ stoken_source: 'hotp', 'stoken_string-flags': '1' });
+      const first = await run('hotp', new Script([]), store, connection);
+      expect(secretsOf(first)).toMatchObject({
+        cookie: 'hotp=SECRET@0',
+        stoken_string: 'SECRET,1',
+      });
+      if ('afterReply' in first) await first.afterReply?.();
+      expect(store.items.get('u1/vpn/stoken_string')).toBe('SECRET,1');
+      const second = await run('hotp', new Script([]), store, connection);
+      expect(secretsOf(second)).toMatchObject({ cookie: 'hotp=SECRET@1' });
+      if ('afterReply' in second) await second.afterReply?.();
+      expect(store.items.get('u1/vpn/stoken_string')).toBe('SECRET,2');
+    });
+
+    it('kept by NetworkManager: the new counter goes back to it as the stoken_string secret', async () => {
+      hotpServer();
+      const store = new MemoryStore();
+      const connection = profile({ stoken_source: 'hotp' }, { stoken_string: 'SECRET,4' });
+      const outcome = await run('hotp', new Script([]), store, connection);
+      expect(secretsOf(outcome)).toMatchObject({
+        cookie: 'hotp=SECRET@4',
+        stoken_string: 'SECRET,5',
+      });
+      if ('afterReply' in outcome) await outcome.afterReply?.();
+      expect(store.items.size).toBe(0);
+    });
+
+    it('without the new counter the server refuses the next login (what the test guards against)', async () => {
+      hotpServer();
+      const connection = profile({ stoken_source: 'hotp' }, { stoken_string: 'SECRET' });
+      await run('hotp', new Script([]), new MemoryStore(), connection);
+      const again = await run('hotp', new Script([]), new MemoryStore(), connection);
+      expect(again).toMatchObject({
+        error: 'org.freedesktop.NetworkManager.SecretAgent.NoSecrets',
+      });
+    });
   });
 });
