@@ -196,7 +196,11 @@ describe('openconnectLogin', () => {
   });
 
   it('a code wrong every time ends in a clear refusal', async () => {
-    const prompter = new Script([typed('alice'), typed('right'), ...Array(4).fill(typed('0'))]);
+    const prompter = new Script([
+      typed('alice'),
+      typed('right'),
+      ...Array.from({ length: 4 }, () => typed('0')),
+    ]);
     const outcome = await run('ocserv-otp', prompter);
     expect(outcome).toMatchObject({ text: 'The login to work was refused.' });
   });
