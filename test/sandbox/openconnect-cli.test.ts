@@ -6,6 +6,7 @@ import { TotpCodes } from '../support/one-time-code';
 import { runCli } from '../support/run-cli';
 import { startOcserv, type OcservServer } from './ocserv-server';
 import { addOpenConnectArgs } from './profiles';
+import { startTokenServer, type TokenServer } from './token-server';
 import { startSandbox, type Sandbox } from './sandbox';
 
 // `tunnelbar up --ask` logs in to a real ocserv with the openconnect program and hands the cookie
@@ -19,6 +20,9 @@ let profile: string;
 let twoFactor: OcservServer;
 let twoFactorProfile: string;
 let codes: TotpCodes;
+/** A login that ends in a challenge openconnect answers from the profile's HOTP token. */
+let token: TokenServer;
+let tokenProfile: string;
 
 beforeAll(async () => {
   sb = await startSandbox();
@@ -42,9 +46,24 @@ beforeAll(async () => {
   codes = new TotpCodes(twoFactor.otpSecret ?? '');
   twoFactorProfile = `tb-oc2-${sb.id}`;
   await sb.nmcli(addOpenConnectArgs(twoFactorProfile, { gateway: twoFactor.gateway, ...flags }));
+  token = await startTokenServer(sb);
+  tokenProfile = `tb-octok-${sb.id}`;
+  // The token secret system-owned (flags 0), as the plugin's editor stores it by default.
+  const tokenData = { stoken_source: 'hotp', 'stoken_string-flags': '0' };
+  await sb.nmcli(
+    addOpenConnectArgs(tokenProfile, { gateway: token.gateway, ...flags, ...tokenData }),
+  );
+  await sb.nmcli([
+    'connection',
+    'modify',
+    tokenProfile,
+    'vpn.secrets',
+    `stoken_string=${token.tokenSecret}`,
+  ]);
 });
 
 afterAll(async () => {
+  await (token as TokenServer | undefined)?.stop();
   await (twoFactor as OcservServer | undefined)?.stop();
   await (oc as OcservServer | undefined)?.stop();
   await (sb as Sandbox | undefined)?.stop();
@@ -119,5 +138,22 @@ describe('OpenConnect through tunnelbar up --ask', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`The login to ${twoFactorProfile} was refused.`);
     expect(nmAddresses()).not.toMatch(/\b10\.32\./);
+  });
+
+  it("an HOTP token's new counter is kept by NetworkManager, so the next login succeeds too", async () => {
+    const input = `yes\n${token.username}\n${token.password}\n`;
+    for (let login = 1; login <= 2; login++) {
+      // The login succeeds; the tunnel to this login-only server then fails, as expected.
+      const r = await runCli(['up', tokenProfile, '--ask'], env, input);
+      expect(r.stderr).not.toContain('refused');
+      await runCli(['down', tokenProfile], env).catch(() => undefined);
+    }
+    // Without the counter kept, the second login would send counter 0's code again: refused.
+    expect(token.accepted()).toEqual([0, 1]);
+    expect(token.refused()).toBe(0);
+    const stored = await sb.nmcli(['-s', '-g', 'vpn.secrets', 'connection', 'show', tokenProfile]);
+    // nmcli -g escapes ':' and ',' in values (twice for the ',' of vpn.secrets' own list format);
+    // the token holds no backslash of its own.
+    expect(stored.replaceAll('\\', '')).toContain(`stoken_string = ${token.tokenSecret},2`);
   });
 });
