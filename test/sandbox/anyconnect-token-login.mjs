@@ -7,6 +7,7 @@
 // (within a small window), which then moves past it; a code of a used counter is refused.
 // Every decision is appended to the log as `accepted <counter>` or `refused`.
 // Usage: anyconnect-token-login.mjs <host> <port> <cert> <key> <secret hex> <user> <password>
+import { Buffer } from 'node:buffer';
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
