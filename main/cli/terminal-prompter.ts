@@ -127,9 +127,13 @@ export class TerminalPrompter implements Prompter {
       const options = field.options ?? [];
       for (const [i, option] of options.entries())
         this.output.write(`  ${String(i + 1)}) ${terminalSafe(option)}\n`);
-      const label = `${terminalSafe(field.label)}: `;
-      const value = await this.readField(label, field.secret, signal);
-      if (value === null) return null;
+      // A saved user name or choice is offered: an empty line takes it.
+      const initial = field.secret ? undefined : field.initial;
+      const offered = initial === undefined ? '' : ` [${terminalSafe(initial)}]`;
+      const label = `${terminalSafe(field.label)}${offered}: `;
+      const typed = await this.readField(label, field.secret, signal);
+      if (typed === null) return null;
+      const value = typed === '' && initial !== undefined ? initial : typed;
       values[field.key] = options.length > 0 ? chosen(options, value) : value;
     }
     return { values, save: this.save && request.canSave };

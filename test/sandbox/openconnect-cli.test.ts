@@ -81,6 +81,12 @@ function nmAddresses(): string {
   return execFileSync('ip', ['-n', sb.names.nmNetns, '-4', '-o', 'addr'], { encoding: 'utf8' });
 }
 
+/** The profile's secrets as NetworkManager keeps them, unescaped (nmcli -g escapes ':' and ','). */
+async function storedSecrets(name: string): Promise<string> {
+  const out = await sb.nmcli(['-s', '-g', 'vpn.secrets', 'connection', 'show', name]);
+  return out.replaceAll('\\', '');
+}
+
 const inPool = (text: string): boolean => /\b10\.30\.0\.\d+/.test(text);
 
 describe('OpenConnect through tunnelbar up --ask', () => {
@@ -120,6 +126,24 @@ describe('OpenConnect through tunnelbar up --ask', () => {
     const pool = guests.replace(/\.0$/, '.');
     expect(r.stdout).toContain(`connected ${pool}`);
     expect(nmAddresses()).toContain(pool);
+    // The user name and the group (by its name) went back to NetworkManager under the plugin's
+    // keys, where NetworkManager-openconnect's own dialog finds them; the password did not.
+    const stored = await storedSecrets(twoFactorProfile);
+    expect(stored).toContain('form:main:username = tunnelbar');
+    expect(stored).toContain('form:main:group_list = guests');
+    expect(stored).not.toContain('form:main:password');
+  });
+
+  it("values the plugin's dialog left with NetworkManager are offered: empty lines take them", async () => {
+    // As NetworkManager-openconnect's dialog leaves them after a login in the Staff group.
+    const entries = `form:main:username=${twoFactor.username},form:main:group_list=staff`;
+    await sb.nmcli(['connection', 'modify', twoFactorProfile, 'vpn.secrets', entries]);
+    const input = `yes\n\n\n${twoFactor.password}\n${codes.next()}\n`;
+    const r = await runCli(['up', twoFactorProfile, '--ask'], env, input);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Username [${twoFactor.username}]:`);
+    expect(r.stderr).toContain('Group [Staff members]:');
+    expect(nmAddresses()).toContain((twoFactor.groupNetworks.staff ?? '').replace(/\.0$/, '.'));
   });
 
   it('a wrong one-time code is asked again (only the code), then the login succeeds', async () => {
@@ -151,9 +175,7 @@ describe('OpenConnect through tunnelbar up --ask', () => {
     // Without the counter kept, the second login would send counter 0's code again: refused.
     expect(token.accepted()).toEqual([0, 1]);
     expect(token.refused()).toBe(0);
-    const stored = await sb.nmcli(['-s', '-g', 'vpn.secrets', 'connection', 'show', tokenProfile]);
-    // nmcli -g escapes ':' and ',' in values (twice for the ',' of vpn.secrets' own list format);
-    // the token holds no backslash of its own.
-    expect(stored.replaceAll('\\', '')).toContain(`stoken_string = ${token.tokenSecret},2`);
+    // The token holds no backslash of its own, so the unescaped value is exact.
+    expect(await storedSecrets(tokenProfile)).toContain(`stoken_string = ${token.tokenSecret},2`);
   });
 });

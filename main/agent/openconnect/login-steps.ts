@@ -26,6 +26,8 @@ export interface LoginProfile {
 export type StepReply =
   { kind: 'write'; line: string } | { kind: 'cancel' } | { kind: 'wait' } | { kind: 'retry' };
 
+type FieldStep = Extract<OcStep, { kind: 'field' }>;
+
 const NOT_SECRET = /user|name|login|e-?mail|group|realm|domain/i;
 const ONE_TIME = /code|one.?time|otp|token|passcode|verification|\bpin\b/i;
 /** A form message saying the previous answer was wrong. */
@@ -37,6 +39,8 @@ export class LoginSteps {
   /** Keys whose answer came from the keyring: rejected, the person types a new one. */
   private readonly fromKeyring = new Set<string>();
   private readonly keep: Record<string, string> = {};
+  /** User names and choices under the plugin's keys, handed to NetworkManager as its dialog does. */
+  private readonly forNm: Record<string, string> = {};
   /** This attempt's typed values by step, and the previous attempt's (refilled, but the rejected one). */
   private typed = new Map<string, string>();
   private previous = new Map<string, string>();
@@ -58,6 +62,15 @@ export class LoginSteps {
   /** What to save in the keyring once NetworkManager has its answer. */
   toSave(): Record<string, string> {
     return { ...this.keep };
+  }
+
+  /**
+   * The form entries NetworkManager-openconnect's dialog returns with the cookie
+   * (`form:<form id>:<field name>`, user names and choices, never a password): NetworkManager
+   * keeps them with the profile, where that dialog finds them next time, and so does Tunnelbar.
+   */
+  formEntries(): Record<string, string> {
+    return { ...this.forNm };
   }
 
   /** Starts over after `step` was rejected: known answers are given again, that one is asked. */
@@ -116,9 +129,24 @@ export class LoginSteps {
     };
   }
 
-  private async saved(key: string): Promise<string | undefined> {
-    const found = await this.store.lookup(this.profile.uuid, 'vpn', [key], this.signal);
-    return found[key];
+  /** The first of `keys` the keyring holds. */
+  private async saved(...keys: string[]): Promise<string | undefined> {
+    const found = await this.store.lookup(this.profile.uuid, 'vpn', keys, this.signal);
+    for (const key of keys) if (found[key] !== undefined) return found[key];
+    return undefined;
+  }
+
+  /**
+   * A field's saved answer: what the plugin's dialog left with NetworkManager under its key, else
+   * the keyring under that key or (saved by an older Tunnelbar) under `form:<label>`. A choice is
+   * saved by its name, asked by its label.
+   */
+  private async savedAnswer(step: FieldStep, key: string): Promise<string | undefined> {
+    const legacy = `form:${step.label}`;
+    const value = this.profile.secrets[key] ?? (await this.saved(...new Set([key, legacy])));
+    if (value === undefined) return undefined;
+    const choices = Object.entries(step.plugin?.choices ?? {});
+    return choices.find(([, name]) => name === value)?.[0] ?? value;
   }
 
   private async certificate(step: Extract<OcStep, { kind: 'certificate' }>): Promise<StepReply> {
@@ -139,8 +167,8 @@ export class LoginSteps {
     return yes();
   }
 
-  private async field(step: Extract<OcStep, { kind: 'field' }>): Promise<StepReply> {
-    const key = `form:${step.label}`;
+  private async field(step: FieldStep): Promise<StepReply> {
+    const key = step.plugin?.key ?? `form:${step.label}`;
     const options = step.options;
     const secret = options === null && !NOT_SECRET.test(step.label);
     const count = (this.asked.get(step.label) ?? 0) + 1;
@@ -157,7 +185,7 @@ export class LoginSteps {
     const wasRejected = this.rejected === id;
     const before = this.previous.get(id);
     if (before !== undefined && !wasRejected && !oneTime) return this.write(id, before);
-    const saved = oneTime || wasRejected ? undefined : await this.saved(key);
+    const saved = oneTime || wasRejected ? undefined : await this.savedAnswer(step, key);
     if (secret && saved !== undefined) {
       this.fromKeyring.add(key);
       return this.write(id, saved);
@@ -186,8 +214,10 @@ export class LoginSteps {
     if (answer === null || value === undefined) return { kind: 'cancel' };
     // A user name or group is kept like the plugin keeps its form entries; a secret only when
     // asked. A one-time code leaves the keyring alone (it shares ocserv's "Password" label).
-    if (!secret || (canSave && answer.save)) this.keep[key] = value;
+    const stored = step.plugin?.choices[value] ?? value;
+    if (!secret || (canSave && answer.save)) this.keep[key] = stored;
     else if (!oneTime) Reflect.deleteProperty(this.keep, key);
+    if (!secret && step.plugin !== null) this.forNm[key] = stored;
     return this.write(id, value);
   }
 

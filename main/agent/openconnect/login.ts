@@ -120,17 +120,18 @@ interface LoginRun {
 }
 
 /**
- * The secrets for NetworkManager, the new HOTP token among them (as the plugin's dialog hands
- * it), and what to keep in the keyring: the token too when the keyring is where it lives.
+ * The secrets for NetworkManager, the form entries and the new HOTP token among them (as the
+ * plugin's dialog hands them), and what to keep in the keyring: the token too when the keyring is
+ * where it lives.
  */
 function answerFor(
   result: AuthResult,
   run: LoginRun,
-  host: string,
-  port: number,
-  toSave: Record<string, string>,
+  where: { host: string; port: number },
+  steps: LoginSteps,
 ): { secrets: Record<string, string>; toSave: Record<string, string> } {
-  const secrets = secretsFor(result, host, port);
+  const secrets = { ...steps.formEntries(), ...secretsFor(result, where.host, where.port) };
+  const toSave = steps.toSave();
   const given = run.token.value;
   const advanced = given === null ? null : advancedToken(run.tokenFile, given);
   if (advanced === null) return { secrets, toSave };
@@ -240,7 +241,7 @@ async function drive(
     return failed(`The login to ${profile.id} failed${why === '' ? '.' : `: ${why}`}`);
   }
   const host = new URL(gatewayUrl(args[args.length - 1] ?? '').url).hostname;
-  const answer = answerFor(result, run, host, profile.port, steps.toSave());
+  const answer = answerFor(result, run, { host, port: profile.port }, steps);
   const secrets = buildSecretsReply('vpn', answer.secrets);
   const toSave = answer.toSave;
   if (Object.keys(toSave).length === 0) return { secrets };

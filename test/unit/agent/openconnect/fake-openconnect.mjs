@@ -89,6 +89,55 @@ switch (process.env.FAKE_OC_SCENARIO) {
     succeed(`hotp=${secret}@${counter}`);
     break;
   }
+  case 'ocserv-dump': {
+    // openconnect --dump-http-traffic against ocserv with a group choice: each response body
+    // (lines '< '), each request ('> ', the answers in it) and the headers after "Got HTTP
+    // response" (a session cookie among them), then the prompts as usual.
+    const response = (body) =>
+      `Got HTTP response: HTTP/1.1 200 OK\nSet-Cookie: webvpncontext=SESSIONCTX; Secure\nContent-Type: text/xml\nHTTP body length:  (310)\n${body
+        .map((l) => `< ${l}\n`)
+        .join('')}`;
+    process.stderr.write(
+      response([
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<config-auth client="vpn" type="auth-request">',
+        '<auth id="main">',
+        '<message>Please enter your username.</message>',
+        '<form method="post" action="/auth">',
+        '<input type="text" name="username" label="Username:" />',
+        '<select name="group_list" label="Group:">',
+        '<option value="staff">Staff members</option>',
+        '<option value="guests">Guest users</option>',
+        '</select>',
+        '</form></auth>',
+      ]),
+    );
+    const group = await ask(
+      'XML POST enabled\nPlease enter your username.\nGroup: [Staff members|Guest users]:',
+    );
+    const user = await ask('Please enter your username.\nUsername:');
+    process.stderr.write(
+      `POST https://vpn.test:4443/auth\n> <auth><username>${user}</username></auth>\n`,
+    );
+    process.stderr.write(
+      response([
+        '<auth id="main">',
+        '<message>Please enter your password.</message>',
+        '<form method="post" action="/auth">',
+        '<input type="password" name="password" label="Password:" />',
+        '</form></auth>',
+      ]),
+    );
+    const pw = await ask('Please enter your password.\nPassword:');
+    process.stderr.write(
+      `POST https://vpn.test:4443/auth\n> <auth><password>${pw}</password></auth>\n`,
+    );
+    if (pw !== 'right')
+      fail('Got HTTP response: HTTP/1.1 401 Authentication failed\nContent-Length: 0');
+    process.stderr.write('Got HTTP response: HTTP/1.1 200 OK\nSet-Cookie: webvpn=SESSIONTOKEN\n');
+    succeed(`group=${group};user=${user};pw=${pw}`);
+    break;
+  }
   case 'browser': {
     const browser = process.argv.find((a) => a.startsWith('--external-browser='))?.split('=')[1];
     const child = spawn(browser, ['https://idp.test/login'], {

@@ -271,4 +271,63 @@ describe('openconnectLogin', () => {
       });
     });
   });
+
+  describe("the plugin's form keys (form:<form id>:<field name>, read from openconnect's HTTP dump)", () => {
+    const choose = (label: string) => (r: PromptRequest) => ({
+      values: { [r.fields[0]?.key ?? '']: label },
+      save: false,
+    });
+
+    it('asks under them, hands user name and group (by name) to NM, and saves the password under its key', async () => {
+      const store = new MemoryStore();
+      const prompter = new Script([choose('Guest users'), typed('alice'), typed('right', true)]);
+      const outcome = await run('ocserv-dump', prompter, store);
+      expect(secretsOf(outcome)).toEqual({
+        cookie: 'group=Guest users;user=alice;pw=right',
+        gateway: 'https://vpn.test:4443',
+        gwcert: 'pin-sha256:FAKE=',
+        'form:main:group_list': 'guests',
+        'form:main:username': 'alice',
+      });
+      expect(prompter.seen.map((r) => r.fields[0]?.key)).toEqual([
+        'form:main:group_list',
+        'form:main:username',
+        'form:main:password',
+      ]);
+      if ('afterReply' in outcome) await outcome.afterReply?.();
+      expect(store.items.get('u1/vpn/form:main:password')).toBe('right');
+      // Nothing of the dump reaches a prompt: no request, no header, no session cookie.
+      const shown = JSON.stringify(prompter.seen);
+      for (const secret of ['SESSIONCTX', 'Set-Cookie', '<auth', 'alice</'])
+        expect(shown).not.toContain(secret);
+    });
+
+    it("fills from the values the plugin's dialog left with NM, and a password saved under the old key", async () => {
+      const store = new MemoryStore();
+      store.items.set('u1/vpn/form:Password', 'right');
+      const connection = profile(
+        {},
+        { 'form:main:group_list': 'guests', 'form:main:username': 'bob' },
+      );
+      const prompter = new Script([
+        (r) => ({ values: { [r.fields[0]?.key ?? '']: r.fields[0]?.initial ?? '' }, save: false }),
+        (r) => ({ values: { [r.fields[0]?.key ?? '']: r.fields[0]?.initial ?? '' }, save: false }),
+      ]);
+      const outcome = await run('ocserv-dump', prompter, store, connection);
+      expect(secretsOf(outcome)).toMatchObject({ cookie: 'group=Guest users;user=bob;pw=right' });
+      expect(prompter.seen.map((r) => r.fields[0]?.initial)).toEqual(['Guest users', 'bob']);
+    });
+
+    it("a failed login's reason leaves the dump and its headers out", async () => {
+      const prompter = new Script([choose('Staff members'), typed('alice'), typed('wrong')]);
+      const outcome = await run('ocserv-dump', prompter);
+      expect(outcome).toMatchObject({
+        error: 'org.freedesktop.NetworkManager.SecretAgent.NoSecrets',
+      });
+      const text = 'text' in outcome ? outcome.text : '';
+      expect(text).toContain('401 Authentication failed');
+      expect(text).not.toContain('wrong');
+      expect(text).not.toContain('Content-Length');
+    });
+  });
 });
