@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PromptAnswer, PromptReason, PromptRequest, Prompter } from '../prompter';
-import type { SecretStore } from '../secret-store';
+import { OPENCONNECT_FORM_SETTING, type SecretStore } from '../secret-store';
 import type { OcStep } from './transcript';
 
 /**
@@ -39,6 +39,8 @@ export class LoginSteps {
   /** Keys whose answer came from the keyring: rejected, the person types a new one. */
   private readonly fromKeyring = new Set<string>();
   private readonly keep: Record<string, string> = {};
+  /** Passwords to keep in the plugin's own schema (keyed `form:<form id>:<field name>`). */
+  private readonly keepForPlugin: Record<string, string> = {};
   /** User names and choices under the plugin's keys, handed to NetworkManager as its dialog does. */
   private readonly forNm: Record<string, string> = {};
   /** This attempt's typed values by step, and the previous attempt's (refilled, but the rejected one). */
@@ -59,9 +61,9 @@ export class LoginSteps {
   /** Called when the person cancels the browser wait (set by each attempt). */
   onBrowserCancel: () => void = () => undefined;
 
-  /** What to save in the keyring once NetworkManager has its answer. */
-  toSave(): Record<string, string> {
-    return { ...this.keep };
+  /** What to save in the keyring once NetworkManager has its answer, by setting name. */
+  toSave(): Record<string, Record<string, string>> {
+    return { vpn: { ...this.keep }, [OPENCONNECT_FORM_SETTING]: { ...this.keepForPlugin } };
   }
 
   /**
@@ -130,20 +132,25 @@ export class LoginSteps {
   }
 
   /** The first of `keys` the keyring holds. */
-  private async saved(...keys: string[]): Promise<string | undefined> {
-    const found = await this.store.lookup(this.profile.uuid, 'vpn', keys, this.signal);
+  private async saved(setting: string, ...keys: string[]): Promise<string | undefined> {
+    const found = await this.store.lookup(this.profile.uuid, setting, keys, this.signal);
     for (const key of keys) if (found[key] !== undefined) return found[key];
     return undefined;
   }
 
   /**
-   * A field's saved answer: what the plugin's dialog left with NetworkManager under its key, else
-   * the keyring under that key or (saved by an older Tunnelbar) under `form:<label>`. A choice is
-   * saved by its name, asked by its label.
+   * A field's saved answer: what the plugin's dialog left with NetworkManager under its key, a
+   * password in the keyring where that dialog keeps it, else the keyring under the key or (saved
+   * by an older Tunnelbar) under `form:<label>`. A choice is saved by its name, asked by its label.
    */
   private async savedAnswer(step: FieldStep, key: string): Promise<string | undefined> {
     const legacy = `form:${step.label}`;
-    const value = this.profile.secrets[key] ?? (await this.saved(...new Set([key, legacy])));
+    const forPlugin =
+      step.plugin === null ? undefined : await this.saved(OPENCONNECT_FORM_SETTING, key);
+    const value =
+      this.profile.secrets[key] ??
+      forPlugin ??
+      (await this.saved('vpn', ...new Set([key, legacy])));
     if (value === undefined) return undefined;
     const choices = Object.entries(step.plugin?.choices ?? {});
     return choices.find(([, name]) => name === value)?.[0] ?? value;
@@ -151,7 +158,7 @@ export class LoginSteps {
 
   private async certificate(step: Extract<OcStep, { kind: 'certificate' }>): Promise<StepReply> {
     const key = `certificate:${step.host}:${String(this.profile.port)}`;
-    const pinned = this.keep[key] ?? this.profile.secrets[key] ?? (await this.saved(key));
+    const pinned = this.keep[key] ?? this.profile.secrets[key] ?? (await this.saved('vpn', key));
     // A pin of this very key, accepted before: the plugin accepts it the same way.
     if (step.fingerprint !== '' && pinned === step.fingerprint) return yes();
     const answer = await this.prompter.prompt(
@@ -215,8 +222,10 @@ export class LoginSteps {
     // A user name or group is kept like the plugin keeps its form entries; a secret only when
     // asked. A one-time code leaves the keyring alone (it shares ocserv's "Password" label).
     const stored = step.plugin?.choices[value] ?? value;
-    if (!secret || (canSave && answer.save)) this.keep[key] = stored;
-    else if (!oneTime) Reflect.deleteProperty(this.keep, key);
+    // A password of a named form goes where the plugin's dialog keeps passwords.
+    const keep = secret && step.plugin !== null ? this.keepForPlugin : this.keep;
+    if (!secret || (canSave && answer.save)) keep[key] = stored;
+    else if (!oneTime) Reflect.deleteProperty(keep, key);
     if (!secret && step.plugin !== null) this.forNm[key] = stored;
     return this.write(id, value);
   }

@@ -129,7 +129,7 @@ function answerFor(
   run: LoginRun,
   where: { host: string; port: number },
   steps: LoginSteps,
-): { secrets: Record<string, string>; toSave: Record<string, string> } {
+): { secrets: Record<string, string>; toSave: Record<string, Record<string, string>> } {
   const secrets = { ...steps.formEntries(), ...secretsFor(result, where.host, where.port) };
   const toSave = steps.toSave();
   const given = run.token.value;
@@ -137,7 +137,9 @@ function answerFor(
   if (advanced === null) return { secrets, toSave };
   return {
     secrets: { ...secrets, [TOKEN_KEY]: advanced },
-    toSave: run.token.agentOwned ? { ...toSave, [TOKEN_KEY]: advanced } : toSave,
+    toSave: run.token.agentOwned
+      ? { ...toSave, vpn: { ...toSave.vpn, [TOKEN_KEY]: advanced } }
+      : toSave,
   };
 }
 
@@ -243,13 +245,14 @@ async function drive(
   const host = new URL(gatewayUrl(args[args.length - 1] ?? '').url).hostname;
   const answer = answerFor(result, run, { host, port: profile.port }, steps);
   const secrets = buildSecretsReply('vpn', answer.secrets);
-  const toSave = answer.toSave;
-  if (Object.keys(toSave).length === 0) return { secrets };
+  const toSave = Object.entries(answer.toSave).filter(([, values]) => Object.keys(values).length);
+  if (toSave.length === 0) return { secrets };
   const stored = { uuid: profile.uuid, id: profile.id, vpnType: 'openconnect' };
   return {
     secrets,
     afterReply: async () => {
-      if (await opts.store.available()) await opts.store.save(stored, 'vpn', toSave);
+      if (!(await opts.store.available())) return;
+      for (const [setting, values] of toSave) await opts.store.save(stored, setting, values);
     },
   };
 }

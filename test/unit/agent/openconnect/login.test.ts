@@ -295,7 +295,8 @@ describe('openconnectLogin', () => {
         'form:main:password',
       ]);
       if ('afterReply' in outcome) await outcome.afterReply?.();
-      expect(store.items.get('u1/vpn/form:main:password')).toBe('right');
+      // Where NetworkManager-openconnect's dialog keeps passwords (its own keyring schema).
+      expect(store.items.get('u1/openconnect-form/form:main:password')).toBe('right');
       // Nothing of the dump reaches a prompt: no request, no header, no session cookie.
       const shown = JSON.stringify(prompter.seen);
       for (const secret of ['SESSIONCTX', 'Set-Cookie', '<auth', 'alice</'])
