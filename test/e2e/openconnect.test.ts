@@ -156,6 +156,24 @@ describe('an OpenConnect login in the window', () => {
 
     await switchOf(w.page, TWO_FACTOR).click();
     await expectSwitch(w.page, TWO_FACTOR, false);
+
+    // The user name and group went back to NetworkManager under the plugin's keys
+    // (form:main:username, form:main:group_list): the next login offers them.
+    const again = prompts.length;
+    await switchOf(w.page, TWO_FACTOR).click();
+    const pin = await step(again + 1, TWO_FACTOR);
+    await pin.getByRole('button', { name: 'Accept certificate' }).click();
+    const groupAgain = await step(again + 2, TWO_FACTOR);
+    expect(await groupAgain.locator('select').inputValue()).toBe('Guest users');
+    await groupAgain.getByRole('button', { name: 'Connect', exact: true }).click();
+    const userAgain = await step(again + 3, TWO_FACTOR);
+    expect(await userAgain.locator('input').first().inputValue()).toBe(server.username);
+    await userAgain.getByRole('button', { name: 'Connect', exact: true }).click();
+    await answer(again + 4, server.password, TWO_FACTOR);
+    await answer(again + 5, codes.next(), TWO_FACTOR);
+    expect((await connectedAddress(w.page, TWO_FACTOR)).startsWith(guests)).toBe(true);
+    await switchOf(w.page, TWO_FACTOR).click();
+    await expectSwitch(w.page, TWO_FACTOR, false);
     expect(w.pageErrors).toEqual([]);
   });
 });
