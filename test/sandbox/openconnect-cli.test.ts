@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TotpCodes } from '../support/one-time-code';
@@ -7,6 +7,7 @@ import { runCli } from '../support/run-cli';
 import { startOcserv, type OcservServer } from './ocserv-server';
 import { addOpenConnectArgs } from './profiles';
 import { startTokenServer, type TokenServer } from './token-server';
+import { waitFor } from './wait';
 import { startSandbox, type Sandbox } from './sandbox';
 
 // `tunnelbar up --ask` logs in to a real ocserv with the openconnect program and hands the cookie
@@ -23,6 +24,9 @@ let codes: TotpCodes;
 /** A login that ends in a challenge openconnect answers from the profile's HOTP token. */
 let token: TokenServer;
 let tokenProfile: string;
+/** A SAML login in the external browser (the "browser" follows the identity provider's redirects). */
+let saml: TokenServer;
+let samlProfile: string;
 
 beforeAll(async () => {
   sb = await startSandbox();
@@ -60,9 +64,23 @@ beforeAll(async () => {
     'vpn.secrets',
     `stoken_string=${token.tokenSecret}`,
   ]);
+  saml = await startTokenServer(sb, 'sso', 4446);
+  samlProfile = `tb-ocsso-${sb.id}`;
+  await sb.nmcli(addOpenConnectArgs(samlProfile, { gateway: saml.gateway, ...flags }));
+  // The system browser: an xdg-open that returns at once and leaves a "browser" that, a second
+  // later (a person logging in), follows the identity provider's redirects back to openconnect's
+  // listener on localhost:29786. It runs where openconnect runs (NM's namespace), as a browser on
+  // that machine would.
+  const bin = join(sb.dir, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\n(sleep 1; curl -sk -L -o /dev/null "$1") &\n', {
+    mode: 0o755,
+  });
+  env.PATH = `${bin}:${process.env.PATH ?? ''}`;
 });
 
 afterAll(async () => {
+  await (saml as TokenServer | undefined)?.stop();
   await (token as TokenServer | undefined)?.stop();
   await (twoFactor as OcservServer | undefined)?.stop();
   await (oc as OcservServer | undefined)?.stop();
@@ -85,6 +103,12 @@ function nmAddresses(): string {
 async function storedSecrets(name: string): Promise<string> {
   const out = await sb.nmcli(['-s', '-g', 'vpn.secrets', 'connection', 'show', name]);
   return out.replaceAll('\\', '');
+}
+
+/** Whether NetworkManager has no active connection of the profile (not even one going down). */
+async function inactive(name: string): Promise<boolean> {
+  const out = await sb.nmcli(['-g', 'GENERAL.STATE', 'connection', 'show', name]);
+  return out.trim() === '';
 }
 
 const inPool = (text: string): boolean => /\b10\.30\.0\.\d+/.test(text);
@@ -171,11 +195,25 @@ describe('OpenConnect through tunnelbar up --ask', () => {
       const r = await runCli(['up', tokenProfile, '--ask'], env, input);
       expect(r.stderr).not.toContain('refused');
       await runCli(['down', tokenProfile], env).catch(() => undefined);
+      // The failed tunnel must be over before the next up, or NetworkManager may not ask again.
+      await waitFor('the token profile inactive', () => inactive(tokenProfile));
     }
     // Without the counter kept, the second login would send counter 0's code again: refused.
     expect(token.accepted()).toEqual([0, 1]);
     expect(token.refused()).toBe(0);
     // The token holds no backslash of its own, so the unescaped value is exact.
     expect(await storedSecrets(tokenProfile)).toContain(`stoken_string = ${token.tokenSecret},2`);
+  });
+
+  it('a SAML login opens the system browser, says it waits, and hands NM the cookie the server issued', async () => {
+    const r = await runCli(['up', samlProfile, '--ask'], env, 'yes\n');
+    expect(r.stderr).toContain('Log in in the browser window that opened');
+    // The identity provider was visited, the token came back through openconnect's listener,
+    // and NetworkManager-openconnect asked for the tunnel with the session cookie it was given
+    // (this login-only server then refuses the tunnel: the up fails, as expected).
+    expect(saml.events()).toEqual(expect.arrayContaining(['idp', 'sso accepted']));
+    expect(saml.events()).toContain('tunnel known');
+    expect(saml.events()).not.toContain('tunnel unknown');
+    await runCli(['down', samlProfile], env).catch(() => undefined);
   });
 });

@@ -1,6 +1,8 @@
-// Starts anyconnect-token-login.mjs (an AnyConnect login that ends in a challenge openconnect answers from
-// an HOTP token) in the servers' namespace, with the sandbox's server certificate. It only logs
-// in: NetworkManager-openconnect's tunnel to it then fails, which the tests expect.
+// Starts anyconnect-token-login.mjs in the servers' namespace, with the sandbox's server
+// certificate: an AnyConnect login that ends in a challenge openconnect answers from an HOTP token
+// (`hotp`), or a SAML login in the external browser (`sso`). It only logs in:
+// NetworkManager-openconnect's tunnel to it then fails, which the tests expect (the server logs
+// whether that tunnel request brought a session cookie it issued).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDaemon } from './daemon.js';
@@ -18,6 +20,8 @@ export interface TokenServer {
   accepted(): number[];
   /** How many codes it refused. */
   refused(): number;
+  /** Every line of its log (`idp`, `sso accepted`, `tunnel known`, ...). */
+  events(): string[];
   logFile: string;
   stop(): Promise<void>;
 }
@@ -26,14 +30,18 @@ export interface TokenServer {
 const SECRET_HEX = '3132333435363738393031323334353637383930';
 const SECRET_BASE32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
-export async function startTokenServer(sandbox: Sandbox, port = 4445): Promise<TokenServer> {
-  const logFile = join(sandbox.dir, 'token-server.log');
+export async function startTokenServer(
+  sandbox: Sandbox,
+  mode: 'hotp' | 'sso' = 'hotp',
+  port = 4445,
+): Promise<TokenServer> {
+  const logFile = join(sandbox.dir, `token-server-${mode}.log`);
   const username = 'tunnelbar';
   const password = 'token-password';
   const script = join(__dirname, 'anyconnect-token-login.mjs');
   const { serverCert, serverKey } = sandbox.pki;
   const daemon = startDaemon(
-    'token-server',
+    `token-server-${mode}`,
     'ip',
     [
       'netns',
@@ -41,6 +49,7 @@ export async function startTokenServer(sandbox: Sandbox, port = 4445): Promise<T
       sandbox.names.serverNetns,
       process.execPath,
       script,
+      mode,
       serverAddress,
       String(port),
       serverCert,
@@ -67,6 +76,7 @@ export async function startTokenServer(sandbox: Sandbox, port = 4445): Promise<T
         .filter((l) => l.startsWith('accepted '))
         .map((l) => Number(l.slice('accepted '.length))),
     refused: () => lines().filter((l) => l.startsWith('refused')).length,
+    events: lines,
     logFile,
     stop: () => daemon.stop(),
   };

@@ -36,7 +36,7 @@ const PROGRESS = [
   /^Opened tun device/,
   // With --dump-http-traffic (verbose): the successful responses and their sizes.
   /^Got HTTP response: HTTP\/[\d.]+ 2\d\d\b/,
-  /^HTTP body length/,
+  /^HTTP body (length|chunked)/,
   /^Generating OATH .* token code/,
 ];
 
