@@ -21,7 +21,7 @@ import { runWindowedDialog } from './windowed-dialog';
 /** A reply to NetworkManager: secrets (and maybe work to do after replying), or an error. */
 export type Outcome =
   | { secrets: SettingsDict; afterReply?: () => Promise<void> }
-  /** `notice`: something the person must do (install a package), beyond the error for NM. */
+  /** `notice`: what the person must know or do (install a package, why a login failed), beyond the error for NM. */
   | { error: string; text: string; notice?: string };
 
 export interface AnswerContext {
