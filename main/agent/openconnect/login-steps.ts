@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { agentStrings as t } from '../agent-strings';
 import type { PromptAnswer, PromptReason, PromptRequest, Prompter } from '../prompter';
 import { OPENCONNECT_FORM_SETTING, type SecretStore } from '../secret-store';
 import type { OcStep } from './transcript';
@@ -244,7 +245,7 @@ export class LoginSteps {
     this.signal.addEventListener('abort', cancel, { once: true });
     const request = this.request({
       reason: 'browser',
-      message: 'Log in in the browser window that opened. Tunnelbar waits for the login to finish.',
+      message: t.openconnect.browserWait,
     });
     void this.prompter.prompt(request, controller.signal).then(() => {
       this.signal.removeEventListener('abort', cancel);

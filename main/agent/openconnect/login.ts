@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringMapProp, stringProp, type SettingsDict } from '../../nm/dbus-types';
 import { AGENT_ERROR } from '../../nm/names';
+import { agentStrings as t } from '../agent-strings';
 import type { Outcome } from '../answer';
 import type { Prompter } from '../prompter';
 import { buildSecretsReply } from '../secret-reply';
@@ -99,7 +100,7 @@ export async function openconnectLogin(ctx: LoginContext, opts: LoginOptions): P
     for (let attempt = 1; ; attempt++) {
       const outcome = await drive(opts, run, ctx.signal, profile, steps);
       if (outcome !== 'retry') return outcome;
-      if (attempt >= MAX_ATTEMPTS) return failed(`The login to ${id} was refused.`);
+      if (attempt >= MAX_ATTEMPTS) return failed(t.openconnect.refused(id));
       steps.newAttempt(steps.lastRejected ?? '');
     }
   } finally {
@@ -233,14 +234,11 @@ async function drive(
   if (state.userCancelled) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
   if (state.retry) return 'retry';
   if (exit !== 0 && exit !== 'missing' && steps.codeRejected()) return 'retry';
-  if (exit === 'missing')
-    return failed(
-      'The openconnect program is not installed (Debian/Ubuntu and Fedora package "openconnect").',
-    );
+  if (exit === 'missing') return failed(t.openconnect.missing);
   const result = exit === 0 ? parseAuthOutput(stdout) : null;
   if (result === null) {
     const why = transcript.failure();
-    return failed(`The login to ${profile.id} failed${why === '' ? '.' : `: ${why}`}`);
+    return failed(t.openconnect.failed(profile.id, why));
   }
   const host = new URL(gatewayUrl(args[args.length - 1] ?? '').url).hostname;
   const answer = answerFor(result, run, { host, port: profile.port }, steps);
