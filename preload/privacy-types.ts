@@ -12,6 +12,15 @@ export interface ServerAddressesView {
   error: string | null;
 }
 
+/** Lockdown's host routes to the VPN servers on one link and family (through its gateway). */
+export interface ServerRoutesView {
+  /** The link (interface name) whose applied connection carries them. */
+  interface: string;
+  gateway: string;
+  /** The server addresses routed, sorted. */
+  addresses: string[];
+}
+
 /** `tunnelbar lockdown status --json`, and the app's lockdown view. */
 export interface LockdownView {
   /** Lockdown's connection profile exists in NetworkManager (it autoconnects, so it holds). */
@@ -22,6 +31,12 @@ export interface LockdownView {
   uuid: string | null;
   /** Every VPN profile's servers, resolved now (a profile that cannot be resolved cannot connect). */
   servers: ServerAddressesView[];
+  /** The names of the profiles with a server that could not be resolved, once each. */
+  unresolved: string[];
+  /** The host routes to the servers now in place (none while off). */
+  routes: ServerRoutesView[];
+  /** Why the routes could not be put in place (a refused permission, for one); null when they were. */
+  routesError: string | null;
 }
 
 /** One entry of NetworkManager's DnsManager Configuration. */

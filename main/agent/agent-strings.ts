@@ -24,6 +24,17 @@ const english = {
   } as Readonly<Record<string, string>>,
   presharedKey: 'Preshared key',
   code: 'Code',
+  openconnect: {
+    refused: fmt('The login to {name} was refused.', (name: string) => ({ name })),
+    failed: fmt(
+      'The login to {name} failed{why, select, none {.} other {: {why}}}',
+      (name: string, why: string) => ({ name, why: why === '' ? 'none' : why }),
+    ),
+    missing:
+      'The openconnect program is not installed (Debian/Ubuntu and Fedora package "openconnect").',
+    browserWait:
+      'Log in in the browser window that opened. Tunnelbar waits for the login to finish.',
+  },
 };
 
 export const agentStrings = defineStrings('agent', english);

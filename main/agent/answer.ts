@@ -6,7 +6,7 @@ import { runAuthDialog } from './auth-dialog';
 import { openconnectLogin } from './openconnect/login';
 import type { PromptRequest, Prompter } from './prompter';
 import { agentOwnedKeys, agentOwnedValues } from './secret-flags';
-import type { SecretPlan } from './secret-plan';
+import { secretValuesOnly, type SecretPlan } from './secret-plan';
 import { buildSecretsReply, nothingNeededReply } from './secret-reply';
 import type { SecretStore, StoredProfile } from './secret-store';
 import { dialogMode } from './plugin-gui';
@@ -21,7 +21,7 @@ import { runWindowedDialog } from './windowed-dialog';
 /** A reply to NetworkManager: secrets (and maybe work to do after replying), or an error. */
 export type Outcome =
   | { secrets: SettingsDict; afterReply?: () => Promise<void> }
-  /** `notice`: something the person must do (install a package), beyond the error for NM. */
+  /** `notice`: what the person must know or do (install a package, why a login failed), beyond the error for NM. */
   | { error: string; text: string; notice?: string };
 
 export interface AnswerContext {
@@ -78,7 +78,11 @@ export async function carryOut(
       const fields = plan.request.fields.filter((f) => !Object.hasOwn(known, f.key));
       // Everything needed is saved: no prompt at all.
       if (fields.length === 0) return { secrets: buildSecretsReply(ctx.settingName, known) };
-      const request = { ...plan.request, fields, id: randomUUID() };
+      // "Save password" only when a field still asked may be kept: the saved secrets beside an
+      // "ask every time" one are no reason to offer it.
+      const owned = new Set(agentOwnedKeys(ctx.connection, ctx.settingName));
+      const canSave = plan.request.canSave && fields.some((f) => f.secret && owned.has(f.key));
+      const request = { ...plan.request, fields, canSave, id: randomUUID() };
       return askPerson(request, known, ctx, opts);
     }
     case 'auth-dialog':
@@ -192,7 +196,10 @@ async function askPerson(
   if (answer === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
   // Whatever a prompter returns, only the fields asked for reach NetworkManager.
   const asked = new Set(request.fields.map((f) => f.key));
-  const typed = Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k)));
+  const typed = secretValuesOnly(
+    request.vpnType,
+    Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k))),
+  );
   const secrets = buildSecretsReply(ctx.settingName, { ...known, ...typed });
   if (!canSave || !answer.save) return { secrets };
   // Only what this prompt asked for as a secret, and only agent-owned keys: never a code.

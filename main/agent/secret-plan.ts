@@ -42,6 +42,23 @@ export interface PlanInput {
 }
 
 const MESSAGE_HINT = 'x-vpn-message:';
+
+/**
+ * OpenVPN keys a request may name that are not secrets: NM-openvpn keeps them in `vpn.data`. They
+ * may be asked (their prompt field echoes), but never go back as secrets: NetworkManager would
+ * keep them among the profile's secrets, and NM-openvpn refuses a profile with a secret it does
+ * not know ("invalid or not supported") on its next start.
+ */
+const OPENVPN_DATA_HINTS: ReadonlySet<string> = new Set(['username', 'http-proxy-username']);
+
+/** The typed values that are secrets of the VPN type, the only ones GetSecrets may answer with. */
+export function secretValuesOnly(
+  vpnType: string,
+  values: Record<string, string>,
+): Record<string, string> {
+  if (vpnType !== 'openvpn') return values;
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !OPENVPN_DATA_HINTS.has(k)));
+}
 const CHALLENGE_HINT = 'x-dynamic-challenge:';
 const CHALLENGE_ECHO_HINT = 'x-dynamic-challenge-echo:';
 
@@ -129,7 +146,7 @@ function planFromHints(
     } else if (hint === CHALLENGE_RESPONSE_KEY) {
       challenge = true;
       fields.push({ key: hint, label: agentStrings.code, secret: true });
-    } else if (hint === 'username' || hint === 'http-proxy-username') {
+    } else if (OPENVPN_DATA_HINTS.has(hint)) {
       fields.push({ key: hint, label: labelFor(hint), secret: false, initial: data[hint] ?? '' });
     } else {
       fields.push({ key: hint, label: labelFor(hint), secret: true });

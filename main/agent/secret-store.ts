@@ -4,6 +4,14 @@
  * secrets (flags exactly 1); never "ask every time" ones, never a one-time code.
  */
 
+/**
+ * The setting name under which an OpenConnect form's password is kept: not a setting of
+ * NetworkManager's but NetworkManager-openconnect's auth dialog's own keyring schema, where that
+ * dialog saves and finds them, so a password saved by either is found by the other. Its keys are
+ * the plugin's `form:<form id>:<field name>`.
+ */
+export const OPENCONNECT_FORM_SETTING = 'openconnect-form';
+
 export interface StoredProfile {
   uuid: string;
   /** The profile's name, for the item's label ("VPN password for <id>"). */

@@ -2,13 +2,19 @@ import { defineStrings, fmt } from '../i18n/define';
 
 /**
  * The `tunnelbar` command's human output, in English: the `cli.` ids in locales/. `--json` is
- * never translated (scripts read it); nor are the state and reason words inside a line, which are
- * the same words `--json` prints.
+ * never translated (scripts read it); nor are the reason words inside a line (`login-failed`),
+ * which are the same words `--json` prints and what a search for them finds.
  */
 const english = {
   state: {
     connected: fmt('connected {addresses}', (addresses: string) => ({ addresses })),
     connectedBare: 'connected',
+    /** The state alone, as in `status`'s first line and `down`'s last. */
+    word: fmt(
+      '{kind, select, connected {connected} connecting {connecting} needsSecrets {needs-secrets} disconnecting {disconnecting} reconnecting {reconnecting} failed {failed} other {disconnected}}',
+      // Select keys cannot hold a hyphen.
+      (kind: string) => ({ kind: kind === 'needs-secrets' ? 'needsSecrets' : kind }),
+    ),
     connecting: fmt('connecting ({stage})', (stage: string) => ({ stage })),
     failed: fmt('failed ({word}): {sentence}', (word: string, sentence: string) => ({
       word,

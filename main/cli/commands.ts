@@ -6,6 +6,8 @@ import { nmNotRunning, TunnelbarError } from '../nm/errors';
 import type { TunnelState } from '../nm/tunnel-state';
 import { followReconnecting, readReconnecting, withShared } from '../reconnect/shared-state';
 import { describeState, describeStatus, listEntry, statusEntry, type StatusEntry } from './format';
+import { cliStrings } from './cli-strings';
+import { runStrings as r } from './run-strings';
 import { terminalSafe as safe } from './terminal-text';
 
 export interface Io {
@@ -32,7 +34,9 @@ export function list(core: Core, io: Io, json: boolean): ExitCode {
   // Tab-separated columns: a tab or newline in a name is escaped with the rest (terminal-text.ts).
   else
     for (const e of entries)
-      io.stdout.write(`${safe(e.id)}\t${safe(e.type)}\t${e.state}\t${safe(e.uuid)}\n`);
+      io.stdout.write(
+        `${safe(e.id)}\t${safe(e.type)}\t${cliStrings.state.word(e.state)}\t${safe(e.uuid)}\n`,
+      );
   return 0;
 }
 
@@ -51,7 +55,7 @@ export function status(core: Core, io: Io, json: boolean): ExitCode {
   requireNm(core);
   const entries = activeEntries(core);
   if (json) io.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
-  else if (entries.length === 0) io.stdout.write('No VPN is active.\n');
+  else if (entries.length === 0) io.stdout.write(`${r.noneActive}\n`);
   else io.stdout.write(`${entries.map((e) => describeStatus(e, Date.now())).join('\n')}\n`);
   return 0;
 }
@@ -67,7 +71,7 @@ export async function up(
   const current = core.model.tunnelState(profile.uuid);
   if (current.kind === 'connected') {
     // Scripts call `up` to make sure; tearing a working tunnel down and up again would hurt.
-    io.stdout.write(`${safe(profile.id)}: already ${describeState(current)}\n`);
+    io.stdout.write(`${r.already(safe(profile.id), describeState(current))}\n`);
     return 0;
   }
   await activate(core.bus, profile);
@@ -79,9 +83,7 @@ export async function up(
     if (err instanceof TunnelbarError && err.word === 'timeout') {
       // Leave nothing half-way: a script that sees "failed" must not find a tunnel coming up later.
       await deactivate(core.bus, core.model, profile).catch(() => 0);
-      io.stderr.write(
-        `timeout: ${safe(profile.id)} did not connect within ${timeoutMs / 1000} s; the attempt was stopped.\n`,
-      );
+      io.stderr.write(`${r.timedOut(safe(profile.id), timeoutMs / 1000)}\n`);
       return 1;
     }
     throw err;
@@ -103,11 +105,11 @@ export async function down(core: Core, io: Io, ref: string): Promise<ExitCode> {
   const profile = findProfile(core.model, ref);
   const count = await deactivate(core.bus, core.model, profile);
   if (count === 0) {
-    io.stdout.write(`${safe(profile.id)} is not active.\n`);
+    io.stdout.write(`${r.notActive(safe(profile.id))}\n`);
     return 0;
   }
   await waitForSettled(core.model, profile.uuid, { until: 'down', timeoutMs: 30_000 });
-  io.stdout.write(`${safe(profile.id)}: disconnected\n`);
+  io.stdout.write(`${safe(profile.id)}: ${cliStrings.state.word('disconnected')}\n`);
   return 0;
 }
 
@@ -145,17 +147,13 @@ export function watch(core: Core, io: Io, json: boolean): Promise<never> {
   });
   core.model.on('nm', (running, bus) => {
     if (bus === 'lost') {
-      print({ event: 'bus-lost' }, 'The system bus went away; reconnecting');
+      print({ event: 'bus-lost' }, r.busLost);
       return;
     }
-    if (bus === 'reconnected') print({ event: 'bus-reconnected' }, 'Reconnected to the system bus');
+    if (bus === 'reconnected') print({ event: 'bus-reconnected' }, r.busReconnected);
     if (running) remember();
-    print(
-      { event: running ? 'nm-started' : 'nm-stopped' },
-      running ? 'NetworkManager is running' : 'NetworkManager stopped',
-    );
+    print({ event: running ? 'nm-started' : 'nm-stopped' }, running ? r.nmRunning : r.nmStopped);
   });
-  if (!core.model.nmRunning)
-    print({ event: 'nm-stopped' }, 'NetworkManager is not running; waiting for it');
+  if (!core.model.nmRunning) print({ event: 'nm-stopped' }, r.nmWaiting);
   return new Promise<never>(() => undefined);
 }

@@ -4,23 +4,23 @@ import { dnsView } from '../dns/dns-view';
 import { nmNotRunning } from '../nm/errors';
 import type { DnsView } from '../../preload/privacy-types';
 import type { ExitCode, Io } from './commands';
+import { runStrings } from './run-strings';
 import { terminalSafe as safe } from './terminal-text';
 
 export function describeDns(view: DnsView): string {
-  const lines = [`NetworkManager DNS mode ${safe(view.mode)}, resolv.conf ${safe(view.rcManager)}`];
-  if (view.entries.length === 0) lines.push('No DNS servers are configured.');
+  const d = runStrings.dns;
+  const lines = [d.mode(safe(view.mode), safe(view.rcManager))];
+  if (view.entries.length === 0) lines.push(d.none);
   for (const e of view.entries) {
-    const domains = e.domains.length === 0 ? 'no domains' : e.domains.map((d) => safe(d)).join(' ');
-    const use = e.general ? 'all names' : 'its domains only';
+    const domains = e.domains.length === 0 ? d.noDomains : e.domains.map((x) => safe(x)).join(' ');
+    const use = e.general ? d.allNames : d.ownDomains;
+    const servers = e.nameservers.map((n) => safe(n)).join(' ');
     lines.push(
-      `${safe(e.interface || '-')}${e.vpn ? ' (VPN)' : ''}\t${e.nameservers.map((n) => safe(n)).join(' ')}\t${domains}\tpriority ${e.priority}\t${use}`,
+      `${safe(e.interface || '-')}${e.vpn ? d.vpn : ''}\t${servers}\t${domains}\t${d.priority(e.priority)}\t${use}`,
     );
   }
   for (const leak of view.leaks) {
-    lines.push(
-      `warning: ${safe(leak.id)} carries all traffic, but DNS queries still go to the resolvers of ${leak.leakingInterfaces.map((i) => safe(i)).join(', ')}. ` +
-        `Fix: "Send all DNS queries through this VPN" in its DNS options, then reconnect.`,
-    );
+    lines.push(d.leak(safe(leak.id), leak.leakingInterfaces.map((i) => safe(i)).join(', ')));
   }
   return `${lines.join('\n')}\n`;
 }

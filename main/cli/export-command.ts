@@ -5,6 +5,7 @@ import { exportProfile } from '../editor/export';
 import { findProfile } from '../nm/actions';
 import type { Core } from '../core';
 import type { ExitCode, Io } from './commands';
+import { runStrings as r } from './run-strings';
 import { terminalSafe as safe } from './terminal-text';
 
 /**
@@ -36,8 +37,9 @@ export async function exportCommand(
     const entry = { uuid: profile.uuid, id: profile.id, ...result };
     io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
   } else {
-    io.stdout.write(`${safe(profile.id)}: saved to ${safe(result.path)}\n`);
-    for (const warning of result.warnings) io.stderr.write(`warning: ${safe(warning, 'lines')}\n`);
+    io.stdout.write(`${r.saved(safe(profile.id), safe(result.path))}\n`);
+    for (const warning of result.warnings)
+      io.stderr.write(`${r.warning(safe(warning, 'lines'))}\n`);
   }
   return 0;
 }

@@ -106,7 +106,7 @@ export function describeState(state: TunnelStateView): string {
     case 'needs-secrets':
     case 'disconnected':
     case 'disconnecting':
-      return state.kind;
+      return s.state.word(state.kind);
   }
 }
 
@@ -126,7 +126,7 @@ function ipLines(label: string, ip: IpConfig | null): string[] {
 }
 
 export function describeStatus(entry: StatusEntry, now: number): string {
-  const lines = [`${safe(entry.id)} (${safe(entry.uuid)}): ${entry.state}`];
+  const lines = [`${safe(entry.id)} (${safe(entry.uuid)}): ${s.state.word(entry.state)}`];
   if (entry.since !== null) {
     const seconds = Math.max(0, Math.round((now - Date.parse(entry.since)) / 1000));
     lines.push(s.status.connectedFor(seconds));

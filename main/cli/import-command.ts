@@ -5,21 +5,19 @@ import { runBulkImport } from '../import/bulk-import';
 import type { BulkEvent, BulkSummary } from '../import/bulk-types';
 import { collectTargets } from '../import/bulk-walk';
 import { loadExistingProfiles } from '../import/bulk-existing';
+import type { ExistingProfile } from '../import/bulk-index';
+import type { ImportBus } from '../import/bulk-nm';
 import { NmBus } from '../nm/bus';
-import { nmNotRunning } from '../nm/errors';
+import { nmNotRunning, TunnelbarError } from '../nm/errors';
 import type { ImportArgs } from './args';
 import type { ExitCode, Io } from './commands';
 import { describeOutcome, importEntry } from './import-format';
+import { importStrings as t } from './import-strings';
 import { ProgressBar } from './progress-bar';
 import { terminalSafe } from './terminal-text';
 
 function summaryLine(s: BulkSummary, dryRun: boolean): string {
-  const parts = [
-    dryRun ? `${s.planned} would be added` : `${s.added} added`,
-    ...(s.duplicates > 0 ? [`${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'}`] : []),
-    ...(s.failed > 0 ? [`${s.failed} failed`] : []),
-  ];
-  return `${s.total} file${s.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  return t.summary(s.total, dryRun, dryRun ? s.planned : s.added, s.duplicates, s.failed);
 }
 
 /**
@@ -73,17 +71,47 @@ function reporter(
  * rather than the core: no live model (see bulk-existing.ts), no secret agent.
  */
 export async function importFiles(io: Io, json: boolean, args: ImportArgs): Promise<ExitCode> {
-  const bus = await NmBus.connect();
+  const bus = await connectForImport(args.dryRun);
+  if (bus === null) {
+    // A dry run only parses and reports: it needs NetworkManager only to find duplicates.
+    io.stderr.write(`${t.noDuplicateCheck}\n`);
+    return run(noBus, [], io, json, args);
+  }
   try {
     if (bus.nmOwner === null) throw nmNotRunning();
-    return await run(bus, io, json, args);
+    return await run(bus, await loadExistingProfiles(bus), io, json, args);
   } finally {
     bus.close();
   }
 }
 
-async function run(bus: NmBus, io: Io, json: boolean, args: ImportArgs): Promise<ExitCode> {
-  const existing = await loadExistingProfiles(bus);
+/** The bus; for a dry run, null when there is no bus or no NetworkManager on it. */
+async function connectForImport(dryRun: boolean): Promise<NmBus | null> {
+  if (!dryRun) return NmBus.connect();
+  let bus: NmBus;
+  try {
+    bus = await NmBus.connect();
+  } catch (err) {
+    if (err instanceof TunnelbarError) return null;
+    throw err;
+  }
+  if (bus.nmOwner !== null) return bus;
+  bus.close();
+  return null;
+}
+
+/** Stands in for the bus in a dry run without NetworkManager; nothing may reach it. */
+const noBus: ImportBus = {
+  call: () => Promise.reject(new Error('a dry run without NetworkManager made a bus call')),
+};
+
+async function run(
+  bus: ImportBus,
+  existing: readonly ExistingProfile[],
+  io: Io,
+  json: boolean,
+  args: ImportArgs,
+): Promise<ExitCode> {
   const targets = await collectTargets(args.paths);
   const out = reporter(io, json);
   // Ctrl-C stops starting new files and lets the calls in flight finish, so that no profile is
@@ -114,7 +142,7 @@ async function run(bus: NmBus, io: Io, json: boolean, args: ImportArgs): Promise
   }
   if (!json) io.stdout.write(`${summaryLine(summary, args.dryRun)}\n`);
   if (summary.fatal !== null) {
-    io.stderr.write(`import stopped: ${terminalSafe(summary.fatal, 'lines')}\n`);
+    io.stderr.write(`${t.stopped(terminalSafe(summary.fatal, 'lines'))}\n`);
     return 2;
   }
   return summary.failed + summary.duplicates > 0 ? 1 : 0;

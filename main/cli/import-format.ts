@@ -3,6 +3,7 @@
 import type { BulkWarning, FileOutcome } from '../import/bulk-types';
 import type { ImportedProfile } from '../import/profile';
 import type { ImportNote } from '../import/result';
+import { importStrings as t } from './import-strings';
 import { terminalSafe } from './terminal-text';
 
 /**
@@ -47,6 +48,7 @@ function located(file: string, line: number | null, message: string): string {
   return line === null ? `${file}: ${message}` : `${file}:${line}: ${message}`;
 }
 
+/** The `--json` entry's error for a duplicate: English always, as all of `--json`. */
 function duplicateMessage(o: Extract<FileOutcome, { status: 'duplicate' }>): string {
   const { id, uuid } = o.duplicateOf;
   return `duplicate of "${id}" (${uuid}), not added; --allow-duplicates adds it anyway`;
@@ -88,8 +90,8 @@ export function importEntry(o: FileOutcome): ImportEntry {
   }
 }
 
-function noteLines(kind: string, notes: readonly BulkWarning[]): string[] {
-  return notes.map((n) => `  ${kind}${n.line === null ? '' : `, line ${n.line}`}: ${n.message}`);
+function noteLines(kind: 'repaired' | 'warning', notes: readonly BulkWarning[]): string[] {
+  return notes.map((n) => t.note(kind, n.line, n.message));
 }
 
 /** A scalar as `nmcli connection show` would print it. */
@@ -136,20 +138,20 @@ function outcomeLines(o: FileOutcome): string[] {
   switch (o.status) {
     case 'added':
       return [
-        `${o.file}: added "${o.id}" (${o.uuid})`,
+        t.added(o.file, o.id, o.uuid),
         ...noteLines('repaired', o.repairs),
         ...noteLines('warning', o.warnings),
       ];
     case 'planned':
       return [
-        `${o.file}: would add "${o.id}" (${o.kind}); nothing written`,
+        t.wouldAdd(o.file, o.id, o.kind),
         ...settingsLines(o.profile).map((l) => `    ${l}`),
         ...noteLines('repaired', o.repairs),
         ...noteLines('warning', o.warnings),
       ];
     case 'duplicate':
-      return [`${o.file}: ${duplicateMessage(o)}`];
+      return [`${o.file}: ${t.duplicate(o.duplicateOf.id, o.duplicateOf.uuid)}`];
     case 'failed':
-      return [located(o.file, o.error.line, `error: ${o.error.message}`)];
+      return [located(o.file, o.error.line, t.error(o.error.message))];
   }
 }

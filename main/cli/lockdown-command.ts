@@ -4,25 +4,27 @@ import { lockdownOff, lockdownOn, lockdownStatus } from '../lockdown/lockdown';
 import type { LockdownStatus } from '../lockdown/types';
 import type { LockdownAction } from './args';
 import type { ExitCode, Io } from './commands';
+import { runStrings } from './run-strings';
 import { terminalSafe as safe } from './terminal-text';
 
 /** The text form: one line for the state, then each profile that cannot connect under lockdown. */
 export function describeLockdown(status: LockdownStatus): string {
+  const l = runStrings.lockdown;
   const lines: string[] = [];
-  if (!status.on) lines.push('Lockdown is off.');
-  else if (status.active)
-    lines.push(
-      'Lockdown is on: nothing leaves this machine but through a VPN, to its servers, or to the local network.',
-    );
-  else
-    lines.push(
-      'Lockdown is on, but NetworkManager has not activated it yet: check `nmcli connection`.',
-    );
+  if (!status.on) lines.push(l.off);
+  else if (status.active) lines.push(l.on);
+  else lines.push(l.pending);
   const failed = status.servers.filter((s) => s.error !== null);
   if (status.on && failed.length > 0) {
-    lines.push('These profiles cannot connect under lockdown:');
+    lines.push(l.cannotConnect);
     for (const s of failed) lines.push(`  ${safe(s.id)}\t${safe(s.host)}\t${safe(s.error ?? '')}`);
   }
+  if (status.on && status.routesError !== null) lines.push(safe(status.routesError));
+  if (status.on)
+    for (const r of status.routes)
+      lines.push(
+        `Routed to the VPN servers through ${safe(r.gateway)} on ${safe(r.interface)}: ${r.addresses.map((a) => safe(a)).join(', ')}`,
+      );
   return `${lines.join('\n')}\n`;
 }
 

@@ -11,6 +11,7 @@ import { ReconnectPublisher } from '../reconnect/shared-state';
 import { SystemWatch } from '../reconnect/system-watch';
 import { up, type ExitCode, type Io } from './commands';
 import { describeState, statusEntry } from './format';
+import { runStrings as r } from './run-strings';
 import { terminalSafe as safe } from './terminal-text';
 
 /**
@@ -51,7 +52,7 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
   if (first !== 0) return first;
   const profile = findProfile(core.model, ref);
   const shared = new ReconnectPublisher(undefined, (text) => {
-    io.stderr.write(`warning: ${safe(text)}\n`);
+    io.stderr.write(`${r.warning(safe(text))}\n`);
   });
   const print = (state: TunnelState): void => {
     // `tunnelbar status` and `watch` in other processes see the reconnecting state too.
@@ -102,7 +103,7 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
     print(shown);
     if (end !== null) ended(end);
     else if (shown.kind === 'disconnected') {
-      finish(0, `${safe(profile.id)} was stopped by request; not reconnecting.`);
+      finish(0, r.stoppedByRequest(safe(profile.id)));
     }
   };
   if (opts.prompter !== null) {

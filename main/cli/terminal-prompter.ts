@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { PromptAnswer, PromptRequest, Prompter } from '../agent/prompter';
 import { terminalSafe } from './terminal-text';
+import { promptStrings as p } from './prompt-strings';
 import { readTtyLine, type TtyInput } from './tty-line';
 
 /**
@@ -14,21 +15,27 @@ import { readTtyLine, type TtyInput } from './tty-line';
 function reasonLine(request: PromptRequest): string | null {
   switch (request.reason) {
     case 'rejected':
-      return 'The previous answer was rejected. Try again.';
+      return p.rejected;
     case 'challenge':
-      return `The server asks: ${terminalSafe(request.message)}`;
+      return p.serverAsks(terminalSafe(request.message));
     case 'certificate': {
       const cert = request.certificate;
-      if (cert === undefined) return "The server's certificate is not trusted.";
+      if (cert === undefined) return p.certUntrusted;
       return [
-        `The certificate of ${terminalSafe(cert.host)} is not trusted: ${terminalSafe(cert.reason)}.`,
-        `Its key: ${terminalSafe(cert.fingerprint)}`,
+        p.certOf(terminalSafe(cert.host), terminalSafe(cert.reason)),
+        p.certKey(terminalSafe(cert.fingerprint)),
       ].join('\n');
     }
     case 'initial':
     case 'browser':
       return null;
   }
+}
+
+/** "yes", or the language's own word for it. */
+function accepts(answer: string | null): boolean {
+  const word = answer?.trim().toLocaleLowerCase() ?? '';
+  return word === 'yes' || word === p.yes.toLocaleLowerCase();
 }
 
 /** A choice answered by its number or its label; anything else goes back as typed. */
@@ -119,17 +126,24 @@ export class TerminalPrompter implements Prompter {
     this.output.write(`${lines.join('\n')}\n`);
     if (request.reason === 'browser') return untilAborted(signal);
     if (request.reason === 'certificate') {
-      const answer = await this.readField('Accept it? (yes/no): ', false, signal);
-      return answer?.trim().toLowerCase() === 'yes' ? { values: {}, save: false } : null;
+      const answer = await this.readField(p.acceptIt, false, signal);
+      return accepts(answer) ? { values: {}, save: false } : null;
     }
     const values: Record<string, string> = {};
     for (const field of request.fields) {
       const options = field.options ?? [];
       for (const [i, option] of options.entries())
         this.output.write(`  ${String(i + 1)}) ${terminalSafe(option)}\n`);
-      const label = `${terminalSafe(field.label)}: `;
-      const value = await this.readField(label, field.secret, signal);
-      if (value === null) return null;
+      // A known value (the user name NetworkManager has) is offered as the default: Enter alone
+      // keeps it rather than sending an empty answer. A secret's value is never shown.
+      const known = field.secret ? '' : (field.initial ?? '');
+      const label =
+        known === ''
+          ? p.field(terminalSafe(field.label))
+          : p.fieldWithDefault(terminalSafe(field.label), terminalSafe(known));
+      const typed = await this.readField(label, field.secret, signal);
+      if (typed === null) return null;
+      const value = typed === '' && known !== '' ? known : typed;
       values[field.key] = options.length > 0 ? chosen(options, value) : value;
     }
     return { values, save: this.save && request.canSave };

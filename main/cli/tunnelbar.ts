@@ -6,12 +6,13 @@ import { setLocale } from '../i18n/catalogue';
 import { localeFromEnv } from '../i18n/locale';
 import { ActivationError } from '../nm/actions';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
-import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { parseArgs, usage, UsageError, type CliArgs } from './args';
 import { down, list, status, up, watch, type ExitCode, type Io } from './commands';
 import { dnsCommand } from './dns-command';
 import { exportCommand } from './export-command';
 import { importFiles } from './import-command';
 import { lockdownCommand } from './lockdown-command';
+import { runStrings as r } from './run-strings';
 import { PromptTap, stay } from './stay-command';
 import { TerminalPrompter } from './terminal-prompter';
 import { terminalSafe } from './terminal-text';
@@ -77,11 +78,11 @@ export async function main(
     args = parseArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.stderr.write(`${terminalSafe(err.message, 'lines')}\n\n${USAGE}\n`);
+    io.stderr.write(`${terminalSafe(err.message, 'lines')}\n\n${usage()}\n`);
     return 2;
   }
   if (args.command === 'help') {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${usage()}\n`);
     return 0;
   }
   if (args.command === 'version') {
@@ -105,7 +106,7 @@ export async function main(
       args.command === 'up' ? { identifier: `tunnelbar.cli.${process.pid}`, prompter } : undefined;
     core = await openCore({
       ...(agent ? { agent } : {}),
-      onWarning: (text) => io.stderr.write(`warning: ${terminalSafe(text, 'lines')}\n`),
+      onWarning: (text) => io.stderr.write(`${r.warning(terminalSafe(text, 'lines'))}\n`),
     });
     const opened = core;
     const stop = (): void => {
@@ -120,7 +121,7 @@ export async function main(
       io.stderr.write(`${err.word}: ${terminalSafe(err.message, 'lines')}\n`);
       return isEnvironmentError(err) ? 2 : 1;
     }
-    io.stderr.write(`error: ${terminalSafe(describeUnknownError(err), 'lines')}\n`);
+    io.stderr.write(`${r.error(terminalSafe(describeUnknownError(err), 'lines'))}\n`);
     return 2;
   } finally {
     await core?.close();

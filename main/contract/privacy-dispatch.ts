@@ -4,7 +4,7 @@ import type { CallResults } from '../../preload/contract';
 import type { DnsRouting } from '../../preload/privacy-types';
 import type { Core } from '../core';
 import { fixDnsLeak } from '../dns/fix';
-import { setDnsRouting } from '../dns/profile-dns';
+import { pushedDomains, setDnsRouting } from '../dns/profile-dns';
 import { dnsView } from '../dns/dns-view';
 import { lockdownOff, lockdownOn, lockdownStatus } from '../lockdown/lockdown';
 import { findProfile } from '../nm/actions';
@@ -32,7 +32,8 @@ export async function privacyCall(
       return dnsView(core.bus, core.model);
     case 'profile:set-dns': {
       const profile = findProfile(core.model, String(arg?.uuid));
-      await setDnsRouting(core.bus, profile.path, arg?.routing as DnsRouting);
+      const pushed = pushedDomains(core.model.tunnelState(profile.uuid));
+      await setDnsRouting(core.bus, profile.path, arg?.routing as DnsRouting, pushed);
       return null;
     }
   }

@@ -2,8 +2,10 @@ import type { LockdownStateView } from '../../preload/contract';
 import type { LockdownView } from '../../preload/privacy-types';
 import { callServer, failureOf, type CallHandler } from './call-dispatch';
 import { LockdownWatch, type LockdownWatchOptions } from './lockdown-watch';
+import { ServerRouteKeeper } from './server-route-keeper';
 import { strings } from './strings';
 import type { NotificationText } from './surface-types';
+import type { Lookup } from '../lockdown/resolve';
 
 export interface LockdownControlOptions {
   bus: LockdownWatchOptions['bus'];
@@ -13,6 +15,8 @@ export interface LockdownControlOptions {
   publish: (state: LockdownStateView) => void;
   notify: (text: NotificationText) => void;
   onWarning?: (text: string) => void;
+  /** How server names are resolved (the system resolver unless a test says otherwise). */
+  lookup?: Lookup;
 }
 
 /** Profiles whose servers could not be resolved, once each, by name. */
@@ -38,12 +42,30 @@ export function lockdownOnNotification(view: LockdownView): NotificationText {
  */
 export class LockdownControl {
   private readonly watch: LockdownWatch;
+  private readonly routes: ServerRouteKeeper;
 
   constructor(private readonly opts: LockdownControlOptions) {
+    this.routes = new ServerRouteKeeper({
+      bus: opts.bus,
+      model: opts.model,
+      ...(opts.lookup === undefined ? {} : { lookup: opts.lookup }),
+      unresolved: (names) => {
+        opts.notify({
+          title: strings.notify.lockdownUnresolvedTitle,
+          body: strings.notify.lockdownUnresolved(names.join(', ')),
+        });
+      },
+      failed: (sentence) => {
+        opts.notify({ title: strings.notify.lockdownRoutesFailedTitle, body: sentence });
+      },
+    });
     this.watch = new LockdownWatch({
       bus: opts.bus,
       model: opts.model,
-      changed: opts.publish,
+      changed: (state) => {
+        this.routes.lockdownChanged(state);
+        opts.publish(state);
+      },
       ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
     });
   }
@@ -75,6 +97,7 @@ export class LockdownControl {
   }
 
   close(): void {
+    this.routes.close();
     this.watch.close();
   }
 }

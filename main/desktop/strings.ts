@@ -53,6 +53,8 @@ const english = {
     lockdownOffFailedTitle: 'Lockdown was not turned off',
     lockdownOnTitle: 'Lockdown is on',
     lockdownOnBody: 'Without a connected VPN, no traffic leaves this computer.',
+    lockdownUnresolvedTitle: 'Some VPNs cannot connect under lockdown',
+    lockdownRoutesFailedTitle: 'Lockdown cannot open the way to the VPN servers',
     lockdownUnresolved: fmt(
       'These VPNs cannot connect under lockdown (their servers could not be resolved): {names}.',
       (names: string) => ({ names }),

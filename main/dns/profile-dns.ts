@@ -6,13 +6,17 @@
 //   priority makes NetworkManager drop every other configuration with a higher value, so only
 //   this VPN's servers are used (resolv.conf and systemd-resolved alike); `~.` makes
 //   systemd-resolved send it every name.
-// - 'own-domains': dns-priority 200 (after the physical links' 100) and the VPN's pushed domains
-//   as routing domains (`~corp.example`): with systemd-resolved only those names go to it; with a
-//   plain resolv.conf NetworkManager cannot route by name, so its servers come last.
-// - 'profile': what the profile said before Tunnelbar (priority 0, no `~.`).
+// - 'own-domains': dns-priority 200 (after the physical links' 100) and the VPN's own domains as
+//   routing domains (`~corp.example`): the profile's search domains, and the domains the server
+//   pushed when the VPN is connected while this is chosen (they are known only then). With
+//   systemd-resolved only those names go to it; with a plain resolv.conf NetworkManager cannot
+//   route by name, so its servers come last.
+// - 'profile': what the profile said before Tunnelbar (priority 0, no `~.`, and none of those
+//   routing domains).
 import { Variant } from 'dbus-next';
 import type { DnsRouting } from '../../preload/privacy-types';
 import { numberProp, stringArrayProp, type SettingsDict } from '../nm/dbus-types';
+import type { TunnelState } from '../nm/tunnel-state';
 import { getSettings, updateToDisk, type EditorBus } from '../editor/nm-calls';
 
 export const EXCLUSIVE_PRIORITY = -50;
@@ -28,19 +32,28 @@ export function dnsRoutingOf(settings: SettingsDict): DnsRouting {
   return 'profile';
 }
 
-function nextSearch(
-  current: readonly string[],
-  routing: DnsRouting,
-  pushed: readonly string[],
-): string[] {
-  const kept = current.filter((d) => d !== '~.');
+/** The domains the server pushed, while the VPN is connected (empty otherwise). */
+export function pushedDomains(state: TunnelState): string[] {
+  if (state.kind !== 'connected') return [];
+  return [...new Set([...(state.ip4?.domains ?? []), ...(state.ip6?.domains ?? [])])];
+}
+
+/** The VPN's own domains: the profile's search domains (not routing-only ones) and the pushed. */
+function ownDomains(settings: SettingsDict, pushed: readonly string[]): string[] {
+  const search = FAMILIES.flatMap((f) => stringArrayProp(settings[f], 'dns-search'));
+  const plain = [...search, ...pushed].filter((d) => !d.startsWith('~') && d !== '' && d !== '.');
+  return [...new Set(plain)];
+}
+
+function nextSearch(current: readonly string[], routing: DnsRouting, own: readonly string[]) {
+  const routed = own.map((d) => `~${d}`);
+  // `~.` and the own domains' routing entries belong to the choices; every other entry stays.
+  const kept = current.filter((d) => d !== '~.' && !routed.includes(d));
   switch (routing) {
     case 'all-through-vpn':
       return [...kept, '~.'];
-    case 'own-domains': {
-      const routed = pushed.map((d) => (d.startsWith('~') ? d : `~${d}`));
+    case 'own-domains':
       return [...new Set([...kept, ...routed])];
-    }
     case 'profile':
       return kept;
   }
@@ -61,9 +74,10 @@ function priorityFor(routing: DnsRouting): number {
 export function withDnsRouting(
   settings: SettingsDict,
   routing: DnsRouting,
-  pushedDomains: readonly string[] = [],
+  pushed: readonly string[] = [],
 ): SettingsDict {
   const next: SettingsDict = { ...settings };
+  const own = ownDomains(settings, pushed);
   for (const family of FAMILIES) {
     const current = settings[family] ?? {};
     next[family] = {
@@ -71,7 +85,7 @@ export function withDnsRouting(
       'dns-priority': new Variant('i', priorityFor(routing)),
       'dns-search': new Variant(
         'as',
-        nextSearch(stringArrayProp(current, 'dns-search'), routing, pushedDomains),
+        nextSearch(stringArrayProp(current, 'dns-search'), routing, own),
       ),
     };
   }
@@ -83,8 +97,8 @@ export async function setDnsRouting(
   bus: EditorBus,
   path: string,
   routing: DnsRouting,
-  pushedDomains: readonly string[] = [],
+  pushed: readonly string[] = [],
 ): Promise<void> {
   const settings = await getSettings(bus, path);
-  await updateToDisk(bus, path, withDnsRouting(settings, routing, pushedDomains));
+  await updateToDisk(bus, path, withDnsRouting(settings, routing, pushed));
 }

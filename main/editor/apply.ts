@@ -59,6 +59,8 @@ export function applyEdit(
   base: ProfileEdit,
   edit: ProfileEdit,
   stored: SettingsDict = {},
+  /** The domains the VPN's server pushed, when it is connected (for "only its own domains"). */
+  pushed: readonly string[] = [],
 ): SettingsDict {
   const out: SettingsDict = { ...current };
   const connection: VariantMap = { ...current.connection };
@@ -89,7 +91,7 @@ export function applyEdit(
   out.ipv6 = applyIp(current.ipv6, base.ipv6, edit.ipv6, 6);
   if (base.dnsRouting !== edit.dnsRouting) {
     // After the IP pages' own changes, so a search domain typed there and the routing both stay.
-    const routed = withDnsRouting({ ipv4: out.ipv4, ipv6: out.ipv6 }, edit.dnsRouting);
+    const routed = withDnsRouting({ ipv4: out.ipv4, ipv6: out.ipv6 }, edit.dnsRouting, pushed);
     out.ipv4 = routed.ipv4 ?? {};
     out.ipv6 = routed.ipv6 ?? {};
   }

@@ -1,5 +1,6 @@
 // The editor's contract calls, dispatched by the ContractServer once the payload is validated.
 
+import { pushedDomains } from '../dns/profile-dns';
 import type { CallArgs, CallResults } from '../../preload/contract';
 import type { Core } from '../core';
 import { findProfile } from '../nm/actions';
@@ -38,7 +39,8 @@ export async function editorCall(
     }
     case 'profile:save': {
       const [{ uuid, base, edit }] = rawArgs as CallArgs<'profile:save'>;
-      await saveProfileEdit(bus, findProfile(model, uuid), base, edit);
+      const pushed = pushedDomains(model.tunnelState(uuid));
+      await saveProfileEdit(bus, findProfile(model, uuid), base, edit, pushed);
       return null;
     }
     case 'profile:create': {

@@ -81,12 +81,13 @@ export async function saveProfileEdit(
   profile: Profile,
   base: ProfileEdit,
   edit: ProfileEdit,
+  pushed: readonly string[] = [],
 ): Promise<void> {
   const current = await getSettings(bus, profile.path);
   const setting = secretSettingToRead(edit);
   // A new secret makes Update2 replace every secret (reference §2.3): send the stored ones too.
   const stored = setting === null ? {} : await storedSecrets(bus, profile.path, setting);
-  const settings = applyEdit(current, base, edit, stored);
+  const settings = applyEdit(current, base, edit, stored, pushed);
   // The bases first, so a refusal there leaves the profile as it was; they are put back if the
   // profile's own update is refused, so a failed save changes nothing.
   const change = secondariesChange(base.connectWith, edit.connectWith);

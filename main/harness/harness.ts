@@ -191,7 +191,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     pages: new Map([
       ['/', page],
       ['/index.html', page],
-      [TRAY_PAGE_PATH, trayPage(CONTENT_SECURITY_POLICY)],
+      // After AppCore.start: it set the catalogue to `locale`.
+      [TRAY_PAGE_PATH, trayPage(CONTENT_SECURITY_POLICY, locale)],
     ]),
     scripts,
     files: new Map([[TRAY_ICONS_PATH, join(root, 'assets', 'tray')]]),

@@ -1,6 +1,6 @@
 import type { SecretStore, StoredProfile } from '../agent/secret-store';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
-import { itemAttributes, itemLabel, newItemAttributes } from './schema';
+import { itemAttributes, itemLabel, newItemAttributes, profileAttributes } from './schema';
 import { SecretService } from './secret-service';
 import { SessionBus } from './session-bus';
 
@@ -117,16 +117,17 @@ export class KeyringStore implements SecretStore {
   async deleteAll(uuid: string): Promise<void> {
     const service = await this.connection();
     if (service === null) return;
-    const attributes = { 'connection-uuid': uuid };
     try {
-      let found = await service.search(attributes);
-      if (found.locked.length > 0) {
-        await service.unlock(found.locked);
-        found = await service.search(attributes);
+      for (const attributes of profileAttributes(uuid)) {
+        let found = await service.search(attributes);
+        if (found.locked.length > 0) {
+          await service.unlock(found.locked);
+          found = await service.search(attributes);
+        }
+        for (const item of found.unlocked) await service.deleteItem(item);
+        if (found.locked.length > 0)
+          throw new Error('some items are in a keyring that stayed locked');
       }
-      for (const item of found.unlocked) await service.deleteItem(item);
-      if (found.locked.length > 0)
-        throw new Error('some items are in a keyring that stayed locked');
     } catch (err) {
       this.dropConnection();
       throw new TunnelbarError(

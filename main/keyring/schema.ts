@@ -1,4 +1,4 @@
-import type { StoredProfile } from '../agent/secret-store';
+import { OPENCONNECT_FORM_SETTING, type StoredProfile } from '../agent/secret-store';
 
 /**
  * nm-applet's keyring schema (also GNOME Shell's and the VPN auth dialogs'): items are found by
@@ -8,11 +8,25 @@ export const NM_SCHEMA = 'org.freedesktop.NetworkManager.Connection';
 /** libsecret records the schema in this attribute; searches leave it out (nm-applet does too). */
 const SCHEMA_ATTRIBUTE = 'xdg:schema';
 
+/**
+ * NetworkManager-openconnect's auth dialog's own schema for form passwords (OPENCONNECT_FORM_SETTING):
+ * `vpn_uuid`, `auth_id` = the form's id, `label` = the field's name.
+ */
+export const OPENCONNECT_SCHEMA = 'org.freedesktop.NetworkManager.Connection.Openconnect';
+
+/** `form:<form id>:<field name>` split (the name may hold colons); null for another key. */
+function formKeyParts(key: string): { form: string; field: string } | null {
+  const m = /^form:([^:]+):(.+)$/.exec(key);
+  return m?.[1] === undefined || m[2] === undefined ? null : { form: m[1], field: m[2] };
+}
+
 export function itemAttributes(
   uuid: string,
   settingName: string,
   key: string,
 ): Record<string, string> {
+  const form = settingName === OPENCONNECT_FORM_SETTING ? formKeyParts(key) : null;
+  if (form !== null) return { vpn_uuid: uuid, auth_id: form.form, label: form.field };
   return { 'connection-uuid': uuid, 'setting-name': settingName, 'setting-key': key };
 }
 
@@ -22,7 +36,16 @@ export function newItemAttributes(
   settingName: string,
   key: string,
 ): Record<string, string> {
-  return { ...itemAttributes(uuid, settingName, key), [SCHEMA_ATTRIBUTE]: NM_SCHEMA };
+  const schema =
+    settingName === OPENCONNECT_FORM_SETTING && formKeyParts(key) !== null
+      ? OPENCONNECT_SCHEMA
+      : NM_SCHEMA;
+  return { ...itemAttributes(uuid, settingName, key), [SCHEMA_ATTRIBUTE]: schema };
+}
+
+/** Attributes that find every item of a profile, in each schema the agent writes. */
+export function profileAttributes(uuid: string): Record<string, string>[] {
+  return [{ 'connection-uuid': uuid }, { vpn_uuid: uuid }];
 }
 
 const WHAT: Record<string, string> = {

@@ -1,3 +1,5 @@
+import { errorStrings as e } from './error-strings';
+
 /**
  * An error a person can act on: a stable kebab-case word for scripts and tests, and a sentence
  * that says what happened and what to do. Never carries a secret.
@@ -13,32 +15,19 @@ export class TunnelbarError extends Error {
 }
 
 export function busUnreachable(address: string, cause: string): TunnelbarError {
-  return new TunnelbarError(
-    'bus-unreachable',
-    `Cannot reach the system D-Bus at ${address} (${cause}). Is dbus running? ` +
-      'DBUS_SYSTEM_BUS_ADDRESS selects another bus.',
-  );
+  return new TunnelbarError('bus-unreachable', e.busUnreachable(address, cause));
 }
 
 export function nmNotRunning(): TunnelbarError {
-  return new TunnelbarError(
-    'nm-not-running',
-    'NetworkManager is not running. Start it (for example `systemctl start NetworkManager`) and try again.',
-  );
+  return new TunnelbarError('nm-not-running', e.nmNotRunning);
 }
 
 export function unknownProfile(ref: string): TunnelbarError {
-  return new TunnelbarError(
-    'unknown-profile',
-    `No VPN profile is named "${ref}" or has that UUID. \`tunnelbar list\` shows them.`,
-  );
+  return new TunnelbarError('unknown-profile', e.unknownProfile(ref));
 }
 
 export function ambiguousProfile(ref: string, count: number): TunnelbarError {
-  return new TunnelbarError(
-    'ambiguous-profile',
-    `${count} VPN profiles are named "${ref}"; use the UUID from \`tunnelbar list\` instead.`,
-  );
+  return new TunnelbarError('ambiguous-profile', e.ambiguousProfile(ref, count));
 }
 
 export function describeUnknownError(err: unknown): string {

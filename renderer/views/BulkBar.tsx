@@ -50,11 +50,26 @@ export function BulkBar({ selection, onClear }: BulkBarProps) {
   const [userName, setUserName] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const dismissRef = useRef<HTMLButtonElement>(null);
   const count = selection.size;
 
   useEffect(() => {
     if (asking) cancelRef.current?.focus();
   }, [asking]);
+  // Deleting takes away the question and the checked rows, and a running action disables the
+  // buttons: focus would be left on nothing. It goes to what is left of the bar.
+  useEffect(() => {
+    const now = document.activeElement;
+    if (!running && outcome !== null && (now === null || now === document.body))
+      dismissRef.current?.focus();
+    // count: the deleted profiles leave the selection only when the list hears of it.
+  }, [running, outcome, count]);
+  /** The question taken back (Cancel, Escape): focus returns to the Delete that asked it. */
+  const keep = (): void => {
+    setAsking(false);
+    deleteRef.current?.focus();
+  };
 
   if (count === 0 && outcome === null) return null;
 
@@ -95,6 +110,7 @@ export function BulkBar({ selection, onClear }: BulkBarProps) {
           </div>
           <div className="bulk-line">
             <button
+              ref={deleteRef}
               type="button"
               className="secondary"
               disabled={running}
@@ -165,20 +181,13 @@ export function BulkBar({ selection, onClear }: BulkBarProps) {
               aria-label={s.deleteConfirm(count)}
               className="confirm"
               onKeyDown={(event) => {
-                if (event.key === 'Escape') setAsking(false);
+                if (event.key === 'Escape') keep();
               }}
             >
               <p>
                 <strong>{s.deleteConfirm(count)}</strong> {s.deleteWhat}
               </p>
-              <button
-                ref={cancelRef}
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setAsking(false);
-                }}
-              >
+              <button ref={cancelRef} type="button" className="secondary" onClick={keep}>
                 {s.cancel}
               </button>
               <button type="button" className="primary" onClick={start({ kind: 'delete' })}>
@@ -194,6 +203,7 @@ export function BulkBar({ selection, onClear }: BulkBarProps) {
           <OutcomeLines outcome={outcome} />
           {count === 0 && (
             <button
+              ref={dismissRef}
               type="button"
               className="secondary"
               onClick={() => {

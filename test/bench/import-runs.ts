@@ -27,13 +27,17 @@ export interface CliImportRun {
   peakRssKiB: number;
 }
 
-/** `tunnelbar import <dir> --json` with its own $HOME; rejects unless it exits 0 (all added). */
+/**
+ * `tunnelbar import <dir> --json` with its own $HOME; rejects unless it exits 0 (all added), or
+ * also 1 (some refused) when `someRefused` says the folder holds broken files.
+ */
 export async function tunnelbarImport(
   env: NodeJS.ProcessEnv,
   dir: string,
   home: string,
   scratch: string,
   nodeFlags: readonly string[] = [],
+  someRefused = false,
 ): Promise<CliImportRun> {
   const rssFile = join(scratch, 'bench-import.rss');
   const run = await timeCommand(
@@ -41,6 +45,7 @@ export async function tunnelbarImport(
     [...nodeFlags, '--import', RSS_PROBE, CLI, 'import', dir, '--json'],
     { ...env, HOME: home, TUNNELBAR_BENCH_RSS_FILE: rssFile },
     join(scratch, 'bench-import.out'),
+    someRefused ? [0, 1] : [0],
   );
   let added = -1;
   try {
@@ -89,8 +94,11 @@ export async function nmcliImportEach(
   return { ms, added, firstError };
 }
 
-/** Deletes every vpn and wireguard profile; returns how many there were. */
-export async function deleteVpnProfiles(busAddress: string): Promise<number> {
+/** Calls `fn` for every vpn and wireguard profile's path; returns how many there were. */
+async function eachVpnProfile(
+  busAddress: string,
+  fn: (bus: NmBus, path: string) => Promise<void>,
+): Promise<number> {
   const bus = await NmBus.connect(busAddress);
   try {
     const [paths] = (await bus.call({
@@ -98,7 +106,7 @@ export async function deleteVpnProfiles(busAddress: string): Promise<number> {
       iface: IFACE.settings,
       member: 'ListConnections',
     })) as [string[]];
-    const deleted = await mapLimited(paths, 48, async (path) => {
+    const found = await mapLimited(paths, 48, async (path) => {
       const [settings] = (await bus.call({
         path,
         iface: IFACE.settingsConnection,
@@ -106,11 +114,26 @@ export async function deleteVpnProfiles(busAddress: string): Promise<number> {
       })) as [SettingsDict];
       const type: unknown = settings.connection?.type?.value;
       if (type !== 'vpn' && type !== 'wireguard') return 0;
-      await bus.call({ path, iface: IFACE.settingsConnection, member: 'Delete' });
+      await fn(bus, path);
       return 1;
     });
-    return deleted.reduce<number>((a, b) => a + b, 0);
+    return found.reduce<number>((a, b) => a + b, 0);
   } finally {
     bus.close();
   }
+}
+
+/** Deletes every vpn and wireguard profile; returns how many there were. */
+export function deleteVpnProfiles(busAddress: string): Promise<number> {
+  return eachVpnProfile(busAddress, async (bus, path) => {
+    await bus.call({ path, iface: IFACE.settingsConnection, member: 'Delete' });
+  });
+}
+
+/**
+ * How many vpn and wireguard profiles NetworkManager holds, read from the bus: with thousands,
+ * `nmcli connection show` lists only part of them.
+ */
+export function countVpnProfiles(busAddress: string): Promise<number> {
+  return eachVpnProfile(busAddress, () => Promise.resolve());
 }

@@ -1,8 +1,9 @@
-// `npm run bench:ui`: the renderer in Chromium through the harness, with 5,000 profiles (added in
-// memory like a provider's list, bulk-profiles.ts) plus one certificate VPN. Two numbers, each
-// against the issue's 50 ms target: (a) a key typed in the search, to the list showing the
-// result; (b) NetworkManager's state signal reaching Tunnelbar, to the profile's switch changing
-// in the page. Reports, never fails on a number; only a broken measurement fails the run.
+// `npm run bench:ui`: the renderer in Chromium through the harness, with 7,200 profiles (added in
+// memory like a provider's list, bulk-profiles.ts) plus one certificate VPN. Three numbers, each
+// against its target: the page opened to the list shown (0.5 s); (a) a key typed in the search,
+// to the list showing the result (one frame, 16 ms); (b) NetworkManager's state signal reaching
+// Tunnelbar, to the profile's switch changing in the page (50 ms). Reports, never fails on a
+// number; only a broken measurement fails the run.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,8 +19,12 @@ import { emptyResult, formatMs, render, type BenchResult } from './report';
 import { median, quantile } from './stats';
 import { withSandbox } from './with-sandbox';
 
-const PROFILES = 5000;
+const PROFILES = 7200;
+/** Search: one frame at 60 Hz. */
+const SEARCH_TARGET_MS = 16;
+/** A state signal to the switch. */
 const TARGET_MS = 50;
+const LOAD_TARGET_MS = 500;
 const ROUNDS = 10;
 const STEP_TIMEOUT_MS = 30_000;
 /** Typed one key at a time; each clears the field first. Few and many matches alike. */
@@ -109,8 +114,8 @@ async function searchBench(page: Page, result: BenchResult): Promise<void> {
     },
   );
   result.targets.push({
-    name: `search: key to rendered result under ${TARGET_MS} ms per key (median)`,
-    ok: median(frame) < TARGET_MS,
+    name: `search: key to rendered result within ${SEARCH_TARGET_MS} ms per key (median), one frame`,
+    ok: median(frame) <= SEARCH_TARGET_MS,
     detail: `median ${formatMs(median(frame))} to the next frame (${formatMs(median(dom))} to the DOM), max ${formatMs(quantile(frame, 1))}`,
   });
   result.checks.push({
@@ -228,11 +233,16 @@ async function uiBench(): Promise<BenchResult> {
       const loaded = performance.now() - started;
       const result = emptyResult();
       result.rows.push({
-        bench: 'ui page load -> list of 5,001 drawn',
+        bench: `ui page load -> list of ${(PROFILES + 1).toLocaleString('en-US')} drawn`,
         tunnelbar: formatMs(loaded),
         reference: '',
         ratio: NaN,
         how: 'one run, from navigation',
+      });
+      result.targets.push({
+        name: `page open to the list shown within ${LOAD_TARGET_MS} ms`,
+        ok: loaded <= LOAD_TARGET_MS,
+        detail: formatMs(loaded),
       });
       await searchBench(page, result);
       await signalBench(page, harness, cert, result);

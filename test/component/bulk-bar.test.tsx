@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { BulkResultView } from '../../preload/library';
-import { FakeApi, profile, refusal, snapshot } from './fake-api';
+import { FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
 import { renderApp } from './render-app';
 
 // The bar over the checked profiles: what it asks main to do, that it asks before deleting, and
@@ -42,7 +42,7 @@ describe('the bulk bar', () => {
     const again = screen.getByRole('alertdialog', { name: 'Delete 2 profiles?' });
     await user.click(within(again).getByRole('button', { name: 'Delete' }));
     expect(api.callsOf('profiles:bulk')).toEqual([
-      [{ uuids: ['uuid-office', 'uuid-home'], action: { kind: 'delete' } }],
+      [{ uuids: [uuidOf('office'), uuidOf('home')], action: { kind: 'delete' } }],
     ]);
     expect(await screen.findByText('Deleted 2 profiles')).toBeTruthy();
   });
@@ -56,7 +56,12 @@ describe('the bulk bar', () => {
     await user.type(within(bar).getByRole('textbox', { name: 'User name' }), 'jdoe');
     await user.click(within(bar).getByRole('button', { name: 'Apply' }));
     expect(api.callsOf('profiles:bulk')).toEqual([
-      [{ uuids: ['uuid-office', 'uuid-wg'], action: { kind: 'set-username', username: 'jdoe' } }],
+      [
+        {
+          uuids: [uuidOf('office'), uuidOf('wg')],
+          action: { kind: 'set-username', username: 'jdoe' },
+        },
+      ],
     ]);
     expect(
       await within(bar).findByText('Changed 1 profile · 1 could not be changed:'),
@@ -78,9 +83,9 @@ describe('the bulk bar', () => {
       expect(api.callsOf('profiles:bulk')).toHaveLength(3);
     });
     expect(api.callsOf('profiles:bulk').map(([args]) => args)).toEqual([
-      { uuids: ['uuid-home'], action: { kind: 'never-default', on: true } },
-      { uuids: ['uuid-home'], action: { kind: 'never-default', on: false } },
-      { uuids: ['uuid-home'], action: { kind: 'autoconnect', on: false } },
+      { uuids: [uuidOf('home')], action: { kind: 'never-default', on: true } },
+      { uuids: [uuidOf('home')], action: { kind: 'never-default', on: false } },
+      { uuids: [uuidOf('home')], action: { kind: 'autoconnect', on: false } },
     ]);
   });
 

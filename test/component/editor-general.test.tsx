@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../preload/contract';
 import type { BaseConnectionView, ProfileEdit } from '../../preload/editor';
 import { openvpnEdit } from './editor-fixtures';
-import { FakeApi, refusal, snapshot } from './fake-api';
+import { FakeApi, refusal, snapshot, uuidOf } from './fake-api';
 import { openEditorOn } from './open-editor';
 import { renderApp } from './render-app';
 
@@ -14,9 +14,9 @@ type SaveArgs = CallArgs<'profile:save'>[0];
 type CreateArgs = CallArgs<'profile:create'>[0];
 
 const BASES: BaseConnectionView[] = [
-  { uuid: 'uuid-wifi', name: 'Home Wi-Fi', type: '802-11-wireless' },
-  { uuid: 'uuid-eth', name: 'Wired connection 1', type: '802-3-ethernet' },
-  { uuid: 'uuid-odd', name: 'Lab link', type: 'hsr' },
+  { uuid: uuidOf('wifi'), name: 'Home Wi-Fi', type: '802-11-wireless' },
+  { uuid: uuidOf('eth'), name: 'Wired connection 1', type: '802-3-ethernet' },
+  { uuid: uuidOf('odd'), name: 'Lab link', type: 'hsr' },
 ];
 
 function openEditor(edit: ProfileEdit, bases: BaseConnectionView[]) {
@@ -33,7 +33,7 @@ function connectWithGroup(): HTMLElement {
 
 describe('the General page', () => {
   it('shows who may use the profile and which connections start it, and saves changes', async () => {
-    const edit: ProfileEdit = { ...openvpnEdit(), allUsers: true, connectWith: ['uuid-eth'] };
+    const edit: ProfileEdit = { ...openvpnEdit(), allUsers: true, connectWith: [uuidOf('eth')] };
     const { api, user } = await openEditor(edit, BASES);
     expect(checkbox('Available to all users').checked).toBe(true);
     const boxes = within(connectWithGroup()).getAllByRole<HTMLInputElement>('checkbox');
@@ -51,7 +51,7 @@ describe('the General page', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const saved = api.callsOf('profile:save')[0]?.[0] as SaveArgs;
     expect(saved.base).toEqual(edit);
-    expect(saved.edit).toEqual({ ...edit, allUsers: false, connectWith: ['uuid-wifi'] });
+    expect(saved.edit).toEqual({ ...edit, allUsers: false, connectWith: [uuidOf('wifi')] });
   });
 
   it('shows a private profile unticked', async () => {
@@ -90,7 +90,7 @@ describe('the General page of a new profile', () => {
     await user.type(screen.getByLabelText('Gateway', { selector: 'input' }), 'gw.example.com');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const created = api.callsOf('profile:create')[0]?.[0] as CreateArgs;
-    expect(created.edit).toMatchObject({ allUsers: true, connectWith: ['uuid-wifi'] });
+    expect(created.edit).toMatchObject({ allUsers: true, connectWith: [uuidOf('wifi')] });
   });
 
   it('says why the connections could not be read', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
 import { openvpnEdit, PEER_KEY_2, pluginEdit, wireguardEdit } from './editor-fixtures';
-import { FakeApi, profile, refusal, snapshot } from './fake-api';
+import { FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
 import { openEditorOn } from './open-editor';
 import { emit, renderApp } from './render-app';
 
@@ -320,7 +320,7 @@ describe('Add', () => {
     await user.type(field('CA certificate'), '/etc/vpn/ca.pem');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     // The editor is closed before NetworkManager's event brings the profile.
-    const zulu = profile('zulu', { uuid: 'uuid-new' });
+    const zulu = profile('zulu', { uuid: uuidOf('new') });
     emit(api, 'state:profiles', { profiles: [profile('alpha'), zulu] });
     const row = await screen.findByRole('switch', { name: 'zulu' });
     expect(row.closest('[role="listitem"]')?.getAttribute('aria-current')).toBe('true');

@@ -3,7 +3,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FakeApi, profile, refusal, snapshot } from './fake-api';
+import { FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
 import { renderApp } from './render-app';
 
 async function select(name: string): Promise<void> {
@@ -28,7 +28,7 @@ describe('the Export button', () => {
     await renderApp(api);
     await select('office');
     await userEvent.click(exportButton());
-    expect(api.callsOf('profile:export')).toEqual([[{ uuid: 'uuid-office' }]]);
+    expect(api.callsOf('profile:export')).toEqual([[{ uuid: uuidOf('office') }]]);
     const status = screen
       .getByText('Saved to /home/u/Documents/office.ovpn')
       .closest('[role=status]');

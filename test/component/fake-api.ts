@@ -1,15 +1,24 @@
-import type {
-  CallArgs,
-  CallFailure,
-  CallName,
-  CallResults,
-  EventName,
-  EventPayloads,
-  PromptView,
-  SnapshotView,
-  TunnelbarApi,
-  TunnelStateView,
+import { uuidOf } from '../unit/desktop/views';
+import {
+  callSchemas,
+  type CallArgs,
+  type CallFailure,
+  type CallName,
+  type CallResults,
+  type EventName,
+  type EventPayloads,
+  type PromptView,
+  type SnapshotView,
+  type TunnelbarApi,
+  type TunnelStateView,
 } from '../../preload/contract';
+
+/**
+ * Calls the real contract would have refused since the last check: main validates every payload
+ * against callSchemas, so a view that sends one is broken even if the fake would answer it.
+ * test/component/setup.ts fails every test that leaves one here.
+ */
+export const contractViolations: string[] = [];
 
 export interface RecordedCall {
   name: CallName;
@@ -32,6 +41,12 @@ export class FakeApi implements TunnelbarApi {
 
   call<C extends CallName>(name: C, ...args: CallArgs<C>): Promise<CallResults[C]> {
     this.calls.push({ name, args });
+    const checked = callSchemas[name].safeParse(args);
+    if (!checked.success) {
+      const violation = `${name} ${JSON.stringify(args)}: ${checked.error.message}`;
+      contractViolations.push(violation);
+      return Promise.reject(new Error(`refused by the contract: ${violation}`));
+    }
     const answer = this.respond?.(name, args) ?? this.defaultAnswer(name);
     if (answer instanceof Refusal) {
       // As the preload does: a plain {word, sentence}, not an Error.
@@ -76,7 +91,15 @@ export class FakeApi implements TunnelbarApi {
         return null;
       case 'lockdown:get':
       case 'lockdown:set':
-        return { on: false, active: false, uuid: null, servers: [] };
+        return {
+          on: false,
+          active: false,
+          uuid: null,
+          servers: [],
+          unresolved: [],
+          routes: [],
+          routesError: null,
+        };
       case 'dns:get':
       case 'dns:fix':
         return { mode: 'default', rcManager: 'unmanaged', entries: [], leaks: [] };
@@ -84,7 +107,7 @@ export class FakeApi implements TunnelbarApi {
         // A test that opens the editor answers with its own profile.
         return refusal('unknown-profile', 'There is no such profile.');
       case 'profile:create':
-        return { uuid: 'uuid-new' };
+        return { uuid: uuidOf('new') };
       case 'profile:save':
       case 'profile:delete':
       case 'profiles:import-stop':
@@ -112,7 +135,7 @@ export function refusal(word: string, sentence: string): Refusal {
 }
 
 // The same builders of profiles and snapshots as the shell's tests.
-export { profile, snapshot } from '../unit/desktop/views';
+export { profile, snapshot, uuidOf } from '../unit/desktop/views';
 
 export const connectedState: Extract<TunnelStateView, { kind: 'connected' }> = {
   kind: 'connected',
@@ -140,7 +163,7 @@ export const connectedState: Extract<TunnelStateView, { kind: 'connected' }> = {
 export function prompt(extra: Partial<PromptView> = {}): PromptView {
   return {
     id: 'req-1',
-    connectionUuid: 'uuid-office',
+    connectionUuid: uuidOf('office'),
     connectionId: 'office',
     vpnType: 'openvpn',
     title: 'Secrets for office',

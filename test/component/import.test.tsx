@@ -1,10 +1,10 @@
 // The window's import: the toolbar's file and folder inputs, dropping files and folders on the
 // window, the import view's progress bar, its per-file report and problem filter, and refusals.
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DroppedFile, ImportReportView } from '../../preload/library';
-import { FakeApi, profile, refusal, snapshot } from './fake-api';
+import { FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
 import { emit, renderApp } from './render-app';
 
 const OVPN = 'client\nremote vpn.example.net 1194\nca ca.crt\n';
@@ -27,7 +27,7 @@ const report: ImportReportView = {
     {
       file: 'provider/de.ovpn',
       status: 'added',
-      uuid: 'u-de',
+      uuid: uuidOf('de'),
       id: 'de',
       warnings: [],
       repairs: ['Line 9 (compress): Compress stub is written as compression off.'],
@@ -36,7 +36,7 @@ const report: ImportReportView = {
     {
       file: 'provider/fr.ovpn',
       status: 'duplicate',
-      uuid: 'u-office',
+      uuid: uuidOf('office'),
       id: 'office',
       warnings: [],
       repairs: [],
@@ -80,10 +80,9 @@ function sent(api: FakeApi): { path: string; text: string }[] {
   return files.map((f) => ({ path: f.path, text: decode(f.base64) }));
 }
 
-async function settle(): Promise<void> {
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 20));
-  });
+/** Waits, with testing-library's deadline, until `check` passes: files are read asynchronously. */
+async function settled(check: () => void): Promise<void> {
+  await waitFor(check);
 }
 
 /** The window with one picked file being imported: main has not answered yet. */
@@ -98,7 +97,9 @@ async function importStarted(): Promise<{
   fireEvent.change(screen.getByLabelText('Profile files to import'), {
     target: { files: [file('de.ovpn', OVPN)] },
   });
-  await settle();
+  await settled(() => {
+    expect(api.callsOf('profiles:import-files')).toHaveLength(1);
+  });
   return { api, answer, dialog: screen.getByRole('dialog', { name: 'Import' }) };
 }
 
@@ -128,11 +129,12 @@ describe('the toolbar’s import inputs', () => {
         ],
       },
     });
-    await settle();
-    expect(sent(api)).toEqual([
-      { path: 'provider/de.ovpn', text: OVPN },
-      { path: 'provider/ca.crt', text: 'CA BYTES' },
-    ]);
+    await settled(() => {
+      expect(sent(api)).toEqual([
+        { path: 'provider/de.ovpn', text: OVPN },
+        { path: 'provider/ca.crt', text: 'CA BYTES' },
+      ]);
+    });
     // One import at a time: the buttons wait for this one.
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Import…' }).disabled).toBe(true);
     await answer(report);
@@ -220,10 +222,11 @@ describe('the import view', () => {
     fireEvent.change(screen.getByLabelText('Profile files to import'), {
       target: { files: [file('de.ovpn', OVPN)] },
     });
-    await settle();
-    expect(screen.getByRole('alert').textContent).toBe(
-      'Nothing was imported: NetworkManager is not running. Start it and try again.',
-    );
+    await settled(() => {
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Nothing was imported: NetworkManager is not running. Start it and try again.',
+      );
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
 
     api.respond = (name) =>
@@ -233,10 +236,11 @@ describe('the import view', () => {
     fireEvent.change(screen.getByLabelText('Profile files to import'), {
       target: { files: [file('de.ovpn', OVPN)] },
     });
-    await settle();
-    expect(screen.getByRole('alert').textContent).toBe(
-      'The import stopped early: Permission denied: ask an administrator.',
-    );
+    await settled(() => {
+      expect(screen.getByRole('alert').textContent).toBe(
+        'The import stopped early: Permission denied: ask an administrator.',
+      );
+    });
   });
 
   it('does not send a file over 3 MiB, and reports it', async () => {
@@ -248,12 +252,15 @@ describe('the import view', () => {
     fireEvent.change(screen.getByLabelText('Profile files to import'), {
       target: { files: [big, file('de.ovpn', OVPN)] },
     });
-    await settle();
-    expect(sent(api).map((f) => f.path)).toEqual(['de.ovpn']);
+    await settled(() => {
+      expect(sent(api).map((f) => f.path)).toEqual(['de.ovpn']);
+    });
     const dialog = screen.getByRole('dialog', { name: 'Import' });
-    expect(within(dialog).getByRole('status').textContent).toBe(
-      '1 added, 1 already there, 2 failed',
-    );
+    await settled(() => {
+      expect(within(dialog).getByRole('status').textContent).toBe(
+        '1 added, 1 already there, 2 failed',
+      );
+    });
     expect(within(dialog).getByText(/huge\.ovpn: larger than 3 MiB/)).toBeTruthy();
   });
 });
@@ -306,11 +313,12 @@ describe('dropping on the window', () => {
         items: [{ kind: 'file', webkitGetAsEntry: () => folder }],
       },
     });
-    await settle();
-    expect(sent(api)).toEqual([
-      { path: 'provider/de.ovpn', text: OVPN },
-      { path: 'provider/ca.crt', text: 'CA' },
-    ]);
+    await settled(() => {
+      expect(sent(api)).toEqual([
+        { path: 'provider/de.ovpn', text: OVPN },
+        { path: 'provider/ca.crt', text: 'CA' },
+      ]);
+    });
     expect(screen.getByRole('dialog', { name: 'Import' })).toBeTruthy();
   });
 
@@ -323,7 +331,8 @@ describe('dropping on the window', () => {
     fireEvent.drop(app, {
       dataTransfer: { types: ['Files'], files: [file('wg0.conf', '[Interface]\n')], items: [] },
     });
-    await settle();
-    expect(sent(api)).toEqual([{ path: 'wg0.conf', text: '[Interface]\n' }]);
+    await settled(() => {
+      expect(sent(api)).toEqual([{ path: 'wg0.conf', text: '[Interface]\n' }]);
+    });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../preload/contract';
 import type { DnsView, LockdownView } from '../../preload/privacy-types';
 import { openvpnEdit } from './editor-fixtures';
-import { connectedState, FakeApi, profile, refusal, snapshot } from './fake-api';
+import { connectedState, FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
 import { openEditorOn } from './open-editor';
 import { emit, renderApp } from './render-app';
 
@@ -20,11 +20,14 @@ function lockdownSwitch(): HTMLInputElement {
 const turnedOn: LockdownView = {
   on: true,
   active: true,
-  uuid: 'uuid-lockdown',
+  uuid: uuidOf('lockdown'),
   servers: [
     { uuid: office.uuid, id: 'office', host: '10.0.0.1', addresses: ['10.0.0.1'], error: null },
     { uuid: home.uuid, id: 'home', host: 'vpn.nowhere.invalid', addresses: [], error: 'ENOTFOUND' },
   ],
+  unresolved: ['home'],
+  routes: [],
+  routesError: null,
 };
 
 describe('the lockdown switch', () => {

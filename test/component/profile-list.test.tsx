@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { connectedState, FakeApi, profile, refusal, snapshot } from './fake-api';
+import { connectedState, FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
 import { emit, renderApp } from './render-app';
 
 /** The profile list pane: its switches and group headings, not the rest of the window's. */
@@ -120,7 +120,7 @@ describe('the profile list', () => {
     expect(star.getAttribute('aria-pressed')).toBe('false');
     await userEvent.setup().click(star);
     expect(api.callsOf('profile:set-favourite')).toEqual([
-      [{ uuid: 'uuid-alpha', favourite: true }],
+      [{ uuid: uuidOf('alpha'), favourite: true }],
     ]);
   });
 
@@ -192,7 +192,7 @@ describe('the profile list', () => {
       expect(document.activeElement).toBe(switchOf('p-000'));
     });
     await user.keyboard(' ');
-    expect(api.callsOf('tunnel:connect')).toEqual([[{ uuid: 'uuid-p-000' }]]);
+    expect(api.callsOf('tunnel:connect')).toEqual([[{ uuid: uuidOf('p-000') }]]);
     // Only the focused row is in the Tab order.
     expect(
       inList()

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { contractViolations } from './fake-api';
 
 // jsdom has no layout: every box is 0×0 and nothing scrolls, so the virtualized list would draw
 // no rows. Give elements a fixed box and make scrolling move scrollTop (with a scroll event), so
@@ -40,4 +41,7 @@ Element.prototype.scrollTo = function scrollTo(
 
 afterEach(() => {
   cleanup();
+  // Every call a view made must be one the real contract accepts.
+  const violations = contractViolations.splice(0);
+  expect(violations).toEqual([]);
 });

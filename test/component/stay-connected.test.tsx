@@ -5,7 +5,7 @@ import type { CallArgs, TunnelStateView } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
 import { clockTime } from '../../preload/reconnect-view';
 import { openvpnEdit } from './editor-fixtures';
-import { FakeApi, profile, snapshot } from './fake-api';
+import { FakeApi, profile, snapshot, uuidOf } from './fake-api';
 import { openEditorOn } from './open-editor';
 import { renderApp } from './render-app';
 
@@ -13,7 +13,7 @@ import { renderApp } from './render-app';
 // and what autoconnect needs to work with nobody logged in.
 
 type SaveArgs = CallArgs<'profile:save'>[0];
-const BASES = [{ uuid: 'uuid-eth', name: 'Wired connection 1', type: '802-3-ethernet' }];
+const BASES = [{ uuid: uuidOf('eth'), name: 'Wired connection 1', type: '802-3-ethernet' }];
 
 function savedEdit(api: FakeApi): ProfileEdit {
   return (api.callsOf('profile:save')[0]?.[0] as SaveArgs).edit;
@@ -103,7 +103,7 @@ describe("the General page: NetworkManager's own knobs", () => {
 });
 
 describe('the General page: autoconnect with nobody logged in', () => {
-  const startsWithEthernet: ProfileEdit = { ...openvpnEdit(), connectWith: ['uuid-eth'] };
+  const startsWithEthernet: ProfileEdit = { ...openvpnEdit(), connectWith: [uuidOf('eth')] };
 
   it('says a per-user password fails such a start, and stores it for all users when asked', async () => {
     const { api, user } = await openEditorOn(startsWithEthernet, { bases: BASES });

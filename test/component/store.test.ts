@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, initialState } from '../../renderer/store/state';
 import { Store } from '../../renderer/store/store';
-import { connectedState, FakeApi, profile, prompt, refusal, snapshot } from './fake-api';
+import { connectedState, FakeApi, profile, prompt, refusal, snapshot, uuidOf } from './fake-api';
+
+const U = uuidOf('u');
 
 const failed = {
   kind: 'failed' as const,
@@ -68,18 +70,18 @@ describe('the store', () => {
   it('keeps a failure after the tunnel moves on, until it connects again', () => {
     let state = applyEvent(initialState, {
       name: 'state:tunnel',
-      payload: { uuid: 'u', state: failed },
+      payload: { uuid: U, state: failed },
     });
     state = applyEvent(state, {
       name: 'state:tunnel',
-      payload: { uuid: 'u', state: { kind: 'disconnected' } },
+      payload: { uuid: U, state: { kind: 'disconnected' } },
     });
-    expect(state.lastFailures.u?.word).toBe('no-secrets');
+    expect(state.lastFailures[U]?.word).toBe('no-secrets');
     state = applyEvent(state, {
       name: 'state:tunnel',
-      payload: { uuid: 'u', state: connectedState },
+      payload: { uuid: U, state: connectedState },
     });
-    expect(state.lastFailures.u).toBeUndefined();
+    expect(state.lastFailures[U]).toBeUndefined();
   });
 
   it('opens each prompt once and closes it by id', () => {

@@ -99,4 +99,32 @@ describe('the pseudo-locale (en-XA)', () => {
     await screenshot(page, 'pseudo-editor');
     expect(await untranslatedTexts(page, data)).toEqual([]);
   });
+
+  it('shows no text that skipped the catalogue in the password prompt and on the tray page', async () => {
+    const w = world();
+    const { page } = w;
+    const name = PROFILES[1] ?? '';
+    const data = [...PROFILES, 'OpenVPN', 'vpn.example.com', 'example'];
+    // The editor of the test before is open: start from the list again.
+    await page.goto(w.harness.url);
+    await switchOf(page, name).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ timeout: 45_000 });
+    await screenshot(page, 'pseudo-prompt');
+    expect(await untranslatedTexts(page, data)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const tray = await w.context.newPage();
+    try {
+      await tray.goto(w.harness.trayUrl);
+      await tray.locator('#tray-menu [role^="menuitem"]').first().waitFor();
+      expect(await tray.getAttribute('html', 'lang')).toBe('en-XA');
+      await screenshot(tray, 'pseudo-tray');
+      // "Tunnelbar" is the app's name, which no language translates.
+      expect(await untranslatedTexts(tray, [...data, 'Tunnelbar'])).toEqual([]);
+    } finally {
+      await tray.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../preload/contract';
+import { TotpCodes } from '../support/one-time-code';
 import { startOcserv, type OcservServer } from '../sandbox/ocserv-server';
 import { addOpenConnectArgs } from '../sandbox/profiles';
 import { reportFailure, screenshot } from './artifacts';
@@ -19,8 +20,11 @@ import { startWorld, type World } from './world';
 // the tunnel's address comes from ocserv's pool.
 
 const PROFILE = 'tb-oc-e2e';
+/** A second server: group choice, password, then ocserv's one-time code. */
+const TWO_FACTOR = 'tb-oc2-e2e';
 let w: World;
 let oc: OcservServer | undefined;
+let twoFactor: OcservServer | undefined;
 const prompts: EventPayloads['prompt:open'][] = [];
 const previousProgram = process.env.TUNNELBAR_OPENCONNECT;
 
@@ -39,6 +43,14 @@ beforeAll(async () => {
       // Flags 2 (not saved), as the plugin's editor writes them: NetworkManager asks each time.
       const flags = { 'cookie-flags': '2', 'gateway-flags': '2', 'gwcert-flags': '2' };
       await sb.nmcli(addOpenConnectArgs(PROFILE, { gateway: oc.gateway, ...flags }));
+      twoFactor = await startOcserv(sb, {
+        name: 'ocserv-2fa',
+        port: 4444,
+        network: '10.32.0.0',
+        otp: 'totp',
+        groups: { 'Staff members': 'staff', 'Guest users': 'guests' },
+      });
+      await sb.nmcli(addOpenConnectArgs(TWO_FACTOR, { gateway: twoFactor.gateway, ...flags }));
     },
   });
   w.harness.contract.subscribe((name, payload) => {
@@ -49,6 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (previousProgram === undefined) delete process.env.TUNNELBAR_OPENCONNECT;
   else process.env.TUNNELBAR_OPENCONNECT = previousProgram;
+  await twoFactor?.stop();
   await oc?.stop();
   await (w as World | undefined)?.stop();
 });
@@ -58,17 +71,17 @@ afterEach(async (ctx) => {
 });
 
 /** Waits for the `count`-th request of this test, then returns its dialog in the window. */
-async function step(count: number): Promise<ReturnType<typeof promptFor>> {
+async function step(count: number, profile = PROFILE): Promise<ReturnType<typeof promptFor>> {
   await expect
     .poll(() => prompts.length, { timeout: VPN_TIMEOUT_MS })
     .toBeGreaterThanOrEqual(count);
-  const dialog = promptFor(w.page, PROFILE);
+  const dialog = promptFor(w.page, profile);
   await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
   return dialog;
 }
 
-async function answer(count: number, value: string): Promise<void> {
-  const dialog = await step(count);
+async function answer(count: number, value: string, profile = PROFILE): Promise<void> {
+  const dialog = await step(count, profile);
   const field = dialog.locator('input:not([type="checkbox"])').first();
   await field.waitFor();
   await field.fill(value);
@@ -100,6 +113,67 @@ describe('an OpenConnect login in the window', () => {
 
     await switchOf(w.page, PROFILE).click();
     await expectSwitch(w.page, PROFILE, false);
+    expect(w.pageErrors).toEqual([]);
+  });
+
+  it('asks the group, the password, then the one-time code in its own step; a wrong code is asked again', async () => {
+    const server = twoFactor;
+    if (server === undefined) throw new Error('the second ocserv did not start');
+    const codes = new TotpCodes(server.otpSecret ?? '');
+    const before = prompts.length;
+    await switchOf(w.page, TWO_FACTOR).click();
+    const certificate = await step(before + 1, TWO_FACTOR);
+    await certificate.getByRole('button', { name: 'Accept certificate' }).click();
+
+    // The group is a choice of the labels the server offers.
+    const group = await step(before + 2, TWO_FACTOR);
+    const select = group.locator('select');
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'Staff members',
+      'Guest users',
+    ]);
+    await select.selectOption('Guest users');
+    await group.getByRole('button', { name: 'Connect', exact: true }).click();
+    await answer(before + 3, server.username, TWO_FACTOR);
+    await answer(before + 4, server.password, TWO_FACTOR);
+
+    const code = await step(before + 5, TWO_FACTOR);
+    expect(prompts[before + 4]).toMatchObject({
+      reason: 'challenge',
+      message: 'Please enter your OTP password.',
+      canSave: false,
+    });
+    await screenshot(w.page, 'openconnect-one-time-code');
+    await code.locator('input').first().fill('000000');
+    await code.getByRole('button', { name: 'Connect', exact: true }).click();
+    // Only the code is asked again; group, user name and password are given again by themselves.
+    await answer(before + 6, codes.next(), TWO_FACTOR);
+    expect(prompts[before + 5]).toMatchObject({ reason: 'rejected' });
+    const address = await connectedAddress(w.page, TWO_FACTOR);
+    const guests = (server.groupNetworks.guests ?? '').replace(/\.0$/, '.');
+    expect(address.startsWith(guests)).toBe(true);
+    expect(prompts).toHaveLength(before + 6);
+
+    await switchOf(w.page, TWO_FACTOR).click();
+    await expectSwitch(w.page, TWO_FACTOR, false);
+
+    // The user name and group went back to NetworkManager under the plugin's keys
+    // (form:main:username, form:main:group_list): the next login offers them.
+    const again = prompts.length;
+    await switchOf(w.page, TWO_FACTOR).click();
+    const pin = await step(again + 1, TWO_FACTOR);
+    await pin.getByRole('button', { name: 'Accept certificate' }).click();
+    const groupAgain = await step(again + 2, TWO_FACTOR);
+    expect(await groupAgain.locator('select').inputValue()).toBe('Guest users');
+    await groupAgain.getByRole('button', { name: 'Connect', exact: true }).click();
+    const userAgain = await step(again + 3, TWO_FACTOR);
+    expect(await userAgain.locator('input').first().inputValue()).toBe(server.username);
+    await userAgain.getByRole('button', { name: 'Connect', exact: true }).click();
+    await answer(again + 4, server.password, TWO_FACTOR);
+    await answer(again + 5, codes.next(), TWO_FACTOR);
+    expect((await connectedAddress(w.page, TWO_FACTOR)).startsWith(guests)).toBe(true);
+    await switchOf(w.page, TWO_FACTOR).click();
+    await expectSwitch(w.page, TWO_FACTOR, false);
     expect(w.pageErrors).toEqual([]);
   });
 });

@@ -112,6 +112,41 @@ describe('tunnelbar CLI', () => {
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^no-secrets: .+/);
   });
 
+  it('with LANG=de_DE.UTF-8 speaks German: up, status, down, errors and usage; --json stays English', async () => {
+    const de = { ...sb.env, LANG: 'de_DE.UTF-8' };
+    const up = await runCli(['up', cert.id], de);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toMatch(/^.+: verbunden 10\.\d+\.\d+\.\d+\/24$/m);
+    const again = await runCli(['up', cert.id], de);
+    expect(again.stdout).toMatch(/: bereits verbunden 10\.\d+\.\d+\.\d+\/24$/m);
+
+    const status = await runCli(['status'], de);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain(`${cert.id} (${cert.uuid}): verbunden\n  verbunden seit: `);
+    expect(status.stdout).toMatch(/^ {2}IPv4-Adresse: 10\.\d+\.\d+\.\d+\/24$/m);
+    const json = JSON.parse((await runCli(['status', '--json'], de)).stdout) as StatusEntry[];
+    expect(json.map((e) => e.state)).toEqual(['connected']);
+
+    const down = await runCli(['down', cert.id], de);
+    expect(down.stdout.trim()).toBe(`${cert.id}: getrennt`);
+    expect((await runCli(['down', cert.id], de)).stdout.trim()).toBe(`${cert.id} ist nicht aktiv.`);
+    expect((await runCli(['status'], de)).stdout.trim()).toBe('Kein VPN ist aktiv.');
+    expect((await runCli(['list'], de)).stdout).toContain(
+      `${cert.id}\topenvpn\tgetrennt\t${cert.uuid}\n`,
+    );
+
+    const unknown = await runCli(['up', 'gibt-es-nicht'], de);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe(
+      'unknown-profile: Kein VPN-Profil heißt „gibt-es-nicht“ oder hat diese UUID. `tunnelbar list` zeigt sie an.',
+    );
+    const usage = await runCli(['up', cert.id, '--frob'], de);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(
+      /^„up“ kennt die Option --frob nicht\.\n\nAufruf: tunnelbar <Befehl>/,
+    );
+  });
+
   it('without --ask and with no other agent, up fails with no-secrets instead of hanging', async () => {
     const r = await runCli(['up', password.id], sb.env);
     expect(r.code).toBe(1);

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../main/core';
+import { privacyCall } from '../../main/contract/privacy-dispatch';
 import { fixDnsLeak } from '../../main/dns/fix';
 import { dnsRoutingOf } from '../../main/dns/profile-dns';
 import { findProfile } from '../../main/nm/actions';
@@ -103,5 +104,37 @@ describe('DNS', () => {
     expect(view.entries.filter((e) => e.general).map((e) => e.nameservers)).toEqual([
       [vpnResolver],
     ]);
+  });
+
+  it('"only its own domains" while connected writes the pushed domain as a routing domain', async () => {
+    await waitFor('the model to see the tunnel connected', () =>
+      core.model.tunnelState(cert.uuid).kind === 'connected' ? true : undefined,
+    );
+    await privacyCall(core, 'profile:set-dns', [{ uuid: cert.uuid, routing: 'own-domains' }]);
+    const settings = await sb.nmcli([
+      '-g',
+      'ipv4.dns-priority,ipv4.dns-search,ipv6.dns-priority,ipv6.dns-search',
+      'connection',
+      'show',
+      cert.uuid,
+    ]);
+    expect(settings.trim().split('\n')).toEqual([
+      '200',
+      '~cert.tunnelbar.test',
+      '200',
+      '~cert.tunnelbar.test',
+    ]);
+    expect(await runCli(['down', cert.id], sb.env)).toMatchObject({ code: 0 });
+    expect(await runCli(['up', cert.id], sb.env)).toMatchObject({ code: 0 });
+    const view = await dns();
+    // NetworkManager takes it as a routing domain only: no search line, and its resolver last.
+    expect(view.entries.find((e) => e.vpn)).toMatchObject({
+      nameservers: [vpnResolver],
+      domains: ['~cert.tunnelbar.test'],
+      priority: 200,
+    });
+    const conf = await sb.readNmFile('/run/NetworkManager/resolv.conf');
+    expect(nameservers(conf)).toEqual([baseResolver, vpnResolver]);
+    expect(conf).not.toMatch(/^search .*cert\.tunnelbar\.test/m);
   });
 });

@@ -16,7 +16,12 @@ export class FakeLogind {
     return new FakeLogind(bus);
   }
 
-  prepareForSleep(sleeping: boolean): void {
+  /**
+   * Emits PrepareForSleep and resolves once the bus daemon has passed it on: the daemon handles
+   * one connection's messages in order, so when its reply to a later call arrives the signal sits
+   * in every listener's queue, ahead of anything sent after this resolves (a tunnel's drop).
+   */
+  async prepareForSleep(sleeping: boolean): Promise<void> {
     this.bus.send(
       new dbus.Message({
         type: dbus.MessageType.SIGNAL,
@@ -25,6 +30,14 @@ export class FakeLogind {
         member: 'PrepareForSleep',
         signature: 'b',
         body: [sleeping],
+      }),
+    );
+    await this.bus.call(
+      new dbus.Message({
+        destination: 'org.freedesktop.DBus',
+        path: '/org/freedesktop/DBus',
+        interface: 'org.freedesktop.DBus',
+        member: 'GetId',
       }),
     );
   }

@@ -10,6 +10,7 @@ import { BusMonitor } from '../support/bus-monitor';
 import { ScriptedPrompter } from '../support/scripted-prompter';
 import { matchRules } from './match-rules';
 import { startSandbox, type Sandbox } from './sandbox';
+import { waitForSubscribed } from './bus-peer';
 import { waitFor } from './wait';
 
 // NetworkManager and the system bus going away and coming back, and the dbus-next faults the core
@@ -39,8 +40,8 @@ describe('NetworkManager restarts', () => {
   it('a watcher reports NetworkManager gone and back, and a new connect works after it', async () => {
     const watcher = new CliProcess(['watch', '--json'], sb.env);
     try {
-      // The watcher is ready when it has its first snapshot; it prints nothing until a change.
-      await new Promise((r) => setTimeout(r, 1500));
+      // The watcher prints nothing until a change: it is ready once it receives NM's signals.
+      await waitForSubscribed(sb.busAddress, watcher.child.pid ?? 0);
       await sb.stopNetworkManager('SIGKILL');
       await watcher.waitForLine((l) => l.includes('"nm-stopped"'));
       const mark = watcher.lines().length;
@@ -71,9 +72,8 @@ describe('NetworkManager restarts', () => {
       expect(core.model.nmRunning).toBe(false);
       await sb.startNetworkManager();
       await core.model.ready();
-      await new Promise((r) => setTimeout(r, 500));
       expect(core.model.nmRunning).toBe(true);
-      expect(core.agent?.isRegistered).toBe(true);
+      await waitFor('the agent registered again', () => core.agent?.isRegistered === true);
       // Nothing piles up across restarts.
       expect(matchRules(sb.busAddress, core.bus.uniqueName)).toBe(rulesBefore);
       await activate(core.bus, findProfile(core.model, password.id));
@@ -151,11 +151,18 @@ describe('dbus-next 0.10.2 faults, worked around in main/nm/bus.ts', () => {
     const prompt = await prompter.next();
     await core.close();
     await prompt.withdrawn;
-    // Let any late reply attempt surface as an unhandled rejection (vitest fails the run on one).
-    await new Promise((r) => setTimeout(r, 500));
+    // NetworkManager is done with the attempt once the agent is gone (it has no other agent): by
+    // then any late reply attempt has surfaced as an unhandled rejection (vitest fails on one).
+    await waitFor('the attempt ended', async () => {
+      const state = await sb.nmcli(['-g', 'GENERAL.STATE', 'connection', 'show', password.uuid]);
+      return state.trim() === '';
+    });
     expect(core.bus.isClosed).toBe(true);
   });
 });
+
+/** How long an idle core is watched for sending anything. */
+const IDLE_WINDOW_MS = 3_000;
 
 describe('an idle core', () => {
   it('sends nothing on the bus, as the bus daemon sees it', async () => {
@@ -174,7 +181,8 @@ describe('an idle core', () => {
     );
     try {
       const start = await monitor.mark(probe);
-      await new Promise((r) => setTimeout(r, 3000));
+      // Not a wait for something to happen: the idle window itself, in which nothing may.
+      await new Promise((r) => setTimeout(r, IDLE_WINDOW_MS));
       const end = await monitor.mark(probe);
       const fromCore = monitor.between(start, end).filter((m) => m.sender === core.bus.uniqueName);
       expect(fromCore).toEqual([]);
@@ -221,8 +229,8 @@ describe('the system bus goes away and comes back', () => {
     core.model.on('nm', (running, bus) => nmEvents.push([running, bus]));
     const watcher = new CliProcess(['watch', '--json'], sb.env);
     try {
-      // The watcher is ready when it has its first snapshot; it prints nothing until a change.
-      await new Promise((r) => setTimeout(r, 1500));
+      // The watcher prints nothing until a change: it is ready once it receives NM's signals.
+      await waitForSubscribed(sb.busAddress, watcher.child.pid ?? 0);
       const nameBefore = core.bus.uniqueName;
       await restartBusAndNm(async () => {
         await watcher.waitForLine((l) => l.includes('"bus-lost"'));

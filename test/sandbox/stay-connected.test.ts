@@ -9,7 +9,8 @@ import { startAppWorld, type AppWorld } from './app-world';
 import { FakeLogind } from './fake-logind';
 import { clientPids, killClient } from './openvpn-client';
 import { startSandbox, type Sandbox, type ServerKind } from './sandbox';
-import { sleep, waitFor } from './wait';
+import { waitForSubscribed } from './bus-peer';
+import { quietFor, waitFor } from './wait';
 
 // Issue 12: the app core keeps VPNs up. A real NetworkManager and OpenVPN servers; drops made by
 // killing the client's openvpn, stopping a server, or a (simulated) suspend.
@@ -101,7 +102,7 @@ describe('reconnecting after drops', () => {
     const prompts = promptsOpened();
     // `tunnelbar watch`, another process, sees the app's reconnecting state too.
     const watch = new LineProcess('watch', process.execPath, [CLI, 'watch', '--json'], cliEnv());
-    await sleep(1_000);
+    await waitForSubscribed(sb.busAddress, watch.child.pid ?? 0);
     const killedAt = Date.now();
     killClient(sb, 'password');
     const waiting = await waitFor('reconnecting shown', () =>
@@ -190,7 +191,7 @@ describe('reconnecting after drops', () => {
     await world.app.handle('tunnel:disconnect', [{ uuid: uuidOf('password') }]);
     await waitFor('disconnected', () => world.shown(uuidOf('password')).kind === 'disconnected');
     const from = world.platform.states.length;
-    await sleep(5_000);
+    await quietFor(5_000);
     expect(statesSince('password', from)).toEqual([]);
 
     await connect('password', 'password');
@@ -198,7 +199,7 @@ describe('reconnecting after drops', () => {
     await waitFor('reconnecting', () => world.shown(uuidOf('password')).kind === 'reconnecting');
     await world.app.handle('tunnel:disconnect', [{ uuid: uuidOf('password') }]);
     const stoppedAt = world.platform.states.length;
-    await sleep(5_000);
+    await quietFor(5_000);
     expect(world.shown(uuidOf('password'))).toEqual({ kind: 'disconnected' });
     expect(statesSince('password', stoppedAt).map((s) => s.kind)).not.toContain('connecting');
   });
@@ -208,7 +209,7 @@ describe('reconnecting after drops', () => {
     await sb.nmcli(['connection', 'down', 'id', profiles.password?.id ?? '']);
     await waitFor('disconnected', () => world.shown(uuidOf('password')).kind === 'disconnected');
     const from = world.platform.states.length;
-    await sleep(5_000);
+    await quietFor(5_000);
     expect(statesSince('password', from)).toEqual([]);
     expect(clientPids(sb, 'password')).toEqual([]);
   });
@@ -219,7 +220,7 @@ describe('reconnecting after drops', () => {
       await connect('password', 'password');
       killClient(sb, 'password');
       await waitFor('failed', () => world.shown(uuidOf('password')).kind === 'failed');
-      await sleep(4_000);
+      await quietFor(4_000);
       expect(world.shown(uuidOf('password'))).toMatchObject({ kind: 'failed' });
       expect(clientPids(sb, 'password')).toEqual([]);
     } finally {
@@ -256,7 +257,7 @@ describe('secrets nobody saved', () => {
     await world.app.handle('prompt:cancel', [{ requestId }]);
     await waitFor('off', () => world.shown(uuidOf('asking')).kind === 'disconnected', 15_000);
     const from = world.platform.states.length;
-    await sleep(8_000);
+    await quietFor(8_000);
     expect(count()).toBe(1);
     expect(statesSince('asking', from)).toEqual([]);
     expect(clientPids(sb, 'password')).toEqual([]);
@@ -268,8 +269,7 @@ describe('suspend and resume', () => {
     const logind = await FakeLogind.start(sb.busAddress);
     try {
       await connect('password', 'password');
-      logind.prepareForSleep(true);
-      await sleep(1_000);
+      await logind.prepareForSleep(true);
       // Suspend takes the tunnel down (here by hand, where NetworkManager does not sleep itself).
       if (clientPids(sb, 'password').length > 0) killClient(sb, 'password');
       await waitFor(
@@ -277,13 +277,13 @@ describe('suspend and resume', () => {
         () => world.shown(uuidOf('password')).kind === 'reconnecting',
       );
       const from = world.platform.states.length;
-      await sleep(6_000);
+      await quietFor(6_000);
       expect(world.shown(uuidOf('password'))).toMatchObject({
         kind: 'reconnecting',
         waitingFor: 'resume',
       });
       expect(statesSince('password', from).map((s) => s.kind)).not.toContain('connecting');
-      logind.prepareForSleep(false);
+      await logind.prepareForSleep(false);
       await connected('password', 'password', 30_000);
     } finally {
       logind.stop();

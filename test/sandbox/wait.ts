@@ -5,6 +5,16 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * The one fixed wait a test may make: an observation window in which something must NOT happen
+ * (a retry, a reconnect). It must be longer than the time the code under test would take to do
+ * it (the reconnect policy's first wait is 2 s + 20 %); waiting for something that should happen
+ * uses waitFor instead.
+ */
+export function quietFor(ms: number): Promise<void> {
+  return sleep(ms);
+}
+
 /** Thrown by a probe when waiting longer is pointless (the daemon exited): waitFor fails at once. */
 export class GiveUp extends Error {
   override name = 'GiveUp';

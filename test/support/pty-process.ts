@@ -3,6 +3,7 @@
 // and stderr (so echo, raw mode and line discipline are the kernel's, not a stream's), and we
 // see everything the terminal shows, echo included.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { withTestLocale } from './test-locale';
 
 /** Single-quotes one argument for the shell `script -c` runs. */
 function shellQuote(arg: string): string {
@@ -19,7 +20,10 @@ export class PtyProcess {
   constructor(argv: readonly string[], env: NodeJS.ProcessEnv) {
     const command = argv.map(shellQuote).join(' ');
     // -q: no banner; -f: flush at once; -e: exit with the program's status; /dev/null: no log.
-    this.child = spawn('script', ['-qfec', command, '/dev/null'], { env, stdio: 'pipe' });
+    this.child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env: withTestLocale(env),
+      stdio: 'pipe',
+    });
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       this.shown += chunk;
       for (const wake of this.wakers) wake();

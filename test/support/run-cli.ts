@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { withTestLocale } from './test-locale';
 
 /** The built CLI, as a user runs it (`npm run build` makes it; the test command builds first). */
 export const CLI = join(__dirname, '..', '..', 'out', 'main', 'cli', 'tunnelbar.js');
@@ -29,7 +30,7 @@ export function runCli(
   requireBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env,
+      env: withTestLocale(env),
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(user ?? {}),
       ...(cwd === undefined ? {} : { cwd }),
@@ -61,7 +62,7 @@ export class CliProcess {
   constructor(args: string[], env: NodeJS.ProcessEnv) {
     requireBuilt();
     this.child = spawn(process.execPath, [CLI, ...args], {
-      env,
+      env: withTestLocale(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (c: Buffer) => {

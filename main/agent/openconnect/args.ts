@@ -38,7 +38,11 @@ export function tokenMode(data: Record<string, string>): string | null {
 }
 
 export function openconnectArgs(data: Record<string, string>, files: ArgFiles): string[] {
-  const args = ['--authenticate', `--protocol=${data.protocol ?? 'anyconnect'}`];
+  const protocol = data.protocol ?? 'anyconnect';
+  const args = ['--authenticate', `--protocol=${protocol}`];
+  // AnyConnect's forms are XML with their ids and field names, which openconnect's CLI prints
+  // only in its HTTP dump: the transcript reads the names there (form-names.ts) and drops the rest.
+  if (protocol === 'anyconnect') args.push('--dump-http-traffic');
   const option = (key: string, flag: string): void => {
     const value = data[key];
     if (value !== undefined && value !== '') args.push(`${flag}=${value}`);

@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringMapProp, stringProp, type SettingsDict } from '../../nm/dbus-types';
 import { AGENT_ERROR } from '../../nm/names';
+import { agentStrings as t } from '../agent-strings';
 import type { Outcome } from '../answer';
 import type { Prompter } from '../prompter';
 import { buildSecretsReply } from '../secret-reply';
 import type { SecretStore } from '../secret-store';
-import { gatewayUrl, openconnectArgs, tokenMode } from './args';
+import { gatewayUrl, openconnectArgs } from './args';
 import { LoginSteps, type LoginProfile, type StepReply } from './login-steps';
+import { advancedToken, TOKEN_KEY, tokenSecret, type TokenSecret } from './token';
 import { BROWSER_MARKER, parseAuthOutput, Transcript, type AuthResult } from './transcript';
 
 /**
@@ -40,6 +42,14 @@ const SETTLE_MS = 60;
 const MAX_ATTEMPTS = 4;
 
 const CANCELLED: Outcome = { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
+
+/**
+ * A login that ended without a cookie. The reason is also a notice: NetworkManager only reports
+ * "no secrets", and the person should read why (refused, openconnect's own last words).
+ */
+function failed(text: string): Outcome {
+  return { error: AGENT_ERROR.noSecrets, text, notice: text };
+}
 
 /** Single-quotes a value for sh. */
 function shq(value: string): string {
@@ -75,19 +85,22 @@ export async function openconnectLogin(ctx: LoginContext, opts: LoginOptions): P
   if ((data.gateway ?? '') === '')
     return { error: AGENT_ERROR.noSecrets, text: `${id} has no gateway to log in to.` };
   const { port } = gatewayUrl(data.gateway ?? '');
+  const token = await tokenSecret(data, nmSecrets, {
+    store: opts.store,
+    uuid,
+    signal: ctx.signal,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'tunnelbar-openconnect-'));
   try {
-    const token =
-      tokenMode(data) === null ? undefined : (nmSecrets.stoken_string ?? data.stoken_string);
-    const files = writeFiles(dir, opts.browser ?? 'xdg-open', token);
+    const files = writeFiles(dir, opts.browser ?? 'xdg-open', token.value ?? undefined);
     const args = openconnectArgs(data, files);
     const profile = { uuid, id, port, secrets: nmSecrets };
     const steps = new LoginSteps(profile, opts.prompter, opts.store, ctx.signal);
+    const run = { args, token, tokenFile: files.tokenFile };
     for (let attempt = 1; ; attempt++) {
-      const outcome = await drive(opts, args, ctx.signal, profile, steps);
+      const outcome = await drive(opts, run, ctx.signal, profile, steps);
       if (outcome !== 'retry') return outcome;
-      if (attempt >= MAX_ATTEMPTS)
-        return { error: AGENT_ERROR.noSecrets, text: `The login to ${id} was refused.` };
+      if (attempt >= MAX_ATTEMPTS) return failed(t.openconnect.refused(id));
       steps.newAttempt(steps.lastRejected ?? '');
     }
   } finally {
@@ -100,15 +113,47 @@ function isAborted(signal: AbortSignal): boolean {
   return signal.aborted;
 }
 
+/** One login's command line, and the token file openconnect may move an HOTP counter in. */
+interface LoginRun {
+  args: string[];
+  token: TokenSecret;
+  tokenFile: string;
+}
+
+/**
+ * The secrets for NetworkManager, the form entries and the new HOTP token among them (as the
+ * plugin's dialog hands them), and what to keep in the keyring: the token too when the keyring is
+ * where it lives.
+ */
+function answerFor(
+  result: AuthResult,
+  run: LoginRun,
+  where: { host: string; port: number },
+  steps: LoginSteps,
+): { secrets: Record<string, string>; toSave: Record<string, Record<string, string>> } {
+  const secrets = { ...steps.formEntries(), ...secretsFor(result, where.host, where.port) };
+  const toSave = steps.toSave();
+  const given = run.token.value;
+  const advanced = given === null ? null : advancedToken(run.tokenFile, given);
+  if (advanced === null) return { secrets, toSave };
+  return {
+    secrets: { ...secrets, [TOKEN_KEY]: advanced },
+    toSave: run.token.agentOwned
+      ? { ...toSave, vpn: { ...toSave.vpn, [TOKEN_KEY]: advanced } }
+      : toSave,
+  };
+}
+
 async function drive(
   opts: LoginOptions,
-  args: string[],
+  run: LoginRun,
   signal: AbortSignal,
   profile: LoginProfile,
   steps: LoginSteps,
 ): Promise<Outcome | 'retry'> {
   if (signal.aborted) return CANCELLED;
   // English output: the transcript reads openconnect's own sentences.
+  const args = run.args;
   const child = spawn(opts.command, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
@@ -188,28 +233,24 @@ async function drive(
   if (isAborted(signal)) return CANCELLED;
   if (state.userCancelled) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
   if (state.retry) return 'retry';
-  if (exit === 'missing')
-    return {
-      error: AGENT_ERROR.noSecrets,
-      text: 'The openconnect program is not installed (Debian/Ubuntu and Fedora package "openconnect").',
-    };
+  if (exit !== 0 && exit !== 'missing' && steps.codeRejected()) return 'retry';
+  if (exit === 'missing') return failed(t.openconnect.missing);
   const result = exit === 0 ? parseAuthOutput(stdout) : null;
   if (result === null) {
     const why = transcript.failure();
-    return {
-      error: AGENT_ERROR.noSecrets,
-      text: `The login to ${profile.id} failed${why === '' ? '.' : `: ${why}`}`,
-    };
+    return failed(t.openconnect.failed(profile.id, why));
   }
   const host = new URL(gatewayUrl(args[args.length - 1] ?? '').url).hostname;
-  const secrets = buildSecretsReply('vpn', secretsFor(result, host, profile.port));
-  const toSave = steps.toSave();
-  if (Object.keys(toSave).length === 0) return { secrets };
+  const answer = answerFor(result, run, { host, port: profile.port }, steps);
+  const secrets = buildSecretsReply('vpn', answer.secrets);
+  const toSave = Object.entries(answer.toSave).filter(([, values]) => Object.keys(values).length);
+  if (toSave.length === 0) return { secrets };
   const stored = { uuid: profile.uuid, id: profile.id, vpnType: 'openconnect' };
   return {
     secrets,
     afterReply: async () => {
-      if (await opts.store.available()) await opts.store.save(stored, 'vpn', toSave);
+      if (!(await opts.store.available())) return;
+      for (const [setting, values] of toSave) await opts.store.save(stored, setting, values);
     },
   };
 }

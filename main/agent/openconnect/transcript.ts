@@ -1,3 +1,5 @@
+import { FormNames, HeaderBlock, isDumpLine, type PluginField } from './form-names';
+
 /**
  * Reads what `openconnect --authenticate` writes while it logs in. The program has no
  * machine-readable form protocol: it prints each form's message lines, then a field's label with
@@ -10,6 +12,8 @@ export type OcStep =
   | {
       kind: 'field';
       label: string;
+      /** The plugin's key for it (`form:<form id>:<field name>`), when the form's XML said. */
+      plugin: PluginField | null;
       /** A choice's labels (`GROUP: [a|b]:`); null for free text. */
       options: string[] | null;
       /** The form's message and error lines printed since the previous step. */
@@ -30,6 +34,10 @@ const PROGRESS = [
   /^XML POST enabled/,
   /^Attempting to connect to server/,
   /^Opened tun device/,
+  // With --dump-http-traffic (verbose): the successful responses and their sizes.
+  /^Got HTTP response: HTTP\/[\d.]+ 2\d\d\b/,
+  /^HTTP body (length|chunked)/,
+  /^Generating OATH .* token code/,
 ];
 
 const CERT_QUESTION = /^Enter '.+' to accept, '.+' to abort; anything else to view: ?$/;
@@ -54,12 +62,22 @@ export class Transcript {
   private partial = '';
   /** Every complete line, for the failure message. */
   private all: string[] = [];
+  private readonly names = new FormNames();
+  private readonly headers = new HeaderBlock();
 
+  /** Adds stderr output. HTTP dump lines and response headers are read for form names, never kept. */
   push(chunk: string): void {
     const lines = (this.partial + chunk).split('\n');
     this.partial = lines.pop() ?? '';
-    this.done.push(...lines);
-    this.all.push(...lines);
+    for (const line of lines) {
+      if (isDumpLine(line)) {
+        this.names.read(line);
+        continue;
+      }
+      if (this.headers.drops(line)) continue;
+      this.done.push(line);
+      this.all.push(line);
+    }
     if (this.all.length > 200) this.all = this.all.slice(-100);
   }
 
@@ -67,14 +85,18 @@ export class Transcript {
   pending(): OcStep | null {
     if (this.done.some((line) => line.trim() === BROWSER_MARKER)) return { kind: 'browser' };
     const prompt = this.partial.trim();
-    if (prompt === '') return null;
+    if (prompt === '' || isDumpLine(this.partial)) return null;
     if (CERT_QUESTION.test(prompt)) return this.certificate();
     if (!prompt.endsWith(':')) return null;
     const message = this.done.filter(isShown).join('\n');
     const choice = CHOICE.exec(prompt);
-    if (choice?.[1] !== undefined && choice[2] !== undefined)
-      return { kind: 'field', label: bare(choice[1]), options: choice[2].split('|'), message };
-    return { kind: 'field', label: bare(prompt), options: null, message };
+    if (choice?.[1] !== undefined && choice[2] !== undefined) {
+      const label = bare(choice[1]);
+      const options = choice[2].split('|');
+      return { kind: 'field', label, plugin: this.names.fieldFor(label), options, message };
+    }
+    const label = bare(prompt);
+    return { kind: 'field', label, plugin: this.names.fieldFor(label), options: null, message };
   }
 
   /** The step was answered: what follows belongs to the next one. */

@@ -79,7 +79,8 @@ function draw(message: TrayPageMessage): void {
   const img = icon.querySelector('img');
   if (img !== null) img.src = `/tray-icons/${message.iconFile}`;
   icon.title = model.tooltip;
-  icon.setAttribute('aria-label', `Tray icon: ${model.tooltip}`);
+  // The page gives the icon's name in the harness's language (tray-page.ts).
+  icon.setAttribute('aria-label', `${icon.dataset.name ?? 'Tray icon'}: ${model.tooltip}`);
   icon.dataset.state = model.icon;
   element('tray-tooltip').textContent = model.tooltip;
   redraw('tray-menu', model.menu, () => model.menu.map(menuItem));

@@ -113,6 +113,59 @@ describe('answering from the keyring', () => {
     expect(store.items.get('u1/vpn/password')).toBe('corrected');
   });
 
+  it('with mixed flags, asks both unsaved secrets but saves only the agent-owned one', async () => {
+    const store = new MemoryStore();
+    const connection = openvpn({
+      'connection-type': 'password-tls',
+      key: '/k.pem',
+      'password-flags': '1',
+      'cert-pass-flags': '2',
+    });
+    const prompter = new OnePrompter(() => ({
+      values: { password: 'pw', 'cert-pass': 'typed-every-time' },
+      save: true,
+    }));
+    const outcome = await answer({ connection, isKeyEncrypted: () => true }, store, prompter);
+    expect(prompter.seen[0]?.fields.map((f) => f.key)).toEqual(['password', 'cert-pass']);
+    expect(prompter.seen[0]?.canSave).toBe(true);
+    expect(secretsOf(outcome)).toEqual({ password: 'pw', 'cert-pass': 'typed-every-time' });
+    await ('secrets' in outcome ? outcome.afterReply?.() : undefined);
+    expect([...store.items.entries()]).toEqual([['u1/vpn/password', 'pw']]);
+  });
+
+  it('offers no saving when only an "ask every time" secret is left to ask', async () => {
+    const store = new MemoryStore();
+    store.items.set('u1/vpn/password', 'saved');
+    const connection = openvpn({
+      'connection-type': 'password-tls',
+      key: '/k.pem',
+      'password-flags': '1',
+      'cert-pass-flags': '2',
+    });
+    const prompter = new OnePrompter(() => ({ values: { 'cert-pass': 'typed' }, save: true }));
+    const outcome = await answer({ connection, isKeyEncrypted: () => true }, store, prompter);
+    expect(prompter.seen[0]?.fields.map((f) => f.key)).toEqual(['cert-pass']);
+    expect(prompter.seen[0]?.canSave).toBe(false);
+    expect(secretsOf(outcome)).toEqual({ password: 'saved', 'cert-pass': 'typed' });
+    expect('secrets' in outcome && outcome.afterReply).toBeUndefined();
+  });
+
+  it('answers NetworkManager with secrets only, never the proxy user name it asked for', async () => {
+    // NM-openvpn keeps `http-proxy-username` in vpn.data: answered as a secret, NetworkManager
+    // stores it among the secrets and the plugin refuses the profile on its next start.
+    const prompter = new OnePrompter(() => ({
+      values: { 'http-proxy-username': 'proxy-user', 'http-proxy-password': 'proxy-pass' },
+      save: false,
+    }));
+    const hints = ['http-proxy-username', 'http-proxy-password'];
+    const outcome = await answer({ hints }, new MemoryStore(), prompter);
+    expect(prompter.seen[0]?.fields.map((f) => [f.key, f.secret])).toEqual([
+      ['http-proxy-username', false],
+      ['http-proxy-password', true],
+    ]);
+    expect(secretsOf(outcome)).toEqual({ 'http-proxy-password': 'proxy-pass' });
+  });
+
   it('starts "Save password" unticked when the rejected password was not a saved one', async () => {
     const prompter = new OnePrompter(() => ({ values: { password: 'again' }, save: false }));
     const hints = ['password', 'x-vpn-message:A password is required.'];

@@ -236,6 +236,42 @@ describe('planSecrets for other settings', () => {
     expect(hinted.kind === 'ask' && hinted.lookFirst).toEqual([]);
   });
 
+  it('WireGuard REQUEST_NEW without hints: asks again and never re-reads the rejected saved key', () => {
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'wg0'), uuid: v('s', 'u3'), type: v('s', 'wireguard') },
+      wireguard: { 'private-key-flags': v('u', 1) },
+    };
+    const plan = planSecrets(
+      input({ connection, settingName: 'wireguard', hints: [], flags: 0x3 }),
+    );
+    expect(plan.kind).toBe('ask');
+    if (plan.kind !== 'ask') return;
+    expect(plan.request.fields.map((f) => f.key)).toEqual(['private-key']);
+    expect(plan.request.reason).toBe('rejected');
+    expect(plan.lookFirst).toEqual([]);
+    expect(plan.request.canSave).toBe(true);
+  });
+
+  it('WireGuard "ask every time": the key is asked, never looked up or offered for saving', () => {
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'wg0'), uuid: v('s', 'u3'), type: v('s', 'wireguard') },
+      wireguard: { 'private-key-flags': v('u', 2) },
+    };
+    const plan = planSecrets(input({ connection, settingName: 'wireguard', hints: [] }));
+    expect(plan.kind).toBe('ask');
+    if (plan.kind !== 'ask') return;
+    expect(plan.request.fields).toEqual([
+      { key: 'private-key', label: 'Private key', secret: true },
+    ]);
+    expect(plan.request.reason).toBe('initial');
+    expect(plan.lookFirst).toEqual([]);
+    expect(plan.request.canSave).toBe(false);
+    // Without interaction nothing may answer it.
+    expect(planSecrets(input({ connection, settingName: 'wireguard', flags: 0 })).kind).toBe(
+      'no-secrets',
+    );
+  });
+
   it('leaves Wi-Fi and other secrets to other agents', () => {
     expect(planSecrets(input({ settingName: '802-11-wireless-security' })).kind).toBe('no-secrets');
   });

@@ -133,7 +133,9 @@ describe('the windowed auth-dialog protocol', () => {
     expect(alive(pid) && alive(helper)).toBe(true);
     controller.abort();
     expect(await run).toBeNull();
-    await new Promise((r) => setTimeout(r, 100));
+    // The group is signalled as the run ends; the processes are gone a moment later.
+    for (let i = 0; i < 200 && (alive(pid) || alive(helper)); i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(alive(pid)).toBe(false);
     expect(alive(helper)).toBe(false);
   });

@@ -110,4 +110,25 @@ describe('TerminalPrompter on a real terminal', () => {
     expect(p.screen).toContain('Code: 424242');
     expect(p.screen).not.toContain('the-secret');
   });
+
+  it('offers a known user name as the default: Enter alone takes it, typing replaces it', async () => {
+    const known: SecretField = { ...USER, initial: 'alice' };
+    const { pty: p, answers } = start([
+      request('initial', [known, { ...PASSWORD, initial: 'not-shown' }]),
+      request('rejected', [known, PASSWORD]),
+    ]);
+    await answer(p, 'User name [alice]', 1, '');
+    await answer(p, 'Password', 1, 'first-secret');
+    await answer(p, 'User name [alice]', 2, 'bob');
+    await answer(p, 'Password', 2, 'second-secret');
+    await p.waitFor('ALL ANSWERED');
+
+    expect(answers()).toEqual([
+      { values: { username: 'alice', password: 'first-secret' }, save: false },
+      { values: { username: 'bob', password: 'second-secret' }, save: false },
+    ]);
+    // A secret's value is never offered, not even as a default.
+    expect(p.screen).not.toContain('not-shown');
+    expect(p.screen).toContain('User name [alice]: bob');
+  });
 });

@@ -39,6 +39,21 @@ describe('TerminalPrompter: login steps without a terminal', () => {
     expect(written()).toContain('  1) staff\n  2) guests\n');
   });
 
+  it('offers a saved user name or choice: an empty line takes it, anything typed replaces it', async () => {
+    const { input, output, written } = streams();
+    const prompter = new TerminalPrompter(input, output);
+    const user = { key: 'form:main:username', label: 'Username', secret: false, initial: 'bob' };
+    input.write('\n\nalice\n');
+    const signal = new AbortController().signal;
+    const ask = async (field: PromptRequest['fields'][number]) =>
+      (await prompter.prompt(request({ fields: [field] }), signal))?.values;
+    expect(await ask({ ...group, initial: 'guests' })).toEqual({ 'form:GROUP': 'guests' });
+    expect(await ask(user)).toEqual({ 'form:main:username': 'bob' });
+    expect(await ask(user)).toEqual({ 'form:main:username': 'alice' });
+    expect(written()).toContain('GROUP [guests]: ');
+    expect(written()).toContain('Username [bob]: ');
+  });
+
   it('shows a certificate and accepts it only on "yes"', async () => {
     const { input, output, written } = streams();
     const prompter = new TerminalPrompter(input, output);

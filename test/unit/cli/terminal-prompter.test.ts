@@ -51,6 +51,23 @@ describe('TerminalPrompter without a terminal', () => {
     expect(written()).toContain('The server asks: Enter code');
   });
 
+  it('takes a field’s known value when the answer is empty, and shows it as the default', async () => {
+    const { input, output, written } = streams();
+    const prompter = new TerminalPrompter(input, output);
+    input.write('\ns3cret\n');
+    const answer = await prompter.prompt(
+      request({
+        fields: [
+          { key: 'username', label: 'User name', secret: false, initial: 'alice' },
+          { key: 'password', label: 'Password', secret: true },
+        ],
+      }),
+      new AbortController().signal,
+    );
+    expect(answer?.values).toEqual({ username: 'alice', password: 's3cret' });
+    expect(written()).toContain('User name [alice]: ');
+  });
+
   it('cancels at the end of input', async () => {
     const { input, output } = streams();
     const prompter = new TerminalPrompter(input, output);

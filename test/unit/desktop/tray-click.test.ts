@@ -8,6 +8,7 @@ import {
   needsSecrets,
   profile,
   snapshot,
+  uuidOf,
 } from './views';
 
 describe('trayClickAction', () => {
@@ -18,10 +19,10 @@ describe('trayClickAction', () => {
   ];
 
   it('connects the VPN used last when nothing is up', () => {
-    expect(trayClickAction(snapshot(used))).toEqual({ kind: 'connect', uuid: 'uuid-latest' });
-    expect(trayClickAction(snapshot(used, { 'uuid-latest': failed() }))).toEqual({
+    expect(trayClickAction(snapshot(used))).toEqual({ kind: 'connect', uuid: uuidOf('latest') });
+    expect(trayClickAction(snapshot(used, { [uuidOf('latest')]: failed() }))).toEqual({
       kind: 'connect',
-      uuid: 'uuid-latest',
+      uuid: uuidOf('latest'),
     });
   });
 
@@ -29,22 +30,22 @@ describe('trayClickAction', () => {
     expect(
       trayClickAction(
         snapshot(used, {
-          'uuid-older': connected(),
-          'uuid-never': needsSecrets,
-          'uuid-latest': disconnecting,
+          [uuidOf('older')]: connected(),
+          [uuidOf('never')]: needsSecrets,
+          [uuidOf('latest')]: disconnecting,
         }),
       ),
-    ).toEqual({ kind: 'disconnect', uuids: ['uuid-older', 'uuid-never'] });
-    expect(trayClickAction(snapshot(used, { 'uuid-never': connecting }))).toEqual({
+    ).toEqual({ kind: 'disconnect', uuids: [uuidOf('older'), uuidOf('never')] });
+    expect(trayClickAction(snapshot(used, { [uuidOf('never')]: connecting }))).toEqual({
       kind: 'disconnect',
-      uuids: ['uuid-never'],
+      uuids: [uuidOf('never')],
     });
   });
 
   it('connects the only profile there is, even if never used', () => {
     expect(trayClickAction(snapshot([profile('solo')]))).toEqual({
       kind: 'connect',
-      uuid: 'uuid-solo',
+      uuid: uuidOf('solo'),
     });
   });
 

@@ -19,6 +19,7 @@ import {
   needsSecrets,
   profile,
   snapshot,
+  uuidOf,
 } from './views';
 
 const assets = join(__dirname, '..', '..', '..', 'assets');
@@ -29,31 +30,33 @@ describe('trayIconState', () => {
     ['nothing up', snapshot(two), 'disconnected'],
     [
       'NetworkManager down, whatever the tunnels',
-      snapshot(two, { 'uuid-a': connected() }, false),
+      snapshot(two, { [uuidOf('a')]: connected() }, false),
       'nm-down',
     ],
-    ['one connecting', snapshot(two, { 'uuid-a': connecting }), 'connecting'],
-    ['one waiting for its password', snapshot(two, { 'uuid-a': needsSecrets }), 'connecting'],
-    ['one going down', snapshot(two, { 'uuid-a': disconnecting }), 'connecting'],
-    ['one connected', snapshot(two, { 'uuid-a': connected() }), 'connected'],
+    ['one connecting', snapshot(two, { [uuidOf('a')]: connecting }), 'connecting'],
+    ['one waiting for its password', snapshot(two, { [uuidOf('a')]: needsSecrets }), 'connecting'],
+    ['one going down', snapshot(two, { [uuidOf('a')]: disconnecting }), 'connecting'],
+    ['one connected', snapshot(two, { [uuidOf('a')]: connected() }), 'connected'],
     [
       'connecting wins over connected',
-      snapshot(two, { 'uuid-a': connected(), 'uuid-b': connecting }),
+      snapshot(two, { [uuidOf('a')]: connected(), [uuidOf('b')]: connecting }),
       'connecting',
     ],
     [
       'connected wins over failed',
-      snapshot(two, { 'uuid-a': connected(), 'uuid-b': failed() }),
+      snapshot(two, { [uuidOf('a')]: connected(), [uuidOf('b')]: failed() }),
       'connected',
     ],
-    ['one failed', snapshot(two, { 'uuid-b': failed() }), 'failed'],
+    ['one failed', snapshot(two, { [uuidOf('b')]: failed() }), 'failed'],
   ] as const)('%s', (_name, state, icon) => {
     expect(trayIconState(state)).toBe(icon);
   });
 
   it('names the tooltip after the tunnels concerned', () => {
-    expect(trayTooltip(snapshot(two, { 'uuid-b': connected() }))).toBe('Tunnelbar: b connected');
-    expect(trayTooltip(snapshot(two, { 'uuid-a': failed() }))).toBe('Tunnelbar: a failed');
+    expect(trayTooltip(snapshot(two, { [uuidOf('b')]: connected() }))).toBe(
+      'Tunnelbar: b connected',
+    );
+    expect(trayTooltip(snapshot(two, { [uuidOf('a')]: failed() }))).toBe('Tunnelbar: a failed');
     expect(trayTooltip(snapshot(two))).toBe('Tunnelbar: no VPN connected');
     expect(trayTooltip(snapshot(two, {}, false))).toBe('Tunnelbar: NetworkManager is not running');
   });

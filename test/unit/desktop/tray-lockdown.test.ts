@@ -10,7 +10,7 @@ import {
   trayTooltip,
 } from '../../../main/desktop/tray-icon';
 import { trayMenu } from '../../../main/desktop/tray-menu';
-import { connected, connecting, failed, profile, snapshot } from './views';
+import { connected, connecting, failed, profile, snapshot, uuidOf } from './views';
 
 const assets = join(__dirname, '..', '..', '..', 'assets');
 const two = [profile('a'), profile('b')];
@@ -22,17 +22,17 @@ describe('the tray icon under lockdown', () => {
     ['lockdown unknown, nothing up: idle', snapshot(two, {}, true, 'unknown'), 'disconnected'],
     [
       'lockdown on, a VPN up: connected (traffic flows through it)',
-      snapshot(two, { 'uuid-a': connected() }, true, 'on'),
+      snapshot(two, { [uuidOf('a')]: connected() }, true, 'on'),
       'connected',
     ],
     [
       'lockdown on, one connecting: the animation',
-      snapshot(two, { 'uuid-a': connecting }, true, 'on'),
+      snapshot(two, { [uuidOf('a')]: connecting }, true, 'on'),
       'connecting',
     ],
     [
       'lockdown on, one failed: the failure, which says why',
-      snapshot(two, { 'uuid-a': failed() }, true, 'on'),
+      snapshot(two, { [uuidOf('a')]: failed() }, true, 'on'),
       'failed',
     ],
     ['lockdown on, NetworkManager down', snapshot(two, {}, false, 'on'), 'nm-down'],

@@ -9,6 +9,7 @@ import {
   needsSecrets,
   profile,
   snapshot,
+  uuidOf,
 } from './views';
 
 function vpns(entries: TrayMenuEntry[]): Extract<TrayMenuEntry, { kind: 'vpn' }>[] {
@@ -21,15 +22,15 @@ describe('trayMenu', () => {
   it('lists each VPN as a check item with its state and address, then the editor and Quit', () => {
     const menu = trayMenu(
       snapshot([profile('home'), profile('office'), profile('lab')], {
-        'uuid-office': connected('10.8.0.2/24'),
-        'uuid-lab': connecting,
+        [uuidOf('office')]: connected('10.8.0.2/24'),
+        [uuidOf('lab')]: connecting,
       }),
     );
     expect(menu.map((e) => e.kind)).toEqual(['vpn', 'vpn', 'vpn', ...tail]);
     expect(vpns(menu)).toEqual([
       {
         kind: 'vpn',
-        uuid: 'uuid-home',
+        uuid: uuidOf('home'),
         label: 'home',
         checked: false,
         enabled: true,
@@ -37,7 +38,7 @@ describe('trayMenu', () => {
       },
       {
         kind: 'vpn',
-        uuid: 'uuid-lab',
+        uuid: uuidOf('lab'),
         label: 'lab — connecting…',
         checked: true,
         enabled: true,
@@ -45,7 +46,7 @@ describe('trayMenu', () => {
       },
       {
         kind: 'vpn',
-        uuid: 'uuid-office',
+        uuid: uuidOf('office'),
         label: 'office — connected, 10.8.0.2',
         checked: true,
         enabled: true,
@@ -58,9 +59,9 @@ describe('trayMenu', () => {
     const menu = vpns(
       trayMenu(
         snapshot([profile('a'), profile('b'), profile('c')], {
-          'uuid-a': needsSecrets,
-          'uuid-b': disconnecting,
-          'uuid-c': failed(),
+          [uuidOf('a')]: needsSecrets,
+          [uuidOf('b')]: disconnecting,
+          [uuidOf('c')]: failed(),
         }),
       ),
     );
@@ -85,7 +86,7 @@ describe('trayMenu', () => {
       since: 0,
       banner: null,
     };
-    const [entry] = vpns(trayMenu(snapshot([profile('v6')], { 'uuid-v6': v6 })));
+    const [entry] = vpns(trayMenu(snapshot([profile('v6')], { [uuidOf('v6')]: v6 })));
     expect(entry?.label).toBe('v6 — connected, 2001:db8::2');
   });
 
@@ -106,14 +107,14 @@ describe('trayMenu', () => {
       profile(`vpn-${String(i).padStart(4, '0')}`),
     );
     const menu = trayMenu(
-      snapshot(many, { 'uuid-vpn-4999': connected(), 'uuid-vpn-2500': failed() }),
+      snapshot(many, { [uuidOf('vpn-4999')]: connected(), [uuidOf('vpn-2500')]: failed() }),
       10,
     );
     const listed = vpns(menu).map((e) => e.uuid);
     expect(listed).toHaveLength(12);
     expect(listed.slice(0, 10)).toEqual(many.slice(0, 10).map((p) => p.uuid));
-    expect(listed).toContain('uuid-vpn-4999');
-    expect(listed).toContain('uuid-vpn-2500');
+    expect(listed).toContain(uuidOf('vpn-4999'));
+    expect(listed).toContain(uuidOf('vpn-2500'));
     const more = menu.find((e) => e.kind === 'more');
     expect(more).toEqual({ kind: 'more', label: 'More… (4,988 more)' });
     expect(menu.slice(-3).map((e) => e.kind)).toEqual(tail);

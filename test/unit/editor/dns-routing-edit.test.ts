@@ -63,4 +63,20 @@ describe('the editor’s DNS routing', () => {
     const plain = applyEdit(current, base, { ...base, dnsRouting: 'profile' });
     expect(dnsKeys(plain, 'ipv6')).toEqual([0, []]);
   });
+
+  it('own domains only: the profile’s search domains and the pushed ones become routing domains', () => {
+    const current = settings({ 'dns-search': v('as', ['corp.example', '~lab.example']) });
+    const base = editFromSettings(current);
+    const edit = { ...base, dnsRouting: 'own-domains' as const };
+    const out = applyEdit(current, base, edit, {}, ['pushed.example', 'corp.example']);
+    expect(dnsKeys(out, 'ipv4')).toEqual([
+      200,
+      ['corp.example', '~lab.example', '~corp.example', '~pushed.example'],
+    ]);
+    // Back to the profile's: the routing entries of those domains go, the person's own stay.
+    const back = applyEdit(out, editFromSettings(out), { ...edit, dnsRouting: 'profile' }, {}, [
+      'pushed.example',
+    ]);
+    expect(dnsKeys(back, 'ipv4')).toEqual([0, ['corp.example', '~lab.example']]);
+  });
 });

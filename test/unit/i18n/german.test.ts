@@ -83,7 +83,7 @@ describe('the CLI’s human output in German', () => {
     );
     const entry = statusEntry({ uuid: 'u1', id: 'Büro' }, { kind: 'failed', reason: failed });
     expect(describeStatus(entry, 0)).toBe(
-      'Büro (u1): failed\n  Grund: login-failed: Der VPN-Server hat die Anmeldung abgelehnt. Prüfen Sie Benutzername und Passwort.',
+      'Büro (u1): fehlgeschlagen\n  Grund: login-failed: Der VPN-Server hat die Anmeldung abgelehnt. Prüfen Sie Benutzername und Passwort.',
     );
   });
 });

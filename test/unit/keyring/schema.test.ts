@@ -16,6 +16,21 @@ describe('the keyring schema', () => {
     });
   });
 
+  it("keeps an OpenConnect form's password in NetworkManager-openconnect's own schema", () => {
+    expect(newItemAttributes('u1', 'openconnect-form', 'form:main:password')).toEqual({
+      vpn_uuid: 'u1',
+      auth_id: 'main',
+      label: 'password',
+      'xdg:schema': 'org.freedesktop.NetworkManager.Connection.Openconnect',
+    });
+    // A field name may hold a colon; a key of another shape stays in nm-applet's schema.
+    expect(itemAttributes('u1', 'openconnect-form', 'form:f:a:b')).toMatchObject({
+      auth_id: 'f',
+      label: 'a:b',
+    });
+    expect(itemAttributes('u1', 'openconnect-form', 'odd')).toMatchObject({ 'setting-key': 'odd' });
+  });
+
   it('labels items so a person recognises them in the keyring manager', () => {
     const work = { uuid: 'u1', id: 'Work', vpnType: 'openvpn' };
     expect(itemLabel(work, 'password')).toBe('VPN password for Work');

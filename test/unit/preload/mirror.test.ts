@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { applyMirrorEvent as applyEvent, contractEvent } from '../../../preload/mirror';
 import { isOnOrComingUp, tunnelAddress } from '../../../preload/tunnel-view';
-import { connected, connecting, disconnected, profile, snapshot } from '../desktop/views';
+import { connected, connecting, disconnected, profile, snapshot, uuidOf } from '../desktop/views';
 
 describe('the mirror main and the renderer share', () => {
   it('follows events as the renderer does: a disconnected tunnel drops out', () => {
     let state = snapshot([profile('a')]);
-    state = applyEvent(state, contractEvent('state:tunnel', { uuid: 'uuid-a', state: connecting }));
-    expect(state.tunnels).toEqual({ 'uuid-a': connecting });
     state = applyEvent(
       state,
-      contractEvent('state:tunnel', { uuid: 'uuid-a', state: disconnected }),
+      contractEvent('state:tunnel', { uuid: uuidOf('a'), state: connecting }),
+    );
+    expect(state.tunnels).toEqual({ [uuidOf('a')]: connecting });
+    state = applyEvent(
+      state,
+      contractEvent('state:tunnel', { uuid: uuidOf('a'), state: disconnected }),
     );
     expect(state.tunnels).toEqual({});
     state = applyEvent(state, contractEvent('state:nm', { running: false }));
@@ -21,12 +24,12 @@ describe('the mirror main and the renderer share', () => {
   });
 
   it('keeps each open prompt once, drops it when closed, and never mutates', () => {
-    const state = snapshot([profile('a')], { 'uuid-a': connected() });
+    const state = snapshot([profile('a')], { [uuidOf('a')]: connected() });
     const frozen = JSON.stringify(state);
     expect(applyEvent(state, contractEvent('prompt:close', { requestId: 'r' }))).toBe(state);
     const request = {
       id: 'r',
-      connectionUuid: 'uuid-a',
+      connectionUuid: uuidOf('a'),
       connectionId: 'a',
       vpnType: 'openvpn',
       title: 'VPN password',
@@ -41,7 +44,7 @@ describe('the mirror main and the renderer share', () => {
     expect(applyEvent(asked, contractEvent('prompt:close', { requestId: 'r' })).prompts).toEqual(
       [],
     );
-    applyEvent(state, contractEvent('state:tunnel', { uuid: 'uuid-a', state: disconnected }));
+    applyEvent(state, contractEvent('state:tunnel', { uuid: uuidOf('a'), state: disconnected }));
     expect(JSON.stringify(state)).toBe(frozen);
   });
 

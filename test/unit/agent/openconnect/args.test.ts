@@ -32,6 +32,7 @@ describe('openconnectArgs', () => {
     expect(args).toEqual([
       '--authenticate',
       '--protocol=anyconnect',
+      '--dump-http-traffic',
       '--cafile=/c/ca.pem',
       '--certificate=/c/me.pem',
       '--sslkey=/c/me.key',

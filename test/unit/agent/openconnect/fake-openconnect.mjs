@@ -3,7 +3,7 @@
 // prints against ocserv (recorded in the sandbox) and reads the answers from stdin, one line each.
 // FAKE_OC_SCENARIO picks the server; the cookie spells out the answers it got.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { createInterface } from 'node:readline';
 import { setTimeout } from 'node:timers';
@@ -60,6 +60,82 @@ switch (process.env.FAKE_OC_SCENARIO) {
     const pw = await ask('Please enter your password.\nPassword:');
     const otp = await ask('\nPlease enter your one-time code.\nVerification code:');
     succeed(`group=${group};pw=${pw};otp=${otp}`);
+    break;
+  }
+  case 'ocserv-otp': {
+    // ocserv's plain auth with an OTP file: the code is a second "Password:" with its own message;
+    // a wrong code ends the session with 401.
+    const user = await ask('XML POST enabled\nPlease enter your username.\nUsername:');
+    const pw = await ask('POST https://vpn.test:4443/auth\nPlease enter your password.\nPassword:');
+    if (pw !== 'right') fail('Got HTTP response: HTTP/1.1 401 Authentication failed');
+    const otp = await ask(
+      '\nPOST https://vpn.test:4443/auth\nPlease enter your OTP password.\nPassword:',
+    );
+    if (otp !== '111111') fail('Got HTTP response: HTTP/1.1 401 Authentication failed');
+    succeed(`user=${user};pw=${pw};otp=${otp}`);
+    break;
+  }
+  case 'hotp': {
+    // openconnect with --token-mode=hotp --token-secret=@file answers the server's challenge
+    // itself and writes the token back with the counter moved on; the "server" (FAKE_OC_STATE)
+    // refuses a counter it has already seen.
+    const file = process.argv.find((a) => a.startsWith('--token-secret=@'))?.slice(16);
+    const [secret, counter = '0'] = readFileSync(file, 'utf8').trim().split(',');
+    writeFileSync(file, `${secret},${String(Number(counter) + 1)}`);
+    const state = process.env.FAKE_OC_STATE;
+    const seen = Number(readFileSync(state, 'utf8'));
+    if (Number(counter) < seen) fail('Got HTTP response: HTTP/1.1 401 Authentication failed');
+    writeFileSync(state, String(Number(counter) + 1));
+    succeed(`hotp=${secret}@${counter}`);
+    break;
+  }
+  case 'ocserv-dump': {
+    // openconnect --dump-http-traffic against ocserv with a group choice: each response body
+    // (lines '< '), each request ('> ', the answers in it) and the headers after "Got HTTP
+    // response" (a session cookie among them), then the prompts as usual.
+    const response = (body) =>
+      `Got HTTP response: HTTP/1.1 200 OK\nSet-Cookie: webvpncontext=SESSIONCTX; Secure\nContent-Type: text/xml\nHTTP body length:  (310)\n${body
+        .map((l) => `< ${l}\n`)
+        .join('')}`;
+    process.stderr.write(
+      response([
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<config-auth client="vpn" type="auth-request">',
+        '<auth id="main">',
+        '<message>Please enter your username.</message>',
+        '<form method="post" action="/auth">',
+        '<input type="text" name="username" label="Username:" />',
+        '<select name="group_list" label="Group:">',
+        '<option value="staff">Staff members</option>',
+        '<option value="guests">Guest users</option>',
+        '</select>',
+        '</form></auth>',
+      ]),
+    );
+    const group = await ask(
+      'XML POST enabled\nPlease enter your username.\nGroup: [Staff members|Guest users]:',
+    );
+    const user = await ask('Please enter your username.\nUsername:');
+    process.stderr.write(
+      `POST https://vpn.test:4443/auth\n> <auth><username>${user}</username></auth>\n`,
+    );
+    process.stderr.write(
+      response([
+        '<auth id="main">',
+        '<message>Please enter your password.</message>',
+        '<form method="post" action="/auth">',
+        '<input type="password" name="password" label="Password:" />',
+        '</form></auth>',
+      ]),
+    );
+    const pw = await ask('Please enter your password.\nPassword:');
+    process.stderr.write(
+      `POST https://vpn.test:4443/auth\n> <auth><password>${pw}</password></auth>\n`,
+    );
+    if (pw !== 'right')
+      fail('Got HTTP response: HTTP/1.1 401 Authentication failed\nContent-Length: 0');
+    process.stderr.write('Got HTTP response: HTTP/1.1 200 OK\nSet-Cookie: webvpn=SESSIONTOKEN\n');
+    succeed(`group=${group};user=${user};pw=${pw}`);
     break;
   }
   case 'browser': {

@@ -1,5 +1,5 @@
 import { Variant } from 'dbus-next';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,7 @@ const secretsOf = (outcome: Awaited<ReturnType<typeof run>>): unknown =>
   'secrets' in outcome ? (outcome.secrets.vpn?.secrets?.value as unknown) : outcome;
 
 afterEach(() => {
+  delete process.env.FAKE_OC_STATE;
   delete process.env.FAKE_OC_SCENARIO;
   delete process.env.FAKE_OC_ARGS;
 });
@@ -173,6 +174,37 @@ describe('openconnectLogin', () => {
     expect([...store.items.keys()]).toEqual(['u1/vpn/form:GROUP']);
   });
 
+  it("asks ocserv's one-time code in its own step, and only the code again when it was wrong", async () => {
+    const store = new MemoryStore();
+    const prompter = new Script([
+      typed('alice'),
+      typed('right', true),
+      typed('000000'),
+      typed('111111'),
+    ]);
+    const outcome = await run('ocserv-otp', prompter, store);
+    expect(secretsOf(outcome)).toMatchObject({ cookie: 'user=alice;pw=right;otp=111111' });
+    expect(prompter.seen.map((r) => [r.reason, r.message, r.canSave])).toEqual([
+      ['initial', 'Please enter your username.', false],
+      ['initial', 'Please enter your password.', true],
+      ['challenge', 'Please enter your OTP password.', false],
+      ['rejected', 'Please enter your OTP password.', false],
+    ]);
+    if ('afterReply' in outcome) await outcome.afterReply?.();
+    // The password to save is the password, not the code asked under the same label.
+    expect(store.items.get('u1/vpn/form:Password')).toBe('right');
+  });
+
+  it('a code wrong every time ends in a clear refusal', async () => {
+    const prompter = new Script([
+      typed('alice'),
+      typed('right'),
+      ...Array.from({ length: 4 }, () => typed('0')),
+    ]);
+    const outcome = await run('ocserv-otp', prompter);
+    expect(outcome).toMatchObject({ text: 'The login to work was refused.' });
+  });
+
   it('waits for a browser login with a message, withdrawn when the login ends', async () => {
     const prompter = new Script([]);
     expect(secretsOf(await run('browser', prompter))).toMatchObject({ cookie: 'saml' });
@@ -188,5 +220,115 @@ describe('openconnectLogin', () => {
     const args = readFileSync(join(dir, 'args.json'), 'utf8');
     expect(args).toContain('--token-mode=totp');
     expect(args).not.toContain('TOKENSECRET');
+  });
+
+  describe('an HOTP token', () => {
+    /** A server that has seen no code yet. */
+    function hotpServer(): void {
+      const state = join(mkdtempSync(join(tmpdir(), 'tb-oc-')), 'counter');
+      writeFileSync(state, '0');
+      process.env.FAKE_OC_STATE = state;
+    }
+
+    it('kept in the keyring: its new counter is saved, so two logins in a row both succeed', async () => {
+      hotpServer();
+      const store = new MemoryStore();
+      store.items.set('u1/vpn/stoken_string', 'SECRET');
+      const connection = profile({ stoken_source: 'hotp', 'stoken_string-flags': '1' });
+      const first = await run('hotp', new Script([]), store, connection);
+      expect(secretsOf(first)).toMatchObject({
+        cookie: 'hotp=SECRET@0',
+        stoken_string: 'SECRET,1',
+      });
+      if ('afterReply' in first) await first.afterReply?.();
+      expect(store.items.get('u1/vpn/stoken_string')).toBe('SECRET,1');
+      const second = await run('hotp', new Script([]), store, connection);
+      expect(secretsOf(second)).toMatchObject({ cookie: 'hotp=SECRET@1' });
+      if ('afterReply' in second) await second.afterReply?.();
+      expect(store.items.get('u1/vpn/stoken_string')).toBe('SECRET,2');
+    });
+
+    it('kept by NetworkManager: the new counter goes back to it as the stoken_string secret', async () => {
+      hotpServer();
+      const store = new MemoryStore();
+      const connection = profile({ stoken_source: 'hotp' }, { stoken_string: 'SECRET,4' });
+      const outcome = await run('hotp', new Script([]), store, connection);
+      expect(secretsOf(outcome)).toMatchObject({
+        cookie: 'hotp=SECRET@4',
+        stoken_string: 'SECRET,5',
+      });
+      if ('afterReply' in outcome) await outcome.afterReply?.();
+      expect(store.items.size).toBe(0);
+    });
+
+    it('without the new counter the server refuses the next login (what the test guards against)', async () => {
+      hotpServer();
+      const connection = profile({ stoken_source: 'hotp' }, { stoken_string: 'SECRET' });
+      await run('hotp', new Script([]), new MemoryStore(), connection);
+      const again = await run('hotp', new Script([]), new MemoryStore(), connection);
+      expect(again).toMatchObject({
+        error: 'org.freedesktop.NetworkManager.SecretAgent.NoSecrets',
+      });
+    });
+  });
+
+  describe("the plugin's form keys (form:<form id>:<field name>, read from openconnect's HTTP dump)", () => {
+    const choose = (label: string) => (r: PromptRequest) => ({
+      values: { [r.fields[0]?.key ?? '']: label },
+      save: false,
+    });
+
+    it('asks under them, hands user name and group (by name) to NM, and saves the password under its key', async () => {
+      const store = new MemoryStore();
+      const prompter = new Script([choose('Guest users'), typed('alice'), typed('right', true)]);
+      const outcome = await run('ocserv-dump', prompter, store);
+      expect(secretsOf(outcome)).toEqual({
+        cookie: 'group=Guest users;user=alice;pw=right',
+        gateway: 'https://vpn.test:4443',
+        gwcert: 'pin-sha256:FAKE=',
+        'form:main:group_list': 'guests',
+        'form:main:username': 'alice',
+      });
+      expect(prompter.seen.map((r) => r.fields[0]?.key)).toEqual([
+        'form:main:group_list',
+        'form:main:username',
+        'form:main:password',
+      ]);
+      if ('afterReply' in outcome) await outcome.afterReply?.();
+      // Where NetworkManager-openconnect's dialog keeps passwords (its own keyring schema).
+      expect(store.items.get('u1/openconnect-form/form:main:password')).toBe('right');
+      // Nothing of the dump reaches a prompt: no request, no header, no session cookie.
+      const shown = JSON.stringify(prompter.seen);
+      for (const secret of ['SESSIONCTX', 'Set-Cookie', '<auth', 'alice</'])
+        expect(shown).not.toContain(secret);
+    });
+
+    it("fills from the values the plugin's dialog left with NM, and a password saved under the old key", async () => {
+      const store = new MemoryStore();
+      store.items.set('u1/vpn/form:Password', 'right');
+      const connection = profile(
+        {},
+        { 'form:main:group_list': 'guests', 'form:main:username': 'bob' },
+      );
+      const prompter = new Script([
+        (r) => ({ values: { [r.fields[0]?.key ?? '']: r.fields[0]?.initial ?? '' }, save: false }),
+        (r) => ({ values: { [r.fields[0]?.key ?? '']: r.fields[0]?.initial ?? '' }, save: false }),
+      ]);
+      const outcome = await run('ocserv-dump', prompter, store, connection);
+      expect(secretsOf(outcome)).toMatchObject({ cookie: 'group=Guest users;user=bob;pw=right' });
+      expect(prompter.seen.map((r) => r.fields[0]?.initial)).toEqual(['Guest users', 'bob']);
+    });
+
+    it("a failed login's reason leaves the dump and its headers out", async () => {
+      const prompter = new Script([choose('Staff members'), typed('alice'), typed('wrong')]);
+      const outcome = await run('ocserv-dump', prompter);
+      expect(outcome).toMatchObject({
+        error: 'org.freedesktop.NetworkManager.SecretAgent.NoSecrets',
+      });
+      const text = 'text' in outcome ? outcome.text : '';
+      expect(text).toContain('401 Authentication failed');
+      expect(text).not.toContain('wrong');
+      expect(text).not.toContain('Content-Length');
+    });
   });
 });

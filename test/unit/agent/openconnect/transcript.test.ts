@@ -41,6 +41,7 @@ describe('Transcript', () => {
     t.push('Please enter your username.\nUsername:');
     expect(t.pending()).toEqual({
       kind: 'field',
+      plugin: null,
       label: 'Username',
       options: null,
       message: 'Please enter your username.',
@@ -54,6 +55,7 @@ describe('Transcript', () => {
     );
     expect(t.pending()).toEqual({
       kind: 'field',
+      plugin: null,
       label: 'GROUP',
       options: ['staff', 'guests'],
       message: 'Login failed.\nPlease enter your password.',
@@ -68,6 +70,7 @@ describe('Transcript', () => {
     t.push('\nPOST https://vpn/auth\nLogin failed.\nPassword:');
     expect(t.pending()).toMatchObject({
       kind: 'field',
+      plugin: null,
       label: 'Password',
       message: 'Login failed.',
     });

@@ -1,0 +1,222 @@
+// Lockdown's host routes to the VPN servers on NetworkManager's active links (see route-data.ts
+// for why). Each link with a gateway gets, in its applied connection only (Device.Reapply: gone
+// when the link reconnects, NetworkManager restarts or the machine reboots, never written to a
+// profile), one host route per server address through that gateway. Tunnelbar puts them back
+// when a link activates (the app, from NetworkManager's signals) and at `lockdown on`/`status`
+// (the CLI); `lockdown off` takes them away again.
+import { DBusError, Variant } from 'dbus-next';
+import type { ServerRoutesView } from '../../preload/privacy-types';
+import { TunnelbarError } from '../nm/errors';
+import {
+  mapArrayProp,
+  numberProp,
+  stringProp,
+  type SettingsDict,
+  type VariantMap,
+} from '../nm/dbus-types';
+import { IFACE, NM_PATH } from '../nm/names';
+import type { LockdownBus } from './nm-lockdown';
+import { LOCKDOWN_INTERFACE } from './settings';
+import { routedAddresses, serverRouteDests, withServerRoutes, type Family } from './route-data';
+
+const DEVICE_IFACE = 'org.freedesktop.NetworkManager.Device';
+const DEVICE_ACTIVATED = 100;
+/** NM_ACTIVATION_STATE_FLAG_EXTERNAL: configured outside NetworkManager, not ours to reapply. */
+const AC_EXTERNAL = 0x80;
+/** Tunnels themselves (tun, WireGuard) never carry the way to a VPN server. */
+const TUNNEL_TYPES = new Set([16 /* tun */, 29 /* wireguard */]);
+const PERMISSION_ERRORS = new Set([
+  'org.freedesktop.NetworkManager.PermissionDenied',
+  'org.freedesktop.NetworkManager.Device.PermissionDenied',
+]);
+/** Reapply's answer when the applied connection changed since we read it: read it again. */
+const VERSION_MISMATCH = 'org.freedesktop.NetworkManager.Device.VersionIdMismatch';
+
+export function serverRoutesPermissionDenied(): TunnelbarError {
+  return new TunnelbarError(
+    'permission-denied',
+    'NetworkManager did not allow this user to add the routes to the VPN servers (Device.Reapply), ' +
+      'so VPNs whose servers are not on the local network cannot connect under lockdown. It ' +
+      'needs the polkit permission org.freedesktop.NetworkManager.network-control.',
+  );
+}
+
+async function nmCall(bus: LockdownBus, work: Promise<unknown[]>): Promise<unknown[]> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof DBusError && PERMISSION_ERRORS.has(err.type))
+      throw serverRoutesPermissionDenied();
+    if (err instanceof DBusError && err.type !== VERSION_MISMATCH)
+      throw new TunnelbarError(
+        'nm-refused',
+        `NetworkManager refused the routes to the VPN servers: ${err.text}`,
+      );
+    throw err;
+  }
+}
+
+async function getAll(bus: LockdownBus, path: string, iface: string): Promise<VariantMap> {
+  const [props] = await bus.call({
+    path,
+    iface: IFACE.properties,
+    member: 'GetAll',
+    signature: 's',
+    body: [iface],
+  });
+  return props as VariantMap;
+}
+
+interface LinkFamily {
+  gateway: string | null;
+  onLink: { address: string; prefix: number }[];
+}
+
+interface Link {
+  path: string;
+  interface: string;
+  families: Record<Family, LinkFamily>;
+}
+
+async function linkFamily(
+  bus: LockdownBus,
+  configPath: string | undefined,
+  family: Family,
+): Promise<LinkFamily> {
+  const none: LinkFamily = { gateway: null, onLink: [] };
+  if (configPath === undefined || configPath === '/') return none;
+  const props = await getAll(bus, configPath, family === 4 ? IFACE.ip4Config : IFACE.ip6Config);
+  const gateway = stringProp(props, 'Gateway') ?? '';
+  const onLink = mapArrayProp(props, 'AddressData').map((a) => ({
+    address: stringProp(a, 'address') ?? '',
+    prefix: numberProp(a, 'prefix') ?? 0,
+  }));
+  return { gateway: gateway === '' ? null : gateway, onLink };
+}
+
+/** The activated links NetworkManager configures itself, with their gateways. */
+async function activeLinks(bus: LockdownBus): Promise<Link[]> {
+  const [value] = await bus.call({
+    path: NM_PATH,
+    iface: IFACE.properties,
+    member: 'Get',
+    signature: 'ss',
+    body: [IFACE.manager, 'Devices'],
+  });
+  const paths = (value as { value: unknown }).value;
+  const links: Link[] = [];
+  for (const path of Array.isArray(paths) ? paths : []) {
+    if (typeof path !== 'string') continue;
+    const dev = await getAll(bus, path, DEVICE_IFACE).catch(() => null);
+    if (dev === null || numberProp(dev, 'State') !== DEVICE_ACTIVATED) continue;
+    const name = stringProp(dev, 'Interface') ?? '';
+    if (name === LOCKDOWN_INTERFACE || TUNNEL_TYPES.has(numberProp(dev, 'DeviceType') ?? 0))
+      continue;
+    const ac = stringProp(dev, 'ActiveConnection');
+    if (ac === undefined || ac === '/') continue;
+    const acProps = await getAll(bus, ac, IFACE.active).catch(() => null);
+    if (acProps === null || ((numberProp(acProps, 'StateFlags') ?? 0) & AC_EXTERNAL) !== 0)
+      continue;
+    const [v4, v6] = await Promise.all([
+      linkFamily(bus, stringProp(dev, 'Ip4Config'), 4),
+      linkFamily(bus, stringProp(dev, 'Ip6Config'), 6),
+    ]);
+    links.push({ path, interface: name, families: { 4: v4, 6: v6 } });
+  }
+  return links;
+}
+
+function familyKey(family: Family): 'ipv4' | 'ipv6' {
+  return family === 4 ? 'ipv4' : 'ipv6';
+}
+
+/**
+ * Sets one link's server routes to exactly `wanted` (per family; an empty list removes them).
+ * Returns what is installed afterwards. Reapplies only when something changes.
+ */
+async function setLinkRoutes(
+  bus: LockdownBus,
+  link: Link,
+  wanted: Record<Family, string[]>,
+): Promise<ServerRoutesView[]> {
+  for (let attempt = 0; ; attempt++) {
+    const [applied, version] = (await nmCall(
+      bus,
+      bus.call({
+        path: link.path,
+        iface: DEVICE_IFACE,
+        member: 'GetAppliedConnection',
+        signature: 'u',
+        body: [0],
+      }),
+    )) as [SettingsDict, bigint];
+    const settings: SettingsDict = { ...applied };
+    let changed = false;
+    const result: ServerRoutesView[] = [];
+    for (const family of [4, 6] as const) {
+      const key = familyKey(family);
+      const ip = settings[key];
+      if (ip === undefined) continue;
+      const routes = mapArrayProp(ip, 'route-data');
+      const gateway = link.families[family].gateway;
+      const next = withServerRoutes(routes, family, wanted[family], gateway);
+      const before = serverRouteDests(routes, family);
+      const after = serverRouteDests(next, family);
+      if (before.join() !== after.join()) {
+        changed = true;
+        // route-data replaces the legacy `routes` list, which would only repeat the old routes.
+        const rest = Object.fromEntries(Object.entries(ip).filter(([k]) => k !== 'routes'));
+        settings[key] = { ...rest, 'route-data': new Variant('aa{sv}', next) };
+      }
+      if (gateway !== null && after.length > 0)
+        result.push({ interface: link.interface, gateway, addresses: after });
+    }
+    if (!changed) return result;
+    try {
+      await nmCall(
+        bus,
+        bus.call({
+          path: link.path,
+          iface: DEVICE_IFACE,
+          member: 'Reapply',
+          signature: 'a{sa{sv}}tu',
+          body: [settings, version, 0],
+        }),
+      );
+      return result;
+    } catch (err) {
+      // Someone else reapplied meanwhile: once more on what is applied now.
+      if (err instanceof DBusError && err.type === VERSION_MISMATCH && attempt < 2) continue;
+      if (err instanceof DBusError)
+        throw new TunnelbarError(
+          'nm-refused',
+          `NetworkManager refused the routes to the VPN servers: ${err.text}`,
+        );
+      throw err;
+    }
+  }
+}
+
+/**
+ * Every active link with a gateway gets a host route to each server address of its family that
+ * is not on one of its own subnets; routes to addresses no longer wanted are removed.
+ */
+export async function applyServerRoutes(
+  bus: LockdownBus,
+  addresses: readonly string[],
+): Promise<ServerRoutesView[]> {
+  const out: ServerRoutesView[] = [];
+  for (const link of await activeLinks(bus)) {
+    const wanted = {
+      4: routedAddresses(addresses, 4, link.families[4].onLink),
+      6: routedAddresses(addresses, 6, link.families[6].onLink),
+    };
+    out.push(...(await setLinkRoutes(bus, link, wanted)));
+  }
+  return out;
+}
+
+/** Removes every server route from every active link (what `off` leaves is what was there). */
+export async function removeServerRoutes(bus: LockdownBus): Promise<void> {
+  for (const link of await activeLinks(bus)) await setLinkRoutes(bus, link, { 4: [], 6: [] });
+}
