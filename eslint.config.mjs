@@ -18,7 +18,16 @@ const noIpcMain = forbidIpc('ipcMain', 'main/app/ipc.ts');
 const noIpcRenderer = forbidIpc('ipcRenderer', 'preload/index.ts');
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-artifacts/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-artifacts/**',
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
