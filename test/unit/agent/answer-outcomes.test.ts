@@ -147,7 +147,7 @@ describe('"Save password"', () => {
     expect(prompter.seen[1]?.saveChecked).toBe(false);
   });
 
-  it('keeps only the secrets typed, never a field asked in the clear', async () => {
+  it('answers and keeps only the secrets typed, never a field asked in the clear', async () => {
     const store = new MemoryStore();
     const prompter = new ScriptedPrompter(() => ({
       values: { username: 'bob', password: 'typed' },
@@ -159,7 +159,8 @@ describe('"Save password"', () => {
       prompter,
     );
     if (!('secrets' in outcome)) throw new Error('expected secrets');
-    expect(outcome.secrets.vpn?.secrets?.value).toEqual({ username: 'bob', password: 'typed' });
+    // The user name is vpn.data, not a secret: NetworkManager would store it among the secrets.
+    expect(outcome.secrets.vpn?.secrets?.value).toEqual({ password: 'typed' });
     await outcome.afterReply?.();
     expect([...store.items]).toEqual([['u1/vpn/password', 'typed']]);
   });
