@@ -75,18 +75,25 @@ async function activeProps(bus: LockdownBus, path: string): Promise<VariantMap> 
   return props as VariantMap;
 }
 
-/** Whether a connection with this uuid is activated now. */
-export async function isActive(bus: LockdownBus, uuid: string): Promise<boolean> {
+/** The object paths in one of NetworkManager's list properties (Devices, ActiveConnections). */
+export async function managerPaths(
+  bus: LockdownBus,
+  property: 'Devices' | 'ActiveConnections',
+): Promise<string[]> {
   const [value] = await bus.call({
     path: NM_PATH,
     iface: IFACE.properties,
     member: 'Get',
     signature: 'ss',
-    body: [IFACE.manager, 'ActiveConnections'],
+    body: [IFACE.manager, property],
   });
   const paths = (value as { value: unknown }).value;
-  for (const path of Array.isArray(paths) ? paths : []) {
-    if (typeof path !== 'string') continue;
+  return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+}
+
+/** Whether a connection with this uuid is activated now. */
+export async function isActive(bus: LockdownBus, uuid: string): Promise<boolean> {
+  for (const path of await managerPaths(bus, 'ActiveConnections')) {
     const props = await activeProps(bus, path).catch(() => ({}));
     if (stringProp(props, 'Uuid') !== uuid) continue;
     if (numberProp(props, 'State') === ActiveState.activated) return true;

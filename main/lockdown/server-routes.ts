@@ -14,8 +14,8 @@ import {
   type SettingsDict,
   type VariantMap,
 } from '../nm/dbus-types';
-import { IFACE, NM_PATH } from '../nm/names';
-import type { LockdownBus } from './nm-lockdown';
+import { IFACE } from '../nm/names';
+import { managerPaths, type LockdownBus } from './nm-lockdown';
 import { LOCKDOWN_INTERFACE } from './settings';
 import { routedAddresses, serverRouteDests, withServerRoutes, type Family } from './route-data';
 
@@ -96,17 +96,8 @@ async function linkFamily(
 
 /** The activated links NetworkManager configures itself, with their gateways. */
 async function activeLinks(bus: LockdownBus): Promise<Link[]> {
-  const [value] = await bus.call({
-    path: NM_PATH,
-    iface: IFACE.properties,
-    member: 'Get',
-    signature: 'ss',
-    body: [IFACE.manager, 'Devices'],
-  });
-  const paths = (value as { value: unknown }).value;
   const links: Link[] = [];
-  for (const path of Array.isArray(paths) ? paths : []) {
-    if (typeof path !== 'string') continue;
+  for (const path of await managerPaths(bus, 'Devices')) {
     const dev = await getAll(bus, path, DEVICE_IFACE).catch(() => null);
     if (dev === null || numberProp(dev, 'State') !== DEVICE_ACTIVATED) continue;
     const name = stringProp(dev, 'Interface') ?? '';
