@@ -85,12 +85,15 @@ export async function importFiles(io: Io, json: boolean, args: ImportArgs): Prom
   }
 }
 
+/** The import only calls NetworkManager; it needs none of its state signals. */
+const CALLS_ONLY = { nmSignals: false } as const;
+
 /** The bus; for a dry run, null when there is no bus or no NetworkManager on it. */
 async function connectForImport(dryRun: boolean): Promise<NmBus | null> {
-  if (!dryRun) return NmBus.connect();
+  if (!dryRun) return NmBus.connect(undefined, undefined, CALLS_ONLY);
   let bus: NmBus;
   try {
-    bus = await NmBus.connect();
+    bus = await NmBus.connect(undefined, undefined, CALLS_ONLY);
   } catch (err) {
     if (err instanceof TunnelbarError) return null;
     throw err;

@@ -10,8 +10,18 @@ import { NM_BUS_NAME } from './names';
  * NetworkManager's current owner.
  */
 
+/** NetworkManager's name changing owner: it started or went away. */
+const NM_OWNER_RULE = `type='signal',sender='${BUS_DAEMON}',interface='${BUS_DAEMON}',member='NameOwnerChanged',arg0='${NM_BUS_NAME}'`;
+
+/**
+ * What a connection that only calls NetworkManager (the import) listens to: adding thousands of
+ * profiles makes NetworkManager send a PropertiesChanged with the whole, growing list of
+ * connections for each, which such a connection would otherwise receive and decode.
+ */
+export const NM_OWNER_RULES = [NM_OWNER_RULE];
+
 export const NM_SIGNAL_RULES = [
-  `type='signal',sender='${BUS_DAEMON}',interface='${BUS_DAEMON}',member='NameOwnerChanged',arg0='${NM_BUS_NAME}'`,
+  NM_OWNER_RULE,
   `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.DBus.ObjectManager'`,
   `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.DBus.Properties',member='PropertiesChanged'`,
   `type='signal',sender='${NM_BUS_NAME}',interface='org.freedesktop.NetworkManager.Settings.Connection',member='Updated'`,
@@ -22,8 +32,11 @@ export const NM_SIGNAL_RULES = [
 type Call = (opts: CallOptions) => Promise<unknown[]>;
 
 /** Adds the match rules, then asks who owns NetworkManager's name (null: nobody). */
-export async function addRulesAndLookUpOwner(call: Call): Promise<string | null> {
-  await addMatchRules(call, NM_SIGNAL_RULES);
+export async function addRulesAndLookUpOwner(
+  call: Call,
+  rules: readonly string[] = NM_SIGNAL_RULES,
+): Promise<string | null> {
+  await addMatchRules(call, rules);
   return lookUpOwner(call, NM_BUS_NAME);
 }
 

@@ -9,7 +9,13 @@ import {
   type CallOptions as RawCallOptions,
 } from '../dbus/connection';
 import { reconnectDelay } from './backoff';
-import { addRulesAndLookUpOwner, busLost, disconnectQuietly } from './bus-setup';
+import {
+  addRulesAndLookUpOwner,
+  busLost,
+  disconnectQuietly,
+  NM_OWNER_RULES,
+  NM_SIGNAL_RULES,
+} from './bus-setup';
 import { busUnreachable, TunnelbarError } from './errors';
 import { NM_BUS_NAME } from './names';
 
@@ -63,6 +69,11 @@ export interface NmBusOptions {
   open?: (address: string, timeoutMs: number) => Promise<dbus.MessageBus>;
   /** The wait before reconnect attempt `attempt` (see backoff.ts). */
   delay?: (attempt: number) => number;
+  /**
+   * Subscribe to NetworkManager's state signals (default), or, false, only to its coming and
+   * going: for a connection that only makes calls (bus-setup.ts says why).
+   */
+  nmSignals?: boolean;
 }
 
 export function defaultSystemBusAddress(): string {
@@ -210,7 +221,8 @@ export class NmBus extends EventEmitter<BusEvents> {
   /** Adds the match rules, then learns NetworkManager's owner. */
   private async setUp(): Promise<string | null> {
     this.ownerSeen = undefined;
-    const looked = await addRulesAndLookUpOwner((opts) => this.call(opts));
+    const rules = this.opts.nmSignals === false ? NM_OWNER_RULES : NM_SIGNAL_RULES;
+    const looked = await addRulesAndLookUpOwner((opts) => this.call(opts), rules);
     // A NameOwnerChanged read with or after GetNameOwner's reply is newer than it, and one read
     // before it agrees with it (the daemon answered after sending it): the last one seen wins.
     const seen = this.takeOwnerSeen();
