@@ -73,7 +73,9 @@ describe('tunnelbar up --stay', () => {
       state: 'reconnecting',
       attempt: 1,
       waitingFor: 'timer',
-      reason: 'service-stopped',
+      // As in stay-connected.test.ts: NetworkManager says the plugin stopped, or under load gives
+      // no reason when the plugin's process was gone before it could report (seen in full runs).
+      reason: expect.stringMatching(/^(service-stopped|unknown)$/) as string,
     });
     const next = Date.parse(waiting.nextAttemptAt ?? '');
     expect(next - killedAt).toBeGreaterThanOrEqual(1_500);
