@@ -5,7 +5,7 @@ import { GetSecretsFlags } from '../../main/nm/names';
 import { ObserverAgent } from '../support/observer-agent';
 import { ScriptedPrompter } from '../support/scripted-prompter';
 import { startSandbox, type Sandbox } from './sandbox';
-import { waitFor } from './wait';
+import { waitFor, waitForProfile } from './wait';
 
 // A cancelled prompt is answered UserCanceled, as NetworkManager's real agent chain sees it: after
 // UserCanceled NetworkManager asks no other agent, after NoSecrets it asks the next one. A second
@@ -47,11 +47,7 @@ function theCore(): Core {
 describe('a cancelled prompt, as the next agent on the bus sees it', () => {
   it('is answered UserCanceled: NetworkManager asks no other agent and the attempt ends', async () => {
     const { uuid, id } = await sb.addOpenvpnProfile('password', { passwordFlags: 2 });
-    await waitFor(`${id} in the model`, () =>
-      theCore()
-        .model.profiles()
-        .some((p) => p.uuid === uuid),
-    );
+    await waitForProfile(theCore(), uuid, id);
     const profile = findProfile(theCore().model, uuid);
     await activate(theCore().bus, profile);
     const settled = waitForSettled(theCore().model, uuid, { timeoutMs: 60_000 });

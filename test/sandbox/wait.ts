@@ -1,6 +1,8 @@
 // Polling helpers. The daemons here (dbus-daemon, NetworkManager, openvpn) announce readiness
 // only through side effects (a socket file, a bus name, a log line), so the sandbox polls them.
 
+import type { Core } from '../../main/core';
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -47,4 +49,9 @@ export async function waitFor<T>(
     }
     await sleep(intervalMs);
   }
+}
+
+/** Waits until the core's model holds the profile `uuid` (NetworkManager's signal came in). */
+export function waitForProfile(core: Core, uuid: string, what = uuid): Promise<true> {
+  return waitFor(`${what} in the model`, () => core.model.profiles().some((p) => p.uuid === uuid));
 }

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Variant } from 'dbus-next';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../main/core';
+import { describe, expect, it } from 'vitest';
 import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
 import { wgSecretsOf } from '../../main/editor/export';
 import { generatePrivateKey, publicKeyOf } from '../../main/editor/wg-keys';
 import { ScriptedPrompter } from '../support/scripted-prompter';
-import { startKeyring, type Keyring } from './keyring';
-import { startSandbox, type Sandbox } from './sandbox';
-import { waitFor } from './wait';
+import { useKeyringWorld } from './keyring-world';
 
 // WireGuard secrets requested by the sandbox's real NetworkManager from Tunnelbar's agent, with a
 // real gnome-keyring behind it. This kernel cannot make WireGuard links (`ip link add type
@@ -20,38 +16,8 @@ import { waitFor } from './wait';
 // NetworkManager itself asks, its GetSecrets for a client (the editor's and export's path), is
 // answered here from the keyring: the private key and a peer's preshared key.
 
-let sb: Sandbox;
-let keyring: Keyring;
-let core: Core | undefined;
 const prompter = new ScriptedPrompter();
-
-beforeAll(async () => {
-  [sb, keyring] = await Promise.all([startSandbox(), startKeyring()]);
-  core = await openCore({
-    busAddress: sb.busAddress,
-    agent: { identifier: 'tunnelbar.test.wg', prompter, sessionBusAddress: keyring.address },
-  });
-  await waitFor('the agent registered', () => core?.agent?.isRegistered === true);
-});
-
-afterAll(async () => {
-  await core?.close();
-  await Promise.all([
-    (sb as Sandbox | undefined)?.stop(),
-    (keyring as Keyring | undefined)?.stop(),
-  ]);
-});
-
-afterEach((ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
-  console.log(`--- keyring log ---\n${readFileSync(keyring.logFile, 'utf8').slice(-3000)}`);
-});
-
-function theCore(): Core {
-  if (core === undefined) throw new Error('no core');
-  return core;
-}
+const world = useKeyringWorld('tunnelbar.test.wg', prompter);
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 
@@ -83,7 +49,7 @@ async function addWireguard(
     ipv4: { method: v('s', 'disabled') },
     ipv6: { method: v('s', 'ignore') },
   };
-  const [path] = (await theCore().bus.call({
+  const [path] = (await world.core.bus.call({
     path: NM_SETTINGS_PATH,
     iface: IFACE.settings,
     member: 'AddConnection',
@@ -95,7 +61,7 @@ async function addWireguard(
 
 /** NetworkManager's GetSecrets for the wireguard setting, as a client (nmcli -s) calls it. */
 async function nmSecrets(path: string): Promise<SettingsDict> {
-  const [secrets] = (await theCore().bus.call({
+  const [secrets] = (await world.core.bus.call({
     path,
     iface: IFACE.settingsConnection,
     member: 'GetSecrets',
@@ -112,8 +78,8 @@ describe('WireGuard secrets NetworkManager asks Tunnelbar’s agent for', () => 
 
   it('agent-owned: the private key and the peer’s preshared key come from the keyring', async () => {
     const { uuid, path } = await addWireguard('tb-wg-saved', peerKey, 1);
-    await keyring.store(uuid, 'private-key', privateKey, 'wireguard');
-    await keyring.store(uuid, `peers.${peerKey}.preshared-key`, psk, 'wireguard');
+    await world.keyring.store(uuid, 'private-key', privateKey, 'wireguard');
+    await world.keyring.store(uuid, `peers.${peerKey}.preshared-key`, psk, 'wireguard');
     expect(wgSecretsOf(await nmSecrets(path))).toEqual({
       'private-key': privateKey,
       peers: { [peerKey]: psk },
@@ -124,7 +90,7 @@ describe('WireGuard secrets NetworkManager asks Tunnelbar’s agent for', () => 
   it('ask every time: nothing comes from the keyring, even with a stale item there', async () => {
     const { uuid, path } = await addWireguard('tb-wg-ask', peerKey, 2);
     // An item left by an earlier "saved" setting of the same profile must not answer now.
-    await keyring.store(uuid, 'private-key', privateKey, 'wireguard');
+    await world.keyring.store(uuid, 'private-key', privateKey, 'wireguard');
     // No agent had anything to give: NetworkManager says so.
     await expect(nmSecrets(path)).rejects.toThrow(/No agents were available/);
     // NetworkManager's GetSecrets allows no interaction: no prompt either.
