@@ -1,24 +1,12 @@
 // What carryOut answers NetworkManager, and what it leaves to save, in the cases mutation testing
 // (npm run test:mutation) found untested: cancel, abort, a process that may not prompt, "save".
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/answer';
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
 import { planSecrets, type SecretPlan } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { MemoryStore } from '../../support/memory-store';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
-
-function openvpn(data: Record<string, string>): SettingsDict {
-  return {
-    connection: { id: v('s', 'work'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
-    vpn: {
-      'service-type': v('s', 'org.freedesktop.NetworkManager.openvpn'),
-      data: v('a{ss}', data),
-    },
-  };
-}
+import { openvpn, v } from './openvpn-connection';
 
 const profile = openvpn({ 'connection-type': 'password', 'password-flags': '1' });
 

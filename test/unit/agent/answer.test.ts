@@ -1,23 +1,10 @@
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/answer';
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
 import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
 import type { SecretStore } from '../../../main/agent/secret-store';
 import { MemoryStore } from '../../support/memory-store';
-import type { SettingsDict } from '../../../main/nm/dbus-types';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
-
-function openvpn(data: Record<string, string>): SettingsDict {
-  return {
-    connection: { id: v('s', 'work'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
-    vpn: {
-      'service-type': v('s', 'org.freedesktop.NetworkManager.openvpn'),
-      data: v('a{ss}', data),
-    },
-  };
-}
+import { openvpn } from './openvpn-connection';
 
 class OnePrompter implements Prompter {
   readonly seen: PromptRequest[] = [];

@@ -4,18 +4,7 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { planSecrets, type PlanInput, type SecretPlan } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
-
-function openvpn(data: Record<string, string>): SettingsDict {
-  return {
-    connection: { id: v('s', 'work'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
-    vpn: {
-      'service-type': v('s', 'org.freedesktop.NetworkManager.openvpn'),
-      data: v('a{ss}', data),
-    },
-  };
-}
+import { openvpn, v } from './openvpn-connection';
 
 const passwordData = { 'connection-type': 'password', 'password-flags': '1', username: 'alice' };
 

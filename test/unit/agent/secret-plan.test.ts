@@ -1,19 +1,7 @@
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
-
-function openvpn(data: Record<string, string>): SettingsDict {
-  return {
-    connection: { id: v('s', 'work'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
-    vpn: {
-      'service-type': v('s', 'org.freedesktop.NetworkManager.openvpn'),
-      data: v('a{ss}', data),
-    },
-  };
-}
+import { openvpn, v } from './openvpn-connection';
 
 function input(over: Partial<PlanInput>): PlanInput {
   return {
