@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../preload/contract';
 import { TotpCodes } from '../support/one-time-code';
-import { startOcserv, type OcservServer } from '../sandbox/ocserv-server';
+import { startOcserv, TWO_FACTOR_OCSERV, type OcservServer } from '../sandbox/ocserv-server';
 import { addOpenConnectArgs } from '../sandbox/profiles';
 import { reportFailure, screenshot } from './artifacts';
 import {
@@ -43,13 +43,7 @@ beforeAll(async () => {
       // Flags 2 (not saved), as the plugin's editor writes them: NetworkManager asks each time.
       const flags = { 'cookie-flags': '2', 'gateway-flags': '2', 'gwcert-flags': '2' };
       await sb.nmcli(addOpenConnectArgs(PROFILE, { gateway: oc.gateway, ...flags }));
-      twoFactor = await startOcserv(sb, {
-        name: 'ocserv-2fa',
-        port: 4444,
-        network: '10.32.0.0',
-        otp: 'totp',
-        groups: { 'Staff members': 'staff', 'Guest users': 'guests' },
-      });
+      twoFactor = await startOcserv(sb, TWO_FACTOR_OCSERV);
       await sb.nmcli(addOpenConnectArgs(TWO_FACTOR, { gateway: twoFactor.gateway, ...flags }));
     },
   });

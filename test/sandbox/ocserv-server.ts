@@ -43,6 +43,18 @@ export interface OcservOptions {
   groups?: Record<string, string>;
 }
 
+/**
+ * The second server of the OpenConnect suites: password, then a time-based one-time code, and a
+ * choice of two groups with their own pools (so the tunnel's address shows the group chosen).
+ */
+export const TWO_FACTOR_OCSERV: OcservOptions = {
+  name: 'ocserv-2fa',
+  port: 4444,
+  network: '10.32.0.0',
+  otp: 'totp',
+  groups: { 'Staff members': 'staff', 'Guest users': 'guests' },
+};
+
 const prefix = 24;
 /** RFC 4226's test secret ("12345678901234567890"): its codes are known, the test computes them. */
 const OTP_SECRET = '3132333435363738393031323334353637383930';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TotpCodes } from '../support/one-time-code';
 import { runCli } from '../support/run-cli';
-import { startOcserv, type OcservServer } from './ocserv-server';
+import { startOcserv, TWO_FACTOR_OCSERV, type OcservServer } from './ocserv-server';
 import { addOpenConnectArgs } from './profiles';
 import { startTokenServer, type TokenServer } from './token-server';
 import { waitFor } from './wait';
@@ -40,13 +40,7 @@ beforeAll(async () => {
   // Flags 2 (not saved), as the plugin's editor writes them: NetworkManager asks an agent each time.
   const flags = { 'cookie-flags': '2', 'gateway-flags': '2', 'gwcert-flags': '2' };
   await sb.nmcli(addOpenConnectArgs(profile, { gateway: oc.gateway, ...flags }));
-  twoFactor = await startOcserv(sb, {
-    name: 'ocserv-2fa',
-    port: 4444,
-    network: '10.32.0.0',
-    otp: 'totp',
-    groups: { 'Staff members': 'staff', 'Guest users': 'guests' },
-  });
+  twoFactor = await startOcserv(sb, TWO_FACTOR_OCSERV);
   codes = new TotpCodes(twoFactor.otpSecret ?? '');
   twoFactorProfile = `tb-oc2-${sb.id}`;
   await sb.nmcli(addOpenConnectArgs(twoFactorProfile, { gateway: twoFactor.gateway, ...flags }));
