@@ -1,4 +1,5 @@
-import { DBusError, type Message } from 'dbus-next';
+import type { Message } from 'dbus-next';
+import { isDBusError } from '../dbus/connection';
 import type { NmBus } from '../nm/bus';
 import type { SettingsDict } from '../nm/dbus-types';
 import { readReferencedFile } from '../import/read-bounded';
@@ -137,8 +138,7 @@ export class SecretAgent {
       });
       this.registered = true;
     } catch (err) {
-      if (err instanceof DBusError && err.type === 'org.freedesktop.DBus.Error.UnknownObject')
-        return;
+      if (isDBusError(err, 'org.freedesktop.DBus.Error.UnknownObject')) return;
       this.opts.onWarning?.(`Could not register as NetworkManager's secret agent: ${String(err)}`);
     }
   }

@@ -6,9 +6,9 @@ import type { BulkEvent, BulkSummary } from '../import/bulk-types';
 import { collectTargets } from '../import/bulk-walk';
 import { loadExistingProfiles } from '../import/bulk-existing';
 import type { ExistingProfile } from '../import/bulk-index';
-import type { ImportBus } from '../import/bulk-nm';
 import { NmBus } from '../nm/bus';
 import { nmNotRunning, TunnelbarError } from '../nm/errors';
+import type { NmCaller } from '../nm/settings-calls';
 import type { ImportArgs } from './args';
 import type { ExitCode, Io } from './commands';
 import { describeOutcome, importEntry } from './import-format';
@@ -104,12 +104,12 @@ async function connectForImport(dryRun: boolean): Promise<NmBus | null> {
 }
 
 /** Stands in for the bus in a dry run without NetworkManager; nothing may reach it. */
-const noBus: ImportBus = {
+const noBus: NmCaller = {
   call: () => Promise.reject(new Error('a dry run without NetworkManager made a bus call')),
 };
 
 async function run(
-  bus: ImportBus,
+  bus: NmCaller,
   existing: readonly ExistingProfile[],
   io: Io,
   json: boolean,

@@ -82,9 +82,17 @@ export async function callWithTimeout(bus: dbus.MessageBus, opts: CallOptions): 
   }
 }
 
-/** Whether `err` is the D-Bus error named `type`. */
-export function isDBusError(err: unknown, type: string): boolean {
-  return err instanceof dbus.DBusError && err.type === type;
+/**
+ * Whether `err` is an error reply from the bus: any, or only the one named `names` (or one of
+ * the set). The one check of D-Bus errors, so that every caller reads `err.text` typed.
+ */
+export function isDBusError(
+  err: unknown,
+  names?: string | ReadonlySet<string>,
+): err is dbus.DBusError {
+  if (!(err instanceof dbus.DBusError)) return false;
+  if (names === undefined) return true;
+  return typeof names === 'string' ? err.type === names : names.has(err.type);
 }
 
 /**

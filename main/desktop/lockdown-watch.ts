@@ -1,11 +1,11 @@
 import type { Message } from 'dbus-next';
 import type { LockdownStateView } from '../../preload/contract';
 import type { LockdownView } from '../../preload/privacy-types';
-import { getSettings } from '../editor/nm-calls';
 import { findLockdownProfiles, type LockdownBus } from '../lockdown/nm-lockdown';
 import { isLockdownProfile } from '../lockdown/settings';
 import type { NmModel } from '../nm/model';
 import { IFACE } from '../nm/names';
+import { getSettings } from '../nm/settings-calls';
 
 export type LockdownWatchModel = Pick<NmModel, 'nmRunning' | 'profiles' | 'on' | 'off'>;
 

@@ -15,9 +15,11 @@
 //   routing domains).
 import { Variant } from 'dbus-next';
 import type { DnsRouting } from '../../preload/privacy-types';
+import { withRefusalSentence } from '../editor/nm-refusal';
 import { numberProp, stringArrayProp, type SettingsDict } from '../nm/dbus-types';
+import { Update2Flags } from '../nm/names';
+import { getSettings, update2, type NmCaller } from '../nm/settings-calls';
 import type { TunnelState } from '../nm/tunnel-state';
-import { getSettings, updateToDisk, type EditorBus } from '../editor/nm-calls';
 
 export const EXCLUSIVE_PRIORITY = -50;
 export const OWN_DOMAINS_PRIORITY = 200;
@@ -94,11 +96,12 @@ export function withDnsRouting(
 
 /** Writes a profile's DNS routing; takes effect when the VPN next connects. */
 export async function setDnsRouting(
-  bus: EditorBus,
+  bus: NmCaller,
   path: string,
   routing: DnsRouting,
   pushed: readonly string[] = [],
 ): Promise<void> {
-  const settings = await getSettings(bus, path);
-  await updateToDisk(bus, path, withDnsRouting(settings, routing, pushed));
+  const settings = await withRefusalSentence(getSettings(bus, path));
+  const next = withDnsRouting(settings, routing, pushed);
+  await withRefusalSentence(update2(bus, path, next, Update2Flags.toDisk));
 }

@@ -5,8 +5,15 @@
 import { stringProp } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
 import { mapLimited } from '../nm/limited';
-import { IFACE, NM_SETTINGS_PATH } from '../nm/names';
-import { getSettings, nm, updateToDisk, type EditorBus } from './nm-calls';
+import { Update2Flags } from '../nm/names';
+import {
+  getConnectionByUuid,
+  getSettings,
+  listConnections,
+  update2,
+  type NmCaller,
+} from '../nm/settings-calls';
+import { withRefusalSentence } from './nm-refusal';
 import { withSecondary, type SecondariesChange, type StoredConnection } from './secondaries';
 
 /** Well under the bus's 128 pending replies per connection, as the model's own load. */
@@ -18,15 +25,11 @@ const SETTINGS_CALLS_IN_FLIGHT = 16;
  * one GetSettings per remaining connection; one that vanished meanwhile is left out.
  */
 export async function readConnections(
-  bus: EditorBus,
+  bus: NmCaller,
   skip: ReadonlySet<string> = new Set(),
 ): Promise<StoredConnection[]> {
-  const [listed] = await nm(
-    bus.call({ path: NM_SETTINGS_PATH, iface: IFACE.settings, member: 'ListConnections' }),
-  );
-  const paths = (Array.isArray(listed) ? listed : []).filter(
-    (p): p is string => typeof p === 'string' && !skip.has(p),
-  );
+  const listed = await withRefusalSentence(listConnections(bus));
+  const paths = listed.filter((p) => !skip.has(p));
   const read = await mapLimited(paths, SETTINGS_CALLS_IN_FLIGHT, async (path) => {
     try {
       return { path, settings: await getSettings(bus, path) };
@@ -37,37 +40,24 @@ export async function readConnections(
   return read.filter((c): c is StoredConnection => c !== null);
 }
 
-async function pathOf(bus: EditorBus, uuid: string): Promise<string> {
-  const [path] = await nm(
-    bus.call({
-      path: NM_SETTINGS_PATH,
-      iface: IFACE.settings,
-      member: 'GetConnectionByUuid',
-      signature: 's',
-      body: [uuid],
-    }),
-  );
-  return String(path);
-}
-
 /**
  * Puts `vpnUuid` in (or out of) one base's secondaries. Only connection.secondaries changes;
  * everything else goes back as GetSettings gave it, with no secret, so NetworkManager keeps
  * the base's stored secrets (reference §2.3). Failures name the base.
  */
 async function setMembership(
-  bus: EditorBus,
+  bus: NmCaller,
   baseUuid: string,
   vpnUuid: string,
   member: boolean,
 ): Promise<void> {
   let name = baseUuid;
   try {
-    const path = await pathOf(bus, baseUuid);
-    const settings = await getSettings(bus, path);
+    const path = await withRefusalSentence(getConnectionByUuid(bus, baseUuid));
+    const settings = await withRefusalSentence(getSettings(bus, path));
     name = stringProp(settings.connection, 'id') ?? baseUuid;
     const next = withSecondary(settings, vpnUuid, member);
-    if (next !== null) await updateToDisk(bus, path, next);
+    if (next !== null) await withRefusalSentence(update2(bus, path, next, Update2Flags.toDisk));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     const what = member ? 'start this VPN automatically' : 'stop starting this VPN';
@@ -87,7 +77,7 @@ function reversed(change: SecondariesChange): SecondariesChange {
 
 /** Best effort: the error being reported matters more than one failing to be undone. */
 export async function revertSecondaries(
-  bus: EditorBus,
+  bus: NmCaller,
   vpnUuid: string,
   change: SecondariesChange,
 ): Promise<void> {
@@ -99,7 +89,7 @@ export async function revertSecondaries(
  * and throws its sentence, so a save changes either every base asked for or none.
  */
 export async function applySecondaries(
-  bus: EditorBus,
+  bus: NmCaller,
   vpnUuid: string,
   change: SecondariesChange,
 ): Promise<void> {

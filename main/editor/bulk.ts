@@ -6,9 +6,12 @@ import type { BulkAction, BulkResultView } from '../../preload/library';
 import { describeUnknownError, nmNotRunning } from '../nm/errors';
 import { mapLimited } from '../nm/limited';
 import type { NmModel } from '../nm/model';
+import { Update2Flags } from '../nm/names';
 import type { Profile } from '../nm/profile';
+import { getSettings, update2, type NmCaller } from '../nm/settings-calls';
 import { bulkChange } from './bulk-change';
-import { deleteProfile, getSettings, updateToDisk, type EditorBus } from './service';
+import { withRefusalSentence } from './nm-refusal';
+import { deleteProfile } from './service';
 
 /**
  * Profiles worked on at once (each has one call in flight). The system bus allows 128 pending
@@ -19,7 +22,7 @@ const PROFILES_IN_FLIGHT = 32;
 
 /** What bulkAction needs of the core (the core itself in the app; fakes in unit tests). */
 export interface BulkCore {
-  bus: EditorBus;
+  bus: NmCaller;
   model: Pick<NmModel, 'nmRunning' | 'profiles'>;
 }
 
@@ -30,7 +33,7 @@ function goneSentence(): string {
 }
 
 async function actOnOne(
-  bus: EditorBus,
+  bus: NmCaller,
   profile: Profile,
   action: BulkAction,
 ): Promise<'changed' | 'unchanged'> {
@@ -38,7 +41,7 @@ async function actOnOne(
     await deleteProfile(bus, profile);
     return 'changed';
   }
-  const change = bulkChange(await getSettings(bus, profile.path), action);
+  const change = bulkChange(await withRefusalSentence(getSettings(bus, profile.path)), action);
   switch (change.kind) {
     case 'unchanged':
       return 'unchanged';
@@ -46,7 +49,7 @@ async function actOnOne(
       throw new Error(change.sentence);
     case 'update':
       // No secret in these settings: NetworkManager keeps the stored ones (reference §2.3).
-      await updateToDisk(bus, profile.path, change.settings);
+      await withRefusalSentence(update2(bus, profile.path, change.settings, Update2Flags.toDisk));
       return 'changed';
   }
 }
@@ -57,7 +60,7 @@ function nmGone(model: BulkCore['model']): boolean {
 }
 
 async function outcomeOf(
-  bus: EditorBus,
+  bus: NmCaller,
   model: BulkCore['model'],
   uuid: string,
   profile: Profile | undefined,

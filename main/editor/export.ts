@@ -7,7 +7,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ExportResultView } from '../../preload/library';
-import { getSecrets, type ImportBus } from '../import/bulk-nm';
 import { fsReason } from '../import/bulk-walk';
 import { fromSettingsDict } from '../import/settings-dict-read';
 import { exportOvpn, InlineBlockRefused } from '../import/ovpn-export';
@@ -19,6 +18,7 @@ import { findProfile } from '../nm/actions';
 import { mapArrayProp, stringProp, type SettingsDict } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
 import type { NmModel } from '../nm/model';
+import { getSecrets, type NmCaller } from '../nm/settings-calls';
 import { ovpnFileName, wgFileName } from './export-name';
 import { sentence } from './import-report';
 
@@ -53,7 +53,7 @@ export function wgSecretsOf(secrets: SettingsDict): WgSecrets {
   return out;
 }
 
-function exportable(bus: ImportBus, path: string, profile: ImportedProfile): Exportable {
+function exportable(bus: NmCaller, path: string, profile: ImportedProfile): Exportable {
   if (isWireGuardProfile(profile)) {
     return {
       suggestedName: wgFileName(profile.connection.id, profile.connection['interface-name']),
@@ -111,7 +111,7 @@ export function fileExists(path: string): TunnelbarError {
 }
 
 export interface ExportCore {
-  bus: ImportBus;
+  bus: NmCaller;
   model: Pick<NmModel, 'nmRunning' | 'profiles'>;
 }
 

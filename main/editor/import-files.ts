@@ -4,10 +4,10 @@
 // certificates the new profiles use (or removed when none does).
 
 import type { DroppedFile, ImportReportView } from '../../preload/library';
-import type { ImportBus } from '../import/bulk-nm';
 import { importPaths, type ImportReport } from '../import/import-paths';
 import type { NmBus } from '../nm/bus';
 import { nmNotRunning, TunnelbarError } from '../nm/errors';
+import type { NmCaller } from '../nm/settings-calls';
 import { coalescedProgress } from './import-progress';
 import { referencedFiles } from './import-referenced';
 import { importReportView } from './import-report';
@@ -21,7 +21,7 @@ function nothingToImport(): TunnelbarError {
 }
 
 export async function importDroppedFiles(
-  core: { bus: ImportBus & Pick<NmBus, 'nmOwner'> },
+  core: { bus: NmCaller & Pick<NmBus, 'nmOwner'> },
   files: readonly DroppedFile[],
   home: string,
   onProgress: (done: number, total: number) => void,

@@ -6,30 +6,27 @@ import { randomUUID } from 'node:crypto';
 import type { BaseConnectionView, ProfileEdit, ProfileEditView } from '../../preload/editor';
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
-import { IFACE, NM_SETTINGS_PATH } from '../nm/names';
+import { AddConnection2Flags, Update2Flags } from '../nm/names';
 import type { Profile } from '../nm/profile';
+import {
+  addConnection2,
+  deleteConnection,
+  getSecrets,
+  getSettings,
+  update2,
+  type NmCaller,
+} from '../nm/settings-calls';
 import { applyEdit, editFromSettings, secretSettingToRead } from './apply';
 import { applySecondaries, readConnections, revertSecondaries } from './base-connections';
 import { settingsForNewProfile } from './create';
-import {
-  getSecrets,
-  getSettings,
-  nm,
-  onConnection,
-  TO_DISK,
-  updateToDisk,
-  type EditorBus,
-} from './nm-calls';
+import { withRefusalSentence } from './nm-refusal';
 import { baseConnectionViews, connectWithOf, secondariesChange } from './secondaries';
 import { publicKeyOf } from './wg-keys';
 
-// Re-exported: the bulk actions reach NetworkManager through the same calls.
-export { getSettings, updateToDisk, type EditorBus };
-
 /** The secrets NetworkManager keeps, or a refusal: saving without them would lose them. */
-async function storedSecrets(bus: EditorBus, path: string, setting: string): Promise<SettingsDict> {
+async function storedSecrets(bus: NmCaller, path: string, setting: string): Promise<SettingsDict> {
   try {
-    return await getSecrets(bus, path, setting);
+    return await withRefusalSentence(getSecrets(bus, path, setting));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new TunnelbarError(
@@ -44,7 +41,7 @@ async function storedSecrets(bus: EditorBus, path: string, setting: string): Pro
  * are not read again.
  */
 export async function listBaseConnections(
-  bus: EditorBus,
+  bus: NmCaller,
   vpnPaths: ReadonlySet<string> = new Set(),
 ): Promise<BaseConnectionView[]> {
   return baseConnectionViews(await readConnections(bus, vpnPaths));
@@ -55,7 +52,7 @@ export async function listBaseConnections(
  * for WireGuard also the public key of the stored private key, if readable.
  */
 export async function getProfileEdit(
-  bus: EditorBus,
+  bus: NmCaller,
   profile: Profile,
   vpnPaths: ReadonlySet<string> = new Set(),
 ): Promise<ProfileEditView> {
@@ -77,13 +74,13 @@ export async function getProfileEdit(
 
 /** Writes to disk what differs between base and edit, on the settings NetworkManager has now. */
 export async function saveProfileEdit(
-  bus: EditorBus,
+  bus: NmCaller,
   profile: Profile,
   base: ProfileEdit,
   edit: ProfileEdit,
   pushed: readonly string[] = [],
 ): Promise<void> {
-  const current = await getSettings(bus, profile.path);
+  const current = await withRefusalSentence(getSettings(bus, profile.path));
   const setting = secretSettingToRead(edit);
   // A new secret makes Update2 replace every secret (reference §2.3): send the stored ones too.
   const stored = setting === null ? {} : await storedSecrets(bus, profile.path, setting);
@@ -93,14 +90,14 @@ export async function saveProfileEdit(
   const change = secondariesChange(base.connectWith, edit.connectWith);
   await applySecondaries(bus, profile.uuid, change);
   try {
-    await updateToDisk(bus, profile.path, settings);
+    await withRefusalSentence(update2(bus, profile.path, settings, Update2Flags.toDisk));
   } catch (err) {
     await revertSecondaries(bus, profile.uuid, change);
     throw err;
   }
 }
 
-export async function createProfile(bus: EditorBus, edit: ProfileEdit): Promise<string> {
+export async function createProfile(bus: NmCaller, edit: ProfileEdit): Promise<string> {
   const uuid = randomUUID();
   const settings = settingsForNewProfile(edit, uuid);
   // NetworkManager takes the uuid of a profile still to come in secondaries; as when saving,
@@ -108,15 +105,7 @@ export async function createProfile(bus: EditorBus, edit: ProfileEdit): Promise<
   const change = secondariesChange([], edit.connectWith);
   await applySecondaries(bus, uuid, change);
   try {
-    await nm(
-      bus.call({
-        path: NM_SETTINGS_PATH,
-        iface: IFACE.settings,
-        member: 'AddConnection2',
-        signature: 'a{sa{sv}}ua{sv}',
-        body: [settings, TO_DISK, {}],
-      }),
-    );
+    await withRefusalSentence(addConnection2(bus, settings, AddConnection2Flags.toDisk));
   } catch (err) {
     await revertSecondaries(bus, uuid, change);
     throw err;
@@ -124,6 +113,6 @@ export async function createProfile(bus: EditorBus, edit: ProfileEdit): Promise<
   return uuid;
 }
 
-export async function deleteProfile(bus: EditorBus, profile: Profile): Promise<void> {
-  await nm(bus.call(onConnection(profile.path, 'Delete')));
+export async function deleteProfile(bus: NmCaller, profile: Profile): Promise<void> {
+  await withRefusalSentence(deleteConnection(bus, profile.path));
 }

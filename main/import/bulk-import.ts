@@ -7,7 +7,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { DuplicateIndex, type ExistingProfile } from './bulk-index';
-import { addConnection, classifyAddError, getSecrets, type ImportBus } from './bulk-nm';
+import { addConnection2, getSecrets, type NmCaller } from '../nm/settings-calls';
+import { ADD_TIMEOUT_MS, classifyAddError, IMPORT_ADD_FLAGS } from './bulk-nm';
 import { prepareFile, type PrepareContext, type ReadyFile } from './bulk-prepare';
 import type { BulkEvent, BulkSummary, FileOutcome } from './bulk-types';
 import type { WalkEntry } from './bulk-walk';
@@ -39,7 +40,7 @@ export interface BulkImportOptions {
 }
 
 export interface BulkImportDeps {
-  bus: ImportBus;
+  bus: NmCaller;
   /** The connections NetworkManager holds now (GetSettings, no secrets). */
   existing: Iterable<ExistingProfile>;
 }
@@ -102,7 +103,7 @@ export async function runBulkImport(
   const add = async (f: ReadyFile): Promise<FileOutcome> => {
     const { index, file, kind, uuid, id, warnings, repairs, written } = f;
     try {
-      await addConnection(deps.bus, f.settings);
+      await addConnection2(deps.bus, f.settings, IMPORT_ADD_FLAGS, ADD_TIMEOUT_MS);
       return {
         status: 'added',
         index,

@@ -1,59 +1,25 @@
-// The import's calls to NetworkManager, and what each way of failing means for the files of a
-// profile: removed when NetworkManager surely did not take it, kept when it may have (no answer),
-// and whether the rest of the import can go on at all.
+// How the import calls AddConnection2 (nm/settings-calls.ts makes the call), and what each way of
+// failing means for the files of a profile: removed when NetworkManager surely did not take it,
+// kept when it may have (no answer), and whether the rest of the import can go on at all.
 
-import { DBusError } from 'dbus-next';
-import type { CallOptions } from '../nm/bus';
-import type { SettingsDict } from '../nm/dbus-types';
+import { isDBusError } from '../dbus/connection';
 import { TunnelbarError } from '../nm/errors';
-import { IFACE, NM_SETTINGS_PATH } from '../nm/names';
-
-/** The part of NmBus the importer uses (a fake in unit tests). */
-export interface ImportBus {
-  call(opts: CallOptions): Promise<unknown[]>;
-}
+import { AddConnection2Flags } from '../nm/names';
 
 /**
- * NMSettingsAddConnection2Flags: TO_DISK, as nmcli's import saves the profile; BLOCK_AUTOCONNECT,
- * so that importing does not start anything. The saved profile keeps autoconnect at its default
- * (yes), exactly as nmcli's; the block lasts until the profile is first activated by hand or
- * NetworkManager restarts. nmcli does not block, so a wg-quick import with nmcli brings the
- * tunnel up at once; NetworkManager 1.42 never auto-activates a plugin VPN either way.
+ * TO_DISK, as nmcli's import saves the profile; BLOCK_AUTOCONNECT, so that importing does not
+ * start anything. The saved profile keeps autoconnect at its default (yes), exactly as nmcli's;
+ * the block lasts until the profile is first activated by hand or NetworkManager restarts. nmcli
+ * does not block, so a wg-quick import with nmcli brings the tunnel up at once; NetworkManager
+ * 1.42 never auto-activates a plugin VPN either way.
  */
-export const IMPORT_ADD_FLAGS = 0x1 | 0x20;
+export const IMPORT_ADD_FLAGS = AddConnection2Flags.toDisk | AddConnection2Flags.blockAutoconnect;
 
 /**
  * A call waits behind the others in flight, each slower as NetworkManager holds more profiles:
  * over 25 s (the bus default) was seen at 2,000 profiles on a loaded two-core machine.
  */
-const ADD_TIMEOUT_MS = 120_000;
-
-export async function addConnection(bus: ImportBus, settings: SettingsDict): Promise<string> {
-  const [path] = await bus.call({
-    path: NM_SETTINGS_PATH,
-    iface: IFACE.settings,
-    member: 'AddConnection2',
-    signature: 'a{sa{sv}}ua{sv}',
-    body: [settings, IMPORT_ADD_FLAGS, {}],
-    timeoutMs: ADD_TIMEOUT_MS,
-  });
-  return String(path);
-}
-
-export async function getSecrets(
-  bus: ImportBus,
-  path: string,
-  setting: string,
-): Promise<SettingsDict> {
-  const [secrets] = await bus.call({
-    path,
-    iface: IFACE.settingsConnection,
-    member: 'GetSecrets',
-    signature: 's',
-    body: [setting],
-  });
-  return (secrets ?? {}) as SettingsDict;
-}
+export const ADD_TIMEOUT_MS = 120_000;
 
 export interface AddFailure {
   message: string;
@@ -76,28 +42,28 @@ const DENIED = new Set([
 ]);
 
 export function classifyAddError(err: unknown): AddFailure {
-  if (err instanceof DBusError) {
-    if (DENIED.has(err.type)) {
-      return {
-        message: `permission-denied: NetworkManager does not let this user add profiles (${err.text})`,
-        fatal: true,
-        maybeAdded: false,
-      };
-    }
-    if (NM_GONE.has(err.type)) {
-      return {
-        message: 'nm-not-running: NetworkManager went away',
-        fatal: true,
-        maybeAdded: false,
-      };
-    }
-    if (err.type === 'org.freedesktop.DBus.Error.NoReply') {
-      return {
-        message: `NetworkManager did not answer; the profile may have been added (${err.text})`,
-        fatal: true,
-        maybeAdded: true,
-      };
-    }
+  if (isDBusError(err, DENIED)) {
+    return {
+      message: `permission-denied: NetworkManager does not let this user add profiles (${err.text})`,
+      fatal: true,
+      maybeAdded: false,
+    };
+  }
+  if (isDBusError(err, NM_GONE)) {
+    return {
+      message: 'nm-not-running: NetworkManager went away',
+      fatal: true,
+      maybeAdded: false,
+    };
+  }
+  if (isDBusError(err, 'org.freedesktop.DBus.Error.NoReply')) {
+    return {
+      message: `NetworkManager did not answer; the profile may have been added (${err.text})`,
+      fatal: true,
+      maybeAdded: true,
+    };
+  }
+  if (isDBusError(err)) {
     return {
       message: `NetworkManager refused the profile: ${err.text}`,
       fatal: false,

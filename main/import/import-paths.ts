@@ -1,9 +1,9 @@
 import { homedir } from 'node:os';
 import type { NmBus } from '../nm/bus';
 import { nmNotRunning } from '../nm/errors';
+import type { NmCaller } from '../nm/settings-calls';
 import { loadExistingProfiles } from './bulk-existing';
 import { runBulkImport } from './bulk-import';
-import type { ImportBus } from './bulk-nm';
 import type { BulkEvent, BulkSummary, FileOutcome } from './bulk-types';
 import { collectTargets } from './bulk-walk';
 
@@ -27,7 +27,7 @@ export interface ImportPathsOptions {
  * The CLI's `import` is the same pipeline with a progress bar.
  */
 export async function importPaths(
-  bus: ImportBus & Pick<NmBus, 'nmOwner'>,
+  bus: NmCaller & Pick<NmBus, 'nmOwner'>,
   paths: readonly string[],
   home: string = homedir(),
   opts: ImportPathsOptions = {},

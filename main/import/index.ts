@@ -38,6 +38,6 @@ export {
 } from './bulk-import';
 export { collectTargets, type WalkEntry } from './bulk-walk';
 export { loadExistingProfiles } from './bulk-existing';
-export { IMPORT_ADD_FLAGS, type ImportBus } from './bulk-nm';
+export { IMPORT_ADD_FLAGS } from './bulk-nm';
 export type { ExistingProfile } from './bulk-index';
 export type * from './bulk-types';

@@ -2,22 +2,22 @@
 // refusal becomes one sentence; a permission refusal leaves nothing half-done (an added profile
 // that cannot be activated is deleted again).
 import { randomUUID } from 'node:crypto';
-import { DBusError, type Message } from 'dbus-next';
-import type { CallOptions } from '../nm/bus';
+import type { Message } from 'dbus-next';
+import { isDBusError } from '../dbus/connection';
 import { readConnections } from '../editor/base-connections';
 import { numberProp, stringProp, type VariantMap } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
-import { ActiveState, IFACE, NM_PATH, NM_SETTINGS_PATH } from '../nm/names';
+import { ActiveState, AddConnection2Flags, IFACE, NM_PATH, Update2Flags } from '../nm/names';
+import { addConnection2, deleteConnection, update2, type NmCaller } from '../nm/settings-calls';
 import { isLockdownProfile, lockdownSettings, profileUuid } from './settings';
 
-export interface LockdownBus {
-  call(opts: CallOptions): Promise<unknown[]>;
+export interface LockdownBus extends NmCaller {
   on(event: 'signal', listener: (msg: Message) => void): unknown;
   off(event: 'signal', listener: (msg: Message) => void): unknown;
 }
 
-/** AddConnection2 flags: to disk, and no autoconnect until we activate it ourselves. */
-const ADD_TO_DISK_BLOCKED = 0x1 | 0x20;
+/** To disk, and no autoconnect until we activate it ourselves. */
+const ADD_TO_DISK_BLOCKED = AddConnection2Flags.toDisk | AddConnection2Flags.blockAutoconnect;
 const ACTIVATE_TIMEOUT_MS = 20_000;
 const PERMISSION_ERRORS = new Set([
   'org.freedesktop.NetworkManager.Settings.PermissionDenied',
@@ -40,8 +40,8 @@ async function nm<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
-    if (err instanceof DBusError) {
-      if (PERMISSION_ERRORS.has(err.type)) throw lockdownPermissionDenied();
+    if (isDBusError(err, PERMISSION_ERRORS)) throw lockdownPermissionDenied();
+    if (isDBusError(err)) {
       throw new TunnelbarError('nm-refused', `NetworkManager refused lockdown: ${err.text}`);
     }
     throw err;
@@ -151,7 +151,7 @@ async function activate(bus: LockdownBus, path: string): Promise<void> {
 }
 
 async function deleteProfile(bus: LockdownBus, path: string): Promise<void> {
-  await nm(bus.call({ path, iface: IFACE.settingsConnection, member: 'Delete' }));
+  await nm(deleteConnection(bus, path));
 }
 
 /**
@@ -163,32 +163,16 @@ export async function applyLockdown(
   existing: StoredLockdown | null,
 ): Promise<string> {
   if (existing !== null) {
-    await nm(
-      bus.call({
-        path: existing.path,
-        iface: IFACE.settingsConnection,
-        member: 'Update2',
-        signature: 'a{sa{sv}}ua{sv}',
-        body: [lockdownSettings(existing.uuid), 0x1, {}],
-      }),
-    );
+    await nm(update2(bus, existing.path, lockdownSettings(existing.uuid), Update2Flags.toDisk));
     if (!(await isActive(bus, existing.uuid))) await activate(bus, existing.path);
     return existing.uuid;
   }
   const uuid = randomUUID();
-  const [path] = await nm(
-    bus.call({
-      path: NM_SETTINGS_PATH,
-      iface: IFACE.settings,
-      member: 'AddConnection2',
-      signature: 'a{sa{sv}}ua{sv}',
-      body: [lockdownSettings(uuid), ADD_TO_DISK_BLOCKED, {}],
-    }),
-  );
+  const path = await nm(addConnection2(bus, lockdownSettings(uuid), ADD_TO_DISK_BLOCKED));
   try {
-    await activate(bus, String(path));
+    await activate(bus, path);
   } catch (err) {
-    await deleteProfile(bus, String(path)).catch(() => undefined);
+    await deleteProfile(bus, path).catch(() => undefined);
     throw err;
   }
   return uuid;

@@ -4,8 +4,9 @@
 // profile), one host route per server address through that gateway. Tunnelbar puts them back
 // when a link activates (the app, from NetworkManager's signals) and at `lockdown on`/`status`
 // (the CLI); `lockdown off` takes them away again.
-import { DBusError, Variant } from 'dbus-next';
+import { Variant } from 'dbus-next';
 import type { ServerRoutesView } from '../../preload/privacy-types';
+import { isDBusError } from '../dbus/connection';
 import { TunnelbarError } from '../nm/errors';
 import {
   mapArrayProp,
@@ -45,9 +46,10 @@ async function nmCall(bus: LockdownBus, work: Promise<unknown[]>): Promise<unkno
   try {
     return await work;
   } catch (err) {
-    if (err instanceof DBusError && PERMISSION_ERRORS.has(err.type))
-      throw serverRoutesPermissionDenied();
-    if (err instanceof DBusError && err.type !== VERSION_MISMATCH)
+    if (isDBusError(err, PERMISSION_ERRORS)) throw serverRoutesPermissionDenied();
+    // Left as it is: the caller reads the applied connection again.
+    if (isDBusError(err, VERSION_MISMATCH)) throw err;
+    if (isDBusError(err))
       throw new TunnelbarError(
         'nm-refused',
         `NetworkManager refused the routes to the VPN servers: ${err.text}`,
@@ -177,8 +179,8 @@ async function setLinkRoutes(
       return result;
     } catch (err) {
       // Someone else reapplied meanwhile: once more on what is applied now.
-      if (err instanceof DBusError && err.type === VERSION_MISMATCH && attempt < 2) continue;
-      if (err instanceof DBusError)
+      if (isDBusError(err, VERSION_MISMATCH) && attempt < 2) continue;
+      if (isDBusError(err))
         throw new TunnelbarError(
           'nm-refused',
           `NetworkManager refused the routes to the VPN servers: ${err.text}`,

@@ -1,4 +1,4 @@
-import { DBusError } from 'dbus-next';
+import { isDBusError } from '../dbus/connection';
 import type { NmBus } from './bus';
 import { ambiguousProfile, nmNotRunning, TunnelbarError, unknownProfile } from './errors';
 import type { NmModel } from './model';
@@ -29,7 +29,7 @@ export function findProfile(model: Pick<NmModel, 'nmRunning' | 'profiles'>, ref:
 }
 
 function toActivationError(err: unknown): never {
-  if (err instanceof DBusError) {
+  if (isDBusError(err)) {
     throw new ActivationError(reasonFromActivationError(err.type, err.text));
   }
   throw err;
@@ -67,11 +67,7 @@ export async function deactivate(bus: NmBus, model: NmModel, profile: Profile): 
       });
     } catch (err) {
       // Already gone between our look and the call: that is what we wanted.
-      if (
-        err instanceof DBusError &&
-        err.type === 'org.freedesktop.NetworkManager.ConnectionNotActive'
-      )
-        continue;
+      if (isDBusError(err, 'org.freedesktop.NetworkManager.ConnectionNotActive')) continue;
       toActivationError(err);
     }
   }

@@ -1,5 +1,5 @@
 import * as dbus from 'dbus-next';
-import { BUS_DAEMON, BUS_PATH } from '../dbus/connection';
+import { BUS_DAEMON, BUS_PATH, isDBusError } from '../dbus/connection';
 import type { CallOptions } from './bus';
 import { TunnelbarError } from './errors';
 import { NM_BUS_NAME } from './names';
@@ -67,8 +67,7 @@ export async function lookUpOwner(call: Call, name: string): Promise<string | nu
     });
     return typeof owner === 'string' ? owner : null;
   } catch (err) {
-    if (err instanceof dbus.DBusError && err.type === 'org.freedesktop.DBus.Error.NameHasNoOwner')
-      return null;
+    if (isDBusError(err, 'org.freedesktop.DBus.Error.NameHasNoOwner')) return null;
     throw err;
   }
 }

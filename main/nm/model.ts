@@ -1,20 +1,21 @@
 import { EventEmitter } from 'node:events';
-import { DBusError, type Message } from 'dbus-next';
+import type { Message } from 'dbus-next';
+import { isDBusError } from '../dbus/connection';
 import { applyChangedProperties, isTunnelType, recordFromInterfaces } from './active-record';
-import type { BusEvents, CallOptions } from './bus';
-
-/** The part of the bus the model uses (a fake in unit tests). */
-export interface ModelBus {
-  readonly nmOwner: string | null;
-  call(opts: CallOptions): Promise<unknown[]>;
-  on<K extends keyof BusEvents>(event: K, listener: (...args: BusEvents[K]) => void): unknown;
-}
-import type { ManagedObjects, SettingsDict, VariantMap } from './dbus-types';
+import type { BusEvents } from './bus';
+import type { ManagedObjects, VariantMap } from './dbus-types';
 import { parseIpConfig, type IpConfig } from './ip-config';
 import { KeyedQueue, mapLimited } from './limited';
 import { IFACE, NM_OBJECT_MANAGER_PATH } from './names';
 import { profileFromSettings, type Profile } from './profile';
+import { getSettings, type NmCaller } from './settings-calls';
 import { deriveTunnelState, type ActiveConnectionRecord, type TunnelState } from './tunnel-state';
+
+/** The part of the bus the model uses (a fake in unit tests). */
+export interface ModelBus extends NmCaller {
+  readonly nmOwner: string | null;
+  on<K extends keyof BusEvents>(event: K, listener: (...args: BusEvents[K]) => void): unknown;
+}
 
 export interface ModelEvents {
   /** A tunnel's state changed (its profile's uuid). */
@@ -175,14 +176,9 @@ export class NmModel extends EventEmitter<ModelEvents> {
   /** The profile at `path`; null when it is gone (or not a tunnel); 'failed' when unreadable. */
   private async fetchSettings(path: string): Promise<Profile | null | 'failed'> {
     try {
-      const [settings] = (await this.bus.call({
-        path,
-        iface: IFACE.settingsConnection,
-        member: 'GetSettings',
-      })) as [SettingsDict];
-      return profileFromSettings(path, settings);
+      return profileFromSettings(path, await getSettings(this.bus, path));
     } catch (err) {
-      if (err instanceof DBusError && GONE_ERRORS.has(err.type)) return null;
+      if (isDBusError(err, GONE_ERRORS)) return null;
       this.emit('warning', `Reading profile ${path} failed: ${String(err)}`);
       return 'failed';
     }

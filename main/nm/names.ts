@@ -56,6 +56,18 @@ export const SecretFlags = {
   notRequired: 0x4,
 } as const;
 
+/** NMSettingsAddConnection2Flags (the ones Tunnelbar uses). */
+export const AddConnection2Flags = {
+  toDisk: 0x1,
+  /** No autoconnect until the profile is activated by hand (or NetworkManager restarts). */
+  blockAutoconnect: 0x20,
+} as const;
+
+/** NMSettingsUpdate2Flags (the ones Tunnelbar uses). */
+export const Update2Flags = {
+  toDisk: 0x1,
+} as const;
+
 /** NMSecretAgentCapabilities.VPN_HINTS: without it NM falls back to non-interactive VPN connects. */
 export const AGENT_CAPABILITY_VPN_HINTS = 0x1;
 

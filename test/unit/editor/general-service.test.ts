@@ -6,10 +6,10 @@ import {
   getProfileEdit,
   listBaseConnections,
   saveProfileEdit,
-  type EditorBus,
 } from '../../../main/editor/service';
 import type { CallOptions } from '../../../main/nm/bus';
 import { stringArrayProp, stringProp, type SettingsDict } from '../../../main/nm/dbus-types';
+import type { NmCaller } from '../../../main/nm/settings-calls';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
 
 // The editor service and the base connections' secondaries, against a NetworkManager stand-in
@@ -44,7 +44,7 @@ function vpn(): SettingsDict {
   };
 }
 
-class FakeNm implements EditorBus {
+class FakeNm implements NmCaller {
   readonly calls: CallOptions[] = [];
   readonly byPath = new Map<string, SettingsDict>([
     [settingsPath(1), vpn()],

@@ -6,11 +6,11 @@ import {
   deleteProfile,
   getProfileEdit,
   saveProfileEdit,
-  type EditorBus,
 } from '../../../main/editor/service';
 import { generatePrivateKey, publicKeyOf } from '../../../main/editor/wg-keys';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
+import type { NmCaller } from '../../../main/nm/settings-calls';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
 import { callSchemas } from '../../../preload/contract';
 
@@ -18,7 +18,7 @@ const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const PATH = '/org/freedesktop/NetworkManager/Settings/7';
 
 /** Answers GetSettings and GetSecrets from fixed dicts and records every call. */
-class FakeEditorBus implements EditorBus {
+class FakeEditorBus implements NmCaller {
   readonly calls: CallOptions[] = [];
   constructor(
     private readonly settings: SettingsDict,

@@ -7,7 +7,7 @@ import { DBusError } from 'dbus-next';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { stringProp } from '../../../main/nm/dbus-types';
-import type { ImportBus } from '../../../main/import/bulk-nm';
+import type { NmCaller } from '../../../main/nm/settings-calls';
 
 export interface AddCall {
   id: string;
@@ -16,7 +16,7 @@ export interface AddCall {
   flags: number;
 }
 
-export class FakeImportBus implements ImportBus {
+export class FakeImportBus implements NmCaller {
   readonly added: AddCall[] = [];
   readonly members: string[] = [];
   inFlight = 0;
