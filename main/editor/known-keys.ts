@@ -5,7 +5,7 @@
 // never loses a setting it does not show.
 
 import type { PluginEdit } from '../../preload/editor';
-import { isOpenVpnDataKey, isOpenVpnSecretKey } from '../import/ovpn-keys';
+import { isOpenVpnDataKey, isOpenVpnSecretKey } from '../vpn/openvpn/keys';
 import { editRefused } from './refusal';
 
 const BOOL_KEYS: ReadonlySet<string> = new Set([

@@ -21,7 +21,7 @@ import {
   type EditorBus,
 } from './nm-calls';
 import { baseConnectionViews, connectWithOf, secondariesChange } from './secondaries';
-import { publicKeyOf } from './wg-keys';
+import { publicKeyOf } from '../vpn/wireguard/key-pair';
 
 // Re-exported: the bulk actions reach NetworkManager through the same calls.
 export { getSettings, updateToDisk, type EditorBus };

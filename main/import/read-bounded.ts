@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { fsReason } from './bulk-walk';
-import type { ReadFile } from './result';
+import type { ReadFile } from '../vpn/result';
 
 /** A size cap and, for the error, what kind of file it is meant for. */
 export interface ReadLimit {

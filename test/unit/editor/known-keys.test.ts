@@ -4,7 +4,7 @@ import { applyEdit, editFromSettings } from '../../../main/editor/apply';
 import { settingsForNewProfile } from '../../../main/editor/create';
 import { checkOpenVpnKeys, openVpnValueProblem } from '../../../main/editor/known-keys';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { OPENVPN_DATA_KEYS } from '../../../main/import/ovpn-keys';
+import { OPENVPN_DATA_KEYS } from '../../../main/vpn/openvpn/keys';
 import type { PluginEdit, ProfileEdit } from '../../../preload/editor';
 
 const OPENVPN = 'org.freedesktop.NetworkManager.openvpn';

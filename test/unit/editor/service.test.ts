@@ -8,7 +8,7 @@ import {
   saveProfileEdit,
   type EditorBus,
 } from '../../../main/editor/service';
-import { generatePrivateKey, publicKeyOf } from '../../../main/editor/wg-keys';
+import { generatePrivateKey, publicKeyOf } from '../../../main/vpn/wireguard/key-pair';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
