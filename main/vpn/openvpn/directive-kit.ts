@@ -1,6 +1,7 @@
 // Shared pieces of the directive handlers: the context they get, and factories for the many
 // directives that follow one simple pattern (a flag, an integer in a range, a UTF-8 word, a choice).
 
+import { openVpnIntRange } from '../../../preload/openvpn-keys';
 import type { OpenVpnDataKey } from './keys';
 import { checkCount, checkInt, checkUtf8, type OvpnState } from './state';
 
@@ -31,10 +32,20 @@ export const flag =
   (p, c) =>
     checkCount(p, 0, 0) ?? (c.st.set(key, 'yes', c.line), null);
 
-/** A directive with one integer argument within [min, max], stored under `key`. */
-export const integer =
-  (key: OpenVpnDataKey, min: bigint, max: bigint): Handler =>
-  (p, c) => {
+/**
+ * The range the importer takes for an integer key: the plugin's (preload/openvpn-keys.ts), with the
+ * importer's own lower bound where it has one (`tun-mtu` and `fragment` stop at 0xffff).
+ */
+export function importRange(key: OpenVpnDataKey): readonly [bigint, bigint] {
+  const range = openVpnIntRange(key);
+  if (range === undefined) throw new Error(`${key} is not an integer key`);
+  return [BigInt(range.min), BigInt(range.importMax ?? range.max)];
+}
+
+/** A directive with one integer argument within the key's import range, stored under `key`. */
+export const integer = (key: OpenVpnDataKey): Handler => {
+  const [min, max] = importRange(key);
+  return (p, c) => {
     const n = checkCount(p, 1, 1);
     if (n !== null) return n;
     const v = checkInt(p, 1, min, max);
@@ -42,6 +53,7 @@ export const integer =
     c.st.set(key, v.value.toString(), c.line);
     return null;
   };
+};
 
 /** A directive with one non-empty UTF-8 argument, stored as is under `key`. */
 export const text =

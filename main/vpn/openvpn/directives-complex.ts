@@ -12,7 +12,7 @@ import {
 import { parseIPv6 } from '../inet';
 import { utf8safeEscape } from '../text';
 import { readProxyAuth } from './proxy-auth';
-import { PROTOCOLS, type Handler } from './directive-kit';
+import { importRange, PROTOCOLS, type Handler } from './directive-kit';
 
 export const fileDirective: Handler = (p, c) => {
   const name = p[0] ?? '';
@@ -76,7 +76,7 @@ export const remote: Handler = (p, c) => {
   if (host.includes(',')) return '"remote" host cannot contain a comma';
   let port: bigint | null = null;
   if (p[2] !== undefined) {
-    const v = checkInt(p, 2, 1n, 65535n);
+    const v = checkInt(p, 2, ...importRange('port'));
     if (!v.ok) return v.error;
     port = v.value;
     if (p[3] !== undefined && !PROTOCOLS.includes(p[3])) {
@@ -107,7 +107,7 @@ export const proxy: Handler = (p, c) => {
   let port: bigint | null = null;
   let auth: { user: string; pass: string } | null = null;
   if (p[2] !== undefined) {
-    const v = checkInt(p, 2, 1n, 65535n);
+    const v = checkInt(p, 2, ...importRange('proxy-port'));
     if (!v.ok) return v.error;
     port = v.value;
     if (p[3] !== undefined) {

@@ -6,7 +6,7 @@ import { G_MAXINT } from '../numbers';
 import { utf8safeEscape } from '../text';
 import { checkCount, checkInt, checkKeyDirection, checkNonEmpty, checkUtf8 } from './state';
 import { handleCompress } from './repairs';
-import { choice, flag, integer, PROTOCOLS, text, type Handler } from './directive-kit';
+import { choice, flag, importRange, integer, PROTOCOLS, text, type Handler } from './directive-kit';
 import { crlVerify, fileDirective, proxy, remote } from './directives-complex';
 
 export type { DirectiveContext } from './directive-kit';
@@ -55,10 +55,10 @@ export const DIRECTIVES: Readonly<Record<string, Handler>> = {
   'mtu-disc': choice('mtu-disc', ['no', 'maybe', 'yes']),
   'crl-verify': crlVerify,
   'ns-cert-type': choice('ns-cert-type', ['client', 'server']),
-  'tun-mtu': integer('tunnel-mtu', 0n, 65535n),
-  'connect-timeout': integer('connect-timeout', 0n, G_MAXINT),
-  'server-poll-timeout': integer('connect-timeout', 0n, G_MAXINT),
-  fragment: integer('fragment-size', 0n, 65535n),
+  'tun-mtu': integer('tunnel-mtu'),
+  'connect-timeout': integer('connect-timeout'),
+  'server-poll-timeout': integer('connect-timeout'),
+  fragment: integer('fragment-size'),
   'allow-compression': choice('allow-compression', ['yes', 'no', 'asym']),
   'comp-lzo': (p, c) => {
     const n = checkCount(p, 0, 1);
@@ -72,8 +72,8 @@ export const DIRECTIVES: Readonly<Record<string, Handler>> = {
   },
   compress: handleCompress,
   float: flag('float'),
-  'reneg-sec': integer('reneg-seconds', 0n, G_MAXINT),
-  'max-routes': integer('max-routes', 0n, 100_000_000n),
+  'reneg-sec': integer('reneg-seconds'),
+  'max-routes': integer('max-routes'),
   'http-proxy-retry': flag('proxy-retry'),
   'socks-proxy-retry': flag('proxy-retry'),
   'http-proxy': proxy,
@@ -84,11 +84,11 @@ export const DIRECTIVES: Readonly<Record<string, Handler>> = {
   'allow-pull-fqdn': flag('allow-pull-fqdn'),
   'tun-ipv6': flag('tun-ipv6'),
   'push-peer-info': flag('push-peer-info'),
-  port: integer('port', 1n, 65535n),
-  rport: integer('port', 1n, 65535n),
-  ping: integer('ping', 0n, G_MAXINT),
-  'ping-exit': integer('ping-exit', 0n, G_MAXINT),
-  'ping-restart': integer('ping-restart', 0n, G_MAXINT),
+  port: integer('port'),
+  rport: integer('port'),
+  ping: integer('ping'),
+  'ping-exit': integer('ping-exit'),
+  'ping-restart': integer('ping-restart'),
   'tls-version-min': (p, c) => {
     const e = checkCount(p, 1, 2) ?? checkUtf8(p, 1);
     if (e !== null) return e;
@@ -114,15 +114,15 @@ export const DIRECTIVES: Readonly<Record<string, Handler>> = {
   keepalive: (p, c) => {
     const n = checkCount(p, 2, 2);
     if (n !== null) return n;
-    const a = checkInt(p, 1, 0n, G_MAXINT);
+    const a = checkInt(p, 1, ...importRange('ping'));
     if (!a.ok) return a.error;
-    const b = checkInt(p, 2, 0n, G_MAXINT);
+    const b = checkInt(p, 2, ...importRange('ping-restart'));
     if (!b.ok) return b.error;
     c.st.set('ping', a.value.toString(), c.line);
     c.st.set('ping-restart', b.value.toString(), c.line);
     return null;
   },
-  keysize: integer('keysize', 1n, 65535n),
+  keysize: integer('keysize'),
   'tls-remote': text('tls-remote'),
   'verify-x509-name': (p, c) => {
     const e = checkCount(p, 1, 2) ?? checkUtf8(p, 1);

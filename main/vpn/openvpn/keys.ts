@@ -1,86 +1,23 @@
 // The vpn.data and vpn.secrets keys NetworkManager-openvpn 1.10.2 knows (its valid_properties and
-// valid_secrets tables; reference §7.2). The plugin fails the activation of a profile that carries
-// any other key, and newer plugins know more keys, so this list is the single gate every importer
-// and editor path must pass before writing vpn.data.
+// valid_secrets tables; reference §7.2), as sets and the file and inline-block keys the importer
+// and exporter need. The plugin fails the activation of a profile that carries any other key, and
+// newer plugins know more keys, so this list is the single gate every importer and editor path must
+// pass before writing vpn.data. The keys and their values are one table in preload/openvpn-keys.ts,
+// which the renderer's checks read too.
+
+import {
+  OPENVPN_DATA_KEY_VALUES,
+  OPENVPN_SECRET_KEYS,
+  type OpenVpnDataKey,
+  type OpenVpnSecretKey,
+} from '../../../preload/openvpn-keys';
 
 export const OPENVPN_SERVICE_TYPE = 'org.freedesktop.NetworkManager.openvpn';
 
-export const OPENVPN_DATA_KEYS = [
-  'allow-compression',
-  'allow-pull-fqdn',
-  'auth',
-  'ca',
-  'cert',
-  'cipher',
-  'comp-lzo',
-  'compress',
-  'connect-timeout',
-  'connection-type',
-  'crl-verify-dir',
-  'crl-verify-file',
-  'data-ciphers',
-  'dev',
-  'dev-type',
-  'extra-certs',
-  'float',
-  'fragment-size',
-  'http-proxy-username',
-  'key',
-  'keysize',
-  'local-ip',
-  'max-routes',
-  'mssfix',
-  'mtu-disc',
-  'ncp-disable',
-  'ns-cert-type',
-  'ping',
-  'ping-exit',
-  'ping-restart',
-  'port',
-  'proto-tcp',
-  'proxy-port',
-  'proxy-retry',
-  'proxy-server',
-  'proxy-type',
-  'push-peer-info',
-  'remote',
-  'remote-cert-tls',
-  'remote-ip',
-  'remote-random',
-  'remote-random-hostname',
-  'reneg-seconds',
-  'static-key',
-  'static-key-direction',
-  'ta',
-  'ta-dir',
-  'tap-dev',
-  'tls-cipher',
-  'tls-crypt',
-  'tls-crypt-v2',
-  'tls-remote',
-  'tls-version-max',
-  'tls-version-min',
-  'tls-version-min-or-highest',
-  'tun-ipv6',
-  'tunnel-mtu',
-  'username',
-  'verify-x509-name',
-  'password-flags',
-  'cert-pass-flags',
-  'http-proxy-password-flags',
-  'no-secret',
-] as const;
+export { OPENVPN_SECRET_KEYS, type OpenVpnDataKey, type OpenVpnSecretKey };
 
-export type OpenVpnDataKey = (typeof OPENVPN_DATA_KEYS)[number];
-
-export const OPENVPN_SECRET_KEYS = [
-  'password',
-  'cert-pass',
-  'http-proxy-password',
-  'no-secret',
-] as const;
-
-export type OpenVpnSecretKey = (typeof OPENVPN_SECRET_KEYS)[number];
+/** The keys of the one table of keys and their values (preload/openvpn-keys.ts). */
+export const OPENVPN_DATA_KEYS = Object.keys(OPENVPN_DATA_KEY_VALUES) as readonly OpenVpnDataKey[];
 
 const DATA_KEY_SET: ReadonlySet<string> = new Set(OPENVPN_DATA_KEYS);
 const SECRET_KEY_SET: ReadonlySet<string> = new Set(OPENVPN_SECRET_KEYS);

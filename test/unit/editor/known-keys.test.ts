@@ -125,4 +125,12 @@ describe('openVpnValueProblem', () => {
     expect(openVpnValueProblem('port', '0')).not.toBeNull();
     expect(openVpnValueProblem('ping', '-1')).not.toBeNull();
   });
+
+  it('takes fragment-size and tunnel-mtu up to G_MAXINT, as the service does (the importer stops at 65535)', () => {
+    for (const key of ['fragment-size', 'tunnel-mtu']) {
+      expect(openVpnValueProblem(key, '70000')).toBeNull();
+      expect(openVpnValueProblem(key, '2147483647')).toBeNull();
+      expect(openVpnValueProblem(key, '2147483648')).toMatch(/from 0 to 2147483647/);
+    }
+  });
 });

@@ -42,6 +42,7 @@ describe('errors: the files nmcli rejects', () => {
     ['port 0x10', 4, /must be a number/],
     ['keysize 0', 4, /from 1 to 65535/],
     ['tun-mtu 70000', 4, /from 0 to 65535/],
+    ['fragment 70000', 4, /from 0 to 65535/],
     ['reneg-sec -1', 4, /from 0 to 2147483647/],
     ['max-routes 100000001', 4, /from 0 to 100000000/],
     ['keepalive 10', 4, /takes exactly 2 arguments/],
