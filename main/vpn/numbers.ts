@@ -3,6 +3,8 @@
 // (0x.. hex, 0.. octal). Anything else, an overflow or a value out of [min, max] is a failure.
 // BigInt keeps the range checks exact beyond 2^53.
 
+import { G_MAXINT as G_MAXINT_NUMBER } from '../../preload/openvpn-keys';
+
 const WS = '[\\t\\n\\v\\f\\r ]*';
 const BASE10 = new RegExp(`^${WS}([+-]?)(\\d+)${WS}$`);
 const BASE0 = new RegExp(`^${WS}([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\\d*)${WS}$`);
@@ -10,7 +12,8 @@ const BASE0 = new RegExp(`^${WS}([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\\d*)${WS
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-export const G_MAXINT = 2_147_483_647n;
+/** G_MAXINT, written once (preload/openvpn-keys.ts), as a BigInt for the range checks here. */
+export const G_MAXINT = BigInt(G_MAXINT_NUMBER);
 export const G_MAXUINT32 = 4_294_967_295n;
 
 /** The parsed value, or null when NetworkManager would reject the text. */

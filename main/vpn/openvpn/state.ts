@@ -3,7 +3,7 @@
 
 import { hasInvalidUtf8 } from '../text';
 import { parseInt64 } from '../numbers';
-import { FileRefused } from '../../import/read-bounded';
+import { FileRefused } from '../file-refused';
 import type { ImportNote, ReadFile, ReadOptions } from '../result';
 import type { IpRoute } from '../profile';
 import type { InlineTag, OpenVpnDataKey } from './keys';
