@@ -1,6 +1,6 @@
 // parseOvpn(): an OpenVPN client configuration → the profile `nmcli connection import type openvpn`
 // creates with NetworkManager-openvpn 1.10.2, plus a warning for every line nmcli drops silently and
-// a note for every repair (ovpn-repairs.ts). Pure: referenced files are read through the injected
+// a note for every repair (repairs.ts). Pure: referenced files are read through the injected
 // readFile, and inline blocks are returned for the caller to write (inline-files.ts).
 
 import { dirname, basename } from 'node:path';
@@ -60,7 +60,7 @@ export function parseOvpn(
   const st = new OvpnState(options.dir ?? defaultDir(file), options.readFile);
   const lines = new OvpnLines(text);
 
-  // The last line not quoted back (ovpn-unshown.ts), and the line of the directive before this one.
+  // The last line not quoted back (unshown.ts), and the line of the directive before this one.
   let unshownRunEnd = -1;
   let previousLine = 0;
   for (let entry = lines.next(); entry !== null; entry = lines.next()) {

@@ -2,7 +2,7 @@
 // IPv4 literals only; the netmask becomes a prefix (32 minus its trailing zero bits); gateway
 // 0.0.0.0 means none; `route 0.0.0.0 0.0.0.0` only confirms never-default=false (the default);
 // a route equal to an earlier one is not added twice. The special names vpn_gateway, net_gateway
-// and remote_host, and host names, make nmcli reject the file; ovpn-repairs.ts explains the ones
+// and remote_host, and host names, make nmcli reject the file; repairs.ts explains the ones
 // that are repaired here.
 
 import { formatIPv4, netmaskToPrefix, parseIPv4 } from '../inet';

@@ -1,4 +1,4 @@
-// The gate every importer and editor path passes before writing vpn.data (main/import/ovpn-keys.ts).
+// The gate every importer and editor path passes before writing vpn.data (main/vpn/openvpn/keys.ts).
 import { describe, expect, it } from 'vitest';
 import { knownDataOnly } from '../../../../main/vpn/openvpn/keys';
 
