@@ -1,8 +1,8 @@
 // How `tunnelbar import` reports each file: the --json entry and the human lines.
 
 import type { BulkWarning, FileOutcome } from '../import/bulk-types';
-import type { ImportedProfile } from '../import/profile';
-import type { ImportNote } from '../import/result';
+import type { ImportedProfile } from '../vpn/profile';
+import type { ImportNote } from '../vpn/result';
 import { importStrings as t } from './import-strings';
 import { terminalSafe } from './terminal-text';
 

@@ -1,6 +1,6 @@
 import type { TunnelStateView } from '../../preload/contract';
 import type { ImportReport } from '../import/import-paths';
-import { formatImportError } from '../import/result';
+import { formatImportError } from '../vpn/result';
 import { tunnelAddress } from '../../preload/tunnel-view';
 import { strings } from './strings';
 import type { NotificationText } from './surface-types';

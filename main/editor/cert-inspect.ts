@@ -4,7 +4,7 @@
 
 import { X509Certificate } from 'node:crypto';
 import type { CertInfoView } from '../../preload/library';
-import { isEncryptedKey, isPkcs12 } from '../import/cert-files';
+import { isEncryptedKey, isPkcs12 } from '../vpn/openvpn/cert-files';
 
 interface PemBlock {
   label: string;

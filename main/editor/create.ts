@@ -4,7 +4,7 @@
 import { Variant } from 'dbus-next';
 import type { ProfileEdit } from '../../preload/editor';
 import type { SettingsDict } from '../nm/dbus-types';
-import { validInterfaceName } from '../import/wg-names';
+import { validInterfaceName } from '../vpn/wireguard/names';
 import { applyEdit, editFromSettings } from './apply';
 
 /** A kernel interface name from the profile's name (WireGuard needs one, at most 15 bytes). */

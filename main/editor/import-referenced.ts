@@ -5,10 +5,10 @@
 
 import { join } from 'node:path';
 import type { FileOutcome } from '../import/bulk-types';
-import { parseImportFile } from '../import/detect';
-import { FILE_KEYS } from '../import/ovpn-keys';
+import { parseImportFile } from '../vpn/detect';
+import { FILE_KEYS } from '../vpn/openvpn/keys';
 import { readProfileFile, readReferencedFile } from '../import/read-bounded';
-import { utf8safeUnescape } from '../import/text';
+import { utf8safeUnescape } from '../vpn/text';
 
 /** The files the added OpenVPN profiles refer to, absolute (inside the staging folder or not). */
 export function referencedFiles(dir: string, outcomes: readonly FileOutcome[]): Set<string> {

@@ -4,7 +4,7 @@
 
 import type { ImportFileReport, ImportReportView } from '../../preload/library';
 import type { BulkSummary, BulkWarning, FileOutcome } from '../import/bulk-types';
-import { formatImportError } from '../import/result';
+import { formatImportError } from '../vpn/result';
 
 /** Takes `<dir>/` out of a text (a warning naming a staged certificate's full path). */
 function unstaged(text: string, dir: string | null): string {

@@ -13,8 +13,8 @@ import {
   variantValue,
   type VariantMap,
 } from '../nm/dbus-types';
-import { formatIPv4, formatIPv6, parseIpWithPrefix } from '../import/inet';
-import { ip4ToNetworkUint32 } from '../import/settings-dict';
+import { formatIPv4, formatIPv6, parseIpWithPrefix } from '../vpn/inet';
+import { ip4ToNetworkUint32 } from '../vpn/settings-dict';
 import { editRefused, sameValue } from './refusal';
 
 export type Family = 4 | 6;

@@ -5,58 +5,28 @@
 // never loses a setting it does not show.
 
 import type { PluginEdit } from '../../preload/editor';
-import { isOpenVpnDataKey, isOpenVpnSecretKey } from '../import/ovpn-keys';
+import { openVpnValueKind } from '../../preload/openvpn-keys';
+import { isOpenVpnDataKey, isOpenVpnSecretKey } from '../vpn/openvpn/keys';
 import { editRefused } from './refusal';
-
-const BOOL_KEYS: ReadonlySet<string> = new Set([
-  'allow-pull-fqdn',
-  'float',
-  'ncp-disable',
-  'proto-tcp',
-  'proxy-retry',
-  'push-peer-info',
-  'remote-random',
-  'remote-random-hostname',
-  'tap-dev',
-  'tls-version-min-or-highest',
-]);
-
-/** G_MAXINT: the plugin's upper bound for "any non-negative number". */
-const INT_MAX = 2_147_483_647;
-
-const INT_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  port: [1, 65_535],
-  'proxy-port': [1, 65_535],
-  keysize: [1, 65_535],
-  'ta-dir': [0, 1],
-  'static-key-direction': [0, 1],
-  'max-routes': [0, 100_000_000],
-  'connect-timeout': [0, INT_MAX],
-  ping: [0, INT_MAX],
-  'ping-exit': [0, INT_MAX],
-  'ping-restart': [0, INT_MAX],
-  'reneg-seconds': [0, INT_MAX],
-  'tunnel-mtu': [0, INT_MAX],
-  'fragment-size': [0, INT_MAX],
-};
-
-const ADDR_KEYS: ReadonlySet<string> = new Set(['local-ip', 'remote-ip']);
 
 /** Why the plugin would reject `value` for the known key `key`, or null when it takes it. */
 export function openVpnValueProblem(key: string, value: string): string | null {
-  if (BOOL_KEYS.has(key)) return value === 'yes' || value === 'no' ? null : 'it takes yes or no';
-  const range = INT_RANGES[key];
-  if (range !== undefined) {
-    const [min, max] = range;
+  // What each key takes is one table, shared with the importer and the OpenVPN page.
+  const kind = openVpnValueKind(key);
+  if (kind?.kind === 'boolean') {
+    return value === 'yes' || value === 'no' ? null : 'it takes yes or no';
+  }
+  if (kind?.kind === 'int') {
+    const { min, max } = kind;
     const n = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
     return n >= min && n <= max
       ? null
       : `it takes a whole number from ${String(min)} to ${String(max)}`;
   }
-  if (ADDR_KEYS.has(key)) {
+  if (kind?.kind === 'ipv4') {
     return /^[A-Za-z0-9.-]+$/.test(value) ? null : 'it takes an IPv4 address';
   }
-  if (key.endsWith('-flags')) return /^\d{1,10}$/.test(value) ? null : 'it takes a number';
+  if (kind?.kind === 'flags') return /^\d{1,10}$/.test(value) ? null : 'it takes a number';
   return null;
 }
 

@@ -5,7 +5,7 @@
 import { Variant } from 'dbus-next';
 import type { PluginEdit } from '../../preload/editor';
 import { stringMapProp, stringProp, type VariantMap } from '../nm/dbus-types';
-import { OPENVPN_SERVICE_TYPE } from '../import/ovpn-keys';
+import { OPENVPN_SERVICE_TYPE } from '../vpn/openvpn/keys';
 import { OPENCONNECT_SERVICE } from '../../preload/openconnect-keys';
 import { checkOpenVpnKeys } from './known-keys';
 import { checkOpenConnectKeys } from './openconnect-check';

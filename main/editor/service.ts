@@ -21,7 +21,7 @@ import { applySecondaries, readConnections, revertSecondaries } from './base-con
 import { settingsForNewProfile } from './create';
 import { withRefusalSentence } from './nm-refusal';
 import { baseConnectionViews, connectWithOf, secondariesChange } from './secondaries';
-import { publicKeyOf } from './wg-keys';
+import { publicKeyOf } from '../vpn/wireguard/key-pair';
 
 /** The secrets NetworkManager keeps, or a refusal: saving without them would lose them. */
 async function storedSecrets(bus: NmCaller, path: string, setting: string): Promise<SettingsDict> {

@@ -10,9 +10,9 @@ import {
   stringProp,
   type VariantMap,
 } from '../nm/dbus-types';
-import { validEndpoint } from '../import/wg-names';
+import { validEndpoint } from '../vpn/wireguard/names';
 import { editRefused, sameValue } from './refusal';
-import { generatePrivateKey, isWgKey } from './wg-keys';
+import { generatePrivateKey, isWgKey } from '../vpn/wireguard/key-pair';
 
 export function readWireguard(map: VariantMap | undefined): WireguardEdit {
   return {

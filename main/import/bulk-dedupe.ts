@@ -12,12 +12,12 @@
 import { createHash } from 'node:crypto';
 import { stringMapProp, stringProp, mapArrayProp, type SettingsDict } from '../nm/dbus-types';
 import { withInlinePaths } from './inline-files';
-import { isOpenVpnFileKey } from './ovpn-keys';
-import { withoutSecrets, type ImportedProfile } from './profile';
-import type { InlineFile, ReadFile } from './result';
-import { fromSettingsDict } from './settings-dict-read';
-import { toSettingsDict } from './settings-dict';
-import { utf8safeUnescape } from './text';
+import { isOpenVpnFileKey } from '../vpn/openvpn/keys';
+import { withoutSecrets, type ImportedProfile } from '../vpn/profile';
+import type { InlineFile, ReadFile } from '../vpn/result';
+import { fromSettingsDict } from '../vpn/settings-dict-read';
+import { toSettingsDict } from '../vpn/settings-dict';
+import { utf8safeUnescape } from '../vpn/text';
 
 const FILE_MARK = '<file>';
 

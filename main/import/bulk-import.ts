@@ -14,7 +14,7 @@ import type { BulkEvent, BulkSummary, FileOutcome } from './bulk-types';
 import type { WalkEntry } from './bulk-walk';
 import { removeFiles } from './inline-files';
 import { readProfileFile, readReferencedFile } from './read-bounded';
-import type { ReadFile } from './result';
+import type { ReadFile } from '../vpn/result';
 
 /** Under the bus's 128 pending replies, as for GetSettings in the model, and still pipelined. */
 export const DEFAULT_WINDOW = 48;

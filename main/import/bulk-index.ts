@@ -5,9 +5,9 @@
 
 import type { SettingsDict } from '../nm/dbus-types';
 import { fileHashes, sameFiles, secretsCovered, secretsFromDict, skeletonOf } from './bulk-dedupe';
-import type { ImportedProfile } from './profile';
-import type { ReadFile } from './result';
-import { fromSettingsDict } from './settings-dict-read';
+import type { ImportedProfile } from '../vpn/profile';
+import type { ReadFile } from '../vpn/result';
+import { fromSettingsDict } from '../vpn/settings-dict-read';
 
 /** A connection NetworkManager holds, as GetSettings gave it (no secrets). */
 export interface ExistingProfile {

@@ -8,12 +8,12 @@ import { asStored, fileHashes, secretsOf, skeletonOf } from './bulk-dedupe';
 import type { ContentKey, DuplicateIndex } from './bulk-index';
 import type { BulkWarning, FailedOutcome, FileOutcome, ImportTarget } from './bulk-types';
 import { fsReason, isProblem, type WalkEntry } from './bulk-walk';
-import { parseImportFile, type ImportKind } from './detect';
+import { parseImportFile, type ImportKind } from '../vpn/detect';
 import { inlineFilePath, removeFiles, withInlinePaths, writeInlineFiles } from './inline-files';
-import { withoutSecrets, type ImportedProfile } from './profile';
+import { withoutSecrets, type ImportedProfile } from '../vpn/profile';
 import { FileRefused } from './read-bounded';
-import type { ImportNote, ImportResult, ReadFile } from './result';
-import { toSettingsDict } from './settings-dict';
+import type { ImportNote, ImportResult, ReadFile } from '../vpn/result';
+import { toSettingsDict } from '../vpn/settings-dict';
 
 export interface PrepareContext {
   index: DuplicateIndex;

@@ -1,10 +1,10 @@
 // The bulk importer's vocabulary: what it is given, what it reports per file (in input order) and
 // the events a progress bar or the app's import view follows. Plain data, so it can cross IPC.
 
-import type { ImportKind } from './detect';
-import type { InlineTag } from './ovpn-keys';
-import type { ImportedProfile } from './profile';
-import type { ImportError, ImportNote } from './result';
+import type { ImportKind } from '../vpn/detect';
+import type { InlineTag } from '../vpn/openvpn/keys';
+import type { ImportedProfile } from '../vpn/profile';
+import type { ImportError, ImportNote } from '../vpn/result';
 
 /** One file to import: `path` is absolute (relative paths inside it resolve against its folder). */
 export interface ImportTarget {

@@ -2,14 +2,14 @@
 // removeFiles (the only functions that touch the file system) and the optional readFile callbacks,
 // and the bulk importer (bulk-*.ts), which reads folders and talks to NetworkManager.
 
-export { parseOvpn, idFromFileName, type OvpnParseOptions } from './ovpn-parse';
-export { parseWgQuick, type WgParseOptions } from './wg-parse';
-export { parseImportFile, detectKind, type ImportKind } from './detect';
-export { tokenizeLine } from './ovpn-tokenizer';
-export { exportOvpn, type OvpnExportOptions, type OvpnExport } from './ovpn-export';
-export { exportWgQuick, type WgSecrets, type WgExport } from './wg-export';
-export { toSettingsDict } from './settings-dict';
-export { fromSettingsDict } from './settings-dict-read';
+export { parseOvpn, idFromFileName, type OvpnParseOptions } from '../vpn/openvpn/parse';
+export { parseWgQuick, type WgParseOptions } from '../vpn/wireguard/parse';
+export { parseImportFile, detectKind, type ImportKind } from '../vpn/detect';
+export { tokenizeLine } from '../vpn/openvpn/tokenizer';
+export { exportOvpn, type OvpnExportOptions, type OvpnExport } from '../vpn/openvpn/export';
+export { exportWgQuick, type WgSecrets, type WgExport } from '../vpn/wireguard/export';
+export { toSettingsDict } from '../vpn/settings-dict';
+export { fromSettingsDict } from '../vpn/settings-dict-read';
 export { inlineFilePath, writeInlineFiles, removeFiles, withInlinePaths } from './inline-files';
 export {
   OPENVPN_DATA_KEYS,
@@ -17,9 +17,9 @@ export {
   OPENVPN_SERVICE_TYPE,
   isOpenVpnDataKey,
   knownDataOnly,
-} from './ovpn-keys';
-export { withoutSecrets, isWireGuardProfile } from './profile';
-export type * from './profile';
+} from '../vpn/openvpn/keys';
+export { withoutSecrets, isWireGuardProfile } from '../vpn/profile';
+export type * from '../vpn/profile';
 export {
   formatImportError,
   type ImportError,
@@ -29,7 +29,7 @@ export {
   type ImportSuccess,
   type InlineFile,
   type ReadFile,
-} from './result';
+} from '../vpn/result';
 export {
   runBulkImport,
   DEFAULT_WINDOW,

@@ -5,10 +5,10 @@
 
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OpenVpnProfile } from './profile';
-import type { InlineFile } from './result';
-import type { InlineTag } from './ovpn-keys';
-import { utf8safeEscape } from './text';
+import type { OpenVpnProfile } from '../vpn/profile';
+import type { InlineFile } from '../vpn/result';
+import type { InlineTag } from '../vpn/openvpn/keys';
+import { utf8safeEscape } from '../vpn/text';
 
 export const INLINE_DIR = '.cert/nm-openvpn';
 

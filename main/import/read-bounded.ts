@@ -7,7 +7,11 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { fsReason } from './bulk-walk';
-import type { ReadFile } from './result';
+import type { ReadFile } from '../vpn/result';
+import { FileRefused } from '../vpn/file-refused';
+
+// The error lives with the parsers that tell it apart (main/vpn/ imports no file system code).
+export { FileRefused, type RefusalReason } from '../vpn/file-refused';
 
 /** A size cap and, for the error, what kind of file it is meant for. */
 export interface ReadLimit {
@@ -22,26 +26,6 @@ export const CERT_FILE_LIMIT: ReadLimit = { bytes: MIB, what: 'a certificate or 
 
 /** An .ovpn or wg-quick file, inline certificates included; the window takes the same per file. */
 export const PROFILE_FILE_LIMIT: ReadLimit = { bytes: 3 * MIB, what: 'a VPN profile file' };
-
-/** `link`: a symbolic link where the caller asked for none (noFollow). */
-export type RefusalReason = 'not-regular' | 'link' | 'too-large' | 'unreadable';
-
-/** Why a file was not read. The message names the file and the reason, never its contents. */
-export class FileRefused extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: RefusalReason,
-    /** The reason alone, for callers that name the file themselves. */
-    readonly why: string,
-    /** The errno code when the file could not be opened or read (ENOENT, EACCES, ...). */
-    readonly code?: string,
-    /** What the path is instead of a regular file ("a folder", "a named pipe (FIFO)", ...). */
-    readonly kind?: string,
-  ) {
-    super(`cannot read ${path}: ${why}`);
-    this.name = 'FileRefused';
-  }
-}
 
 function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'a folder';

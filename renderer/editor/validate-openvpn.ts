@@ -2,6 +2,7 @@
 // said next to the field before saving. Field ids are `ovpn.<vpn.data key>`.
 
 import type { PluginEdit } from '../../preload/editor';
+import { OPENVPN_DATA_KEY_VALUES, openVpnIntRange } from '../../preload/openvpn-keys';
 import { strings } from '../strings';
 import { isGatewayEntry, isIpv4, isPort, splitList } from './inet';
 
@@ -10,20 +11,17 @@ type Problems = Record<string, string>;
 const e = strings.editor.errors;
 const oe = strings.ovpn.errors;
 
-/** The plugin's bound for "any non-negative number" (G_MAXINT). */
-const INT_MAX = 2_147_483_647;
-
-/** Number keys and their ranges; empty is the plugin's default. */
-const RANGES: readonly (readonly [string, number, number])[] = [
-  ['reneg-seconds', 0, INT_MAX],
-  ['fragment-size', 0, 65_535],
-  ['max-routes', 0, 100_000_000],
-  ['connect-timeout', 0, INT_MAX],
-  ['ping', 0, INT_MAX],
-  ['ping-exit', 0, INT_MAX],
-  ['ping-restart', 0, INT_MAX],
-  ['keysize', 1, 65_535],
-];
+/**
+ * Number keys and their ranges: the plugin's own, from the table main checks with too
+ * (preload/openvpn-keys.ts). Empty is the plugin's default. The ports and the MTU have fields of
+ * their own below, with their own sentences (the MTU field asks for at least 576).
+ */
+const RANGES: readonly (readonly [string, number, number])[] = Object.keys(OPENVPN_DATA_KEY_VALUES)
+  .filter((key) => !['port', 'proxy-port', 'tunnel-mtu'].includes(key))
+  .flatMap((key) => {
+    const range = openVpnIntRange(key);
+    return range === undefined ? [] : [[key, range.min, range.max] as const];
+  });
 
 const FILE_KEYS = [
   'ca',

@@ -40,7 +40,7 @@ describe('validation next to the OpenVPN fields', () => {
     await attempt('Advanced', [
       ['Renegotiation interval (seconds)', 'soon'],
       ['MTU', '100'],
-      ['Fragment packets larger than (bytes, UDP)', '70000'],
+      ['Fragment packets larger than (bytes, UDP)', '2147483648'],
       ['Limit TCP segment size (mssfix)', 'no'],
       ['Most routes accepted from the server', '100000001'],
       ['Connection timeout (seconds)', '-5'],
@@ -50,8 +50,9 @@ describe('validation next to the OpenVPN fields', () => {
       'Enter a whole number from 0 to 2147483647.',
     );
     expect(messageOf('MTU')).toBe('Enter an MTU from 576 to 65535.');
+    // The plugin's range (preload/openvpn-keys.ts): its service takes fragment-size up to G_MAXINT.
     expect(messageOf('Fragment packets larger than (bytes, UDP)')).toBe(
-      'Enter a whole number from 0 to 65535.',
+      'Enter a whole number from 0 to 2147483647.',
     );
     expect(messageOf('Limit TCP segment size (mssfix)')).toBe(
       'Enter yes, or a size in bytes from 0 to 65535.',

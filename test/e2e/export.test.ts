@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseOvpn } from '../../main/import/ovpn-parse';
+import { parseOvpn } from '../../main/vpn/openvpn/parse';
 import { addOpenConnectArgs } from '../sandbox/profiles';
 import { reportFailure, screenshot } from './artifacts';
 import { switchOf } from './page-helpers';

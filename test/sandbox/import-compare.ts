@@ -8,8 +8,8 @@ import { Variant } from 'dbus-next';
 import type { NmBus } from '../../main/nm/bus';
 import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
-import { isOpenVpnFileKey } from '../../main/import/ovpn-keys';
-import { utf8safeUnescape } from '../../main/import/text';
+import { isOpenVpnFileKey } from '../../main/vpn/openvpn/keys';
+import { utf8safeUnescape } from '../../main/vpn/text';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../main/core';
 import { exportProfile } from '../../main/editor/export';
 import { importDroppedFiles } from '../../main/editor/import-files';
-import { parseOvpn } from '../../main/import/ovpn-parse';
+import { parseOvpn } from '../../main/vpn/openvpn/parse';
 import type { ImportReportView } from '../../preload/library';
 import { startSandbox, type Sandbox } from './sandbox';
 import { waitFor } from './wait';

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withInlinePaths, writeInlineFiles } from '../../main/import/inline-files';
-import { exportOvpn } from '../../main/import/ovpn-export';
-import { exportWgQuick } from '../../main/import/wg-export';
-import { parseOvpn } from '../../main/import/ovpn-parse';
-import { parseWgQuick } from '../../main/import/wg-parse';
-import { ovpnText } from '../unit/import/ovpn-arbitraries';
-import { wgText } from '../unit/import/wg-arbitraries';
-import { fixturePath, fsRead, idOf, manifest, OVPN_DIR, parseEntry } from '../unit/import/corpus';
+import { exportOvpn } from '../../main/vpn/openvpn/export';
+import { exportWgQuick } from '../../main/vpn/wireguard/export';
+import { parseOvpn } from '../../main/vpn/openvpn/parse';
+import { parseWgQuick } from '../../main/vpn/wireguard/parse';
+import { ovpnText } from '../unit/vpn/openvpn/arbitraries';
+import { wgText } from '../unit/vpn/wireguard/arbitraries';
+import { fixturePath, fsRead, idOf, manifest, OVPN_DIR, parseEntry } from '../unit/vpn/corpus';
 import {
   expectSameAsOracle,
   oracleAvailable,

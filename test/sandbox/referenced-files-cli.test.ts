@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEntry } from '../../main/cli/import-format';
-import { ovpnFileName } from '../../main/editor/export-name';
+import { ovpnFileName } from '../../main/vpn/export-name';
 import { runCli } from '../support/run-cli';
 import { startSandbox, type Sandbox } from './sandbox';
 

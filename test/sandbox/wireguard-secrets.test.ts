@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
 import { wgSecretsOf } from '../../main/editor/export';
-import { generatePrivateKey, publicKeyOf } from '../../main/editor/wg-keys';
+import { generatePrivateKey, publicKeyOf } from '../../main/vpn/wireguard/key-pair';
 import { ScriptedPrompter } from '../support/scripted-prompter';
 import { useKeyringWorld } from './keyring-world';
 

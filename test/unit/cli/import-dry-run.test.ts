@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli/tunnelbar';
 import { capturedStreams } from '../../support/captured-streams';
-import { FIXTURES } from '../import/corpus';
+import { FIXTURES } from '../vpn/corpus';
 
 let folder = '';
 let savedBus: string | undefined;

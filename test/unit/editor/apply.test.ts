@@ -2,7 +2,7 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { applyEdit, editFromSettings, secretSettingToRead } from '../../../main/editor/apply';
 import { interfaceNameFor, settingsForNewProfile } from '../../../main/editor/create';
-import { generatePrivateKey, isWgKey, publicKeyOf } from '../../../main/editor/wg-keys';
+import { generatePrivateKey, isWgKey, publicKeyOf } from '../../../main/vpn/wireguard/key-pair';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { TunnelbarError } from '../../../main/nm/errors';
 import type { ProfileEdit } from '../../../preload/editor';

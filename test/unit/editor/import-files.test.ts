@@ -23,7 +23,7 @@ import {
 import { stringMapProp } from '../../../main/nm/dbus-types';
 import { TunnelbarError } from '../../../main/nm/errors';
 import type { DroppedFile } from '../../../preload/library';
-import { FIXTURES } from '../import/corpus';
+import { FIXTURES } from '../vpn/corpus';
 import { FakeImportBus } from '../import/fake-import-bus';
 
 let home = '';

@@ -4,7 +4,7 @@ import { applyEdit, editFromSettings } from '../../../main/editor/apply';
 import { settingsForNewProfile } from '../../../main/editor/create';
 import { checkOpenVpnKeys, openVpnValueProblem } from '../../../main/editor/known-keys';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { OPENVPN_DATA_KEYS } from '../../../main/import/ovpn-keys';
+import { OPENVPN_DATA_KEYS } from '../../../main/vpn/openvpn/keys';
 import type { PluginEdit, ProfileEdit } from '../../../preload/editor';
 
 const OPENVPN = 'org.freedesktop.NetworkManager.openvpn';
@@ -124,5 +124,13 @@ describe('openVpnValueProblem', () => {
     expect(openVpnValueProblem('reneg-seconds', '0')).toBeNull();
     expect(openVpnValueProblem('port', '0')).not.toBeNull();
     expect(openVpnValueProblem('ping', '-1')).not.toBeNull();
+  });
+
+  it('takes fragment-size and tunnel-mtu up to G_MAXINT, as the service does (the importer stops at 65535)', () => {
+    for (const key of ['fragment-size', 'tunnel-mtu']) {
+      expect(openVpnValueProblem(key, '70000')).toBeNull();
+      expect(openVpnValueProblem(key, '2147483647')).toBeNull();
+      expect(openVpnValueProblem(key, '2147483648')).toMatch(/from 0 to 2147483647/);
+    }
   });
 });

@@ -7,7 +7,7 @@ import {
   getProfileEdit,
   saveProfileEdit,
 } from '../../../main/editor/service';
-import { generatePrivateKey, publicKeyOf } from '../../../main/editor/wg-keys';
+import { generatePrivateKey, publicKeyOf } from '../../../main/vpn/wireguard/key-pair';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import type { NmCaller } from '../../../main/nm/settings-calls';

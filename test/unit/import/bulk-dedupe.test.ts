@@ -9,10 +9,10 @@ import {
   skeletonOf,
 } from '../../../main/import/bulk-dedupe';
 import { withInlinePaths } from '../../../main/import/inline-files';
-import type { ImportedProfile, OpenVpnProfile } from '../../../main/import/profile';
-import { fromSettingsDict } from '../../../main/import/settings-dict-read';
-import { toSettingsDict } from '../../../main/import/settings-dict';
-import { manifest, ovpn, parseEntry } from './corpus';
+import type { ImportedProfile, OpenVpnProfile } from '../../../main/vpn/profile';
+import { fromSettingsDict } from '../../../main/vpn/settings-dict-read';
+import { toSettingsDict } from '../../../main/vpn/settings-dict';
+import { manifest, ovpn, parseEntry } from '../vpn/corpus';
 
 const UUID = '1f0a3c5e-2222-4333-8444-955566667777';
 

@@ -16,7 +16,7 @@ import type { ExistingProfile } from '../../../main/import/bulk-index';
 import type { BulkEvent, FileOutcome } from '../../../main/import/bulk-types';
 import { collectTargets } from '../../../main/import/bulk-walk';
 import type { SettingsDict, VariantMap } from '../../../main/nm/dbus-types';
-import { FIXTURES } from './corpus';
+import { FIXTURES } from '../vpn/corpus';
 import { FakeImportBus, invalidProperty, type AddCall } from './fake-import-bus';
 
 let dir = '';

@@ -16,8 +16,8 @@ import {
   withInlinePaths,
   writeInlineFiles,
 } from '../../../main/import/inline-files';
-import type { InlineFile } from '../../../main/import/result';
-import { ovpn } from './corpus';
+import type { InlineFile } from '../../../main/vpn/result';
+import { ovpn } from '../vpn/corpus';
 
 const UUID = '0b0c6f06-7e57-4a6b-9d7e-2f8f2b7a9c11';
 let home = '';

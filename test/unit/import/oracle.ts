@@ -6,10 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { inlineFilePath, withInlinePaths } from '../../../main/import/inline-files';
-import { INLINE_TAGS } from '../../../main/import/ovpn-keys';
-import type { ImportedProfile, IpSetting } from '../../../main/import/profile';
-import type { ImportResult } from '../../../main/import/result';
-import { FIXTURES } from './corpus';
+import { INLINE_TAGS } from '../../../main/vpn/openvpn/keys';
+import type { ImportedProfile, IpSetting } from '../../../main/vpn/profile';
+import type { ImportResult } from '../../../main/vpn/result';
+import { FIXTURES } from '../vpn/corpus';
 
 const PYTHON = '/usr/bin/python3';
 const TAGS = Object.keys(INLINE_TAGS);

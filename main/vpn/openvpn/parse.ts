@@ -1,0 +1,198 @@
+// parseOvpn(): an OpenVPN client configuration → the profile `nmcli connection import type openvpn`
+// creates with NetworkManager-openvpn 1.10.2, plus a warning for every line nmcli drops silently and
+// a note for every repair (repairs.ts). Pure: referenced files are read through the injected
+// readFile, and inline blocks are returned for the caller to write (inline-files.ts).
+
+import { dirname, basename } from 'node:path';
+import { isInlineTag, OPENVPN_SERVICE_TYPE, type InlineTag } from './keys';
+import { blockTag, OvpnLines } from './tokenizer';
+import { inlinePlaceholder, OvpnState } from './state';
+import { DIRECTIVES, type DirectiveContext } from './directives';
+import { handleRoute } from './route';
+import { ignoredDirective } from './ignored';
+import { endsMaterial, isShowableName, NOT_SHOWN, UNSHOWN_MESSAGE } from './unshown';
+import { recheckStubV2 } from './repairs';
+import { finish } from './finish';
+import { checkReferencedFiles } from './files-check';
+import type { OpenVpnProfile } from '../profile';
+import type { ImportResult, ReadFile } from '../result';
+import { decodeBytes, encodeBytes } from '../text';
+import { isEncryptedKey } from './cert-files';
+
+export interface OvpnParseOptions {
+  /** The file's name or path; its base name without the last extension becomes connection.id. */
+  fileName: string;
+  /** The folder relative paths are resolved against; by default the folder of fileName. */
+  dir?: string;
+  /** Reads referenced files (certificates, keys, proxy auth files); throws when it cannot. */
+  readFile: ReadFile;
+}
+
+/** connection.id as the plugin derives it: the base name, cut at its last dot. */
+export function idFromFileName(fileName: string): string {
+  const base = basename(fileName);
+  const dot = base.lastIndexOf('.');
+  return dot >= 0 ? base.slice(0, dot) : base;
+}
+
+/** The folder the plugin resolves relative paths against (g_get_current_dir() for a relative file). */
+function defaultDir(fileName: string): string {
+  const d = dirname(fileName);
+  return fileName.startsWith('/') ? d : `${process.cwd().replace(/\/+$/, '')}/${d}`;
+}
+
+function decodePkcs12(text: string): Buffer {
+  return Buffer.from(text.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+}
+
+export function parseOvpn(
+  input: string | Uint8Array,
+  options: OvpnParseOptions,
+): ImportResult<OpenVpnProfile> {
+  const file = options.fileName;
+  const fail = (line: number | null, message: string): ImportResult<OpenVpnProfile> => ({
+    ok: false,
+    error: { file, line, message },
+  });
+  const id = idFromFileName(file);
+  if (id === '') return fail(null, 'the file name gives an empty connection name');
+  const text = typeof input === 'string' ? input : decodeBytes(input);
+  const st = new OvpnState(options.dir ?? defaultDir(file), options.readFile);
+  const lines = new OvpnLines(text);
+
+  // The last line not quoted back (unshown.ts), and the line of the directive before this one.
+  let unshownRunEnd = -1;
+  let previousLine = 0;
+  for (let entry = lines.next(); entry !== null; entry = lines.next()) {
+    if (entry.kind === 'error') return fail(entry.line, entry.message);
+    const { line, params } = entry;
+    const continuesRun = unshownRunEnd === previousLine;
+    previousLine = line;
+    const name = params[0] ?? '';
+    st.directiveAt.set(line, name);
+    const ctx: DirectiveContext = {
+      st,
+      line,
+      warn: (message, harmless) => {
+        st.warnings.push({
+          line,
+          directive: name,
+          message,
+          ...(harmless === true ? { harmless } : {}),
+        });
+      },
+      repair: (message) => st.repairs.push({ line, directive: name, message }),
+    };
+    const handler = Object.hasOwn(DIRECTIVES, name) ? DIRECTIVES[name] : undefined;
+    if (handler !== undefined) {
+      const error = handler(params, ctx);
+      if (error !== null) return fail(line, error);
+      continue;
+    }
+    if (name === 'route') {
+      const error = handleRoute(params, ctx);
+      if (error !== null) return fail(line, error);
+      continue;
+    }
+    const tag = blockTag(name);
+    if (tag !== null) {
+      if (!isInlineTag(tag)) {
+        return fail(line, `the inline block <${tag}> is not supported by NetworkManager-openvpn`);
+      }
+      const content = lines.readBlock(tag);
+      if (content === null) return fail(line, `the inline block <${tag}> has no </${tag}>`);
+      addBlob(st, tag, content, line);
+      continue;
+    }
+    if (continuesRun || !isShowableName(name)) {
+      // One note for a run of such lines (a whole pasted key), at its first line.
+      if (!continuesRun) {
+        st.warnings.push({ line, directive: NOT_SHOWN, message: `this line ${UNSHOWN_MESSAGE}` });
+      }
+      unshownRunEnd = endsMaterial(name) ? -1 : line;
+      continue;
+    }
+    const ignored = ignoredDirective(name);
+    ctx.warn(`"${name}" ${ignored.message}`, ignored.harmless);
+  }
+
+  const stub = recheckStubV2(st);
+  if (stub !== null) return fail(stub.line, stub.message);
+  const done = finish(st);
+  if ('error' in done) return fail(done.line, done.error);
+  const refused = checkReferencedFiles(st);
+  if (refused !== null) return fail(refused.line, refused.error);
+  for (const f of done.inlineFiles) {
+    if (f.tag === 'key' && isEncryptedKey(f.content)) {
+      st.warnings.push({
+        line: f.line,
+        directive: '<key>',
+        message:
+          'the inline private key is encrypted; as with nmcli, cert-pass-flags is left unset, ' +
+          'so the key password is asked for and saved by NetworkManager when connecting',
+      });
+    }
+  }
+  st.warnings.sort((a, b) => a.line - b.line);
+
+  const profile: OpenVpnProfile = {
+    connection: { id, type: 'vpn' },
+    vpn: { 'service-type': OPENVPN_SERVICE_TYPE, data: { ...st.data }, secrets: { ...st.secrets } },
+    ipv4: { method: 'auto', ...(st.routes.length > 0 ? { routes: st.routes } : {}) },
+    ipv6: { method: 'auto' },
+  };
+  return {
+    ok: true,
+    profile,
+    warnings: st.warnings,
+    repairs: st.repairs,
+    inlineFiles: done.inlineFiles,
+  };
+}
+
+function addBlob(st: OvpnState, tag: InlineTag, content: string, line: number): void {
+  const bytes = tag === 'pkcs12' ? decodePkcs12(content) : encodeBytes(content);
+  st.blobs.set(tag, { tag, content: bytes, line });
+  const placeholder = inlinePlaceholder(tag);
+  switch (tag) {
+    case 'pkcs12':
+      // Unlike the pkcs12 directive, the block replaces ca too, and does not count as a ca.
+      st.setRaw('ca', placeholder, line);
+      st.setRaw('cert', placeholder, line);
+      st.setRaw('key', placeholder, line);
+      st.havePkcs12 = true;
+      break;
+    case 'ca':
+      st.setRaw('ca', placeholder, line);
+      st.haveCa = true;
+      break;
+    case 'cert':
+      st.setRaw('cert', placeholder, line);
+      st.haveCert = true;
+      break;
+    case 'key':
+      st.setRaw('key', placeholder, line);
+      st.haveKey = true;
+      break;
+    case 'tls-auth':
+      st.setRaw('ta', placeholder, line);
+      st.allowTaDir = true;
+      break;
+    case 'secret':
+      st.setRaw('static-key', placeholder, line);
+      st.allowSecretDir = true;
+      break;
+    case 'extra-certs':
+      st.setRaw('extra-certs', placeholder, line);
+      break;
+    case 'crl-verify':
+      st.setRaw('crl-verify-file', placeholder, line);
+      break;
+    case 'tls-crypt':
+      st.setRaw('tls-crypt', placeholder, line);
+      break;
+    case 'tls-crypt-v2':
+      st.setRaw('tls-crypt-v2', placeholder, line);
+      break;
+  }
+}

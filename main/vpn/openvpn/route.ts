@@ -1,0 +1,88 @@
+// `route NETWORK [NETMASK [GATEWAY [METRIC]]]` → ipv4.routes, as NetworkManager-openvpn imports it:
+// IPv4 literals only; the netmask becomes a prefix (32 minus its trailing zero bits); gateway
+// 0.0.0.0 means none; `route 0.0.0.0 0.0.0.0` only confirms never-default=false (the default);
+// a route equal to an earlier one is not added twice. The special names vpn_gateway, net_gateway
+// and remote_host, and host names, make nmcli reject the file; repairs.ts explains the ones
+// that are repaired here.
+
+import { formatIPv4, netmaskToPrefix, parseIPv4 } from '../inet';
+import { G_MAXUINT32 } from '../numbers';
+import { checkCount, checkInt, ordinalOf } from './state';
+import type { DirectiveContext } from './directives';
+import type { IpRoute } from '../profile';
+
+const SPECIAL = ['vpn_gateway', 'net_gateway', 'remote_host'];
+
+/** The error for an argument that is not an IPv4 literal (args_params_parse_ip4). */
+function ip4Error(p: readonly string[], i: number, extended: boolean): string {
+  const v = p[i] ?? '';
+  const where = `the ${ordinalOf(i)} argument of "route"`;
+  if (extended && SPECIAL.includes(v)) {
+    return `${where} is "${v}", which NetworkManager cannot express in a profile`;
+  }
+  if (extended && v.length <= 255 && /^[A-Za-z0-9.-]*$/.test(v)) {
+    return `${where} ("${v}") looks like a host name; only IPv4 addresses are supported`;
+  }
+  return `${where} must be an IPv4 address, not "${v}"`;
+}
+
+export function handleRoute(p: readonly string[], c: DirectiveContext): string | null {
+  const n = checkCount(p, 1, 4);
+  if (n !== null) return n;
+  if (p[1] === 'remote_host' && p[2] === '255.255.255.255' && p[3] === 'net_gateway') {
+    c.repair(
+      'the route to the VPN server outside the tunnel is dropped: NetworkManager adds that route itself',
+    );
+    return null;
+  }
+  const network = parseIPv4(p[1] ?? '');
+  if (network === null) return ip4Error(p, 1, true);
+  let prefix = 32;
+  let nextHop: string | undefined;
+  let metric: number | undefined;
+  let gateway: 'vpn' | 'net' | null = null;
+  if (p[2] !== undefined) {
+    const mask = parseIPv4(p[2]);
+    if (mask === null) return ip4Error(p, 2, false);
+    prefix = netmaskToPrefix(mask);
+    if (p[3] !== undefined) {
+      const gw = parseIPv4(p[3]);
+      if (gw === null) {
+        if (p[3] === 'vpn_gateway') gateway = 'vpn';
+        else if (p[3] === 'net_gateway') gateway = 'net';
+        else return ip4Error(p, 3, true);
+      } else if (!gw.every((b) => b === 0)) nextHop = formatIPv4(gw);
+      if (p[4] !== undefined) {
+        const m = checkInt(p, 4, 0n, G_MAXUINT32);
+        if (!m.ok) return m.error;
+        metric = Number(m.value);
+      }
+    }
+  }
+  const dest = formatIPv4(network);
+  if (gateway === 'net') {
+    c.repair(
+      `the route to ${dest}/${prefix} through the local network's gateway is dropped: a ` +
+        'NetworkManager VPN profile cannot route around the tunnel, so this traffic goes through ' +
+        'the VPN (that network may be unreachable while connected)',
+    );
+    return null;
+  }
+  if (gateway === 'vpn') {
+    c.repair(
+      `"vpn_gateway" dropped from the route to ${dest}/${prefix}: VPN profile routes always go ` +
+        'through the tunnel',
+    );
+  }
+  if (prefix === 0 && network.every((b) => b === 0)) return null; // never-default=false: the default
+  const route: IpRoute = { dest, prefix };
+  if (nextHop !== undefined) route['next-hop'] = nextHop;
+  if (metric !== undefined) route.metric = metric;
+  const same = (r: IpRoute): boolean =>
+    r.dest === route.dest &&
+    r.prefix === route.prefix &&
+    r['next-hop'] === route['next-hop'] &&
+    r.metric === route.metric;
+  if (!c.st.routes.some(same)) c.st.routes.push(route);
+  return null;
+}
