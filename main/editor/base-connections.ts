@@ -8,6 +8,7 @@ import { mapLimited } from '../nm/limited';
 import { IFACE, NM_SETTINGS_PATH } from '../nm/names';
 import { getSettings, nm, updateToDisk, type EditorBus } from './nm-calls';
 import { withSecondary, type SecondariesChange, type StoredConnection } from './secondaries';
+import { editorStrings as s } from './editor-strings';
 
 /** Well under the bus's 128 pending replies per connection, as the model's own load. */
 const SETTINGS_CALLS_IN_FLIGHT = 16;
@@ -70,13 +71,7 @@ async function setMembership(
     if (next !== null) await updateToDisk(bus, path, next);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    const what = member ? 'start this VPN automatically' : 'stop starting this VPN';
-    throw new TunnelbarError(
-      'base-connection-refused',
-      `The connection “${name}” could not be set to ${what}: ${why} ` +
-        'Check that you may change that connection, or change your choice under ' +
-        '“Connect this VPN automatically with”.',
-    );
+    throw new TunnelbarError('base-connection-refused', s.baseConnection(name, member, why));
   }
 }
 

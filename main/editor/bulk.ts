@@ -9,6 +9,7 @@ import type { NmModel } from '../nm/model';
 import type { Profile } from '../nm/profile';
 import { bulkChange } from './bulk-change';
 import { deleteProfile, getSettings, updateToDisk, type EditorBus } from './service';
+import { editorStrings as s } from './editor-strings';
 
 /**
  * Profiles worked on at once (each has one call in flight). The system bus allows 128 pending
@@ -26,7 +27,7 @@ export interface BulkCore {
 type Outcome = 'changed' | 'unchanged' | BulkResultView['failures'][number];
 
 function goneSentence(): string {
-  return 'NetworkManager no longer has this profile (it was deleted meanwhile), so nothing was changed.';
+  return s.bulk.gone;
 }
 
 async function actOnOne(

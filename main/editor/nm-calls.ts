@@ -8,6 +8,7 @@ import { getSecrets as readSecrets, type ImportBus } from '../import/bulk-nm';
 import type { SettingsDict } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
 import { IFACE } from '../nm/names';
+import { editorStrings as s } from './editor-strings';
 
 /** The bus the editor calls on: the same part of NmBus the importer uses. */
 export type EditorBus = ImportBus;
@@ -30,7 +31,7 @@ export async function nm<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (err) {
     if (err instanceof DBusError) {
-      throw new TunnelbarError('nm-refused', `NetworkManager refused the change: ${err.text}`);
+      throw new TunnelbarError('nm-refused', s.nmRefused(err.text));
     }
     throw err;
   }

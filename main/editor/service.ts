@@ -22,6 +22,7 @@ import {
 } from './nm-calls';
 import { baseConnectionViews, connectWithOf, secondariesChange } from './secondaries';
 import { publicKeyOf } from './wg-keys';
+import { editorStrings as s } from './editor-strings';
 
 // Re-exported: the bulk actions reach NetworkManager through the same calls.
 export { getSettings, updateToDisk, type EditorBus };
@@ -32,10 +33,7 @@ async function storedSecrets(bus: EditorBus, path: string, setting: string): Pro
     return await getSecrets(bus, path, setting);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new TunnelbarError(
-      'secrets-unreadable',
-      `The stored secrets could not be read, so the new one was not saved (it would have replaced them): ${why}`,
-    );
+    throw new TunnelbarError('secrets-unreadable', s.secretsUnreadable(why));
   }
 }
 
