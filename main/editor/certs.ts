@@ -14,6 +14,7 @@ import { CERT_FILE_LIMIT, FileRefused, readReferencedFile } from '../import/read
 import { TunnelbarError } from '../nm/errors';
 import { inspectBytes } from './cert-inspect';
 import { editorStrings as s } from './editor-strings';
+import { importErrorStrings } from '../import/import-errors-strings';
 
 /** Far above any certificate bundle or key (a few KiB to a few hundred KiB). */
 export const MAX_CERT_BYTES = CERT_FILE_LIMIT.bytes;
@@ -82,7 +83,9 @@ function readFailure(err: unknown): string {
     return s.cert.readTooLarge;
   }
   if (err instanceof FileRefused && err.kind !== undefined) {
-    return err.kind === 'a folder' ? s.cert.folder : s.cert.special(err.kind);
+    return err.kind === 'folder'
+      ? s.cert.folder
+      : s.cert.special(importErrorStrings.file.kind[err.kind]);
   }
   const code = (err as NodeJS.ErrnoException | null)?.code;
   switch (code) {

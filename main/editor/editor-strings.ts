@@ -53,11 +53,9 @@ const english = {
   valueProblem: {
     yesOrNo: 'it takes yes or no',
     range: fmt(
-      'it takes a whole number from {min, number} to {max, number}',
-      (min: number, max: number) => ({
-        min,
-        max,
-      }),
+      // Not {min, number}: the limits are the plugin's, as typed in a setting, without grouping.
+      'it takes a whole number from {min} to {max}',
+      (min: number, max: number) => ({ min: String(min), max: String(max) }),
     ),
     ipv4: 'it takes an IPv4 address',
     number: 'it takes a number',

@@ -7,6 +7,7 @@ import type { CallOptions } from '../nm/bus';
 import type { SettingsDict } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
 import { IFACE, NM_SETTINGS_PATH } from '../nm/names';
+import { importErrorStrings as m } from './import-errors-strings';
 
 /** The part of NmBus the importer uses (a fake in unit tests). */
 export interface ImportBus {
@@ -79,38 +80,38 @@ export function classifyAddError(err: unknown): AddFailure {
   if (err instanceof DBusError) {
     if (DENIED.has(err.type)) {
       return {
-        message: `permission-denied: NetworkManager does not let this user add profiles (${err.text})`,
+        message: m.bulk.permissionDenied(err.text),
         fatal: true,
         maybeAdded: false,
       };
     }
     if (NM_GONE.has(err.type)) {
       return {
-        message: 'nm-not-running: NetworkManager went away',
+        message: m.bulk.nmGone,
         fatal: true,
         maybeAdded: false,
       };
     }
     if (err.type === 'org.freedesktop.DBus.Error.NoReply') {
       return {
-        message: `NetworkManager did not answer; the profile may have been added (${err.text})`,
+        message: m.bulk.noReply(err.text),
         fatal: true,
         maybeAdded: true,
       };
     }
     return {
-      message: `NetworkManager refused the profile: ${err.text}`,
+      message: m.bulk.nmRefused(err.text),
       fatal: false,
       maybeAdded: false,
     };
   }
   if (err instanceof TunnelbarError && (err.word === 'bus-timeout' || err.word === 'bus-closed')) {
     return {
-      message: `${err.word}: ${err.message} The profile may have been added.`,
+      message: m.bulk.busGone(err.word, err.message),
       fatal: true,
       maybeAdded: true,
     };
   }
   const text = err instanceof Error ? err.message : String(err);
-  return { message: `adding the profile failed: ${text}`, fatal: false, maybeAdded: false };
+  return { message: m.bulk.addFailed(text), fatal: false, maybeAdded: false };
 }

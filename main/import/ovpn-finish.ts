@@ -10,6 +10,7 @@ import { FILE_KEYS, INLINE_TAGS, type OpenVpnFileKey } from './ovpn-keys';
 import { inlinePlaceholder, type OvpnState } from './ovpn-state';
 import type { InlineFile } from './result';
 import { utf8safeUnescape } from './text';
+import { importErrorStrings as m } from './import-errors-strings';
 
 export interface Finished {
   connectionType: string;
@@ -28,7 +29,7 @@ function firstLineOf(st: OvpnState, names: string[]): number | null {
   return null;
 }
 
-const invalid = (why: string): string => `not a valid OpenVPN client configuration: ${why}`;
+const invalid = (why: string): string => m.ovpn.invalid(why);
 
 /** Completes the state; returns the error nmcli gives for the whole file, or the results. */
 export function finish(st: OvpnState): Finished | { error: string; line: number | null } {
@@ -39,7 +40,7 @@ export function finish(st: OvpnState): Finished | { error: string; line: number 
     st.set('ta-dir', st.taDirection, st.keyLines.ta ?? 0);
   }
   if (!st.haveClient && !st.haveSk) {
-    return { error: invalid('it has neither "client" nor "secret"'), line: null };
+    return { error: invalid(m.ovpn.noClientOrSecret), line: null };
   }
   if (!st.haveRemote) return { error: invalid('it has no "remote"'), line: null };
 
@@ -47,7 +48,7 @@ export function finish(st: OvpnState): Finished | { error: string; line: number 
   if (st.haveClient && st.havePkcs12) {
     if (st.haveCert || st.haveKey) {
       return {
-        error: invalid('"pkcs12" cannot be combined with "cert" or "key"'),
+        error: invalid(m.ovpn.pkcs12WithCert),
         line: firstLineOf(st, ['cert', 'key', '<cert>', '<key>']),
       };
     }
@@ -58,7 +59,7 @@ export function finish(st: OvpnState): Finished | { error: string; line: number 
     if (!st.haveCa) return { error: invalid('it has no "ca"'), line: null };
     if (st.haveCert !== st.haveKey) {
       return {
-        error: invalid('"cert" and "key" must be given together'),
+        error: invalid(m.ovpn.certWithoutKey),
         line: st.keyLines.cert ?? st.keyLines.key ?? null,
       };
     }

@@ -15,3 +15,4 @@ import '../../main/cli/prompt-strings';
 import '../../main/nm/error-strings';
 import '../../main/harness/tray-strings';
 import '../../main/editor/editor-strings';
+import '../../main/import/import-errors-strings';
