@@ -56,7 +56,7 @@ export function storeCert(
     return Promise.resolve({ path, info: inspectBytes(bytes) });
   } catch (err) {
     if (err instanceof TunnelbarError) return Promise.reject(err);
-    const code = (err as NodeJS.ErrnoException).code ?? 'an error';
+    const code = (err as NodeJS.ErrnoException).code ?? s.cert.unknownError;
     return Promise.reject(
       new TunnelbarError('cert-not-stored', s.cert.notStored(join(home, INLINE_DIR), code)),
     );

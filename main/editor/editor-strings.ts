@@ -135,6 +135,10 @@ const english = {
       (dir: string, code: string) => ({ dir, code }),
     ),
     stopped: 'you stopped the import',
+    tooLarge: fmt(
+      'These files hold {total} MiB, more than the {limit} MiB one import takes; nothing was imported. Import fewer files at a time.',
+      (total: string, limit: string) => ({ total, limit }),
+    ),
   },
 };
 

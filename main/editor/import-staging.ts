@@ -78,10 +78,7 @@ export async function stageFiles(
   const total = files.reduce((sum, f) => sum + decodedSize(f.base64), 0);
   if (total > MAX_IMPORT_BYTES) {
     const mib = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
-    throw refused(
-      'import-too-large',
-      `These files hold ${mib(total)} MiB, more than the ${mib(MAX_IMPORT_BYTES)} MiB one import takes; nothing was imported. Import fewer files at a time.`,
-    );
+    throw refused('import-too-large', s.import.tooLarge(mib(total), mib(MAX_IMPORT_BYTES)));
   }
   const base = makeCertDir(home);
   const dir = await mkdtemp(join(base, 'import-'));

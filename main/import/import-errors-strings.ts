@@ -84,6 +84,8 @@ const english = {
       (position: number) => ({ position: String(position) }),
     ),
     invalid: fmt('not a valid OpenVPN client configuration: {why}', (why: string) => ({ why })),
+    missingDirective: fmt('it has no "{name}"', (name: string) => ({ name })),
+    notPkcs12: fmt('the "{name}" file cannot be PKCS#12', (name: string) => ({ name })),
     noClientOrSecret: 'it has neither "client" nor "secret"',
     pkcs12WithCert: '"pkcs12" cannot be combined with "cert" or "key"',
     certWithoutKey: '"cert" and "key" must be given together',

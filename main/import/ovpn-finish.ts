@@ -42,7 +42,7 @@ export function finish(st: OvpnState): Finished | { error: string; line: number 
   if (!st.haveClient && !st.haveSk) {
     return { error: invalid(m.ovpn.noClientOrSecret), line: null };
   }
-  if (!st.haveRemote) return { error: invalid('it has no "remote"'), line: null };
+  if (!st.haveRemote) return { error: invalid(m.ovpn.missingDirective('remote')), line: null };
 
   let keyPath: string | undefined;
   if (st.haveClient && st.havePkcs12) {
@@ -53,10 +53,10 @@ export function finish(st: OvpnState): Finished | { error: string; line: number 
       };
     }
     if (st.haveCa && fileIsPkcs12(st, st.data.ca)) {
-      return { error: invalid('the "ca" file cannot be PKCS#12'), line: st.keyLines.ca ?? null };
+      return { error: invalid(m.ovpn.notPkcs12('ca')), line: st.keyLines.ca ?? null };
     }
   } else if (st.haveClient) {
-    if (!st.haveCa) return { error: invalid('it has no "ca"'), line: null };
+    if (!st.haveCa) return { error: invalid(m.ovpn.missingDirective('ca')), line: null };
     if (st.haveCert !== st.haveKey) {
       return {
         error: invalid(m.ovpn.certWithoutKey),
@@ -65,13 +65,13 @@ export function finish(st: OvpnState): Finished | { error: string; line: number 
     }
     if (fileIsPkcs12(st, st.data.cert)) {
       return {
-        error: invalid('the "cert" file cannot be PKCS#12'),
+        error: invalid(m.ovpn.notPkcs12('cert')),
         line: st.keyLines.cert ?? null,
       };
     }
     keyPath = st.data.key;
     if (fileIsPkcs12(st, keyPath)) {
-      return { error: invalid('the "key" file cannot be PKCS#12'), line: st.keyLines.key ?? null };
+      return { error: invalid(m.ovpn.notPkcs12('key')), line: st.keyLines.key ?? null };
     }
   }
 
