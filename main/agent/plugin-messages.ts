@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBounded } from '../import/read-bounded';
+import { readBounded, type ReadLimit } from '../import/read-bounded';
 
 /**
  * NetworkManager-openvpn's own re-prompt texts (its gettext message ids). Plugins older than the
@@ -21,7 +21,7 @@ const OPENVPN_REPROMPTS = [
 const MO_MAGIC_LE = 0x950412de;
 const MO_MAGIC_BE = 0xde120495;
 /** A plugin's catalogue is a few KiB; anything larger is not one. */
-const MO_LIMIT = { bytes: 1024 * 1024, what: 'a message catalogue' };
+const MO_LIMIT: ReadLimit = { bytes: 1024 * 1024, what: 'catalogue' };
 
 /** The translations in a gettext .mo file, by message id. Empty for anything malformed. */
 export function parseMo(bytes: Buffer): Map<string, string> {

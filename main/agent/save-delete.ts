@@ -4,6 +4,7 @@ import { pluginShortName } from '../nm/profile';
 import { agentOwnedValues } from './secret-flags';
 import { secretsOfDict } from './secret-reply';
 import type { SecretStore, StoredProfile } from './secret-store';
+import { errorStrings as e } from '../nm/error-strings';
 
 /**
  * NetworkManager's SaveSecrets and DeleteSecrets, against the store. SaveSecrets comes when a
@@ -31,8 +32,7 @@ export async function saveSecrets(connection: SettingsDict, store: SecretStore):
   }
   if (work.length === 0 || profile.uuid === '') return;
   // Refused, so that NetworkManager offers them to another agent that can keep them.
-  if (!(await store.available()))
-    throw new TunnelbarError('no-keyring', 'Tunnelbar has no keyring to save secrets in.');
+  if (!(await store.available())) throw new TunnelbarError('no-keyring', e.keyring.noneForAgent);
   for (const [setting, owned] of work) await store.save(profile, setting, owned);
 }
 

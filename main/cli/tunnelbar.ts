@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore, type Core } from '../core';
 import { setLocale } from '../i18n/catalogue';
-import { localeFromEnv } from '../i18n/locale';
+import { localeFromEnv, SOURCE_LOCALE } from '../i18n/locale';
 import { ActivationError } from '../nm/actions';
 import { describeUnknownError, TunnelbarError } from '../nm/errors';
 import { parseArgs, usage, UsageError, type CliArgs } from './args';
@@ -81,6 +81,9 @@ export async function main(
     io.stderr.write(`${terminalSafe(err.message, 'lines')}\n\n${usage()}\n`);
     return 2;
   }
+  // `--json` is for scripts: every text in it (an import's errors and warnings, an export's
+  // warnings) stays English, as the reason and error words do. So does that run's stderr.
+  if (args.json) setLocale(SOURCE_LOCALE);
   if (args.command === 'help') {
     io.stdout.write(`${usage()}\n`);
     return 0;

@@ -5,6 +5,7 @@ import {
   type Prompter,
 } from '../agent/prompter';
 import { TunnelbarError } from '../nm/errors';
+import { errorStrings as e } from '../nm/error-strings';
 
 type PromptEvent = { kind: 'open'; request: PromptRequest } | { kind: 'close'; requestId: string };
 
@@ -57,10 +58,7 @@ export class GuiPrompter implements Prompter {
     const pending = this.pending.get(requestId);
     if (pending === undefined) return false;
     if (answer !== null && !answersOnlyAskedFields(pending.request, answer.values)) {
-      throw new TunnelbarError(
-        'prompt-unasked-field',
-        'The answer was refused: it holds a field this prompt did not ask for.',
-      );
+      throw new TunnelbarError('prompt-unasked-field', e.promptUnaskedField);
     }
     pending.resolve(answer);
     return true;

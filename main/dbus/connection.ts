@@ -1,5 +1,6 @@
 import * as dbus from 'dbus-next';
 import { TunnelbarError } from '../nm/errors';
+import { errorStrings as e } from '../nm/error-strings';
 
 /**
  * The low-level pieces both bus connections share (the system bus's NmBus and the session bus's
@@ -67,10 +68,7 @@ export async function callWithTimeout(bus: dbus.MessageBus, opts: CallOptions): 
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       reject(
-        new TunnelbarError(
-          'bus-timeout',
-          `${opts.member} got no answer within ${Math.round(timeoutMs / 1000)} s.`,
-        ),
+        new TunnelbarError('bus-timeout', e.callTimeout(opts.member, Math.round(timeoutMs / 1000))),
       );
     }, timeoutMs);
   });

@@ -17,6 +17,7 @@ import { allUsersOf, applyAllUsers, localUserName } from './permissions';
 import { applyPlugin, readPlugin } from './plugin';
 import { editRefused } from './refusal';
 import { applyWireguard, readWireguard, wireguardHasNewSecret } from './wireguard';
+import { editorStrings as s } from './editor-strings';
 
 /**
  * The editable view of a settings dict (GetSettings' answer, no secrets). `connectWith` is kept
@@ -64,7 +65,7 @@ export function applyEdit(
 ): SettingsDict {
   const out: SettingsDict = { ...current };
   const connection: VariantMap = { ...current.connection };
-  if (edit.name.trim() === '') throw editRefused('A profile needs a name.');
+  if (edit.name.trim() === '') throw editRefused(s.refused.noName);
   if (base.name !== edit.name) connection.id = new Variant('s', edit.name);
   if (base.autoconnect !== edit.autoconnect) {
     connection.autoconnect = new Variant('b', edit.autoconnect);
@@ -81,11 +82,11 @@ export function applyEdit(
     }
   } else if (base.vpn.kind === 'wireguard' && edit.vpn.kind === 'wireguard') {
     if (base.persistent !== edit.persistent) {
-      throw editRefused('WireGuard has no "keep the tunnel through server restarts" setting.');
+      throw editRefused(s.refused.wgPersist);
     }
     out.wireguard = applyWireguard(current.wireguard, base.vpn, edit.vpn, stored.wireguard);
   } else {
-    throw editRefused('The VPN type of a profile cannot be changed; create a new profile instead.');
+    throw editRefused(s.refused.typeChange);
   }
   out.ipv4 = applyIp(current.ipv4, base.ipv4, edit.ipv4, 4);
   out.ipv6 = applyIp(current.ipv6, base.ipv6, edit.ipv6, 6);

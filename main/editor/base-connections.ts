@@ -15,6 +15,7 @@ import {
 } from '../nm/settings-calls';
 import { withRefusalSentence } from './nm-refusal';
 import { withSecondary, type SecondariesChange, type StoredConnection } from './secondaries';
+import { editorStrings as s } from './editor-strings';
 
 /** Well under the bus's 128 pending replies per connection, as the model's own load. */
 const SETTINGS_CALLS_IN_FLIGHT = 16;
@@ -60,13 +61,7 @@ async function setMembership(
     if (next !== null) await withRefusalSentence(update2(bus, path, next, Update2Flags.toDisk));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    const what = member ? 'start this VPN automatically' : 'stop starting this VPN';
-    throw new TunnelbarError(
-      'base-connection-refused',
-      `The connection “${name}” could not be set to ${what}: ${why} ` +
-        'Check that you may change that connection, or change your choice under ' +
-        '“Connect this VPN automatically with”.',
-    );
+    throw new TunnelbarError('base-connection-refused', s.baseConnection(name, member, why));
   }
 }
 

@@ -6,6 +6,7 @@ import { Variant } from 'dbus-next';
 import type { BulkAction } from '../../preload/library';
 import { boolProp, stringMapProp, type SettingsDict } from '../nm/dbus-types';
 import { profileFromSettings } from '../nm/profile';
+import { editorStrings as s } from './editor-strings';
 
 /**
  * The vpn.data key that holds the user name, per plugin (their nm-service-defines.h). OpenConnect
@@ -22,11 +23,11 @@ const USER_NAME_KEYS: Readonly<Record<string, string>> = {
 };
 
 /** Why a type of profile has no user name to set, for the ones where we know why. */
-const NO_USER_NAME: Readonly<Record<string, string>> = {
-  wireguard: 'WireGuard profiles have no user name; they authenticate with keys.',
-  openconnect:
-    'OpenConnect profiles keep no user name; the server’s login form asks for it when connecting.',
-};
+function noUserName(vpnType: string): string | undefined {
+  if (vpnType === 'wireguard') return s.bulk.noUserNameWireGuard;
+  if (vpnType === 'openconnect') return s.bulk.noUserNameOpenConnect;
+  return undefined;
+}
 
 export type UserNameKey = { key: string } | { refused: string };
 
@@ -35,9 +36,7 @@ export function userNameKey(vpnType: string): UserNameKey {
   const key = USER_NAME_KEYS[vpnType];
   if (key !== undefined) return { key };
   return {
-    refused:
-      NO_USER_NAME[vpnType] ??
-      `Tunnelbar does not know where the ${vpnType} plugin keeps the user name, so it was left as it is; set it in the profile’s editor.`,
+    refused: noUserName(vpnType) ?? s.bulk.unknownUserName(vpnType),
   };
 }
 

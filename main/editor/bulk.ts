@@ -12,6 +12,7 @@ import { getSettings, update2, type NmCaller } from '../nm/settings-calls';
 import { bulkChange } from './bulk-change';
 import { withRefusalSentence } from './nm-refusal';
 import { deleteProfile } from './service';
+import { editorStrings as s } from './editor-strings';
 
 /**
  * Profiles worked on at once (each has one call in flight). The system bus allows 128 pending
@@ -29,7 +30,7 @@ export interface BulkCore {
 type Outcome = 'changed' | 'unchanged' | BulkResultView['failures'][number];
 
 function goneSentence(): string {
-  return 'NetworkManager no longer has this profile (it was deleted meanwhile), so nothing was changed.';
+  return s.bulk.gone;
 }
 
 async function actOnOne(

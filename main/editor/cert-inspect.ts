@@ -5,6 +5,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { CertInfoView } from '../../preload/library';
 import { isEncryptedKey, isPkcs12 } from '../vpn/openvpn/cert-files';
+import { editorStrings as s } from './editor-strings';
 
 interface PemBlock {
   label: string;
@@ -48,20 +49,14 @@ function certificateInfo(cert: X509Certificate, count: number): CertInfoView {
   };
 }
 
-const DAMAGED: CertInfoView = {
-  kind: 'unreadable',
-  sentence: 'The certificate in this file is damaged; get the file again from your VPN provider.',
-};
+// Functions, not constants: the sentence is read in the active language when it is used.
+const DAMAGED = (): CertInfoView => ({ kind: 'unreadable', sentence: s.cert.damaged });
 
-const UNKNOWN: CertInfoView = {
-  kind: 'unreadable',
-  sentence:
-    'This file holds no certificate or key Tunnelbar recognises (PEM, DER or PKCS#12); check that it is the right file.',
-};
+const UNKNOWN = (): CertInfoView => ({ kind: 'unreadable', sentence: s.cert.unrecognised });
 
 /** What `bytes` (a whole file) holds. */
 export function inspectBytes(bytes: Buffer): CertInfoView {
-  if (bytes.length === 0) return { kind: 'unreadable', sentence: 'This file is empty.' };
+  if (bytes.length === 0) return { kind: 'unreadable', sentence: s.cert.fileEmpty };
   if (isPkcs12(bytes)) return { kind: 'pkcs12' };
   const blocks = pemBlocks(bytes.toString('latin1'));
   const certs = blocks.filter((b) => CERT_LABELS.has(b.label));
@@ -70,7 +65,7 @@ export function inspectBytes(bytes: Buffer): CertInfoView {
     try {
       return certificateInfo(new X509Certificate(first.text), certs.length);
     } catch {
-      return DAMAGED;
+      return DAMAGED();
     }
   }
   if (blocks.some((b) => b.label.endsWith('PRIVATE KEY'))) {
@@ -83,8 +78,8 @@ export function inspectBytes(bytes: Buffer): CertInfoView {
     try {
       return certificateInfo(new X509Certificate(bytes), 1);
     } catch {
-      return UNKNOWN;
+      return UNKNOWN();
     }
   }
-  return UNKNOWN;
+  return UNKNOWN();
 }

@@ -13,6 +13,8 @@ import { INLINE_DIR, makeCertDir } from '../import/inline-files';
 import { CERT_FILE_LIMIT, FileRefused, readReferencedFile } from '../import/read-bounded';
 import { TunnelbarError } from '../nm/errors';
 import { inspectBytes } from './cert-inspect';
+import { editorStrings as s } from './editor-strings';
+import { importErrorStrings } from '../vpn/import-errors-strings';
 
 /** Far above any certificate bundle or key (a few KiB to a few hundred KiB). */
 export const MAX_CERT_BYTES = CERT_FILE_LIMIT.bytes;
@@ -29,7 +31,7 @@ export function sanitizedCertName(name: string): string {
 function decodeBase64(base64: string): Buffer {
   const compact = base64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw new TunnelbarError('cert-unreadable', 'The file could not be received; choose it again.');
+    throw new TunnelbarError('cert-unreadable', s.cert.notReceived);
   }
   return Buffer.from(compact, 'base64');
 }
@@ -43,13 +45,10 @@ export function storeCert(
   try {
     const bytes = decodeBase64(base64);
     if (bytes.length === 0) {
-      throw new TunnelbarError('cert-empty', `The file “${sanitizedCertName(name)}” is empty.`);
+      throw new TunnelbarError('cert-empty', s.cert.empty(sanitizedCertName(name)));
     }
     if (bytes.length > MAX_CERT_BYTES) {
-      throw new TunnelbarError(
-        'cert-too-large',
-        `The file “${sanitizedCertName(name)}” is larger than 1 MiB, far too large for a certificate or key; choose the right file.`,
-      );
+      throw new TunnelbarError('cert-too-large', s.cert.tooLarge(sanitizedCertName(name)));
     }
     const dir = makeCertDir(home);
     const path = join(dir, `${randomBytes(6).toString('hex')}-${sanitizedCertName(name)}`);
@@ -57,12 +56,9 @@ export function storeCert(
     return Promise.resolve({ path, info: inspectBytes(bytes) });
   } catch (err) {
     if (err instanceof TunnelbarError) return Promise.reject(err);
-    const code = (err as NodeJS.ErrnoException).code ?? 'an error';
+    const code = (err as NodeJS.ErrnoException).code ?? s.cert.unknownError;
     return Promise.reject(
-      new TunnelbarError(
-        'cert-not-stored',
-        `The file could not be kept in ${join(home, INLINE_DIR)} (${code}); check that this folder can be written.`,
-      ),
+      new TunnelbarError('cert-not-stored', s.cert.notStored(join(home, INLINE_DIR), code)),
     );
   }
 }
@@ -72,7 +68,7 @@ export function inspectCert(path: string): Promise<CertInfoView> {
   if (!isAbsolute(path)) {
     return Promise.resolve({
       kind: 'unreadable',
-      sentence: 'Give the file’s full path, starting with /.',
+      sentence: s.cert.notAbsolute,
     });
   }
   try {
@@ -84,24 +80,24 @@ export function inspectCert(path: string): Promise<CertInfoView> {
 
 function readFailure(err: unknown): string {
   if (err instanceof FileRefused && err.reason === 'too-large') {
-    return 'This file is larger than 1 MiB, far too large for a certificate or key.';
+    return s.cert.readTooLarge;
   }
   if (err instanceof FileRefused && err.kind !== undefined) {
-    return err.kind === 'a folder'
-      ? 'This is a folder; choose a file.'
-      : `This is ${err.kind}, not a file; choose the certificate or key file itself.`;
+    return err.kind === 'folder'
+      ? s.cert.folder
+      : s.cert.special(importErrorStrings.file.kind[err.kind]);
   }
   const code = (err as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return 'There is no file at this path; check it or choose the file.';
+      return s.cert.missing;
     case 'EACCES':
     case 'EPERM':
-      return 'Tunnelbar may not read this file, so it cannot show what it holds (NetworkManager may still be able to use it).';
+      return s.cert.noPermission;
     case 'EISDIR':
-      return 'This is a folder; choose a file.';
+      return s.cert.folder;
     default:
-      return `This file could not be read (${code ?? 'unknown error'}).`;
+      return s.cert.unreadable(code ?? s.cert.unknownError);
   }
 }

@@ -21,6 +21,7 @@ import type { NmModel } from '../nm/model';
 import { getSecrets, type NmCaller } from '../nm/settings-calls';
 import { ovpnFileName, wgFileName } from '../vpn/export-name';
 import { sentence } from './import-report';
+import { editorStrings as s } from './editor-strings';
 
 type Choose = ((suggestedName: string) => Promise<string | null>) | undefined;
 
@@ -31,10 +32,7 @@ interface Exportable {
 }
 
 function unsupported(): TunnelbarError {
-  return new TunnelbarError(
-    'export-unsupported',
-    'Only OpenVPN profiles (as .ovpn) and WireGuard profiles (as wg-quick .conf) can be exported.',
-  );
+  return new TunnelbarError('export-unsupported', s.export.unsupported);
 }
 
 /** The private key and preshared keys as GetSecrets answers them (none when it refuses). */
@@ -74,10 +72,7 @@ function exportable(bus: NmCaller, path: string, profile: ImportedProfile): Expo
         return Promise.resolve({ bytes: out.bytes, warnings: out.warnings });
       } catch (err) {
         if (!(err instanceof InlineBlockRefused)) throw err;
-        throw new TunnelbarError(
-          'export-refused',
-          `The profile was not exported: ${err.message}. Check that file; it is not a certificate or key as it should be.`,
-        );
+        throw new TunnelbarError('export-refused', s.export.refused(err.message));
       }
     },
   };
@@ -104,10 +99,7 @@ async function writePrivate(path: string, bytes: Buffer, createNew: boolean): Pr
 }
 
 export function fileExists(path: string): TunnelbarError {
-  return new TunnelbarError(
-    'export-file-exists',
-    `${path} exists already; remove it, or name another file with --output.`,
-  );
+  return new TunnelbarError('export-file-exists', s.export.fileExists(path));
 }
 
 export interface ExportCore {
@@ -131,10 +123,7 @@ export async function exportProfile(
   if (profile === null) throw unsupported();
   const what = exportable(core.bus, found.path, profile);
   if (choose === undefined) {
-    throw new TunnelbarError(
-      'export-unavailable',
-      'Exporting is not available here: there is no way to choose where to save the file.',
-    );
+    throw new TunnelbarError('export-unavailable', s.export.unavailable);
   }
   const path = await choose(what.suggestedName);
   if (path === null) return null;
@@ -145,10 +134,7 @@ export async function exportProfile(
     if (options.createNew === true && (err as NodeJS.ErrnoException).code === 'EEXIST') {
       throw fileExists(path);
     }
-    throw new TunnelbarError(
-      'export-write-failed',
-      `The profile could not be saved to ${path}: ${fsReason(err)}. Choose another place.`,
-    );
+    throw new TunnelbarError('export-write-failed', s.export.writeFailed(path, fsReason(err)));
   }
   return { path, warnings: warnings.map(sentence) };
 }

@@ -12,12 +12,10 @@ import { coalescedProgress } from './import-progress';
 import { referencedFiles } from './import-referenced';
 import { importReportView } from './import-report';
 import { cleanupStaging, importInputs, stageFiles } from './import-staging';
+import { editorStrings as s } from './editor-strings';
 
 function nothingToImport(): TunnelbarError {
-  return new TunnelbarError(
-    'nothing-to-import',
-    'None of these files is an OpenVPN (.ovpn) or WireGuard (.conf) profile, so nothing was imported. Pick the profile files, or the folder holding them.',
-  );
+  return new TunnelbarError('nothing-to-import', s.import.nothingToImport);
 }
 
 export async function importDroppedFiles(

@@ -9,6 +9,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { DroppedFile } from '../../preload/library';
 import { makeCertDir } from '../import/inline-files';
 import { TunnelbarError } from '../nm/errors';
+import { editorStrings as s } from './editor-strings';
 
 /** What one import may bring in all: far above any provider's folder, far below the memory. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -77,10 +78,7 @@ export async function stageFiles(
   const total = files.reduce((sum, f) => sum + decodedSize(f.base64), 0);
   if (total > MAX_IMPORT_BYTES) {
     const mib = (n: number): string => String(Math.ceil(n / (1024 * 1024)));
-    throw refused(
-      'import-too-large',
-      `These files hold ${mib(total)} MiB, more than the ${mib(MAX_IMPORT_BYTES)} MiB one import takes; nothing was imported. Import fewer files at a time.`,
-    );
+    throw refused('import-too-large', s.import.tooLarge(mib(total), mib(MAX_IMPORT_BYTES)));
   }
   const base = makeCertDir(home);
   const dir = await mkdtemp(join(base, 'import-'));
@@ -101,8 +99,8 @@ export async function stageFiles(
     throw refused(
       'import-staging-failed',
       code === 'EEXIST' || code === 'ENOTDIR'
-        ? 'Two of the dropped files have the same path; nothing was imported. Drop them one folder at a time.'
-        : `The files could not be written to ${base} (${code ?? 'error'}); nothing was imported. Check that there is space and that the folder is yours.`,
+        ? s.import.samePath
+        : s.import.stagingFailed(base, code ?? 'error'),
     );
   }
   return { dir, files: written, inputs: importInputs(files) };

@@ -16,6 +16,7 @@ import {
 import { formatIPv4, formatIPv6, parseIpWithPrefix } from '../vpn/inet';
 import { ip4ToNetworkUint32 } from '../vpn/settings-dict';
 import { editRefused, sameValue } from './refusal';
+import { editorStrings as s } from './editor-strings';
 
 export type Family = 4 | 6;
 
@@ -55,10 +56,14 @@ export function readIp(map: VariantMap | undefined, family: Family): IpEdit {
 }
 
 /** `addr[/prefix]` in the family, or a refusal naming the field. */
-function cidr(text: string, family: Family, what: string): { address: string; prefix: number } {
+function cidr(
+  text: string,
+  family: Family,
+  what: 'address' | 'route',
+): { address: string; prefix: number } {
   const parsed = parseIpWithPrefix(text.trim());
   if (parsed?.family !== family) {
-    throw editRefused(`“${text}” is not an IPv${String(family)} ${what}.`);
+    throw editRefused(s.refused.notIpCidr(text, family, what));
   }
   return { address: parsed.text, prefix: parsed.prefix ?? (family === 4 ? 32 : 128) };
 }
@@ -66,7 +71,7 @@ function cidr(text: string, family: Family, what: string): { address: string; pr
 function address(text: string, family: Family): string {
   const parsed = parseIpWithPrefix(text.trim());
   if (parsed?.family !== family || parsed.prefix !== null) {
-    throw editRefused(`“${text}” is not an IPv${String(family)} address.`);
+    throw editRefused(s.refused.notIpAddress(text, family));
   }
   return parsed.text;
 }
@@ -88,7 +93,7 @@ export function applyIp(
   if (!sameValue(base.addresses, edit.addresses)) {
     delete out.addresses;
     delete out['address-labels'];
-    const list = edit.addresses.map((a) => cidr(a, family, 'address with a prefix'));
+    const list = edit.addresses.map((a) => cidr(a, family, 'address'));
     setOrDelete(
       out,
       'address-data',
@@ -106,7 +111,7 @@ export function applyIp(
   if (!sameValue(base.routes, edit.routes)) {
     delete out.routes;
     const list = edit.routes.map((r) => {
-      const dest = cidr(r.dest, family, 'route destination');
+      const dest = cidr(r.dest, family, 'route');
       const d: VariantMap = {
         dest: new Variant('s', dest.address),
         prefix: new Variant('u', dest.prefix),
@@ -151,6 +156,6 @@ export function applyIp(
 
 function ipv6Bytes(text: string): Buffer {
   const parsed = parseIpWithPrefix(text);
-  if (parsed === null) throw editRefused(`“${text}” is not an IPv6 address.`);
+  if (parsed === null) throw editRefused(s.refused.notIpAddress(text, 6));
   return Buffer.from(parsed.bytes);
 }

@@ -8,25 +8,24 @@ import type { PluginEdit } from '../../preload/editor';
 import { openVpnValueKind } from '../../preload/openvpn-keys';
 import { isOpenVpnDataKey, isOpenVpnSecretKey } from '../vpn/openvpn/keys';
 import { editRefused } from './refusal';
+import { editorStrings as s } from './editor-strings';
 
 /** Why the plugin would reject `value` for the known key `key`, or null when it takes it. */
 export function openVpnValueProblem(key: string, value: string): string | null {
   // What each key takes is one table, shared with the importer and the OpenVPN page.
   const kind = openVpnValueKind(key);
   if (kind?.kind === 'boolean') {
-    return value === 'yes' || value === 'no' ? null : 'it takes yes or no';
+    return value === 'yes' || value === 'no' ? null : s.valueProblem.yesOrNo;
   }
   if (kind?.kind === 'int') {
     const { min, max } = kind;
     const n = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
-    return n >= min && n <= max
-      ? null
-      : `it takes a whole number from ${String(min)} to ${String(max)}`;
+    return n >= min && n <= max ? null : s.valueProblem.range(min, max);
   }
   if (kind?.kind === 'ipv4') {
-    return /^[A-Za-z0-9.-]+$/.test(value) ? null : 'it takes an IPv4 address';
+    return /^[A-Za-z0-9.-]+$/.test(value) ? null : s.valueProblem.ipv4;
   }
-  if (kind?.kind === 'flags') return /^\d{1,10}$/.test(value) ? null : 'it takes a number';
+  if (kind?.kind === 'flags') return /^\d{1,10}$/.test(value) ? null : s.valueProblem.number;
   return null;
 }
 
@@ -39,20 +38,16 @@ function addedOrChanged(base: PluginEdit, edit: PluginEdit): string[] {
 export function checkOpenVpnKeys(base: PluginEdit, edit: PluginEdit): void {
   for (const key of addedOrChanged(base, edit)) {
     if (!isOpenVpnDataKey(key)) {
-      throw editRefused(
-        `The OpenVPN plugin installed here does not know the setting “${key}”; it would refuse to connect with it. Leave that setting as it was.`,
-      );
+      throw editRefused(s.refused.openVpnUnknownKey(key));
     }
     const problem = openVpnValueProblem(key, edit.data[key] ?? '');
     if (problem !== null) {
-      throw editRefused(
-        `The OpenVPN setting “${key}” was not saved: ${problem}, and the plugin would refuse to connect otherwise.`,
-      );
+      throw editRefused(s.refused.openVpnBadValue(key, problem));
     }
   }
   for (const key of Object.keys(edit.newSecrets)) {
     if (!isOpenVpnSecretKey(key)) {
-      throw editRefused(`The OpenVPN plugin installed here does not know the secret “${key}”.`);
+      throw editRefused(s.refused.openVpnUnknownSecret(key));
     }
   }
 }

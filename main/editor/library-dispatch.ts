@@ -7,6 +7,7 @@ import { bulkAction } from './bulk';
 import { inspectCert, storeCert } from './certs';
 import { exportProfile } from './export';
 import { importDroppedFiles } from './import-files';
+import { editorStrings as s } from './editor-strings';
 
 export type LibraryCallName =
   | 'profiles:bulk'
@@ -27,7 +28,7 @@ export interface LibraryContext {
 }
 
 /** The reason a stopped import reports for the files it did not start. */
-export const IMPORT_STOPPED = 'you stopped the import';
+export const importStopped = (): string => s.import.stopped;
 
 export async function libraryCall<C extends LibraryCallName>(
   ctx: LibraryContext,
@@ -61,7 +62,7 @@ export async function libraryCall(
       }
     }
     case 'profiles:import-stop':
-      for (const stop of ctx.imports) stop.abort(IMPORT_STOPPED);
+      for (const stop of ctx.imports) stop.abort(importStopped());
       return null;
     case 'profile:export': {
       const [{ uuid }] = rawArgs as CallArgs<'profile:export'>;

@@ -4,6 +4,7 @@
 
 import { isDBusError } from '../dbus/connection';
 import { TunnelbarError } from '../nm/errors';
+import { editorStrings as s } from './editor-strings';
 
 /** NetworkManager's refusal as a sentence (its texts name the property, never a secret value). */
 export async function withRefusalSentence<T>(work: Promise<T>): Promise<T> {
@@ -11,7 +12,7 @@ export async function withRefusalSentence<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (err) {
     if (isDBusError(err)) {
-      throw new TunnelbarError('nm-refused', `NetworkManager refused the change: ${err.text}`);
+      throw new TunnelbarError('nm-refused', s.nmRefused(err.text));
     }
     throw err;
   }

@@ -6,6 +6,7 @@
 import { openConnectValueProblem, OC_SECRET_KEYS } from '../../preload/openconnect-keys';
 import type { PluginEdit } from '../../preload/editor';
 import { editRefused } from './refusal';
+import { editorStrings as s } from './editor-strings';
 
 export function checkOpenConnectKeys(base: PluginEdit, edit: PluginEdit): void {
   for (const key of Object.keys(edit.data)) {
@@ -13,13 +14,10 @@ export function checkOpenConnectKeys(base: PluginEdit, edit: PluginEdit): void {
     if (value === base.data[key]) continue;
     const problem = openConnectValueProblem(key, value);
     if (problem !== null) {
-      throw editRefused(
-        `The OpenConnect setting “${key}” was not saved: ${problem}, and the plugin would not connect otherwise.`,
-      );
+      throw editRefused(s.refused.openConnectBadValue(key, problem));
     }
   }
   for (const key of Object.keys(edit.newSecrets)) {
-    if (!OC_SECRET_KEYS.includes(key))
-      throw editRefused(`The OpenConnect profile has no secret “${key}” to set here.`);
+    if (!OC_SECRET_KEYS.includes(key)) throw editRefused(s.refused.openConnectUnknownSecret(key));
   }
 }

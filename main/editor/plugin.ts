@@ -10,6 +10,7 @@ import { OPENCONNECT_SERVICE } from '../../preload/openconnect-keys';
 import { checkOpenVpnKeys } from './known-keys';
 import { checkOpenConnectKeys } from './openconnect-check';
 import { editRefused } from './refusal';
+import { editorStrings as s } from './editor-strings';
 
 export function readPlugin(map: VariantMap | undefined): PluginEdit {
   return {
@@ -39,7 +40,7 @@ export function applyPlugin(
   const out: VariantMap = { ...current };
   const serviceType = stringProp(current, 'service-type') ?? edit.serviceType;
   if (base.serviceType !== edit.serviceType) {
-    throw editRefused('The VPN type of a profile cannot be changed; create a new profile instead.');
+    throw editRefused(s.refused.typeChange);
   }
   if (serviceType === OPENVPN_SERVICE_TYPE) checkOpenVpnKeys(base, edit);
   if (serviceType === OPENCONNECT_SERVICE) checkOpenConnectKeys(base, edit);

@@ -22,6 +22,7 @@ import { settingsForNewProfile } from './create';
 import { withRefusalSentence } from './nm-refusal';
 import { baseConnectionViews, connectWithOf, secondariesChange } from './secondaries';
 import { publicKeyOf } from '../vpn/wireguard/key-pair';
+import { editorStrings as s } from './editor-strings';
 
 /** The secrets NetworkManager keeps, or a refusal: saving without them would lose them. */
 async function storedSecrets(bus: NmCaller, path: string, setting: string): Promise<SettingsDict> {
@@ -29,10 +30,7 @@ async function storedSecrets(bus: NmCaller, path: string, setting: string): Prom
     return await withRefusalSentence(getSecrets(bus, path, setting));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new TunnelbarError(
-      'secrets-unreadable',
-      `The stored secrets could not be read, so the new one was not saved (it would have replaced them): ${why}`,
-    );
+    throw new TunnelbarError('secrets-unreadable', s.secretsUnreadable(why));
   }
 }
 

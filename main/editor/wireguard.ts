@@ -13,6 +13,7 @@ import {
 import { validEndpoint } from '../vpn/wireguard/names';
 import { editRefused, sameValue } from './refusal';
 import { generatePrivateKey, isWgKey } from '../vpn/wireguard/key-pair';
+import { editorStrings as s } from './editor-strings';
 
 export function readWireguard(map: VariantMap | undefined): WireguardEdit {
   return {
@@ -37,10 +38,9 @@ export function wireguardHasNewSecret(edit: WireguardEdit): boolean {
 }
 
 function peerDict(old: VariantMap | undefined, peer: WgPeerEdit): VariantMap {
-  if (!isWgKey(peer.publicKey))
-    throw editRefused(`“${peer.publicKey}” is not a WireGuard public key.`);
+  if (!isWgKey(peer.publicKey)) throw editRefused(s.refused.notWgPublicKey(peer.publicKey));
   if (peer.endpoint !== null && peer.endpoint !== '' && !validEndpoint(peer.endpoint)) {
-    throw editRefused(`“${peer.endpoint}” is not an endpoint (host:port).`);
+    throw editRefused(s.refused.notEndpoint(peer.endpoint));
   }
   const d: VariantMap = { ...old, 'public-key': new Variant('s', peer.publicKey) };
   d['allowed-ips'] = new Variant('as', peer.allowedIps);
@@ -49,8 +49,7 @@ function peerDict(old: VariantMap | undefined, peer: WgPeerEdit): VariantMap {
   if (peer.keepalive === null || peer.keepalive === 0) delete d['persistent-keepalive'];
   else d['persistent-keepalive'] = new Variant('u', peer.keepalive);
   if (peer.newPresharedKey !== null) {
-    if (!isWgKey(peer.newPresharedKey))
-      throw editRefused('The preshared key is not a WireGuard key.');
+    if (!isWgKey(peer.newPresharedKey)) throw editRefused(s.refused.presharedKey);
     d['preshared-key'] = new Variant('s', peer.newPresharedKey);
     // A new peer's flags default to "not required", which would drop the key (reference §8.1).
     if (
@@ -115,7 +114,7 @@ export function applyWireguard(
       out['private-key'] = new Variant('s', generatePrivateKey());
       break;
     case 'set':
-      if (!isWgKey(key.key)) throw editRefused('The private key is not a WireGuard key.');
+      if (!isWgKey(key.key)) throw editRefused(s.refused.privateKey);
       out['private-key'] = new Variant('s', key.key);
       break;
   }

@@ -15,6 +15,7 @@ import type { WalkEntry } from './bulk-walk';
 import { removeFiles } from './inline-files';
 import { readProfileFile, readReferencedFile } from './read-bounded';
 import type { ReadFile } from '../vpn/result';
+import { importErrorStrings as m } from '../vpn/import-errors-strings';
 
 /** Under the bus's 128 pending replies, as for GetSettings in the model, and still pipelined. */
 export const DEFAULT_WINDOW = 48;
@@ -144,7 +145,7 @@ export async function runBulkImport(
     if (opts.signal?.aborted === true) summary.fatal ??= abortReason(opts.signal);
     if (summary.fatal !== null) {
       const file = target.display;
-      const message = `not imported: ${summary.fatal}`;
+      const message = m.bulk.notImported(summary.fatal);
       report({
         status: 'failed',
         stage: 'skipped',

@@ -5,6 +5,7 @@
 import { isDBusError } from '../dbus/connection';
 import { TunnelbarError } from '../nm/errors';
 import { AddConnection2Flags } from '../nm/names';
+import { importErrorStrings as m } from '../vpn/import-errors-strings';
 
 /**
  * TO_DISK, as nmcli's import saves the profile; BLOCK_AUTOCONNECT, so that importing does not
@@ -44,39 +45,39 @@ const DENIED = new Set([
 export function classifyAddError(err: unknown): AddFailure {
   if (isDBusError(err, DENIED)) {
     return {
-      message: `permission-denied: NetworkManager does not let this user add profiles (${err.text})`,
+      message: m.bulk.permissionDenied(err.text),
       fatal: true,
       maybeAdded: false,
     };
   }
   if (isDBusError(err, NM_GONE)) {
     return {
-      message: 'nm-not-running: NetworkManager went away',
+      message: m.bulk.nmGone,
       fatal: true,
       maybeAdded: false,
     };
   }
   if (isDBusError(err, 'org.freedesktop.DBus.Error.NoReply')) {
     return {
-      message: `NetworkManager did not answer; the profile may have been added (${err.text})`,
+      message: m.bulk.noReply(err.text),
       fatal: true,
       maybeAdded: true,
     };
   }
   if (isDBusError(err)) {
     return {
-      message: `NetworkManager refused the profile: ${err.text}`,
+      message: m.bulk.nmRefused(err.text),
       fatal: false,
       maybeAdded: false,
     };
   }
   if (err instanceof TunnelbarError && (err.word === 'bus-timeout' || err.word === 'bus-closed')) {
     return {
-      message: `${err.word}: ${err.message} The profile may have been added.`,
+      message: m.bulk.busGone(err.word, err.message),
       fatal: true,
       maybeAdded: true,
     };
   }
   const text = err instanceof Error ? err.message : String(err);
-  return { message: `adding the profile failed: ${text}`, fatal: false, maybeAdded: false };
+  return { message: m.bulk.addFailed(text), fatal: false, maybeAdded: false };
 }

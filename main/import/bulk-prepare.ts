@@ -14,6 +14,7 @@ import { withoutSecrets, type ImportedProfile } from '../vpn/profile';
 import { FileRefused } from './read-bounded';
 import type { ImportNote, ImportResult, ReadFile } from '../vpn/result';
 import { toSettingsDict } from '../vpn/settings-dict';
+import { importErrorStrings as m } from '../vpn/import-errors-strings';
 
 export interface PrepareContext {
   index: DuplicateIndex;
@@ -63,7 +64,7 @@ function friendlyReader(readFile: ReadFile): ReadFile {
     } catch (err) {
       // Already worded so, and the parser tells a refused file from a missing one by its type.
       if (err instanceof FileRefused) throw err;
-      throw new Error(`cannot read ${path}: ${fsReason(err)}`, { cause: err });
+      throw new Error(m.file.cannotRead(path, fsReason(err)), { cause: err });
     }
   };
 }
@@ -80,7 +81,7 @@ function parse(
     );
   } catch (err) {
     // The parsers are built (and fuzzed) not to throw; should one still do, the others go on.
-    const message = `the importer failed: ${err instanceof Error ? err.message : String(err)}`;
+    const message = m.bulk.importerFailed(err instanceof Error ? err.message : String(err));
     return { ok: false, kind: 'openvpn', error: { file: target.path, line: null, message } };
   }
 }
@@ -111,7 +112,7 @@ export async function prepareFile(
   try {
     key = ctx.allowDuplicates ? null : contentKey(result, ctx.readFile);
   } catch (err) {
-    return failed(index, file, 'parse', null, `the importer failed: ${String(err)}`);
+    return failed(index, file, 'parse', null, m.bulk.importerFailed(String(err)));
   }
   if (key !== null) {
     const twin = await ctx.index.find(key);
@@ -154,13 +155,7 @@ export async function prepareFile(
     // wrote if a later block fails.
     written = writeInlineFiles(inlineFiles, ctx.home, uuid);
   } catch (err) {
-    return failed(
-      index,
-      file,
-      'write',
-      null,
-      `cannot write its certificate files: ${fsReason(err)}`,
-    );
+    return failed(index, file, 'write', null, m.bulk.cannotWriteCerts(fsReason(err)));
   }
   let settings: SettingsDict;
   try {
@@ -168,7 +163,7 @@ export async function prepareFile(
     settings = toSettingsDict(profile, uuid);
   } catch (err) {
     removeFiles(written);
-    return failed(index, file, 'parse', null, `the importer failed: ${String(err)}`);
+    return failed(index, file, 'parse', null, m.bulk.importerFailed(String(err)));
   }
   return {
     ready: { index, file, kind, uuid, id, settings, written, warnings, repairs, key },

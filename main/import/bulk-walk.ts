@@ -8,6 +8,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ImportTarget } from './bulk-types';
+import { importErrorStrings as m } from '../vpn/import-errors-strings';
 
 /** Names a folder search takes (case-insensitive, like file managers on Linux show them). */
 const IMPORTABLE = /\.(ovpn|conf)$/i;
@@ -23,20 +24,18 @@ export function isProblem(t: WalkEntry): t is ProblemTarget {
   return 'problem' in t;
 }
 
-const FS_REASONS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'a folder, not a file',
-  ENOTDIR: 'a part of the path is not a folder',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'the name is too long',
-};
+/** The errno codes said in words; EPERM reads as EACCES. */
+function fsReasonText(code: string): string | undefined {
+  const r = m.file.reason;
+  const known = code === 'EPERM' ? 'EACCES' : code;
+  return Object.hasOwn(r, known) ? r[known as keyof typeof r] : undefined;
+}
 
 /** A file-system error as a short phrase, without Node's "ENOENT: ..., open '/x'" noise. */
 export function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (code !== undefined && Object.hasOwn(FS_REASONS, code)) return FS_REASONS[code] ?? code;
+  const text = code === undefined ? undefined : fsReasonText(code);
+  if (text !== undefined) return text;
   return err instanceof Error ? err.message : String(err);
 }
 
@@ -67,7 +66,7 @@ async function walk(
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    out.push({ path: dir, display, problem: `cannot list the folder: ${fsReason(err)}` });
+    out.push({ path: dir, display, problem: m.file.cannotList(fsReason(err)) });
     return;
   }
   entries.sort(byName);
@@ -85,7 +84,7 @@ async function walk(
       await walk(path, shown, out, seen);
     } else if (IMPORTABLE.test(entry.name)) {
       if (kind === 'file') out.push({ path, display: shown });
-      else if (kind === 'broken') out.push({ path, display: shown, problem: 'a broken link' });
+      else if (kind === 'broken') out.push({ path, display: shown, problem: m.file.brokenLink });
     }
   }
 }
@@ -116,7 +115,7 @@ export async function collectTargets(
     const real = await realpath(path).catch(() => path);
     await walk(path, input, out, new Set([real]));
     if (out.length === before) {
-      out.push({ path, display: input, problem: 'the folder holds no .ovpn or .conf file' });
+      out.push({ path, display: input, problem: m.file.noProfiles });
     }
   }
   return out;

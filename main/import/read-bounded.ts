@@ -8,50 +8,47 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSyn
 import type { Stats } from 'node:fs';
 import { fsReason } from './bulk-walk';
 import type { ReadFile } from '../vpn/result';
-import { FileRefused } from '../vpn/file-refused';
+import { FileRefused, type FileKind } from '../vpn/file-refused';
 
 // The error lives with the parsers that tell it apart (main/vpn/ imports no file system code).
-export { FileRefused, type RefusalReason } from '../vpn/file-refused';
+export { FileRefused, type FileKind, type RefusalReason } from '../vpn/file-refused';
+import { importErrorStrings as m } from '../vpn/import-errors-strings';
 
 /** A size cap and, for the error, what kind of file it is meant for. */
 export interface ReadLimit {
   bytes: number;
-  what: string;
+  what: 'profile' | 'cert' | 'catalogue';
 }
 
 const MIB = 1024 * 1024;
 
 /** Certificates, keys, static keys, CRLs and proxy auth files: a few KiB, a bundle a few 100 KiB. */
-export const CERT_FILE_LIMIT: ReadLimit = { bytes: MIB, what: 'a certificate or key file' };
+export const CERT_FILE_LIMIT: ReadLimit = { bytes: MIB, what: 'cert' };
 
 /** An .ovpn or wg-quick file, inline certificates included; the window takes the same per file. */
-export const PROFILE_FILE_LIMIT: ReadLimit = { bytes: 3 * MIB, what: 'a VPN profile file' };
+export const PROFILE_FILE_LIMIT: ReadLimit = { bytes: 3 * MIB, what: 'profile' };
 
-function kindOf(st: Stats): string {
-  if (st.isDirectory()) return 'a folder';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice()) return 'a character device';
-  if (st.isBlockDevice()) return 'a block device';
-  if (st.isSocket()) return 'a socket';
-  if (st.isSymbolicLink()) return 'a symbolic link';
-  return 'a special file';
-}
-
-function size(limit: ReadLimit): string {
-  return limit.bytes % MIB === 0 ? `${limit.bytes / MIB} MiB` : `${limit.bytes} bytes`;
+function kindOf(st: Stats): FileKind {
+  if (st.isDirectory()) return 'folder';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isCharacterDevice()) return 'charDevice';
+  if (st.isBlockDevice()) return 'blockDevice';
+  if (st.isSocket()) return 'socket';
+  if (st.isSymbolicLink()) return 'link';
+  return 'special';
 }
 
 function notRegular(path: string, st: Stats): FileRefused {
   const reason = st.isSymbolicLink() ? 'link' : 'not-regular';
   const kind = kindOf(st);
-  return new FileRefused(path, reason, `it is ${kind}, not a regular file`, undefined, kind);
+  return new FileRefused(path, reason, m.file.notRegular(m.file.kind[kind]), undefined, kind);
 }
 
 function tooLarge(path: string, limit: ReadLimit): FileRefused {
   return new FileRefused(
     path,
     'too-large',
-    `it is larger than ${size(limit)}, more than ${limit.what} holds`,
+    m.file.tooLarge(limit.bytes, limit.bytes % MIB === 0 ? limit.bytes / MIB : null, limit.what),
   );
 }
 

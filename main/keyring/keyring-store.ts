@@ -3,6 +3,7 @@ import { describeUnknownError, TunnelbarError } from '../nm/errors';
 import { itemAttributes, itemLabel, newItemAttributes, profileAttributes } from './schema';
 import { SecretService } from './secret-service';
 import { SessionBus } from './session-bus';
+import { errorStrings as e } from '../nm/error-strings';
 
 export interface KeyringStoreOptions {
   /** The session bus; null when this process has none (then there is no keyring either). */
@@ -85,7 +86,7 @@ export class KeyringStore implements SecretStore {
     values: Record<string, string>,
   ): Promise<void> {
     const service = await this.connection();
-    if (service === null) throw new TunnelbarError('no-keyring', `${NO_KEYRING}.`);
+    if (service === null) throw new TunnelbarError('no-keyring', e.keyring.none);
     try {
       const collection = await service.defaultCollection();
       for (const [key, value] of Object.entries(values)) {
@@ -107,10 +108,7 @@ export class KeyringStore implements SecretStore {
       }
     } catch (err) {
       this.dropConnection();
-      throw new TunnelbarError(
-        'keyring-failed',
-        `Saving to the keyring failed: ${describeUnknownError(err)}`,
-      );
+      throw new TunnelbarError('keyring-failed', e.keyring.saveFailed(describeUnknownError(err)));
     }
   }
 
@@ -130,10 +128,7 @@ export class KeyringStore implements SecretStore {
       }
     } catch (err) {
       this.dropConnection();
-      throw new TunnelbarError(
-        'keyring-failed',
-        `Removing saved secrets from the keyring failed: ${describeUnknownError(err)}`,
-      );
+      throw new TunnelbarError('keyring-failed', e.keyring.deleteFailed(describeUnknownError(err)));
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Message } from 'dbus-next';
 import { TunnelbarError } from '../nm/errors';
 import type { SessionBus } from './session-bus';
+import { errorStrings as e } from '../nm/error-strings';
 
 export const SECRETS_BUS_NAME = 'org.freedesktop.secrets';
 export const PROMPT_IFACE = 'org.freedesktop.Secret.Prompt';
@@ -74,7 +75,7 @@ export async function completePrompt(
   } catch (err) {
     throw new TunnelbarError(
       'keyring-prompt-failed',
-      `The keyring could not show its dialog: ${err instanceof Error ? err.message : String(err)}`,
+      e.keyring.promptFailed(err instanceof Error ? err.message : String(err)),
     );
   } finally {
     clearTimeout(timer);

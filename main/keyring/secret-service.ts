@@ -2,6 +2,7 @@ import { Variant } from 'dbus-next';
 import { TunnelbarError } from '../nm/errors';
 import { completePrompt, NO_PROMPT, SECRETS_BUS_NAME } from './prompt';
 import type { SessionBus } from './session-bus';
+import { errorStrings as e } from '../nm/error-strings';
 
 const SERVICE_PATH = '/org/freedesktop/secrets';
 const IFACE = {
@@ -167,8 +168,5 @@ export class SecretService {
 }
 
 function keyringLocked(): TunnelbarError {
-  return new TunnelbarError(
-    'keyring-locked',
-    'The keyring stayed locked (its dialog was dismissed), so nothing was read or saved there.',
-  );
+  return new TunnelbarError('keyring-locked', e.keyring.locked);
 }

@@ -9,6 +9,7 @@ import {
   type CallOptions,
 } from '../dbus/connection';
 import { TunnelbarError } from '../nm/errors';
+import { errorStrings as e } from '../nm/error-strings';
 
 /**
  * The session-bus address of this login session: DBUS_SESSION_BUS_ADDRESS, else the systemd user
@@ -46,8 +47,7 @@ export class SessionBus {
     const raw = await openConnection(
       address,
       timeoutMs,
-      (cause) =>
-        new TunnelbarError('session-bus-unreachable', `Cannot reach the session D-Bus (${cause}).`),
+      (cause) => new TunnelbarError('session-bus-unreachable', e.sessionBusUnreachable(cause)),
     );
     return new SessionBus(raw);
   }
@@ -58,9 +58,7 @@ export class SessionBus {
 
   call(opts: CallOptions): Promise<unknown[]> {
     if (this.closed)
-      return Promise.reject(
-        new TunnelbarError('bus-closed', 'The connection to the session bus is closed.'),
-      );
+      return Promise.reject(new TunnelbarError('bus-closed', e.busClosed('session')));
     return callWithTimeout(this.bus, opts);
   }
 

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { TunnelbarError } from '../nm/errors';
+import { errorStrings as e } from '../nm/error-strings';
 
 /** The metric of lockdown's unreachable default routes (settings.ts). */
 export const BLOCK_METRIC = 60;
@@ -128,12 +129,7 @@ function deleteBlock(family: '-4' | '-6'): Promise<boolean> {
 }
 
 export function leftoverBlockError(): TunnelbarError {
-  return new TunnelbarError(
-    'lockdown-leftover',
-    'Lockdown is off, but NetworkManager was restarted while it was on and left its block in ' +
-      'the kernel, so nothing can reach the network yet. Run `sudo tunnelbar lockdown off` to ' +
-      'remove it, or restart the computer.',
-  );
+  return new TunnelbarError('lockdown-leftover', e.lockdown.leftover);
 }
 
 /**

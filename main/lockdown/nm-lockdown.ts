@@ -10,6 +10,7 @@ import { TunnelbarError } from '../nm/errors';
 import { ActiveState, AddConnection2Flags, IFACE, NM_PATH, Update2Flags } from '../nm/names';
 import { addConnection2, deleteConnection, update2, type NmCaller } from '../nm/settings-calls';
 import { isLockdownProfile, lockdownSettings, profileUuid } from './settings';
+import { errorStrings as e } from '../nm/error-strings';
 
 export interface LockdownBus extends NmCaller {
   on(event: 'signal', listener: (msg: Message) => void): unknown;
@@ -26,13 +27,7 @@ const PERMISSION_ERRORS = new Set([
 ]);
 
 export function lockdownPermissionDenied(): TunnelbarError {
-  return new TunnelbarError(
-    'permission-denied',
-    'NetworkManager did not allow this user to change system connections, so lockdown was not ' +
-      'changed. Lockdown needs the polkit permissions ' +
-      'org.freedesktop.NetworkManager.settings.modify.system and ' +
-      'org.freedesktop.NetworkManager.network-control (an administrator can grant them).',
-  );
+  return new TunnelbarError('permission-denied', e.lockdown.permissionDenied);
 }
 
 /** NetworkManager's refusal as a sentence; permission refusals get the one above. */
@@ -42,7 +37,7 @@ async function nm<T>(work: Promise<T>): Promise<T> {
   } catch (err) {
     if (isDBusError(err, PERMISSION_ERRORS)) throw lockdownPermissionDenied();
     if (isDBusError(err)) {
-      throw new TunnelbarError('nm-refused', `NetworkManager refused lockdown: ${err.text}`);
+      throw new TunnelbarError('nm-refused', e.lockdown.refused(err.text));
     }
     throw err;
   }
@@ -113,9 +108,7 @@ function waitActivated(bus: LockdownBus, acPath: string): Promise<void> {
     const judge = (state: number): void => {
       if (state === ActiveState.activated) finish(null);
       else if (state === ActiveState.deactivated || state === ActiveState.deactivating)
-        finish(
-          new TunnelbarError('lockdown-failed', 'NetworkManager could not activate lockdown.'),
-        );
+        finish(new TunnelbarError('lockdown-failed', e.lockdown.notActivated));
     };
     const onSignal = (msg: Message): void => {
       if (msg.path !== acPath || msg.interface !== IFACE.active || msg.member !== 'StateChanged')
@@ -124,7 +117,7 @@ function waitActivated(bus: LockdownBus, acPath: string): Promise<void> {
       if (typeof state === 'number') judge(state);
     };
     const timer = setTimeout(() => {
-      finish(new TunnelbarError('lockdown-failed', 'Lockdown was not active within 20 s.'));
+      finish(new TunnelbarError('lockdown-failed', e.lockdown.notActiveInTime(20)));
     }, ACTIVATE_TIMEOUT_MS);
     bus.on('signal', onSignal);
     // Subscribed first: a state reached before the subscription is read here.

@@ -19,6 +19,7 @@ import { IFACE } from '../nm/names';
 import { managerPaths, type LockdownBus } from './nm-lockdown';
 import { LOCKDOWN_INTERFACE } from './settings';
 import { routedAddresses, serverRouteDests, withServerRoutes, type Family } from './route-data';
+import { errorStrings as e } from '../nm/error-strings';
 
 const DEVICE_IFACE = 'org.freedesktop.NetworkManager.Device';
 const DEVICE_ACTIVATED = 100;
@@ -34,12 +35,7 @@ const PERMISSION_ERRORS = new Set([
 const VERSION_MISMATCH = 'org.freedesktop.NetworkManager.Device.VersionIdMismatch';
 
 export function serverRoutesPermissionDenied(): TunnelbarError {
-  return new TunnelbarError(
-    'permission-denied',
-    'NetworkManager did not allow this user to add the routes to the VPN servers (Device.Reapply), ' +
-      'so VPNs whose servers are not on the local network cannot connect under lockdown. It ' +
-      'needs the polkit permission org.freedesktop.NetworkManager.network-control.',
-  );
+  return new TunnelbarError('permission-denied', e.lockdown.routesPermissionDenied);
 }
 
 async function nmCall(bus: LockdownBus, work: Promise<unknown[]>): Promise<unknown[]> {
@@ -50,10 +46,7 @@ async function nmCall(bus: LockdownBus, work: Promise<unknown[]>): Promise<unkno
     // Left as it is: the caller reads the applied connection again.
     if (isDBusError(err, VERSION_MISMATCH)) throw err;
     if (isDBusError(err))
-      throw new TunnelbarError(
-        'nm-refused',
-        `NetworkManager refused the routes to the VPN servers: ${err.text}`,
-      );
+      throw new TunnelbarError('nm-refused', e.lockdown.routesRefused(err.text));
     throw err;
   }
 }
@@ -181,10 +174,7 @@ async function setLinkRoutes(
       // Someone else reapplied meanwhile: once more on what is applied now.
       if (isDBusError(err, VERSION_MISMATCH) && attempt < 2) continue;
       if (isDBusError(err))
-        throw new TunnelbarError(
-          'nm-refused',
-          `NetworkManager refused the routes to the VPN servers: ${err.text}`,
-        );
+        throw new TunnelbarError('nm-refused', e.lockdown.routesRefused(err.text));
       throw err;
     }
   }

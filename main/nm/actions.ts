@@ -6,6 +6,7 @@ import { IFACE, NM_PATH } from './names';
 import type { Profile } from './profile';
 import { reasonFromActivationError, type Reason } from './reasons';
 import { isSettled, type TunnelState } from './tunnel-state';
+import { errorStrings as e } from './error-strings';
 
 /** ActivateConnection or DeactivateConnection was refused; carries the reason. */
 export class ActivationError extends TunnelbarError {
@@ -129,7 +130,7 @@ export function waitForSettled(
       const seconds = Math.round(opts.timeoutMs / 1000);
       timer = setTimeout(() => {
         finish(() => {
-          reject(new TunnelbarError('timeout', `The tunnel did not settle within ${seconds} s.`));
+          reject(new TunnelbarError('timeout', e.tunnelTimeout(seconds)));
         });
       }, opts.timeoutMs);
     }

@@ -3,6 +3,7 @@ import { BUS_DAEMON, BUS_PATH, isDBusError } from '../dbus/connection';
 import type { CallOptions } from './bus';
 import { TunnelbarError } from './errors';
 import { NM_BUS_NAME } from './names';
+import { errorStrings as e } from './error-strings';
 
 /**
  * What each new system-bus connection of NmBus does first, and small helpers of its own: the
@@ -73,10 +74,7 @@ export async function lookUpOwner(call: Call, name: string): Promise<string | nu
 }
 
 export function busLost(): TunnelbarError {
-  return new TunnelbarError(
-    'bus-lost',
-    'The system bus went away; Tunnelbar is connecting to it again.',
-  );
+  return new TunnelbarError('bus-lost', e.busLost);
 }
 
 export function disconnectQuietly(raw: dbus.MessageBus): void {

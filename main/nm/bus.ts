@@ -18,6 +18,7 @@ import {
 } from './bus-setup';
 import { busUnreachable, TunnelbarError } from './errors';
 import { NM_BUS_NAME } from './names';
+import { errorStrings as e } from './error-strings';
 
 /**
  * The one bus connection of the core, and the one place that works around dbus-next 0.10.2:
@@ -143,8 +144,7 @@ export class NmBus extends EventEmitter<BusEvents> {
   }
 
   async call(opts: CallOptions): Promise<unknown[]> {
-    if (this.state === 'closed')
-      throw new TunnelbarError('bus-closed', 'The connection to the system bus is closed.');
+    if (this.state === 'closed') throw new TunnelbarError('bus-closed', e.busClosed('system'));
     if (this.state === 'lost') throw busLost();
     this.sentCount++;
     const call = callWithTimeout(this.raw, {

@@ -1,6 +1,7 @@
 // Why a file a parser asked for was not read: the error the ReadFile it is handed throws (see
 // main/import/read-bounded.ts, the reader that enforces it). It lives here, beside the parsers that
 // tell it apart from a missing file, so that they import no file system code.
+import { importErrorStrings as m } from './import-errors-strings';
 
 /** `link`: a symbolic link where the caller asked for none (noFollow). */
 export type RefusalReason = 'not-regular' | 'link' | 'too-large' | 'unreadable';
@@ -14,10 +15,13 @@ export class FileRefused extends Error {
     readonly why: string,
     /** The errno code when the file could not be opened or read (ENOENT, EACCES, ...). */
     readonly code?: string,
-    /** What the path is instead of a regular file ("a folder", "a named pipe (FIFO)", ...). */
-    readonly kind?: string,
+    /** What the path is instead of a regular file (`folder`, `fifo`, ...). */
+    readonly kind?: FileKind,
   ) {
-    super(`cannot read ${path}: ${why}`);
+    super(m.file.cannotRead(path, why));
     this.name = 'FileRefused';
   }
 }
+
+/** What a path is instead of a regular file; `import.file.kind.<kind>` says it in words. */
+export type FileKind = keyof typeof m.file.kind;

@@ -14,3 +14,5 @@ import '../../main/cli/import-strings';
 import '../../main/cli/prompt-strings';
 import '../../main/nm/error-strings';
 import '../../main/harness/tray-strings';
+import '../../main/editor/editor-strings';
+import '../../main/vpn/import-errors-strings';

@@ -4,6 +4,7 @@
 import { openVpnIntRange } from '../../../preload/openvpn-keys';
 import type { OpenVpnDataKey } from './keys';
 import { checkCount, checkInt, checkUtf8, type OvpnState } from './state';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export interface DirectiveContext {
   st: OvpnState;
@@ -73,7 +74,7 @@ export const choice =
     if (n !== null) return n;
     const v = p[1] ?? '';
     if (!allowed.includes(v)) {
-      return `"${p[0] ?? ''}" accepts ${allowed.map((a) => `"${a}"`).join(', ')}, not "${v}"`;
+      return m.ovpn.accepts(p[0] ?? '', allowed.map((a) => `"${a}"`).join(', '), v);
     }
     c.st.set(key, v, c.line);
     return null;

@@ -13,6 +13,7 @@ import { parseIPv6 } from '../inet';
 import { utf8safeEscape } from '../text';
 import { readProxyAuth } from './proxy-auth';
 import { importRange, PROTOCOLS, type Handler } from './directive-kit';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export const fileDirective: Handler = (p, c) => {
   const name = p[0] ?? '';
@@ -72,15 +73,15 @@ export const remote: Handler = (p, c) => {
   const e = checkCount(p, 1, 3) ?? checkUtf8(p, 1);
   if (e !== null) return e;
   const host = p[1] ?? '';
-  if (host.includes(' ')) return '"remote" host cannot contain a space';
-  if (host.includes(',')) return '"remote" host cannot contain a comma';
+  if (host.includes(' ')) return m.ovpn.remoteSpace;
+  if (host.includes(',')) return m.ovpn.remoteComma;
   let port: bigint | null = null;
   if (p[2] !== undefined) {
     const v = checkInt(p, 2, ...importRange('port'));
     if (!v.ok) return v.error;
     port = v.value;
     if (p[3] !== undefined && !PROTOCOLS.includes(p[3])) {
-      return `"remote" expects a protocol such as "udp" or "tcp", not "${p[3]}"`;
+      return m.ovpn.proto('remote', p[3]);
     }
   }
   // host[:port[:proto]]; an IPv6 address gets brackets, and a host with a colon always gets the
@@ -132,9 +133,7 @@ export const proxy: Handler = (p, c) => {
     st.set('http-proxy-password-flags', '1', c.line);
   }
   if (isHttp && p[4] !== undefined) {
-    c.warn(
-      `the proxy authentication method "${p[4]}" is not imported (NetworkManager uses "auto")`,
-    );
+    c.warn(m.ovpn.proxyAuthMethod(p[4]));
   }
   return null;
 };
@@ -142,7 +141,7 @@ export const proxy: Handler = (p, c) => {
 export const crlVerify: Handler = (p, c) => {
   const e = checkCount(p, 1, 2) ?? checkNonEmpty(p, 1);
   if (e !== null) return e;
-  if (p[2] !== undefined && p[2] !== 'dir') return `"crl-verify" accepts only "dir" after the path`;
+  if (p[2] !== undefined && p[2] !== 'dir') return m.ovpn.crlDir;
   // Stored without utf8safe escaping, unlike the other paths (as NetworkManager-openvpn does).
   const path = resolvePath(c.st.dir, p[1] ?? '');
   c.st.set(p[2] === undefined ? 'crl-verify-file' : 'crl-verify-dir', path, c.line);

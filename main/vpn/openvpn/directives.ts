@@ -8,6 +8,7 @@ import { checkCount, checkInt, checkKeyDirection, checkNonEmpty, checkUtf8 } fro
 import { handleCompress } from './repairs';
 import { choice, flag, importRange, integer, PROTOCOLS, text, type Handler } from './directive-kit';
 import { crlVerify, fileDirective, proxy, remote } from './directives-complex';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export type { DirectiveContext } from './directive-kit';
 export { PROTOCOLS } from './directive-kit';
@@ -35,8 +36,7 @@ export const DIRECTIVES: Readonly<Record<string, Handler>> = {
     const n = checkCount(p, 1, 1);
     if (n !== null) return n;
     const v = p[1] ?? '';
-    if (!PROTOCOLS.includes(v))
-      return `"proto" expects a protocol such as "udp" or "tcp", not "${v}"`;
+    if (!PROTOCOLS.includes(v)) return m.ovpn.proto('proto', v);
     if (!['udp', 'udp4', 'udp6'].includes(v)) c.st.set('proto-tcp', 'yes', c.line);
     return null;
   },
@@ -67,7 +67,7 @@ export const DIRECTIVES: Readonly<Record<string, Handler>> = {
     // "no" means "option absent" to old plasma-nm, so the plugin spells an explicit no this way.
     if (v === 'no') c.st.set('comp-lzo', 'no-by-default', c.line);
     else if (v === 'yes' || v === 'adaptive') c.st.set('comp-lzo', v, c.line);
-    else return `"comp-lzo" accepts "yes", "no" or "adaptive", not "${v}"`;
+    else return m.ovpn.compLzo(v);
     return null;
   },
   compress: handleCompress,
@@ -94,7 +94,7 @@ export const DIRECTIVES: Readonly<Record<string, Handler>> = {
     if (e !== null) return e;
     c.st.set('tls-version-min', p[1] ?? '', c.line);
     if (p[2] === undefined) return null;
-    if (p[2] !== 'or-highest') return `invalid keyword "${p[2]}" in "tls-version-min"`;
+    if (p[2] !== 'or-highest') return m.ovpn.tlsVersionMin(p[2]);
     c.st.set('tls-version-min-or-highest', 'yes', c.line);
     return null;
   },
@@ -129,7 +129,7 @@ export const DIRECTIVES: Readonly<Record<string, Handler>> = {
     if (e !== null) return e;
     const type = p[2] ?? 'subject';
     if (!['subject', 'name', 'name-prefix'].includes(type)) {
-      return `"verify-x509-name" type must be "subject", "name" or "name-prefix", not "${type}"`;
+      return m.ovpn.verifyX509(type);
     }
     c.st.set('verify-x509-name', `${type}:${p[1] ?? ''}`, c.line);
     return null;

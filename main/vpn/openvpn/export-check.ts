@@ -5,6 +5,7 @@
 import { parseOvpn } from './parse';
 import type { OpenVpnProfile } from '../profile';
 import type { ReadFile } from '../result';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 const CHECK_DIR = '/nonexistent/tunnelbar-export-check';
 const INLINED = '\0inlined';
@@ -23,8 +24,8 @@ export function checkOvpnExport(
     return options.readFile(path);
   };
   const r = parseOvpn(text, { fileName: `${CHECK_DIR}/check.ovpn`, dir: CHECK_DIR, readFile });
-  if (!r.ok) return [`the exported file would not import: ${r.error.message}`];
-  const warnings = r.repairs.map((x) => `line ${x.line} would need a repair: ${x.message}`);
+  if (!r.ok) return [m.export.wouldNotImport(r.error.message)];
+  const warnings = r.repairs.map((x) => m.export.repairNeeded(x.line, x.message));
   const after: Record<string, string> = { ...r.profile.vpn.data };
   for (const f of r.inlineFiles) for (const k of f.dataKeys) after[k] = INLINED;
   const before = profile.vpn.data;
@@ -34,12 +35,12 @@ export function checkOvpnExport(
     // An inline key is not examined for encryption on import (as with nmcli).
     if (options.inline && key === 'cert-pass-flags') continue;
     if (a === b || (a === INLINED && b !== undefined)) continue;
-    if (b === undefined) warnings.push(`vpn.data "${key}" would be added on import`);
-    else if (a === undefined) warnings.push(`vpn.data "${key}" cannot be written in an .ovpn file`);
-    else warnings.push(`vpn.data "${key}" would come back as "${a}" instead of "${b}"`);
+    if (b === undefined) warnings.push(m.export.dataAdded(key));
+    else if (a === undefined) warnings.push(m.export.dataUnwritable(key));
+    else warnings.push(m.export.dataChanged(key, a, b));
   }
   if (JSON.stringify(r.profile.ipv4.routes ?? []) !== JSON.stringify(profile.ipv4.routes ?? [])) {
-    warnings.push('ipv4 routes would not come back the same');
+    warnings.push(m.export.routesNotSame);
   }
   return warnings;
 }

@@ -14,6 +14,7 @@ import type { ReadFile } from '../result';
 import { encodeBytes, utf8safeUnescape } from '../text';
 import { simpleDirectives } from './export-simple';
 import { checkOvpnExport } from './export-check';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export interface OvpnExportOptions {
   /** true: certificates and keys in inline blocks; false: referenced by their paths. */
@@ -44,9 +45,7 @@ export class InlineBlockRefused extends Error {
     readonly path: string,
     readonly tag: InlineTag,
   ) {
-    super(
-      `${path} holds "</${tag}>", which would end the <${tag}> block early and make the rest of the file directives`,
-    );
+    super(m.export.inlineRefused(path, tag));
     this.name = 'InlineBlockRefused';
   }
 }
@@ -77,7 +76,7 @@ class Writer {
   line(name: string, ...args: (string | undefined)[]): void {
     const bad = args.find((a) => a !== undefined && !expressible(a));
     if (bad !== undefined) {
-      this.warnings.push(`"${name}" is left out: its value cannot be written in an .ovpn file`);
+      this.warnings.push(m.export.valueLeftOut(name));
       return;
     }
     this.lines.push(directiveLine(name, ...args));
@@ -115,11 +114,7 @@ class Writer {
         this.lines.push(`<${ref.tag}>\n${body}${body.endsWith('\n') ? '' : '\n'}</${ref.tag}>`);
         return;
       }
-      this.warnings.push(
-        bytes === null
-          ? `"${path}" could not be read, so it is referenced by path instead of inlined`
-          : `"${path}" is binary, so it is referenced by path instead of inlined`,
-      );
+      this.warnings.push(m.export.notInlined(path, bytes !== null));
     }
     this.line(ref.directive, path, ref.extra);
   }
@@ -193,7 +188,7 @@ function writeProxy(
       authFile = options.proxyAuthFile;
       extra.push({ name: authFile, content: `${user}\n${pass}\n` });
     } else {
-      w.warnings.push('the proxy user name and password are not exported (no auth file requested)');
+      w.warnings.push(m.export.proxyAuth);
     }
   }
   if (type === 'http') w.line('http-proxy', server, port, authFile);
@@ -204,7 +199,7 @@ function writeProxy(
       data['proxy-port'] !== undefined || authFile !== undefined ? port : undefined,
       authFile,
     );
-  } else w.warnings.push(`the proxy type "${type}" is not exported`);
+  } else w.warnings.push(m.export.proxyType(type));
   return extra;
 }
 
@@ -243,13 +238,12 @@ export function exportOvpn(profile: OpenVpnProfile, options: OvpnExportOptions):
 
 function reportIpSettings(w: Writer, profile: OpenVpnProfile): void {
   const { ipv4, ipv6 } = profile;
-  if (ipv4['never-default'] === true)
-    w.warnings.push('ipv4.never-default (split tunnel) is not exported');
+  if (ipv4['never-default'] === true) w.warnings.push(m.export.neverDefault);
   if (ipv4.dns !== undefined || ipv4['dns-search'] !== undefined) {
-    w.warnings.push('ipv4 DNS settings are not exported');
+    w.warnings.push(m.export.ipv4Dns);
   }
   if (ipv6.routes !== undefined || ipv6.dns !== undefined || ipv6.addresses !== undefined) {
-    w.warnings.push('ipv6 settings are not exported');
+    w.warnings.push(m.export.ipv6);
   }
 }
 

@@ -7,6 +7,7 @@
 import { FILE_KEYS } from './keys';
 import type { OvpnState } from './state';
 import { utf8safeUnescape } from '../text';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 /** Warns about missing files; returns the error for a file that must not be used. */
 export function checkReferencedFiles(st: OvpnState): { line: number; error: string } | null {
@@ -23,12 +24,12 @@ export function checkReferencedFiles(st: OvpnState): { line: number; error: stri
     const directive = st.directiveAt.get(line) ?? key;
     const refused = st.refusal(path);
     if (refused !== null && refused.reason !== 'unreadable') {
-      return { line, error: `the file named by "${directive}" cannot be used: ${refused.message}` };
+      return { line, error: m.ovpn.fileUnusable(directive, refused.message) };
     }
     st.warnings.push({
       line,
       directive,
-      message: `the file "${path}" cannot be read; the profile keeps the path, but connecting fails until the file is there`,
+      message: m.ovpn.fileMissing(path),
     });
   }
   return null;

@@ -10,6 +10,7 @@ import { FILE_KEYS, INLINE_TAGS, type OpenVpnFileKey } from './keys';
 import { inlinePlaceholder, type OvpnState } from './state';
 import type { InlineFile } from '../result';
 import { utf8safeUnescape } from '../text';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export interface Finished {
   connectionType: string;
@@ -28,7 +29,7 @@ function firstLineOf(st: OvpnState, names: string[]): number | null {
   return null;
 }
 
-const invalid = (why: string): string => `not a valid OpenVPN client configuration: ${why}`;
+const invalid = (why: string): string => m.ovpn.invalid(why);
 
 /** Completes the state; returns the error nmcli gives for the whole file, or the results. */
 export function finish(st: OvpnState): Finished | { error: string; line: number | null } {
@@ -39,38 +40,38 @@ export function finish(st: OvpnState): Finished | { error: string; line: number 
     st.set('ta-dir', st.taDirection, st.keyLines.ta ?? 0);
   }
   if (!st.haveClient && !st.haveSk) {
-    return { error: invalid('it has neither "client" nor "secret"'), line: null };
+    return { error: invalid(m.ovpn.noClientOrSecret), line: null };
   }
-  if (!st.haveRemote) return { error: invalid('it has no "remote"'), line: null };
+  if (!st.haveRemote) return { error: invalid(m.ovpn.missingDirective('remote')), line: null };
 
   let keyPath: string | undefined;
   if (st.haveClient && st.havePkcs12) {
     if (st.haveCert || st.haveKey) {
       return {
-        error: invalid('"pkcs12" cannot be combined with "cert" or "key"'),
+        error: invalid(m.ovpn.pkcs12WithCert),
         line: firstLineOf(st, ['cert', 'key', '<cert>', '<key>']),
       };
     }
     if (st.haveCa && fileIsPkcs12(st, st.data.ca)) {
-      return { error: invalid('the "ca" file cannot be PKCS#12'), line: st.keyLines.ca ?? null };
+      return { error: invalid(m.ovpn.notPkcs12('ca')), line: st.keyLines.ca ?? null };
     }
   } else if (st.haveClient) {
-    if (!st.haveCa) return { error: invalid('it has no "ca"'), line: null };
+    if (!st.haveCa) return { error: invalid(m.ovpn.missingDirective('ca')), line: null };
     if (st.haveCert !== st.haveKey) {
       return {
-        error: invalid('"cert" and "key" must be given together'),
+        error: invalid(m.ovpn.certWithoutKey),
         line: st.keyLines.cert ?? st.keyLines.key ?? null,
       };
     }
     if (fileIsPkcs12(st, st.data.cert)) {
       return {
-        error: invalid('the "cert" file cannot be PKCS#12'),
+        error: invalid(m.ovpn.notPkcs12('cert')),
         line: st.keyLines.cert ?? null,
       };
     }
     keyPath = st.data.key;
     if (fileIsPkcs12(st, keyPath)) {
-      return { error: invalid('the "key" file cannot be PKCS#12'), line: st.keyLines.key ?? null };
+      return { error: invalid(m.ovpn.notPkcs12('key')), line: st.keyLines.key ?? null };
     }
   }
 

@@ -2,36 +2,45 @@
 // profile must equal nmcli's) but reports each line. `harmless` marks lines whose effect
 // NetworkManager or its plugin provides by itself, so nothing is lost; a UI may fold those away.
 
+import { importErrorStrings as m } from '../import-errors-strings';
+
 interface Ignored {
   harmless: boolean;
-  message: string;
+  /** The warning, naming the directive as written. */
+  message: (name: string) => string;
 }
 
-const byPlugin = (what: string): Ignored => ({
+type Handles = keyof typeof m.handles;
+
+const byPlugin = (what: Handles): Ignored => ({
   harmless: true,
-  message: `NetworkManager-openvpn always handles ${what} itself`,
+  message: (name) => m.ignored.byPlugin(name, m.handles[what]),
 });
 
-const NOT_NEEDED: Ignored = {
-  harmless: true,
-  message: 'has no effect on a client run by NetworkManager',
-};
+const NOT_NEEDED: Ignored = { harmless: true, message: (name) => m.ignored.notNeeded(name) };
+const WINDOWS_ONLY: Ignored = { harmless: true, message: (name) => m.ignored.windowsOnly(name) };
+
+/** A directive dropped with something lost: the sentence says what. */
+const lost = (key: Exclude<keyof typeof m.ignored, 'unshown' | 'byPlugin'>): Ignored => ({
+  harmless: false,
+  message: (name) => m.ignored[key](name),
+});
 
 const TABLE: Readonly<Record<string, Ignored>> = {
-  nobind: byPlugin('the local port (it passes --nobind)'),
-  'persist-key': byPlugin('key persistence (it passes --persist-key)'),
-  'persist-tun': byPlugin('the tunnel device (it passes --persist-tun)'),
-  'auth-nocache': byPlugin('password caching (it passes --auth-nocache)'),
-  'script-security': byPlugin('scripts (it passes --script-security 2 for its helper)'),
-  pull: byPlugin('pulling options from the server (--client implies --pull)'),
-  'auth-retry': byPlugin('failed logins (it asks again through NetworkManager)'),
-  'explicit-exit-notify': byPlugin('exit notification for UDP remotes'),
-  'resolv-retry': byPlugin('retrying name resolution'),
-  user: byPlugin('dropping privileges (it runs openvpn as nm-openvpn)'),
-  group: byPlugin('dropping privileges (it runs openvpn as nm-openvpn)'),
-  topology: byPlugin('the address the server assigns'),
-  'route-noexec': byPlugin('routes (NetworkManager installs them)'),
-  'ifconfig-noexec': byPlugin('addresses (NetworkManager configures them)'),
+  nobind: byPlugin('localPort'),
+  'persist-key': byPlugin('keyPersistence'),
+  'persist-tun': byPlugin('tunDevice'),
+  'auth-nocache': byPlugin('passwordCaching'),
+  'script-security': byPlugin('scripts'),
+  pull: byPlugin('pull'),
+  'auth-retry': byPlugin('authRetry'),
+  'explicit-exit-notify': byPlugin('exitNotify'),
+  'resolv-retry': byPlugin('resolvRetry'),
+  user: byPlugin('privileges'),
+  group: byPlugin('privileges'),
+  topology: byPlugin('address'),
+  'route-noexec': byPlugin('routes'),
+  'ifconfig-noexec': byPlugin('addresses'),
   verb: NOT_NEEDED,
   mute: NOT_NEEDED,
   'mute-replay-warnings': NOT_NEEDED,
@@ -43,69 +52,30 @@ const TABLE: Readonly<Record<string, Ignored>> = {
   'persist-remote-ip': NOT_NEEDED,
   'persist-local-ip': NOT_NEEDED,
   'ignore-unknown-option': NOT_NEEDED,
-  'block-outside-dns': { harmless: true, message: 'is a Windows-only option' },
-  'register-dns': { harmless: true, message: 'is a Windows-only option' },
-  'ip-win32': { harmless: true, message: 'is a Windows-only option' },
-  'route-method': { harmless: true, message: 'is a Windows-only option' },
-  'dhcp-release': { harmless: true, message: 'is a Windows-only option' },
-  'dhcp-renew': { harmless: true, message: 'is a Windows-only option' },
+  'block-outside-dns': WINDOWS_ONLY,
+  'register-dns': WINDOWS_ONLY,
+  'ip-win32': WINDOWS_ONLY,
+  'route-method': WINDOWS_ONLY,
+  'dhcp-release': WINDOWS_ONLY,
+  'dhcp-renew': WINDOWS_ONLY,
   'connect-retry': byPlugin('reconnecting'),
   'connect-retry-max': byPlugin('reconnecting'),
-  'redirect-gateway': {
-    harmless: false,
-    message:
-      'is not imported: NetworkManager sends all traffic through the VPN unless ' +
-      'ipv4.never-default is set, whatever the server pushes',
-  },
-  'dhcp-option': {
-    harmless: false,
-    message:
-      'is not imported: only DNS servers and domains pushed by the server are used ' +
-      '(add them to the profile by hand if the server does not push them)',
-  },
-  'route-nopull': {
-    harmless: false,
-    message: 'is not imported: routes pushed by the server are still applied',
-  },
-  'pull-filter': {
-    harmless: false,
-    message: 'is not imported: every option the server pushes is accepted',
-  },
-  'route-ipv6': { harmless: false, message: 'is not imported: IPv6 routes are not supported' },
-  'ifconfig-ipv6': { harmless: false, message: 'is not imported: the IPv6 address is not set' },
-  'route-metric': { harmless: false, message: 'is not imported: NetworkManager picks the metric' },
-  'data-ciphers-fallback': {
-    harmless: false,
-    message:
-      'is not supported by NetworkManager-openvpn 1.10.2; connecting to a server older than ' +
-      'OpenVPN 2.4 may fail',
-  },
-  'static-challenge': {
-    harmless: false,
-    message: 'is not supported by NetworkManager-openvpn 1.10.2: the one-time code is not asked',
-  },
-  askpass: {
-    harmless: false,
-    message: 'is not imported: the private key password is asked when connecting',
-  },
-  'remote-cert-ku': {
-    harmless: false,
-    message: 'is not imported: the server certificate key usage is not checked',
-  },
-  'remote-cert-eku': {
-    harmless: false,
-    message: 'is not imported: the server certificate extended key usage is not checked',
-  },
-  'tls-groups': { harmless: false, message: 'is not imported: OpenVPN picks the TLS groups' },
-  'tls-ciphersuites': {
-    harmless: false,
-    message: 'is not imported: OpenVPN picks the TLS 1.3 cipher suites',
-  },
-  'tls-cert-profile': {
-    harmless: false,
-    message: 'is not imported: the default certificate profile is used',
-  },
-  setenv: { harmless: false, message: 'is not imported: the variable is not set' },
+  'redirect-gateway': lost('redirectGateway'),
+  'dhcp-option': lost('dhcpOption'),
+  'route-nopull': lost('routeNopull'),
+  'pull-filter': lost('pullFilter'),
+  'route-ipv6': lost('routeIpv6'),
+  'ifconfig-ipv6': lost('ifconfigIpv6'),
+  'route-metric': lost('routeMetric'),
+  'data-ciphers-fallback': lost('cipherFallback'),
+  'static-challenge': lost('staticChallenge'),
+  askpass: lost('askpass'),
+  'remote-cert-ku': lost('certKu'),
+  'remote-cert-eku': lost('certEku'),
+  'tls-groups': lost('tlsGroups'),
+  'tls-ciphersuites': lost('tlsCiphersuites'),
+  'tls-cert-profile': lost('tlsCertProfile'),
+  setenv: lost('setenv'),
 };
 
 const SCRIPTS = new Set([
@@ -125,10 +95,7 @@ export function ignoredDirective(name: string): Ignored {
   const known = Object.hasOwn(TABLE, name) ? TABLE[name] : undefined;
   if (known !== undefined) return known;
   if (SCRIPTS.has(name)) {
-    return { harmless: false, message: 'is not imported: NetworkManager never runs scripts' };
+    return lost('script');
   }
-  return {
-    harmless: false,
-    message: 'is not supported by NetworkManager-openvpn 1.10.2 and is not imported',
-  };
+  return lost('unsupported');
 }

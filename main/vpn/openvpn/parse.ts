@@ -10,7 +10,7 @@ import { inlinePlaceholder, OvpnState } from './state';
 import { DIRECTIVES, type DirectiveContext } from './directives';
 import { handleRoute } from './route';
 import { ignoredDirective } from './ignored';
-import { endsMaterial, isShowableName, NOT_SHOWN, UNSHOWN_MESSAGE } from './unshown';
+import { endsMaterial, isShowableName, NOT_SHOWN } from './unshown';
 import { recheckStubV2 } from './repairs';
 import { finish } from './finish';
 import { checkReferencedFiles } from './files-check';
@@ -18,6 +18,7 @@ import type { OpenVpnProfile } from '../profile';
 import type { ImportResult, ReadFile } from '../result';
 import { decodeBytes, encodeBytes } from '../text';
 import { isEncryptedKey } from './cert-files';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export interface OvpnParseOptions {
   /** The file's name or path; its base name without the last extension becomes connection.id. */
@@ -55,7 +56,7 @@ export function parseOvpn(
     error: { file, line, message },
   });
   const id = idFromFileName(file);
-  if (id === '') return fail(null, 'the file name gives an empty connection name');
+  if (id === '') return fail(null, m.ovpn.emptyName);
   const text = typeof input === 'string' ? input : decodeBytes(input);
   const st = new OvpnState(options.dir ?? defaultDir(file), options.readFile);
   const lines = new OvpnLines(text);
@@ -97,23 +98,23 @@ export function parseOvpn(
     const tag = blockTag(name);
     if (tag !== null) {
       if (!isInlineTag(tag)) {
-        return fail(line, `the inline block <${tag}> is not supported by NetworkManager-openvpn`);
+        return fail(line, m.ovpn.blockUnsupported(tag));
       }
       const content = lines.readBlock(tag);
-      if (content === null) return fail(line, `the inline block <${tag}> has no </${tag}>`);
+      if (content === null) return fail(line, m.ovpn.blockUnclosed(tag));
       addBlob(st, tag, content, line);
       continue;
     }
     if (continuesRun || !isShowableName(name)) {
       // One note for a run of such lines (a whole pasted key), at its first line.
       if (!continuesRun) {
-        st.warnings.push({ line, directive: NOT_SHOWN, message: `this line ${UNSHOWN_MESSAGE}` });
+        st.warnings.push({ line, directive: NOT_SHOWN, message: m.ignored.unshown });
       }
       unshownRunEnd = endsMaterial(name) ? -1 : line;
       continue;
     }
     const ignored = ignoredDirective(name);
-    ctx.warn(`"${name}" ${ignored.message}`, ignored.harmless);
+    ctx.warn(ignored.message(name), ignored.harmless);
   }
 
   const stub = recheckStubV2(st);
@@ -127,9 +128,7 @@ export function parseOvpn(
       st.warnings.push({
         line: f.line,
         directive: '<key>',
-        message:
-          'the inline private key is encrypted; as with nmcli, cert-pass-flags is left unset, ' +
-          'so the key password is asked for and saved by NetworkManager when connecting',
+        message: m.ovpn.encryptedKey,
       });
     }
   }

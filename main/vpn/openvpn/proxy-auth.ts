@@ -11,6 +11,7 @@
 import { dirname, normalize } from 'node:path';
 import { asciiStrip, decodeBytes, hasInvalidUtf8 } from '../text';
 import { resolvePath, type OvpnState } from './state';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export type ProxyAuth =
   | { kind: 'none' }
@@ -29,16 +30,15 @@ export function readProxyAuth(st: OvpnState, file: string): ProxyAuth {
   if (file === 'stdin' || file === 'auto') return { kind: 'none' };
   const path = resolvePath(st.dir, file);
   if (!inFolder(st.dir, path)) {
-    return { kind: 'refused', why: 'it is not in the folder of this file' };
+    return { kind: 'refused', why: m.ovpn.proxyNotInFolder };
   }
   const bytes = st.tryRead(path, { noFollow: true });
   if (bytes === null) {
     const refused = st.refusal(path, { noFollow: true });
     if (refused?.reason === 'link') {
-      return { kind: 'refused', why: 'it is a symbolic link' };
+      return { kind: 'refused', why: m.ovpn.proxyLink };
     }
-    const why = refused === null ? '' : `: ${refused.why}`;
-    return { kind: 'error', message: `cannot read the proxy authentication file "${path}"${why}` };
+    return { kind: 'error', message: m.ovpn.proxyUnreadable(path, refused?.why ?? null) };
   }
   const nul = bytes.indexOf(0);
   const text = decodeBytes(nul >= 0 ? bytes.subarray(0, nul) : bytes);
@@ -48,13 +48,13 @@ export function readProxyAuth(st: OvpnState, file: string): ProxyAuth {
   if (user === undefined || pass === undefined) {
     return {
       kind: 'error',
-      message: `the proxy authentication file "${path}" must hold a user name line and a password line`,
+      message: m.ovpn.proxyLines(path),
     };
   }
   const u = asciiStrip(user);
   const p = asciiStrip(pass);
   if (hasInvalidUtf8(u) || hasInvalidUtf8(p)) {
-    return { kind: 'error', message: `the user name and password in "${path}" must be UTF-8` };
+    return { kind: 'error', message: m.ovpn.proxyUtf8(path) };
   }
   return { kind: 'ok', user: u, pass: p };
 }

@@ -26,6 +26,7 @@
 import { checkCount, type OvpnState } from './state';
 import type { DirectiveContext } from './directives';
 import { utf8safeUnescape } from '../text';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export function handleCompress(p: readonly string[], c: DirectiveContext): string | null {
   const n = checkCount(p, 0, 1);
@@ -35,17 +36,11 @@ export function handleCompress(p: readonly string[], c: DirectiveContext): strin
   else if (v === 'lzo' || v === 'lz4' || v === 'lz4-v2') c.st.set('compress', v, c.line);
   else if (v === 'stub') {
     c.st.set('compress', 'yes', c.line);
-    c.repair(
-      '"compress stub" is not accepted by NetworkManager-openvpn 1.10.2; imported as a bare ' +
-        '"compress", which OpenVPN treats as the same stub (no compression, same framing)',
-    );
+    c.repair(m.repair.compressStub);
   } else if (v === 'stub-v2') {
     c.st.stubV2Line = c.line;
-    c.repair(
-      '"compress stub-v2" is not accepted by NetworkManager-openvpn 1.10.2; dropped: compression ' +
-        'stays off, and on a TUN device stub-v2 packets are the same as uncompressed ones',
-    );
-  } else return `"compress" accepts "lzo", "lz4", "lz4-v2" or no argument, not "${v}"`;
+    c.repair(m.repair.compressStubV2);
+  } else return m.repair.compressValue(v);
   return null;
 }
 
@@ -61,8 +56,6 @@ export function recheckStubV2(st: OvpnState): { line: number; message: string } 
   if (st.stubV2Line === null || !usesTap(st)) return null;
   return {
     line: st.stubV2Line,
-    message:
-      '"compress stub-v2" is not supported by NetworkManager-openvpn 1.10.2, and on a TAP device ' +
-      'it cannot be dropped safely; remove the line if the server does not use compression framing',
+    message: m.repair.stubV2Tap,
   };
 }

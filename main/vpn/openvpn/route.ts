@@ -7,32 +7,31 @@
 
 import { formatIPv4, netmaskToPrefix, parseIPv4 } from '../inet';
 import { G_MAXUINT32 } from '../numbers';
-import { checkCount, checkInt, ordinalOf } from './state';
+import { checkCount, checkInt } from './state';
 import type { DirectiveContext } from './directives';
 import type { IpRoute } from '../profile';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 const SPECIAL = ['vpn_gateway', 'net_gateway', 'remote_host'];
 
 /** The error for an argument that is not an IPv4 literal (args_params_parse_ip4). */
 function ip4Error(p: readonly string[], i: number, extended: boolean): string {
   const v = p[i] ?? '';
-  const where = `the ${ordinalOf(i)} argument of "route"`;
+  const where = m.argument(i, 'route');
   if (extended && SPECIAL.includes(v)) {
-    return `${where} is "${v}", which NetworkManager cannot express in a profile`;
+    return m.repair.routeSpecial(where, v);
   }
   if (extended && v.length <= 255 && /^[A-Za-z0-9.-]*$/.test(v)) {
-    return `${where} ("${v}") looks like a host name; only IPv4 addresses are supported`;
+    return m.repair.routeHostName(where, v);
   }
-  return `${where} must be an IPv4 address, not "${v}"`;
+  return m.repair.routeNotIpv4(where, v);
 }
 
 export function handleRoute(p: readonly string[], c: DirectiveContext): string | null {
   const n = checkCount(p, 1, 4);
   if (n !== null) return n;
   if (p[1] === 'remote_host' && p[2] === '255.255.255.255' && p[3] === 'net_gateway') {
-    c.repair(
-      'the route to the VPN server outside the tunnel is dropped: NetworkManager adds that route itself',
-    );
+    c.repair(m.repair.remoteHostRoute);
     return null;
   }
   const network = parseIPv4(p[1] ?? '');
@@ -61,18 +60,11 @@ export function handleRoute(p: readonly string[], c: DirectiveContext): string |
   }
   const dest = formatIPv4(network);
   if (gateway === 'net') {
-    c.repair(
-      `the route to ${dest}/${prefix} through the local network's gateway is dropped: a ` +
-        'NetworkManager VPN profile cannot route around the tunnel, so this traffic goes through ' +
-        'the VPN (that network may be unreachable while connected)',
-    );
+    c.repair(m.repair.netGateway(dest, prefix));
     return null;
   }
   if (gateway === 'vpn') {
-    c.repair(
-      `"vpn_gateway" dropped from the route to ${dest}/${prefix}: VPN profile routes always go ` +
-        'through the tunnel',
-    );
+    c.repair(m.repair.vpnGateway(dest, prefix));
   }
   if (prefix === 0 && network.every((b) => b === 0)) return null; // never-default=false: the default
   const route: IpRoute = { dest, prefix };

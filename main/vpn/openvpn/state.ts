@@ -7,6 +7,7 @@ import { FileRefused } from '../file-refused';
 import type { ImportNote, ReadFile, ReadOptions } from '../result';
 import type { IpRoute } from '../profile';
 import type { InlineTag, OpenVpnDataKey } from './keys';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export interface Blob {
   tag: InlineTag;
@@ -104,29 +105,24 @@ export class OvpnState {
 
 export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const ordinal = (n: number): string =>
-  `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
-
 /** The number of arguments (after the directive) must be within [min, max]. */
 export function checkCount(p: readonly string[], min: number, max: number): string | null {
   const n = p.length - 1;
   if (n >= min && n <= max) return null;
   const name = p[0] ?? '';
-  if (min === max && min === 0) return `"${name}" takes no arguments`;
-  if (min === max) return `"${name}" takes exactly ${min} argument${min === 1 ? '' : 's'}`;
-  return `"${name}" takes between ${min} and ${max} arguments`;
+  if (min === max && min === 0) return m.ovpn.noArguments(name);
+  if (min === max) return m.ovpn.exactArguments(name, min);
+  return m.ovpn.argumentRange(name, min, max);
 }
 
 export function checkNonEmpty(p: readonly string[], i: number): string | null {
-  return p[i] === '' ? `the ${ordinal(i)} argument of "${p[0] ?? ''}" cannot be empty` : null;
+  return p[i] === '' ? m.ovpn.empty(m.argument(i, p[0] ?? '')) : null;
 }
 
 export function checkUtf8(p: readonly string[], i: number): string | null {
   const empty = checkNonEmpty(p, i);
   if (empty !== null) return empty;
-  return hasInvalidUtf8(p[i] ?? '')
-    ? `the ${ordinal(i)} argument of "${p[0] ?? ''}" is not valid UTF-8`
-    : null;
+  return hasInvalidUtf8(p[i] ?? '') ? m.ovpn.notUtf8(m.argument(i, p[0] ?? '')) : null;
 }
 
 export function checkInt(p: readonly string[], i: number, min: bigint, max: bigint): Check<bigint> {
@@ -134,7 +130,7 @@ export function checkInt(p: readonly string[], i: number, min: bigint, max: bigi
   if (v !== null) return { ok: true, value: v };
   return {
     ok: false,
-    error: `the ${ordinal(i)} argument of "${p[0] ?? ''}" must be a number from ${min} to ${max}, not "${p[i] ?? ''}"`,
+    error: m.ovpn.notInRange(m.argument(i, p[0] ?? ''), min, max, p[i] ?? ''),
   };
 }
 
@@ -143,7 +139,7 @@ export function checkKeyDirection(p: readonly string[], i: number): Check<'0' | 
   if (v === '0' || v === '1') return { ok: true, value: v };
   return {
     ok: false,
-    error: `the key direction (${ordinal(i)} argument of "${p[0] ?? ''}") must be 0 or 1, not "${v ?? ''}"`,
+    error: m.ovpn.keyDirection(m.argument(i, p[0] ?? ''), v ?? ''),
   };
 }
 
@@ -153,5 +149,3 @@ export function resolvePath(dir: string, file: string): string {
   const head = dir.replace(/\/+$/, '');
   return `${head}/${file.replace(/^\/+/, '')}`;
 }
-
-export const ordinalOf = ordinal;

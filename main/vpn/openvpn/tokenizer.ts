@@ -16,6 +16,7 @@
 // A generator, so a large file is processed line by line.
 
 import { isAsciiSpace } from '../text';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export type OvpnLine =
   | { kind: 'directive'; line: number; params: string[] }
@@ -44,15 +45,14 @@ export function tokenizeLine(raw: string): { params: string[] } | { error: strin
         i++;
       }
       if (i >= n) {
-        const what = first === '"' ? 'double quote' : 'single quote';
-        return { error: `unterminated ${what} at position ${wordStart}` };
+        return { error: m.ovpn.unterminatedQuote(first === '"', wordStart) };
       }
       i++;
     } else {
       let ch = first;
       for (;;) {
         if (ch === '\\') {
-          if (i >= n) return { error: `trailing escaping backslash at position ${wordStart}` };
+          if (i >= n) return { error: m.ovpn.trailingBackslash(wordStart) };
           ch = text[i] ?? '';
           i++;
         }

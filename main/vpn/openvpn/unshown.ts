@@ -8,9 +8,7 @@
 /** What a note says instead of the directive's name. */
 export const NOT_SHOWN = '(not shown)';
 
-export const UNSHOWN_MESSAGE =
-  'is not an OpenVPN directive (perhaps a key or certificate outside its inline block, such as ' +
-  '<key>…</key>) and is not imported; the line is not shown, as it may hold a key';
+// Its warning is `import.ignored.unshown` (import-errors-strings.ts).
 
 /**
  * An option name: words of letters and digits joined by hyphens, as OpenVPN's are (upper case too:

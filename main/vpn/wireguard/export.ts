@@ -6,6 +6,7 @@
 import type { IpSetting, WireGuardProfile } from '../profile';
 import { parseWgQuick } from './parse';
 import { validInterfaceName } from './names';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export interface WgSecrets {
   'private-key'?: string;
@@ -49,8 +50,7 @@ export function exportWgQuick(profile: WireGuardProfile, secrets: WgSecrets = {}
     if (value !== undefined && value !== '') lines.push(`${key} = ${value}`);
   };
   const privateKey = secrets['private-key'] ?? wg['private-key'];
-  if (privateKey === undefined)
-    warnings.push('no private key: add PrivateKey before using the file');
+  if (privateKey === undefined) warnings.push(m.export.noPrivateKey);
   kv('PrivateKey', privateKey);
   kv('Address', [...addresses(profile.ipv4), ...addresses(profile.ipv6)].join(', '));
   kv('DNS', dnsWords(profile).join(', '));
@@ -61,11 +61,10 @@ export function exportWgQuick(profile: WireGuardProfile, secrets: WgSecrets = {}
   const t6 = profile.ipv6['route-table'];
   if (wg['peer-routes'] === false) {
     kv('Table', 'off');
-    if (t4 !== undefined || t6 !== undefined)
-      warnings.push('the route table is not exported (Table = off)');
+    if (t4 !== undefined || t6 !== undefined) warnings.push(m.export.tableOff);
   } else if (t4 !== undefined || t6 !== undefined) {
     if (t4 !== undefined && t6 !== undefined && t4 !== t6) {
-      warnings.push('IPv4 and IPv6 use different route tables; wg-quick has one Table');
+      warnings.push(m.export.twoTables);
     }
     kv('Table', t4 ?? t6);
   }
@@ -97,7 +96,7 @@ function json(v: unknown): string {
 function checkWgExport(profile: WireGuardProfile, secrets: WgSecrets, text: string): string[] {
   const ifname = profile.connection['interface-name'];
   const r = parseWgQuick(text, { fileName: `${validInterfaceName(ifname) ? ifname : 'wg0'}.conf` });
-  if (!r.ok) return [`the exported file would not import: ${r.error.message}`];
+  if (!r.ok) return [m.export.wouldNotImport(r.error.message)];
   const expected = structuredClone(profile);
   const key = secrets['private-key'];
   if (key !== undefined) expected.wireguard['private-key'] = key;
@@ -119,15 +118,15 @@ function checkWgExport(profile: WireGuardProfile, secrets: WgSecrets, text: stri
   const got = noFlags(r.profile);
   for (const k of new Set([...Object.keys(wg), ...Object.keys(got)]) as Set<keyof typeof wg>) {
     if (k !== 'peers' && json(wg[k]) !== json(got[k])) {
-      warnings.push(`wireguard.${k} would not come back the same`);
+      warnings.push(m.export.notSame(`wireguard.${k}`));
     }
   }
-  if (json(wg.peers) !== json(got.peers)) warnings.push('the peers would not come back the same');
+  if (json(wg.peers) !== json(got.peers)) warnings.push(m.export.peersNotSame);
   for (const family of ['ipv4', 'ipv6'] as const) {
     const a = expected[family];
     const b = r.profile[family];
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof typeof a>) {
-      if (json(a[k]) !== json(b[k])) warnings.push(`${family}.${k} would not come back the same`);
+      if (json(a[k]) !== json(b[k])) warnings.push(m.export.notSame(`${family}.${k}`));
     }
   }
   return warnings;

@@ -18,6 +18,7 @@ import type { ImportNote, ImportResult } from '../result';
 import { decodeBytes, isAsciiSpace } from '../text';
 import { validEndpoint, wgFileInterfaceName } from './names';
 import { buildIpSettings, type WgCollected } from './ip';
+import { importErrorStrings as m } from '../import-errors-strings';
 
 export interface WgParseOptions {
   /** The file's name or path: `<interface>.conf`. */
@@ -161,7 +162,7 @@ interface PeerDraft {
 function completePeer(draft: PeerDraft | null, peers: WireGuardPeer[]): string | null {
   if (draft === null) return null;
   const key = draft.value['public-key'];
-  if (key === undefined) return `the peer starting at line ${draft.start} has no PublicKey`;
+  if (key === undefined) return m.wg.peerWithoutKey(draft.start);
   const same = peers.findIndex((p) => p['public-key'] === key);
   if (same >= 0) peers.splice(same, 1);
   peers.push({ ...draft.value, 'public-key': key });
@@ -197,11 +198,11 @@ const KEY_NAME = /^[a-z]{1,24}$/;
  */
 function unrecognizedLine(key: string | null, section: Section): string {
   if (key === null || !KEY_NAME.test(key)) {
-    return 'unrecognized line: neither a [section] nor "Key = value" (not shown: it may hold a key)';
+    return m.wg.unrecognizedLine;
   }
   const name = Object.hasOwn(DISPLAY_KEYS, key) ? (DISPLAY_KEYS[key] ?? key) : key;
-  if (section === 'none') return `unrecognized line: "${name}" before the first section`;
-  return `unrecognized line: "${name}" is not a key of [${section === 'peer' ? 'Peer' : 'Interface'}]`;
+  if (section === 'none') return m.wg.beforeSection(name);
+  return m.wg.notAKeyOf(name, section);
 }
 
 export function parseWgQuick(
@@ -215,10 +216,7 @@ export function parseWgQuick(
   });
   const ifname = wgFileInterfaceName(file);
   if (ifname === null) {
-    return fail(
-      null,
-      'the file name must be a valid interface name (1 to 15 bytes) followed by ".conf"',
-    );
+    return fail(null, m.wg.fileName);
   }
   let text = typeof input === 'string' ? input : decodeBytes(input);
   const nul = text.indexOf('\0');
@@ -256,16 +254,16 @@ export function parseWgQuick(
       return fail(lineNo, unrecognizedLine(kv?.key ?? null, section));
     }
     const display = Object.hasOwn(DISPLAY_KEYS, kv.key) ? (DISPLAY_KEYS[kv.key] ?? kv.key) : kv.key;
-    if (outcome === 'value') return fail(lineNo, `invalid value for ${display}`);
+    if (outcome === 'value') return fail(lineNo, m.wg.invalidValue(display));
     if (outcome === 'secret') {
-      return fail(lineNo, `invalid key for ${display}: 32 bytes in base64 expected`);
+      return fail(lineNo, m.wg.invalidKey(display));
     }
     const script = Object.hasOwn(SCRIPT_DISPLAY, kv.key) ? SCRIPT_DISPLAY[kv.key] : undefined;
     if (script !== undefined) {
       warnings.push({
         line: lineNo,
         directive: script,
-        message: `"${script}" is not imported: NetworkManager never runs scripts`,
+        message: m.ignored.script(script),
       });
     }
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importDroppedFiles } from '../../../main/editor/import-files';
 import {
-  IMPORT_STOPPED,
+  importStopped,
   libraryCall,
   type LibraryContext,
 } from '../../../main/editor/library-dispatch';
@@ -228,7 +228,7 @@ describe('importDroppedFiles over a fake NetworkManager', () => {
     expect(report.added + report.failed).toBe(200);
     expect(core.bus.added).toHaveLength(report.added);
     const notTried = report.files.filter((f) => f.status === 'failed');
-    expect(notTried.every((f) => f.error?.includes(IMPORT_STOPPED) === true)).toBe(true);
+    expect(notTried.every((f) => f.error?.includes(importStopped()) === true)).toBe(true);
     // The added profiles still have their CA; the import is no longer listed as under way.
     expect(stagingFolders()).toHaveLength(1);
     expect(ctx.imports.size).toBe(0);

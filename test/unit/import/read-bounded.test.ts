@@ -62,14 +62,14 @@ describe('readBounded', () => {
   });
 
   it('refuses a file over the cap, and takes one at the cap', () => {
-    const limit: ReadLimit = { bytes: 10, what: 'a test file' };
+    const limit: ReadLimit = { bytes: 10, what: 'cert' };
     writeFileSync(join(dir, 'ten'), '0123456789');
     writeFileSync(join(dir, 'eleven'), '0123456789a');
     expect(readBounded(join(dir, 'ten'), limit)).toHaveLength(10);
     const err = refusal(join(dir, 'eleven'), limit);
     expect(err.reason).toBe('too-large');
     expect(err.message).toBe(
-      `cannot read ${join(dir, 'eleven')}: it is larger than 10 bytes, more than a test file holds`,
+      `cannot read ${join(dir, 'eleven')}: it is larger than 10 bytes, more than a certificate or key file holds`,
     );
   });
 

@@ -35,7 +35,8 @@ function allowed(file: string, spec: string): boolean {
   return (
     target.startsWith('main/vpn/') ||
     target === 'main/nm/dbus-types' ||
-    target === 'preload/openvpn-keys'
+    target === 'preload/openvpn-keys' ||
+    target === 'main/i18n/define'
   );
 }
 
