@@ -13,6 +13,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // Vitest's 5 s default fails tests on a loaded two-core machine (schema loading, jsdom
+          // renders); none of them measures time, and a test that hangs still fails.
+          testTimeout: 20_000,
         },
       },
       {
@@ -22,6 +25,7 @@ export default defineConfig({
           include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/component/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {
