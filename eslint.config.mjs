@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { ELECTRON_ADAPTER, layers, NOT_IN_FORMATS } from './eslint.layers.mjs';
 
 // Raw IPC is allowed in one wrapper per side (main/app/ipc.ts, preload/index.ts), so every call and
 // event goes through the typed contract, its sender check and its validation.
@@ -16,6 +17,12 @@ const forbidIpc = (name, wrapper) =>
   }));
 const noIpcMain = forbidIpc('ipcMain', 'main/app/ipc.ts');
 const noIpcRenderer = forbidIpc('ipcRenderer', 'preload/index.ts');
+
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message:
+    'Only the Electron adapter (ELECTRON_ADAPTER in eslint.layers.mjs) and preload/index.ts import electron: the core, the app core, the CLI, the harness and the renderer run without it.',
+};
 
 export default tseslint.config(
   {
@@ -44,14 +51,22 @@ export default tseslint.config(
   {
     rules: {
       'no-restricted-syntax': ['error', ...noIpcMain, ...noIpcRenderer],
+      'no-restricted-imports': ['error', { patterns: [noElectron] }],
+    },
+  },
+  {
+    files: ['main/vpn/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
+          patterns: [noElectron],
+          paths: [
+            ...NOT_IN_FORMATS,
             {
-              group: ['electron', 'electron/*'],
-              message:
-                'Only main/app/ and preload/index.ts import electron: the core, the CLI, the harness and the renderer run without it.',
+              name: 'dbus-next',
+              importNames: ['systemBus', 'sessionBus', 'MessageBus'],
+              message: 'Formats (main/vpn) build settings (Variant), never talk to the bus.',
             },
           ],
         },
@@ -60,9 +75,10 @@ export default tseslint.config(
   },
   {
     // The Electron adapter, the preload, and the tests' typed stand-in for Electron's API.
-    files: ['main/app/**/*.ts', 'preload/index.ts', 'test/support/electron-stand-in/**/*.ts'],
+    files: [...ELECTRON_ADAPTER, 'preload/index.ts', 'test/support/electron-stand-in/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  layers,
   {
     files: ['main/app/ipc.ts'],
     rules: { 'no-restricted-syntax': ['error', ...noIpcRenderer] },
