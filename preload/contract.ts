@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedRecord } from './bounded-record';
+import { uuidSchema } from './uuid-schema';
 import type { DnsView, LockdownView } from './privacy-types';
 import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
@@ -103,7 +104,7 @@ export interface PromptView {
 
 // ---- calls: renderer → main ----
 
-const uuid = z.string().regex(/^[0-9a-fA-F-]{1,64}$/, 'not a UUID');
+const uuid = uuidSchema;
 const requestId = z.string().min(1).max(64);
 /** A prompt asks for a handful of fields (user name, password, key password, a code). */
 const MAX_PROMPT_VALUES = 32;

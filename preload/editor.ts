@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedRecord } from './bounded-record';
+import { uuidSchema } from './uuid-schema';
 
 /**
  * The connection editor's part of the contract: the editable view of one profile. Plain data, no
@@ -79,8 +80,7 @@ export const wireguardEditSchema = z.object({
 });
 export type WireguardEdit = z.infer<typeof wireguardEditSchema>;
 
-/** A connection uuid as NetworkManager writes them (it refuses anything else in secondaries). */
-const connectionUuid = z.string().regex(/^[0-9a-fA-F-]{1,64}$/, 'not a UUID');
+const connectionUuid = uuidSchema;
 
 export const profileEditSchema = z.object({
   name: z.string().min(1).max(256),

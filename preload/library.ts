@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidSchema } from './uuid-schema';
 
 /**
  * The profile library's part of the contract: actions over a selection of many profiles, import
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * and in the browser harness), export of one profile to a file main writes, and certificate files.
  */
 
-const uuid = z.string().regex(/^[0-9a-fA-F-]{1,64}$/, 'not a UUID');
+const uuid = uuidSchema;
 
 export const bulkActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delete') }),

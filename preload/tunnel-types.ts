@@ -66,3 +66,6 @@ export type TunnelStateView<Word extends string = string> =
       /** Why it dropped, or why the last attempt failed. */
       reason: ReasonView<Word> | null;
     };
+
+/** A tunnel nobody has brought up: what main and the renderer show for a profile without state. */
+export const DISCONNECTED: { readonly kind: 'disconnected' } = { kind: 'disconnected' };

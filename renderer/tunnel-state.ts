@@ -4,7 +4,7 @@ import { strings } from './strings';
 
 export { isOnOrComingUp, tunnelAddress } from '../preload/tunnel-view';
 
-export const DISCONNECTED: TunnelStateView = { kind: 'disconnected' };
+export { DISCONNECTED } from '../preload/tunnel-types';
 
 export function stateLabel(state: TunnelStateView): string {
   switch (state.kind) {

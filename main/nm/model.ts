@@ -10,6 +10,7 @@ import { IFACE, NM_OBJECT_MANAGER_PATH } from './names';
 import { profileFromSettings, type Profile } from './profile';
 import { getSettings, type NmCaller } from './settings-calls';
 import { deriveTunnelState, type ActiveConnectionRecord, type TunnelState } from './tunnel-state';
+import { DISCONNECTED } from '../../preload/tunnel-types';
 
 /** The part of the bus the model uses (a fake in unit tests). */
 export interface ModelBus extends NmCaller {
@@ -34,7 +35,6 @@ export interface ModelEvents {
 /** What happened to the system bus itself, beside NetworkManager's own coming and going. */
 export type BusLink = 'lost' | 'reconnected';
 
-const DISCONNECTED: TunnelState = { kind: 'disconnected' };
 /** Well under the bus's 128 pending replies per connection, and still pipelined. */
 const SETTINGS_CALLS_IN_FLIGHT = 48;
 /**

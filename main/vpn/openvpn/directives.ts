@@ -10,7 +10,6 @@ import { choice, flag, importRange, integer, PROTOCOLS, text, type Handler } fro
 import { crlVerify, fileDirective, proxy, remote } from './directives-complex';
 import { importErrorStrings as m } from '../import-errors-strings';
 
-export type { DirectiveContext } from './directive-kit';
 export { PROTOCOLS } from './directive-kit';
 
 export const DIRECTIVES: Readonly<Record<string, Handler>> = {

@@ -24,7 +24,7 @@
 // need resolving at import time), unsupported inline blocks such as <connection> or <auth-user-pass>.
 
 import { checkCount, type OvpnState } from './state';
-import type { DirectiveContext } from './directives';
+import type { DirectiveContext } from './directive-kit';
 import { utf8safeUnescape } from '../text';
 import { importErrorStrings as m } from '../import-errors-strings';
 

@@ -8,7 +8,7 @@
 import { formatIPv4, netmaskToPrefix, parseIPv4 } from '../inet';
 import { G_MAXUINT32 } from '../numbers';
 import { checkCount, checkInt } from './state';
-import type { DirectiveContext } from './directives';
+import type { DirectiveContext } from './directive-kit';
 import type { IpRoute } from '../profile';
 import { importErrorStrings as m } from '../import-errors-strings';
 
