@@ -14,24 +14,13 @@ import type { Core } from '../core';
 import { editorCall } from '../editor/dispatch';
 import { libraryCall } from '../editor/library-dispatch';
 import { activate, deactivate, findProfile } from '../nm/actions';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import type { BusLink } from '../nm/model';
 import type { Profile } from '../nm/profile';
 import type { GuiPrompter } from './gui-prompter';
 import type { Preferences, PreferencesStore } from './preferences';
 import { privacyCall } from './privacy-dispatch';
 import { profileView } from './views';
-
-/** A call main refused or that failed: travels to the renderer as {word, sentence}. */
-export class CallError extends Error {
-  constructor(
-    readonly word: string,
-    sentence: string,
-  ) {
-    super(sentence);
-    this.name = 'CallError';
-  }
-}
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
 
@@ -119,12 +108,13 @@ export class ContractServer {
     this.listeners.clear();
   }
 
-  /** Validates and carries out one call. Rejects with CallError only. */
+  /** Validates and carries out one call. Rejects with TunnelbarError only. */
   async handle(name: string, rawArgs: unknown): Promise<CallResults[CallName]> {
-    if (!isCallName(name)) throw new CallError('unknown-call', `There is no call named "${name}".`);
+    if (!isCallName(name))
+      throw new TunnelbarError('unknown-call', `There is no call named "${name}".`);
     const parsed = callSchemas[name].safeParse(rawArgs);
     if (!parsed.success) {
-      throw new CallError(
+      throw new TunnelbarError(
         'invalid-payload',
         `The ${name} call was refused: its arguments are not valid.`,
       );
@@ -132,12 +122,11 @@ export class ContractServer {
     try {
       return await this.dispatch(name, parsed.data);
     } catch (err) {
-      if (err instanceof CallError) throw err;
-      if (err instanceof TunnelbarError) throw new CallError(err.word, err.message);
+      if (err instanceof TunnelbarError) throw err;
       // A bug: the page gets a sentence, the log the details (never a payload: it may hold a
       // secret, and an error of ours names none).
       this.opts.onInternalError?.(name, err);
-      throw new CallError(
+      throw new TunnelbarError(
         'internal-error',
         'Tunnelbar failed to carry this out; its log says more.',
       );
@@ -280,8 +269,8 @@ function settingsView(prefs: Preferences): SettingsView {
   return { autostart: prefs.autostart, reconnect: prefs.reconnect };
 }
 
-function promptGone(): CallError {
-  return new CallError(
+function promptGone(): TunnelbarError {
+  return new TunnelbarError(
     'prompt-gone',
     'This request is no longer open: NetworkManager withdrew it or it was answered.',
   );

@@ -1,5 +1,5 @@
 import * as dbus from 'dbus-next';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 
 /**
  * The low-level pieces both bus connections share (the system bus's NmBus and the session bus's

@@ -17,7 +17,7 @@ import { readReferencedFile } from '../import/read-bounded';
 import { exportWgQuick, type WgSecrets } from '../import/wg-export';
 import { findProfile } from '../nm/actions';
 import { mapArrayProp, stringProp, type SettingsDict } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import type { NmModel } from '../nm/model';
 import { ovpnFileName, wgFileName } from './export-name';
 import { sentence } from './import-report';

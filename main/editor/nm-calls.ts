@@ -6,7 +6,7 @@ import { DBusError } from 'dbus-next';
 import type { CallOptions } from '../nm/bus';
 import { getSecrets as readSecrets, type ImportBus } from '../import/bulk-nm';
 import type { SettingsDict } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { IFACE } from '../nm/names';
 
 /** The bus the editor calls on: the same part of NmBus the importer uses. */

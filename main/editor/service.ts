@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BaseConnectionView, ProfileEdit, ProfileEditView } from '../../preload/editor';
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { IFACE, NM_SETTINGS_PATH } from '../nm/names';
 import type { Profile } from '../nm/profile';
 import { applyEdit, editFromSettings, secretSettingToRead } from './apply';

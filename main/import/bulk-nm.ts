@@ -5,7 +5,7 @@
 import { DBusError } from 'dbus-next';
 import type { CallOptions } from '../nm/bus';
 import type { SettingsDict } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { IFACE, NM_SETTINGS_PATH } from '../nm/names';
 
 /** The part of NmBus the importer uses (a fake in unit tests). */

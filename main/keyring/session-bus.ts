@@ -8,7 +8,7 @@ import {
   openConnection,
   type CallOptions,
 } from '../dbus/connection';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 
 /**
  * The session-bus address of this login session: DBUS_SESSION_BUS_ADDRESS, else the systemd user

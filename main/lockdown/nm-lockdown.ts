@@ -6,7 +6,7 @@ import { DBusError, type Message } from 'dbus-next';
 import type { CallOptions } from '../nm/bus';
 import { readConnections } from '../editor/base-connections';
 import { numberProp, stringProp, type VariantMap } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { ActiveState, IFACE, NM_PATH, NM_SETTINGS_PATH } from '../nm/names';
 import { isLockdownProfile, lockdownSettings, profileUuid } from './settings';
 

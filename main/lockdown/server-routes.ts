@@ -6,7 +6,7 @@
 // (the CLI); `lockdown off` takes them away again.
 import { DBusError, Variant } from 'dbus-next';
 import type { ServerRoutesView } from '../../preload/privacy-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import {
   mapArrayProp,
   numberProp,

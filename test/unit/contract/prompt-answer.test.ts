@@ -5,7 +5,7 @@ import type { PromptAnswer, Prompter } from '../../../main/agent/prompter';
 import type { SecretPlan } from '../../../main/agent/secret-plan';
 import { NO_SECRET_STORE } from '../../../main/agent/secret-store';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { callSchemas } from '../../../preload/contract';
 import { profileEditSchema, type ProfileEdit } from '../../../preload/editor';
 import { promptRequest } from '../../support/prompt-request';

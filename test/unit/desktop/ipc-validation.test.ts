@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../main/desktop/call-dispatch';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
-import { CallError, ContractServer } from '../../../main/contract/server';
+import { ContractServer } from '../../../main/contract/server';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { CALL_CHANNELS, EVENT_CHANNELS } from '../../../preload/channels';
 import { CALL_NAMES, EVENT_NAMES, type CallName } from '../../../preload/contract';
 import { fakeCore } from '../support/fake-core';
@@ -108,7 +109,7 @@ describe('ContractServer.handle refuses malformed payloads', () => {
     await expect(world.server.handle(name, args)).rejects.toMatchObject({
       word: 'invalid-payload',
     });
-    await expect(world.server.handle(name, args)).rejects.toBeInstanceOf(CallError);
+    await expect(world.server.handle(name, args)).rejects.toBeInstanceOf(TunnelbarError);
     expect(world.bus.calls.length).toBe(before);
     expect(world.seen.diagnosticsAsked).toBe(0);
     expect(world.seen.autostartSet).toEqual([]);

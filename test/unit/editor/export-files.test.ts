@@ -21,7 +21,7 @@ import { parseOvpn } from '../../../main/import/ovpn-parse';
 import type { OpenVpnProfile } from '../../../main/import/profile';
 import { readReferencedFile } from '../../../main/import/read-bounded';
 import { toSettingsDict } from '../../../main/import/settings-dict';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
 import { FIXTURES } from '../import/corpus';
 import { FakeImportBus } from '../import/fake-import-bus';

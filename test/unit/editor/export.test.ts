@@ -13,7 +13,7 @@ import { parseOvpn } from '../../../main/import/ovpn-parse';
 import { toSettingsDict } from '../../../main/import/settings-dict';
 import { parseWgQuick } from '../../../main/import/wg-parse';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
 import { FIXTURES } from '../import/corpus';
 import { FakeImportBus } from '../import/fake-import-bus';

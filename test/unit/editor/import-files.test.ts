@@ -21,7 +21,7 @@ import {
   stageFiles,
 } from '../../../main/editor/import-staging';
 import { stringMapProp } from '../../../main/nm/dbus-types';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { DroppedFile } from '../../../preload/library';
 import { FIXTURES } from '../import/corpus';
 import { FakeImportBus } from '../import/fake-import-bus';
