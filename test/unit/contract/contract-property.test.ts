@@ -7,7 +7,7 @@ import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
 import { ContractServer } from '../../../main/contract/server';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
-import { CALL_NAMES, callSchemas } from '../../../preload/contract';
+import { CALL_NAMES, contract } from '../../../preload/contract';
 import { fakeCore } from '../support/fake-core';
 import { FakeNmBus } from '../support/fake-nm-bus';
 import { derive } from './zod-arbitrary';
@@ -121,7 +121,7 @@ function expectTypedAnswer(answer: Answer, args: unknown): void {
 
 describe('every contract call, with arbitrary payloads', () => {
   it.each(CALL_NAMES)('%s answers a value or a TunnelbarError with a word', async (name) => {
-    const schema = callSchemas[name];
+    const schema = contract.calls[name].args;
     const payload = fc.oneof(
       derive(schema, { junkOneIn: 0, pool: POOL }),
       derive(schema, { junkOneIn: 20, pool: POOL }),
@@ -156,7 +156,7 @@ describe('every contract call, with arbitrary payloads', () => {
   it('a name outside the contract, whatever its payload, is an unknown-call', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.string().filter((s) => !Object.hasOwn(callSchemas, s)),
+        fc.string().filter((s) => !Object.hasOwn(contract.calls, s)),
         fc.anything(),
         async (name, args) => {
           const answer = await handleOnce(name, args);
