@@ -220,7 +220,7 @@ export const contract = {
     /** Lockdown was turned on or off (by the app, the CLI or anyone else), or became (un)known. */
     'state:lockdown': event<{ lockdown: LockdownStateView }>(),
   },
-};
+} as const;
 
 type Calls = typeof contract.calls;
 type Events = typeof contract.events;
@@ -233,6 +233,7 @@ export type EventName = keyof Events;
 export type EventPayloads = { [E in EventName]: PayloadOf<Events[E]> };
 
 export const CALL_NAMES = Object.keys(contract.calls) as CallName[];
+export const EVENT_NAMES = Object.keys(contract.events) as EventName[];
 
 /** Narrows a name from untyped code (a page, the harness's socket) to one of the contract's calls. */
 export function isCallName(name: string): name is CallName {
@@ -245,7 +246,6 @@ export function parseCallArgs<C extends CallName>(name: C, raw: unknown): CallAr
   // TypeScript widens the schema of a generic name to the union of all; this one is C's.
   return parsed.success ? (parsed.data as CallArgs<C>) : undefined;
 }
-export const EVENT_NAMES = Object.keys(contract.events) as EventName[];
 
 /** What a call rejects with: a word for code, a sentence for people. */
 export interface CallFailure {
