@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedRecord } from './bounded-record';
 import { uuidSchema } from './uuid-schema';
+import { answers, call, event, type PayloadOf, type ResultOf } from './contract-kit';
 import type { DnsView, LockdownView } from './privacy-types';
 import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
@@ -16,9 +17,10 @@ import {
 
 /**
  * The one contract between main and renderer: every call (renderer → main, answered) and every
- * event (main → renderer), with the plain types that cross it. Main validates each call's
- * payload with these schemas before anything reaches NetworkManager; the preload exposes exactly
- * these channels; the harness bridges the same channels over a WebSocket.
+ * event (main → renderer) in one table (`contract` below), with the plain types that cross it.
+ * Main validates each call's payload with the table's schemas before anything reaches
+ * NetworkManager; the preload exposes exactly these channels; the harness bridges the same
+ * channels over a WebSocket.
  *
  * The types here are plain data: no Variants, no Buffers, never a stored secret.
  */
@@ -102,73 +104,12 @@ export interface PromptView {
   certificate?: CertificateView;
 }
 
-// ---- calls: renderer → main ----
+// ---- the table: every call (renderer → main) and every event (main → renderer) ----
 
 const uuid = uuidSchema;
 const requestId = z.string().min(1).max(64);
 /** A prompt asks for a handful of fields (user name, password, key password, a code). */
 const MAX_PROMPT_VALUES = 32;
-
-export const callSchemas = {
-  /** Everything the renderer needs to draw itself; afterwards events keep it current. */
-  'state:snapshot': z.tuple([]),
-  'tunnel:connect': z.tuple([z.object({ uuid })]),
-  'tunnel:disconnect': z.tuple([z.object({ uuid })]),
-  'profile:set-favourite': z.tuple([z.object({ uuid, favourite: z.boolean() })]),
-  /** The recent log lines of the VPN plugin, for the diagnostics view of a failed tunnel. */
-  'tunnel:diagnostics': z.tuple([z.object({ uuid })]),
-  'prompt:answer': z.tuple([
-    z.object({
-      requestId,
-      values: boundedRecord(z.string().max(256), z.string().max(65_536), MAX_PROMPT_VALUES),
-      save: z.boolean(),
-    }),
-  ]),
-  'prompt:cancel': z.tuple([z.object({ requestId })]),
-  'settings:get': z.tuple([]),
-  /** Changes the settings given (at least one), leaves the others. */
-  'settings:set': z.tuple([
-    z
-      .object({ autostart: z.boolean().optional(), reconnect: z.boolean().optional() })
-      .refine((s) => s.autostart !== undefined || s.reconnect !== undefined, 'no setting given'),
-  ]),
-  /** The profile's own "Reconnect when the connection drops"; null: follow the app's setting. */
-  'profile:set-reconnect': z.tuple([z.object({ uuid, reconnect: z.boolean().nullable() })]),
-  /** The connection editor (preload/editor.ts): the editable view of one profile. */
-  'profile:get': z.tuple([z.object({ uuid })]),
-  /** Changes what differs between `base` (as profile:get gave it) and `edit`; nothing else. */
-  'profile:save': z.tuple([z.object({ uuid, base: profileEditSchema, edit: profileEditSchema })]),
-  'profile:create': z.tuple([z.object({ edit: profileEditSchema })]),
-  'profile:delete': z.tuple([z.object({ uuid })]),
-  /** What a new profile's "Connect this VPN automatically with" offers (profile:get has it too). */
-  'profile:base-connections': z.tuple([]),
-  /** The library (preload/library.ts): one action over a selection of profiles. */
-  'profiles:bulk': z.tuple([bulkArgsSchema]),
-  /** Imports picked or dropped files (with the certificates beside them); progress as events. */
-  'profiles:import-files': z.tuple([importFilesArgsSchema]),
-  /** Stops the imports under way: files already started finish, the rest are reported skipped. */
-  'profiles:import-stop': z.tuple([]),
-  /** Main asks where to save (a dialog in Electron) and writes the .ovpn or wg-quick file. */
-  'profile:export': z.tuple([z.object({ uuid })]),
-  /** Keeps a picked or dropped certificate/key file where the plugin reads them; its path. */
-  'cert:store': z.tuple([certStoreArgsSchema]),
-  /** What a certificate or key file holds (subject, expiry), for the field showing its path. */
-  'cert:inspect': z.tuple([certInspectArgsSchema]),
-  /** Lockdown (kill switch): its state and the VPN servers it resolved; on/off waits until done. */
-  'lockdown:get': z.tuple([]),
-  'lockdown:set': z.tuple([z.object({ on: z.boolean() })]),
-  /** NetworkManager's DNS configuration now, with leaks past full-tunnel VPNs. */
-  'dns:get': z.tuple([]),
-  /** The leak's one-click fix: all DNS through this VPN, which then reconnects. */
-  'dns:fix': z.tuple([z.object({ uuid })]),
-  /** A profile's DNS routing (preload/privacy-types.ts); used when it next connects. */
-  'profile:set-dns': z.tuple([
-    z.object({ uuid, routing: z.enum(['profile', 'all-through-vpn', 'own-domains']) }),
-  ]),
-} as const;
-
-export type CallName = keyof typeof callSchemas;
-export type CallArgs<C extends CallName> = z.infer<(typeof callSchemas)[C]>;
 
 export interface SettingsView {
   autostart: boolean;
@@ -176,33 +117,135 @@ export interface SettingsView {
   reconnect: boolean;
 }
 
-export interface CallResults {
-  'state:snapshot': SnapshotView;
-  'tunnel:connect': null;
-  'tunnel:disconnect': null;
-  'profile:set-favourite': null;
-  'profile:set-reconnect': null;
-  'tunnel:diagnostics': { lines: string[] };
-  'prompt:answer': null;
-  'prompt:cancel': null;
-  'settings:get': SettingsView;
-  'settings:set': SettingsView;
-  'profile:get': ProfileEditView;
-  'profile:save': null;
-  'profile:create': { uuid: string };
-  'profile:delete': null;
-  'profile:base-connections': BaseConnectionView[];
-  'profiles:bulk': BulkResultView;
-  'profiles:import-files': ImportReportView;
-  'profiles:import-stop': null;
-  'profile:export': ExportResultView | null;
-  'cert:store': { path: string; info: CertInfoView };
-  'cert:inspect': CertInfoView;
-  'lockdown:get': LockdownView;
-  'lockdown:set': LockdownView;
-  'dns:get': DnsView;
-  'dns:fix': DnsView;
-  'profile:set-dns': null;
+/**
+ * The one table of the contract. A call's entry is its argument schema and what it answers; an
+ * event's entry is its payload. Everything else is derived from it: the names, the IPC channels
+ * (preload/channels.ts), the handler map main must complete (main/contract/call-handlers.ts),
+ * and the preload's list of names (put in at build time, vite.preload.config.mts).
+ */
+export const contract = {
+  calls: {
+    /** Everything the renderer needs to draw itself; afterwards events keep it current. */
+    'state:snapshot': call(z.tuple([]), answers<SnapshotView>()),
+    'tunnel:connect': call(z.tuple([z.object({ uuid })]), answers<null>()),
+    'tunnel:disconnect': call(z.tuple([z.object({ uuid })]), answers<null>()),
+    'profile:set-favourite': call(
+      z.tuple([z.object({ uuid, favourite: z.boolean() })]),
+      answers<null>(),
+    ),
+    /** The recent log lines of the VPN plugin, for the diagnostics view of a failed tunnel. */
+    'tunnel:diagnostics': call(z.tuple([z.object({ uuid })]), answers<{ lines: string[] }>()),
+    'prompt:answer': call(
+      z.tuple([
+        z.object({
+          requestId,
+          values: boundedRecord(z.string().max(256), z.string().max(65_536), MAX_PROMPT_VALUES),
+          save: z.boolean(),
+        }),
+      ]),
+      answers<null>(),
+    ),
+    'prompt:cancel': call(z.tuple([z.object({ requestId })]), answers<null>()),
+    'settings:get': call(z.tuple([]), answers<SettingsView>()),
+    /** Changes the settings given (at least one), leaves the others. */
+    'settings:set': call(
+      z.tuple([
+        z
+          .object({ autostart: z.boolean().optional(), reconnect: z.boolean().optional() })
+          .refine(
+            (s) => s.autostart !== undefined || s.reconnect !== undefined,
+            'no setting given',
+          ),
+      ]),
+      answers<SettingsView>(),
+    ),
+    /** The profile's own "Reconnect when the connection drops"; null: follow the app's setting. */
+    'profile:set-reconnect': call(
+      z.tuple([z.object({ uuid, reconnect: z.boolean().nullable() })]),
+      answers<null>(),
+    ),
+    /** The connection editor (preload/editor.ts): the editable view of one profile. */
+    'profile:get': call(z.tuple([z.object({ uuid })]), answers<ProfileEditView>()),
+    /** Changes what differs between `base` (as profile:get gave it) and `edit`; nothing else. */
+    'profile:save': call(
+      z.tuple([z.object({ uuid, base: profileEditSchema, edit: profileEditSchema })]),
+      answers<null>(),
+    ),
+    'profile:create': call(
+      z.tuple([z.object({ edit: profileEditSchema })]),
+      answers<{ uuid: string }>(),
+    ),
+    'profile:delete': call(z.tuple([z.object({ uuid })]), answers<null>()),
+    /** What a new profile's "Connect this VPN automatically with" offers (profile:get has it too). */
+    'profile:base-connections': call(z.tuple([]), answers<BaseConnectionView[]>()),
+    /** The library (preload/library.ts): one action over a selection of profiles. */
+    'profiles:bulk': call(z.tuple([bulkArgsSchema]), answers<BulkResultView>()),
+    /** Imports picked or dropped files (with the certificates beside them); progress as events. */
+    'profiles:import-files': call(z.tuple([importFilesArgsSchema]), answers<ImportReportView>()),
+    /** Stops the imports under way: files already started finish, the rest are reported skipped. */
+    'profiles:import-stop': call(z.tuple([]), answers<null>()),
+    /** Main asks where to save (a dialog in Electron) and writes the .ovpn or wg-quick file. */
+    'profile:export': call(z.tuple([z.object({ uuid })]), answers<ExportResultView | null>()),
+    /** Keeps a picked or dropped certificate/key file where the plugin reads them; its path. */
+    'cert:store': call(
+      z.tuple([certStoreArgsSchema]),
+      answers<{ path: string; info: CertInfoView }>(),
+    ),
+    /** What a certificate or key file holds (subject, expiry), for the field showing its path. */
+    'cert:inspect': call(z.tuple([certInspectArgsSchema]), answers<CertInfoView>()),
+    /** Lockdown (kill switch): its state and the VPN servers it resolved; on/off waits until done. */
+    'lockdown:get': call(z.tuple([]), answers<LockdownView>()),
+    'lockdown:set': call(z.tuple([z.object({ on: z.boolean() })]), answers<LockdownView>()),
+    /** NetworkManager's DNS configuration now, with leaks past full-tunnel VPNs. */
+    'dns:get': call(z.tuple([]), answers<DnsView>()),
+    /** The leak's one-click fix: all DNS through this VPN, which then reconnects. */
+    'dns:fix': call(z.tuple([z.object({ uuid })]), answers<DnsView>()),
+    /** A profile's DNS routing (preload/privacy-types.ts); used when it next connects. */
+    'profile:set-dns': call(
+      z.tuple([z.object({ uuid, routing: z.enum(['profile', 'all-through-vpn', 'own-domains']) })]),
+      answers<null>(),
+    ),
+  },
+  events: {
+    /**
+     * `bus`: why, when it is the system bus itself: 'lost' (gone, main is reconnecting) or
+     * 'reconnected' (back; `running` says whether NetworkManager is there too).
+     */
+    'state:nm': event<{ running: boolean; bus?: 'lost' | 'reconnected' }>(),
+    'state:profiles': event<{ profiles: ProfileView[] }>(),
+    'state:tunnel': event<{ uuid: string; state: TunnelStateView }>(),
+    'prompt:open': event<PromptView>(),
+    'prompt:close': event<{ requestId: string }>(),
+    /** During profiles:import-files: files reported so far, of how many. */
+    'import:progress': event<{ done: number; total: number }>(),
+    /** Lockdown was turned on or off (by the app, the CLI or anyone else), or became (un)known. */
+    'state:lockdown': event<{ lockdown: LockdownStateView }>(),
+  },
+} as const;
+
+type Calls = typeof contract.calls;
+type Events = typeof contract.events;
+
+export type CallName = keyof Calls;
+export type CallArgs<C extends CallName> = z.infer<Calls[C]['args']>;
+export type CallResults = { [C in CallName]: ResultOf<Calls[C]> };
+
+export type EventName = keyof Events;
+export type EventPayloads = { [E in EventName]: PayloadOf<Events[E]> };
+
+export const CALL_NAMES = Object.keys(contract.calls) as CallName[];
+export const EVENT_NAMES = Object.keys(contract.events) as EventName[];
+
+/** Narrows a name from untyped code (a page, the harness's socket) to one of the contract's calls. */
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract.calls, name);
+}
+
+/** A call's arguments as its schema parses them (the values handlers receive); undefined if invalid. */
+export function parseCallArgs<C extends CallName>(name: C, raw: unknown): CallArgs<C> | undefined {
+  const parsed = contract.calls[name].args.safeParse(raw);
+  // TypeScript widens the schema of a generic name to the union of all; this one is C's.
+  return parsed.success ? (parsed.data as CallArgs<C>) : undefined;
 }
 
 /** What a call rejects with: a word for code, a sentence for people. */
@@ -210,37 +253,6 @@ export interface CallFailure {
   word: string;
   sentence: string;
 }
-
-// ---- events: main → renderer ----
-
-export interface EventPayloads {
-  /**
-   * `bus`: why, when it is the system bus itself: 'lost' (gone, main is reconnecting) or
-   * 'reconnected' (back; `running` says whether NetworkManager is there too).
-   */
-  'state:nm': { running: boolean; bus?: 'lost' | 'reconnected' };
-  'state:profiles': { profiles: ProfileView[] };
-  'state:tunnel': { uuid: string; state: TunnelStateView };
-  'prompt:open': PromptView;
-  'prompt:close': { requestId: string };
-  /** During profiles:import-files: files reported so far, of how many. */
-  'import:progress': { done: number; total: number };
-  /** Lockdown was turned on or off (by the app, the CLI or anyone else), or became (un)known. */
-  'state:lockdown': { lockdown: LockdownStateView };
-}
-
-export type EventName = keyof EventPayloads;
-
-export const CALL_NAMES = Object.keys(callSchemas) as CallName[];
-export const EVENT_NAMES: readonly EventName[] = [
-  'state:nm',
-  'state:profiles',
-  'state:tunnel',
-  'prompt:open',
-  'prompt:close',
-  'import:progress',
-  'state:lockdown',
-];
 
 /** The API the preload puts on `window.tunnelbar`, and the harness's client provides too. */
 export interface TunnelbarApi {

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_CHANNELS, EVENT_CHANNELS, hasChannel, type CallReply } from './channels';
-import type { CallFailure, CallResults, TunnelbarApi } from './contract';
+import { callChannel, eventChannel, isOneOf, type CallReply } from './channels';
+import type { CallFailure, CallName, CallResults, EventName, TunnelbarApi } from './contract';
 
 /**
  * The sandboxed preload: puts exactly the contract's TunnelbarApi on `window.tunnelbar`, and is
@@ -8,6 +8,16 @@ import type { CallFailure, CallResults, TunnelbarApi } from './contract';
  * cannot reach a channel outside the contract; payloads are validated in main only (the schemas
  * stay out of the preload bundle).
  */
+
+/**
+ * The contract's names, put in at build time by vite.preload.config.mts from the contract's one
+ * table (CALL_NAMES, EVENT_NAMES): importing the table would bundle zod into the preload.
+ */
+declare const __TUNNELBAR_CONTRACT_NAMES__: {
+  readonly calls: readonly CallName[];
+  readonly events: readonly EventName[];
+};
+const { calls: callNames, events: eventNames } = __TUNNELBAR_CONTRACT_NAMES__;
 
 function refused(word: string, sentence: string): Promise<never> {
   const failure: CallFailure = { word, sentence };
@@ -19,20 +29,20 @@ function refused(word: string, sentence: string): Promise<never> {
 
 const api: TunnelbarApi = {
   async call(name, ...args) {
-    if (!hasChannel(CALL_CHANNELS, name)) {
+    if (!isOneOf(callNames, name)) {
       return refused('unknown-call', `There is no call named "${String(name)}".`);
     }
     type Result = CallResults[typeof name];
-    const reply = (await ipcRenderer.invoke(CALL_CHANNELS[name], ...args)) as CallReply<Result>;
+    const reply = (await ipcRenderer.invoke(callChannel(name), ...args)) as CallReply<Result>;
     if (reply.ok) return reply.value;
     return refused(reply.failure.word, reply.failure.sentence);
   },
 
   on(name, listener) {
-    if (!hasChannel(EVENT_CHANNELS, name)) {
+    if (!isOneOf(eventNames, name)) {
       throw new Error(`There is no event named "${String(name)}".`);
     }
-    const channel = EVENT_CHANNELS[name];
+    const channel = eventChannel(name);
     // The IPC event is not passed on: it would hand the page ipcRenderer's sender.
     const forward = (_event: IpcRendererEvent, payload: Parameters<typeof listener>[0]): void => {
       listener(payload);

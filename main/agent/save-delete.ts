@@ -1,5 +1,5 @@
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { pluginShortName } from '../nm/profile';
 import { agentOwnedValues } from './secret-flags';
 import { secretsOfDict } from './secret-reply';

@@ -3,7 +3,7 @@ import { isDBusError } from '../dbus/connection';
 import type { NmBus } from '../nm/bus';
 import type { SettingsDict } from '../nm/dbus-types';
 import { readReferencedFile } from '../import/read-bounded';
-import { describeUnknownError } from '../nm/errors';
+import { describeUnknownError } from '../errors/tunnelbar-error';
 import {
   AGENT_CAPABILITY_VPN_HINTS,
   AGENT_ERROR,

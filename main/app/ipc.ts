@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { CALL_CHANNELS, EVENT_CHANNELS } from '../../preload/channels';
+import { callChannel, eventChannel } from '../../preload/channels';
 import { CALL_NAMES } from '../../preload/contract';
 import type { ContractEvent } from '../../preload/mirror';
 import { dispatchCall, type CallHandler } from '../desktop/call-dispatch';
@@ -26,16 +26,16 @@ function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
 /** Registers the handlers; returns the function that removes them. */
 export function registerCallHandlers(opts: IpcOptions): () => void {
   for (const name of CALL_NAMES) {
-    ipcMain.handle(CALL_CHANNELS[name], (event, ...args: unknown[]) =>
+    ipcMain.handle(callChannel(name), (event, ...args: unknown[]) =>
       dispatchCall(opts.server, name, args, opts.isTrusted(senderInfo(event))),
     );
   }
   return () => {
-    for (const name of CALL_NAMES) ipcMain.removeHandler(CALL_CHANNELS[name]);
+    for (const name of CALL_NAMES) ipcMain.removeHandler(callChannel(name));
   };
 }
 
 /** Sends one contract event to one window's page. */
 export function sendEvent(target: WebContents, event: ContractEvent): void {
-  if (!target.isDestroyed()) target.send(EVENT_CHANNELS[event.name], event.payload);
+  if (!target.isDestroyed()) target.send(eventChannel(event.name), event.payload);
 }

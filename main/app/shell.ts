@@ -8,7 +8,7 @@ import { execRunner, journalDiagnostics } from '../desktop/diagnostics';
 import type { LaunchArgs } from '../desktop/launch-args';
 import type { DesktopPlatform } from '../desktop/platform';
 import { strings } from '../desktop/strings';
-import { describeUnknownError, TunnelbarError } from '../nm/errors';
+import { describeUnknownError, TunnelbarError } from '../errors/tunnelbar-error';
 import { chosenPath, exportDialogOptions } from './export-dialog';
 import { hardenApp } from './hardening';
 import { registerCallHandlers } from './ipc';

@@ -5,7 +5,7 @@ import { openCore, type Core } from '../core';
 import { setLocale } from '../i18n/catalogue';
 import { localeFromEnv, SOURCE_LOCALE } from '../i18n/locale';
 import { ActivationError } from '../nm/actions';
-import { describeUnknownError, TunnelbarError } from '../nm/errors';
+import { describeUnknownError, TunnelbarError } from '../errors/tunnelbar-error';
 import { parseArgs, usage, UsageError, type CliArgs } from './args';
 import { down, list, status, up, watch, type ExitCode, type Io } from './commands';
 import { dnsCommand } from './dns-command';

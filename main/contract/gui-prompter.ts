@@ -4,7 +4,7 @@ import {
   type PromptRequest,
   type Prompter,
 } from '../agent/prompter';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { errorStrings as e } from '../nm/error-strings';
 
 type PromptEvent = { kind: 'open'; request: PromptRequest } | { kind: 'close'; requestId: string };

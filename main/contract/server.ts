@@ -1,37 +1,27 @@
 import { homedir } from 'node:os';
 import {
-  callSchemas,
+  isCallName,
+  parseCallArgs,
   type CallName,
   type CallResults,
   type EventName,
   type EventPayloads,
-  type SettingsView,
   type SnapshotView,
   type TunnelStateView,
 } from '../../preload/contract';
-import { omitKey } from '../../preload/mirror';
 import type { Core } from '../core';
-import { editorCall } from '../editor/dispatch';
-import { libraryCall } from '../editor/library-dispatch';
-import { activate, deactivate, findProfile } from '../nm/actions';
-import { TunnelbarError } from '../nm/errors';
+import { editorCalls } from './editor-calls';
+import { libraryCalls } from './library-calls';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import type { BusLink } from '../nm/model';
 import type { Profile } from '../nm/profile';
+import { runCall, type CallHandlers } from './call-handlers';
 import type { GuiPrompter } from './gui-prompter';
-import type { Preferences, PreferencesStore } from './preferences';
-import { privacyCall } from './privacy-dispatch';
+import type { PreferencesStore } from './preferences';
+import { privacyCalls } from './privacy-calls';
+import { settingsCalls } from './settings-calls';
+import { tunnelCalls } from './tunnel-calls';
 import { profileView } from './views';
-
-/** A call main refused or that failed: travels to the renderer as {word, sentence}. */
-export class CallError extends Error {
-  constructor(
-    readonly word: string,
-    sentence: string,
-  ) {
-    super(sentence);
-    this.name = 'CallError';
-  }
-}
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
 
@@ -54,10 +44,6 @@ export interface ContractServerOptions {
   onInternalError?: (call: CallName, err: unknown) => void;
 }
 
-function isCallName(name: string): name is CallName {
-  return Object.hasOwn(callSchemas, name);
-}
-
 /**
  * Main's side of the contract, without Electron: validates every call, carries it out on the
  * core, and turns the model's and the prompter's events into contract events. The Electron shell
@@ -69,9 +55,37 @@ export class ContractServer {
   private readonly imports = new Set<AbortController>();
   private readonly detach: (() => void)[] = [];
   private profilesQueued = false;
+  /** Every call's handler: the areas' partial maps, merged; a call left out does not compile. */
+  private readonly handlers: CallHandlers;
 
   constructor(private readonly opts: ContractServerOptions) {
-    const { model } = opts.core;
+    const { core, prompter, preferences } = opts;
+    const profilesChanged = (): void => {
+      this.emit('state:profiles', { profiles: this.profileViews() });
+    };
+    this.handlers = {
+      ...tunnelCalls({
+        core,
+        prompter,
+        preferences,
+        diagnostics: opts.diagnostics,
+        snapshot: () => this.snapshot(),
+        profilesChanged,
+      }),
+      ...settingsCalls({ preferences, setAutostart: opts.setAutostart, profilesChanged }),
+      ...editorCalls(core),
+      ...libraryCalls({
+        core,
+        home: opts.home ?? homedir(),
+        chooseExportPath: opts.chooseExportPath,
+        onImportProgress: (done, total) => {
+          this.emit('import:progress', { done, total });
+        },
+        imports: this.imports,
+      }),
+      ...privacyCalls(core),
+    };
+    const { model } = core;
     const onTunnel = (uuid: string, state: TunnelStateView): void => {
       this.emit('state:tunnel', { uuid, state });
     };
@@ -119,133 +133,29 @@ export class ContractServer {
     this.listeners.clear();
   }
 
-  /** Validates and carries out one call. Rejects with CallError only. */
+  /** Validates and carries out one call. Rejects with TunnelbarError only. */
   async handle(name: string, rawArgs: unknown): Promise<CallResults[CallName]> {
-    if (!isCallName(name)) throw new CallError('unknown-call', `There is no call named "${name}".`);
-    const parsed = callSchemas[name].safeParse(rawArgs);
-    if (!parsed.success) {
-      throw new CallError(
+    if (!isCallName(name)) {
+      throw new TunnelbarError('unknown-call', `There is no call named "${name}".`);
+    }
+    const args = parseCallArgs(name, rawArgs);
+    if (args === undefined) {
+      throw new TunnelbarError(
         'invalid-payload',
         `The ${name} call was refused: its arguments are not valid.`,
       );
     }
     try {
-      return await this.dispatch(name, parsed.data);
+      return await runCall(this.handlers, name, args);
     } catch (err) {
-      if (err instanceof CallError) throw err;
-      if (err instanceof TunnelbarError) throw new CallError(err.word, err.message);
+      if (err instanceof TunnelbarError) throw err;
       // A bug: the page gets a sentence, the log the details (never a payload: it may hold a
       // secret, and an error of ours names none).
       this.opts.onInternalError?.(name, err);
-      throw new CallError(
+      throw new TunnelbarError(
         'internal-error',
         'Tunnelbar failed to carry this out; its log says more.',
       );
-    }
-  }
-
-  private async dispatch(name: CallName, args: unknown[]): Promise<CallResults[CallName]> {
-    const { core, prompter, preferences } = this.opts;
-    const arg = args[0] as Record<string, unknown> | undefined;
-    switch (name) {
-      case 'state:snapshot':
-        return this.snapshot();
-      case 'tunnel:connect': {
-        const profile = findProfile(core.model, String(arg?.uuid));
-        preferences.update((p) => ({
-          ...p,
-          lastUsed: { ...p.lastUsed, [profile.uuid]: Date.now() },
-        }));
-        // The tray's click, its menu's order and the window's Recent follow last use at once.
-        this.emit('state:profiles', { profiles: this.profileViews() });
-        await activate(core.bus, profile);
-        return null;
-      }
-      case 'tunnel:disconnect':
-        await deactivate(core.bus, core.model, findProfile(core.model, String(arg?.uuid)));
-        return null;
-      case 'profile:set-favourite': {
-        const uuid = String(arg?.uuid);
-        const favourite = arg?.favourite === true;
-        preferences.update((p) => ({
-          ...p,
-          favourites: favourite
-            ? [...new Set([...p.favourites, uuid])]
-            : p.favourites.filter((u) => u !== uuid),
-        }));
-        this.emit('state:profiles', { profiles: this.profileViews() });
-        return null;
-      }
-      case 'tunnel:diagnostics':
-        return { lines: await this.opts.diagnostics(findProfile(core.model, String(arg?.uuid))) };
-      case 'prompt:answer': {
-        const { requestId, values, save } = arg as {
-          requestId: string;
-          values: Record<string, string>;
-          save: boolean;
-        };
-        if (!prompter.answer(requestId, { values, save })) throw promptGone();
-        return null;
-      }
-      case 'prompt:cancel':
-        if (!prompter.answer(String(arg?.requestId), null)) throw promptGone();
-        return null;
-      case 'settings:get':
-        return settingsView(preferences.get());
-      case 'settings:set': {
-        const { autostart, reconnect } = arg as { autostart?: boolean; reconnect?: boolean };
-        if (autostart !== undefined) this.opts.setAutostart?.(autostart);
-        return settingsView(
-          preferences.update((p) => ({
-            ...p,
-            autostart: autostart ?? p.autostart,
-            reconnect: reconnect ?? p.reconnect,
-          })),
-        );
-      }
-      case 'profile:set-reconnect': {
-        const { uuid, reconnect } = arg as { uuid: string; reconnect: boolean | null };
-        preferences.update((p) => ({
-          ...p,
-          reconnectProfiles:
-            reconnect === null
-              ? omitKey(p.reconnectProfiles, uuid)
-              : { ...p.reconnectProfiles, [uuid]: reconnect },
-        }));
-        this.emit('state:profiles', { profiles: this.profileViews() });
-        return null;
-      }
-      case 'profile:get':
-      case 'profile:save':
-      case 'profile:create':
-      case 'profile:delete':
-      case 'profile:base-connections':
-        return editorCall(core, name, args);
-      case 'lockdown:get':
-      case 'lockdown:set':
-      case 'dns:get':
-      case 'dns:fix':
-      case 'profile:set-dns':
-        return privacyCall(core, name, args);
-      case 'profiles:bulk':
-      case 'profiles:import-files':
-      case 'profiles:import-stop':
-      case 'profile:export':
-      case 'cert:store':
-      case 'cert:inspect':
-        return libraryCall(
-          {
-            core,
-            home: this.opts.home ?? homedir(),
-            chooseExportPath: this.opts.chooseExportPath,
-            onImportProgress: (done, total) => {
-              this.emit('import:progress', { done, total });
-            },
-            imports: this.imports,
-          },
-          name,
-          args,
-        );
     }
   }
 
@@ -274,15 +184,4 @@ export class ContractServer {
   private emit<E extends EventName>(name: E, payload: EventPayloads[E]): void {
     for (const listener of this.listeners) listener(name, payload);
   }
-}
-
-function settingsView(prefs: Preferences): SettingsView {
-  return { autostart: prefs.autostart, reconnect: prefs.reconnect };
-}
-
-function promptGone(): CallError {
-  return new CallError(
-    'prompt-gone',
-    'This request is no longer open: NetworkManager withdrew it or it was answered.',
-  );
 }

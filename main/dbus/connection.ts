@@ -1,5 +1,5 @@
 import * as dbus from 'dbus-next';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { errorStrings as e } from '../nm/error-strings';
 
 /**

@@ -1,5 +1,5 @@
 import {
-  callSchemas,
+  parseCallArgs,
   type CallName,
   type CallResults,
   type SnapshotView,
@@ -151,12 +151,12 @@ export class AppCore {
    * before it is carried out, so its events are not news.
    */
   async handle(name: string, args: unknown): Promise<CallResults[CallName]> {
-    if (name === 'state:snapshot' && callSchemas['state:snapshot'].safeParse(args).success) {
+    if (name === 'state:snapshot' && parseCallArgs(name, args) !== undefined) {
       return this.mirror;
     }
     if (name === 'tunnel:disconnect') {
-      const parsed = callSchemas['tunnel:disconnect'].safeParse(args);
-      if (parsed.success) this.stopping(parsed.data[0].uuid);
+      const parsed = parseCallArgs(name, args);
+      if (parsed !== undefined) this.stopping(parsed[0].uuid);
     } else if (name === 'settings:set' || name === 'profile:set-reconnect') {
       const result = await this.server.handle(name, args);
       this.stay.settingsChanged();
@@ -170,8 +170,8 @@ export class AppCore {
         await this.lockdown.changed();
       }
     } else if (name === 'prompt:cancel') {
-      const parsed = callSchemas['prompt:cancel'].safeParse(args);
-      if (parsed.success) this.stops.promptCancelled(parsed.data[0].requestId);
+      const parsed = parseCallArgs(name, args);
+      if (parsed !== undefined) this.stops.promptCancelled(parsed[0].requestId);
     }
     return this.server.handle(name, args);
   }

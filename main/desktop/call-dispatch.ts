@@ -1,12 +1,13 @@
 import type { CallReply } from '../../preload/channels';
 import type { CallArgs, CallFailure, CallName, CallResults } from '../../preload/contract';
-import { CallError, type ContractServer } from '../contract/server';
+import type { ContractServer } from '../contract/server';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 
 export type CallHandler = Pick<ContractServer, 'handle'>;
 
-/** A CallError keeps its word and sentence; anything else is reported without its details. */
+/** A TunnelbarError keeps its word and sentence; anything else is reported without its details. */
 export function failureOf(err: unknown): CallFailure {
-  if (err instanceof CallError) return { word: err.word, sentence: err.message };
+  if (err instanceof TunnelbarError) return { word: err.word, sentence: err.message };
   return {
     word: 'internal-error',
     sentence: 'Tunnelbar failed to carry this out.',

@@ -1,6 +1,6 @@
 import type { Core } from '../core';
 import { importPaths } from '../import/import-paths';
-import { describeUnknownError, TunnelbarError } from '../nm/errors';
+import { describeUnknownError, TunnelbarError } from '../errors/tunnelbar-error';
 import { importNotification } from './notifications';
 import type { NotificationText } from './surface-types';
 

@@ -3,7 +3,7 @@
 // pure part is in secondaries.ts.
 
 import { stringProp } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { mapLimited } from '../nm/limited';
 import { Update2Flags } from '../nm/names';
 import {

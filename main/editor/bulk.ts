@@ -3,7 +3,8 @@
 // calls in flight; one profile failing is a line in the result, the others go on.
 
 import type { BulkAction, BulkResultView } from '../../preload/library';
-import { describeUnknownError, nmNotRunning } from '../nm/errors';
+import { describeUnknownError } from '../errors/tunnelbar-error';
+import { nmNotRunning } from '../nm/errors';
 import { mapLimited } from '../nm/limited';
 import type { NmModel } from '../nm/model';
 import { Update2Flags } from '../nm/names';

@@ -11,7 +11,7 @@ import { basename, isAbsolute, join } from 'node:path';
 import type { CertInfoView } from '../../preload/library';
 import { INLINE_DIR, makeCertDir } from '../import/inline-files';
 import { CERT_FILE_LIMIT, FileRefused, readReferencedFile } from '../import/read-bounded';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { inspectBytes } from './cert-inspect';
 import { editorStrings as s } from './editor-strings';
 import { importErrorStrings } from '../vpn/import-errors-strings';

@@ -16,7 +16,7 @@ import { readReferencedFile } from '../import/read-bounded';
 import { exportWgQuick, type WgSecrets } from '../vpn/wireguard/export';
 import { findProfile } from '../nm/actions';
 import { mapArrayProp, stringProp, type SettingsDict } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import type { NmModel } from '../nm/model';
 import { getSecrets, type NmCaller } from '../nm/settings-calls';
 import { ovpnFileName, wgFileName } from '../vpn/export-name';

@@ -6,7 +6,8 @@
 import type { DroppedFile, ImportReportView } from '../../preload/library';
 import { importPaths, type ImportReport } from '../import/import-paths';
 import type { NmBus } from '../nm/bus';
-import { nmNotRunning, TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
+import { nmNotRunning } from '../nm/errors';
 import type { NmCaller } from '../nm/settings-calls';
 import { coalescedProgress } from './import-progress';
 import { referencedFiles } from './import-referenced';

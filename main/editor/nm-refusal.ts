@@ -3,7 +3,7 @@
 // connections' secondaries (base-connections.ts) and a profile's DNS routing.
 
 import { isDBusError } from '../dbus/connection';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { editorStrings as s } from './editor-strings';
 
 /** NetworkManager's refusal as a sentence (its texts name the property, never a secret value). */

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 
 /** An edit main will not send to NetworkManager; the sentence says which field and why. */
 export function editRefused(sentence: string): TunnelbarError {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BaseConnectionView, ProfileEdit, ProfileEditView } from '../../preload/editor';
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { AddConnection2Flags, Update2Flags } from '../nm/names';
 import type { Profile } from '../nm/profile';
 import {

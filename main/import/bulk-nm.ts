@@ -3,7 +3,7 @@
 // kept when it may have (no answer), and whether the rest of the import can go on at all.
 
 import { isDBusError } from '../dbus/connection';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { AddConnection2Flags } from '../nm/names';
 import { importErrorStrings as m } from '../vpn/import-errors-strings';
 

@@ -1,5 +1,5 @@
 import type { SecretStore, StoredProfile } from '../agent/secret-store';
-import { describeUnknownError, TunnelbarError } from '../nm/errors';
+import { describeUnknownError, TunnelbarError } from '../errors/tunnelbar-error';
 import { itemAttributes, itemLabel, newItemAttributes, profileAttributes } from './schema';
 import { SecretService } from './secret-service';
 import { SessionBus } from './session-bus';

@@ -1,5 +1,5 @@
 import type { Message } from 'dbus-next';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import type { SessionBus } from './session-bus';
 import { errorStrings as e } from '../nm/error-strings';
 

@@ -1,5 +1,5 @@
 import { Variant } from 'dbus-next';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { completePrompt, NO_PROMPT, SECRETS_BUS_NAME } from './prompt';
 import type { SessionBus } from './session-bus';
 import { errorStrings as e } from '../nm/error-strings';

@@ -8,7 +8,7 @@ import {
   openConnection,
   type CallOptions,
 } from '../dbus/connection';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { errorStrings as e } from '../nm/error-strings';
 
 /**

@@ -6,7 +6,7 @@
 // afterwards is removed here when this process may (root), or named with what to do.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { errorStrings as e } from '../nm/error-strings';
 
 /** The metric of lockdown's unreachable default routes (settings.ts). */

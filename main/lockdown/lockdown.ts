@@ -1,6 +1,7 @@
 // Lockdown's three operations, as the CLI and the app call them: status, on, off.
 import type { NmModel } from '../nm/model';
-import { nmNotRunning, TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
+import { nmNotRunning } from '../nm/errors';
 import {
   applyLockdown,
   findLockdownProfiles,

@@ -6,7 +6,7 @@ import type { Message } from 'dbus-next';
 import { isDBusError } from '../dbus/connection';
 import { readConnections } from '../editor/base-connections';
 import { numberProp, stringProp, type VariantMap } from '../nm/dbus-types';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { ActiveState, AddConnection2Flags, IFACE, NM_PATH, Update2Flags } from '../nm/names';
 import { addConnection2, deleteConnection, update2, type NmCaller } from '../nm/settings-calls';
 import { isLockdownProfile, lockdownSettings, profileUuid } from './settings';

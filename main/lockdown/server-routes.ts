@@ -7,7 +7,7 @@
 import { Variant } from 'dbus-next';
 import type { ServerRoutesView } from '../../preload/privacy-types';
 import { isDBusError } from '../dbus/connection';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import {
   mapArrayProp,
   numberProp,

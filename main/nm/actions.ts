@@ -1,6 +1,7 @@
 import { isDBusError } from '../dbus/connection';
 import type { NmBus } from './bus';
-import { ambiguousProfile, nmNotRunning, TunnelbarError, unknownProfile } from './errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
+import { ambiguousProfile, nmNotRunning, unknownProfile } from './errors';
 import type { NmModel } from './model';
 import { IFACE, NM_PATH } from './names';
 import type { Profile } from './profile';

@@ -1,7 +1,7 @@
 import * as dbus from 'dbus-next';
 import { BUS_DAEMON, BUS_PATH, isDBusError } from '../dbus/connection';
 import type { CallOptions } from './bus';
-import { TunnelbarError } from './errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { NM_BUS_NAME } from './names';
 import { errorStrings as e } from './error-strings';
 

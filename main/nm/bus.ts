@@ -16,7 +16,8 @@ import {
   NM_OWNER_RULES,
   NM_SIGNAL_RULES,
 } from './bus-setup';
-import { busUnreachable, TunnelbarError } from './errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
+import { busUnreachable } from './errors';
 import { NM_BUS_NAME } from './names';
 import { errorStrings as e } from './error-strings';
 

@@ -1,18 +1,7 @@
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { errorStrings as e } from './error-strings';
 
-/**
- * An error a person can act on: a stable kebab-case word for scripts and tests, and a sentence
- * that says what happened and what to do. Never carries a secret.
- */
-export class TunnelbarError extends Error {
-  constructor(
-    readonly word: string,
-    sentence: string,
-  ) {
-    super(sentence);
-    this.name = 'TunnelbarError';
-  }
-}
+// The errors of reaching NetworkManager and naming its profiles, every command can meet them.
 
 export function busUnreachable(address: string, cause: string): TunnelbarError {
   return new TunnelbarError('bus-unreachable', e.busUnreachable(address, cause));
@@ -28,9 +17,4 @@ export function unknownProfile(ref: string): TunnelbarError {
 
 export function ambiguousProfile(ref: string, count: number): TunnelbarError {
   return new TunnelbarError('ambiguous-profile', e.ambiguousProfile(ref, count));
-}
-
-export function describeUnknownError(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return String(err);
 }

@@ -1,6 +1,6 @@
 import type { Core } from '../core';
 import { activate, ActivationError, findProfile } from '../nm/actions';
-import { TunnelbarError } from '../nm/errors';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import type { Reason, ReasonWord } from '../nm/reasons';
 
 function wordOf(word: string): ReasonWord {

@@ -1,6 +1,6 @@
 import { uuidOf } from '../unit/desktop/views';
 import {
-  callSchemas,
+  contract,
   type CallArgs,
   type CallFailure,
   type CallName,
@@ -15,7 +15,7 @@ import {
 
 /**
  * Calls the real contract would have refused since the last check: main validates every payload
- * against callSchemas, so a view that sends one is broken even if the fake would answer it.
+ * against the contract's schemas, so a view that sends one is broken even if the fake would answer it.
  * test/component/setup.ts fails every test that leaves one here.
  */
 export const contractViolations: string[] = [];
@@ -41,7 +41,7 @@ export class FakeApi implements TunnelbarApi {
 
   call<C extends CallName>(name: C, ...args: CallArgs<C>): Promise<CallResults[C]> {
     this.calls.push({ name, args });
-    const checked = callSchemas[name].safeParse(args);
+    const checked = contract.calls[name].args.safeParse(args);
     if (!checked.success) {
       const violation = `${name} ${JSON.stringify(args)}: ${checked.error.message}`;
       contractViolations.push(violation);

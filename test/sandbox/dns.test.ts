@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../main/core';
-import { privacyCall } from '../../main/contract/privacy-dispatch';
+import { privacyCalls } from '../../main/contract/privacy-calls';
 import { fixDnsLeak } from '../../main/dns/fix';
 import { dnsRoutingOf } from '../../main/dns/profile-dns';
 import { findProfile } from '../../main/nm/actions';
@@ -110,7 +110,7 @@ describe('DNS', () => {
     await waitFor('the model to see the tunnel connected', () =>
       core.model.tunnelState(cert.uuid).kind === 'connected' ? true : undefined,
     );
-    await privacyCall(core, 'profile:set-dns', [{ uuid: cert.uuid, routing: 'own-domains' }]);
+    await privacyCalls(core)['profile:set-dns']({ uuid: cert.uuid, routing: 'own-domains' });
     const settings = await sb.nmcli([
       '-g',
       'ipv4.dns-priority,ipv4.dns-search,ipv6.dns-priority,ipv6.dns-search',

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_CHANNELS, EVENT_CHANNELS } from '../../preload/channels';
+import { callChannel, eventChannel } from '../../preload/channels';
+import { CALL_NAMES } from '../../preload/contract';
 import { EntryPointRun } from '../support/electron-stand-in/run-entry-point';
 import type { StandInReport } from '../support/electron-stand-in/protocol';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -84,12 +85,12 @@ describe('the Electron entry point under a stand-in', () => {
     // The handlers are registered once the app core has started (after the tray and window).
     await expect
       .poll(() => run.ask({ kind: 'handlers' }), { timeout: 30_000 })
-      .toEqual(Object.values(CALL_CHANNELS).sort());
+      .toEqual(CALL_NAMES.map(callChannel).sort());
     const editor = await firstWindow();
     const url = await loadOf(editor.id);
     const snapshot = await run.ask({
       kind: 'invoke',
-      channel: CALL_CHANNELS['state:snapshot'],
+      channel: callChannel('state:snapshot'),
       args: [],
       windowId: editor.id,
       url,
@@ -100,7 +101,7 @@ describe('the Electron entry point under a stand-in', () => {
     });
     const foreign = await run.ask({
       kind: 'invoke',
-      channel: CALL_CHANNELS['state:snapshot'],
+      channel: callChannel('state:snapshot'),
       args: [],
       windowId: editor.id,
       url: 'https://example.com/',
@@ -113,7 +114,7 @@ describe('the Electron entry point under a stand-in', () => {
     const url = await loadOf(editor.id);
     const connect = await run.ask({
       kind: 'invoke',
-      channel: CALL_CHANNELS['tunnel:connect'],
+      channel: callChannel('tunnel:connect'),
       args: [{ uuid: password.uuid }],
       windowId: editor.id,
       url,
@@ -128,7 +129,7 @@ describe('the Electron entry point under a stand-in', () => {
     expect(promptWindow.options).toMatchObject({ alwaysOnTop: true, resizable: false });
     expect(promptWindow.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
     await run.next((r) =>
-      r.kind === 'send' && r.id === editor.id && r.channel === EVENT_CHANNELS['prompt:open']
+      r.kind === 'send' && r.id === editor.id && r.channel === eventChannel('prompt:open')
         ? r
         : undefined,
     );

@@ -5,6 +5,7 @@ import { DebugLogger } from 'builder-util';
 import type { Configuration } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ICON, PRELOAD_BUNDLE, RENDERER_INDEX } from '../../../main/app/paths';
+import { CALL_NAMES, EVENT_NAMES } from '../../../preload/contract';
 
 // electron-builder.yml cannot be tried here (no Electron binary to package): it is checked against
 // electron-builder's own schema, and everything it names must exist after `npm run build`.
@@ -123,5 +124,12 @@ describe('electron-builder.yml', () => {
     expect(required).toEqual(['electron']);
     expect(bundle).not.toMatch(/^\s*(import|export)\s/m);
     expect(bundle).toContain('exposeInMainWorld("tunnelbar"');
+  });
+
+  it("checks names against the contract's own, put in at build time without the schemas", () => {
+    const bundle = readFileSync(join(root, PRELOAD_BUNDLE), 'utf8');
+    for (const name of [...CALL_NAMES, ...EVENT_NAMES]) expect(bundle).toContain(`"${name}"`);
+    expect(bundle).not.toContain('__TUNNELBAR_CONTRACT_NAMES__');
+    expect(bundle).not.toContain('safeParse');
   });
 });

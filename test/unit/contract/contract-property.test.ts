@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
-import { CallError, ContractServer } from '../../../main/contract/server';
-import { CALL_NAMES, callSchemas } from '../../../preload/contract';
+import { ContractServer } from '../../../main/contract/server';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
+import { CALL_NAMES, contract } from '../../../preload/contract';
 import { fakeCore } from '../support/fake-core';
 import { FakeNmBus } from '../support/fake-nm-bus';
 import { derive } from './zod-arbitrary';
@@ -14,7 +15,7 @@ import { promptRequest } from '../../support/prompt-request';
 
 // Issue 11, "beyond the list": for every call of the contract, payloads derived from its schema
 // (valid, almost valid, or anything at all) never crash main and are answered either with a value
-// or with a CallError carrying a word, without any secret of the payload in its sentence.
+// or with a TunnelbarError carrying a word, without any secret of the payload in its sentence.
 
 const UUID = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
 const OPEN_REQUEST = 'req-open';
@@ -98,7 +99,7 @@ async function handleOnce(name: string, args: unknown): Promise<Answer> {
 }
 
 function isInvalidPayload(err: unknown): boolean {
-  return err instanceof CallError && err.word === 'invalid-payload';
+  return err instanceof TunnelbarError && err.word === 'invalid-payload';
 }
 
 function expectTypedAnswer(answer: Answer, args: unknown): void {
@@ -111,16 +112,16 @@ function expectTypedAnswer(answer: Answer, args: unknown): void {
   expect(answer).not.toHaveProperty('hung');
   if (!('err' in answer)) return;
   const err = answer.err;
-  expect(err).toBeInstanceOf(CallError);
-  if (!(err instanceof CallError)) return;
+  expect(err).toBeInstanceOf(TunnelbarError);
+  if (!(err instanceof TunnelbarError)) return;
   expect(err.word).toMatch(WORD);
   expect(err.message.length).toBeGreaterThan(0);
   for (const secret of secretsIn(args)) expect(err.message).not.toContain(secret);
 }
 
 describe('every contract call, with arbitrary payloads', () => {
-  it.each(CALL_NAMES)('%s answers a value or a CallError with a word', async (name) => {
-    const schema = callSchemas[name];
+  it.each(CALL_NAMES)('%s answers a value or a TunnelbarError with a word', async (name) => {
+    const schema = contract.calls[name].args;
     const payload = fc.oneof(
       derive(schema, { junkOneIn: 0, pool: POOL }),
       derive(schema, { junkOneIn: 20, pool: POOL }),
@@ -155,7 +156,7 @@ describe('every contract call, with arbitrary payloads', () => {
   it('a name outside the contract, whatever its payload, is an unknown-call', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.string().filter((s) => !Object.hasOwn(callSchemas, s)),
+        fc.string().filter((s) => !Object.hasOwn(contract.calls, s)),
         fc.anything(),
         async (name, args) => {
           const answer = await handleOnce(name, args);

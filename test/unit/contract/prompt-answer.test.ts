@@ -5,8 +5,8 @@ import type { PromptAnswer, Prompter } from '../../../main/agent/prompter';
 import type { SecretPlan } from '../../../main/agent/secret-plan';
 import { NO_SECRET_STORE } from '../../../main/agent/secret-store';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
-import { TunnelbarError } from '../../../main/nm/errors';
-import { callSchemas } from '../../../preload/contract';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
+import { contract } from '../../../preload/contract';
 import { profileEditSchema, type ProfileEdit } from '../../../preload/editor';
 import { promptRequest } from '../../support/prompt-request';
 import { blankEdit, OPENVPN_SERVICE } from '../../../renderer/editor/blank';
@@ -94,9 +94,9 @@ describe('records in the contract are bounded', () => {
   const answer = (n: number) => [{ requestId: 'r1', values: entries(n), save: false }];
 
   it('prompt:answer takes at most 32 values', () => {
-    expect(callSchemas['prompt:answer'].safeParse(answer(32)).success).toBe(true);
-    expect(callSchemas['prompt:answer'].safeParse(answer(33)).success).toBe(false);
-    expect(callSchemas['prompt:answer'].safeParse(answer(100_000)).success).toBe(false);
+    expect(contract.calls['prompt:answer'].args.safeParse(answer(32)).success).toBe(true);
+    expect(contract.calls['prompt:answer'].args.safeParse(answer(33)).success).toBe(false);
+    expect(contract.calls['prompt:answer'].args.safeParse(answer(100_000)).success).toBe(false);
   });
 
   it('a plugin profile takes at most 1024 vpn.data keys and 256 new secrets', () => {

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../main/desktop/call-dispatch';
 import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { PreferencesStore } from '../../../main/contract/preferences';
-import { CallError, ContractServer } from '../../../main/contract/server';
-import { CALL_CHANNELS, EVENT_CHANNELS } from '../../../preload/channels';
+import { ContractServer } from '../../../main/contract/server';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
+import { callChannel, eventChannel } from '../../../preload/channels';
 import { CALL_NAMES, EVENT_NAMES, type CallName } from '../../../preload/contract';
 import { fakeCore } from '../support/fake-core';
 import { FakeNmBus } from '../support/fake-nm-bus';
@@ -108,7 +109,7 @@ describe('ContractServer.handle refuses malformed payloads', () => {
     await expect(world.server.handle(name, args)).rejects.toMatchObject({
       word: 'invalid-payload',
     });
-    await expect(world.server.handle(name, args)).rejects.toBeInstanceOf(CallError);
+    await expect(world.server.handle(name, args)).rejects.toBeInstanceOf(TunnelbarError);
     expect(world.bus.calls.length).toBe(before);
     expect(world.seen.diagnosticsAsked).toBe(0);
     expect(world.seen.autostartSet).toEqual([]);
@@ -235,9 +236,8 @@ describe('dispatchCall (what the IPC handler replies)', () => {
 
 describe('IPC channels', () => {
   it('has exactly one distinct channel per contract call and event', () => {
-    expect(Object.keys(CALL_CHANNELS).sort()).toEqual([...CALL_NAMES].sort());
-    expect(Object.keys(EVENT_CHANNELS).sort()).toEqual([...EVENT_NAMES].sort());
-    const all = [...Object.values(CALL_CHANNELS), ...Object.values(EVENT_CHANNELS)];
+    const all = [...CALL_NAMES.map(callChannel), ...EVENT_NAMES.map(eventChannel)];
+    expect(all).toHaveLength(CALL_NAMES.length + EVENT_NAMES.length);
     expect(new Set(all).size).toBe(all.length);
   });
 });

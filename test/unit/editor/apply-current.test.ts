@@ -4,7 +4,7 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { applyEdit, editFromSettings, secretSettingToRead } from '../../../main/editor/apply';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { ProfileEdit } from '../../../preload/editor';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);

@@ -4,7 +4,7 @@ import { applyEdit, editFromSettings, secretSettingToRead } from '../../../main/
 import { interfaceNameFor, settingsForNewProfile } from '../../../main/editor/create';
 import { generatePrivateKey, isWgKey, publicKeyOf } from '../../../main/vpn/wireguard/key-pair';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { ProfileEdit } from '../../../preload/editor';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);

@@ -10,7 +10,7 @@ import {
   sanitizedCertName,
   storeCert,
 } from '../../../main/editor/certs';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 
 // Real files made with openssl: a CA, a certificate it signed, one that expired in 2021, keys
 // plain and encrypted, a PKCS#12 bundle, a CRL, an OpenVPN static key.

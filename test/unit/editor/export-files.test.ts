@@ -21,7 +21,7 @@ import { parseOvpn } from '../../../main/vpn/openvpn/parse';
 import type { OpenVpnProfile } from '../../../main/vpn/profile';
 import { readReferencedFile } from '../../../main/import/read-bounded';
 import { toSettingsDict } from '../../../main/vpn/settings-dict';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
 import { FIXTURES } from '../vpn/corpus';
 import { FakeImportBus } from '../import/fake-import-bus';

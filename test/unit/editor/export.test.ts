@@ -13,7 +13,7 @@ import { parseOvpn } from '../../../main/vpn/openvpn/parse';
 import { toSettingsDict } from '../../../main/vpn/settings-dict';
 import { parseWgQuick } from '../../../main/vpn/wireguard/parse';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
 import { FIXTURES } from '../vpn/corpus';
 import { FakeImportBus } from '../import/fake-import-bus';

@@ -8,9 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importDroppedFiles } from '../../../main/editor/import-files';
 import {
   importStopped,
-  libraryCall,
+  libraryCalls,
   type LibraryContext,
-} from '../../../main/editor/library-dispatch';
+} from '../../../main/contract/library-calls';
 import { coalescedProgress } from '../../../main/editor/import-progress';
 import { fileReport, importReportView, noteSentence } from '../../../main/editor/import-report';
 import {
@@ -21,7 +21,7 @@ import {
   stageFiles,
 } from '../../../main/editor/import-staging';
 import { stringMapProp } from '../../../main/nm/dbus-types';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { DroppedFile } from '../../../preload/library';
 import { FIXTURES } from '../vpn/corpus';
 import { FakeImportBus } from '../import/fake-import-bus';
@@ -207,21 +207,22 @@ describe('importDroppedFiles over a fake NetworkManager', () => {
       onImportProgress: () => undefined,
       imports: new Set(),
     };
+    const calls = libraryCalls(ctx);
     // The person presses Stop while NetworkManager adds the first profile.
     let stopped = false;
     core.bus.delayFor = () => {
       if (!stopped) {
         stopped = true;
-        void libraryCall(ctx, 'profiles:import-stop', []);
+        void calls['profiles:import-stop']();
       }
       return 5;
     };
     const files = Array.from({ length: 200 }, (_, i) =>
       dropped(`p/vpn-${String(i).padStart(3, '0')}.ovpn`, ovpn(`h${String(i)}.example.net`)),
     );
-    const report = await libraryCall(ctx, 'profiles:import-files', [
-      { files: [...files, dropped('p/ca.crt', CA)] },
-    ]);
+    const report = await calls['profiles:import-files']({
+      files: [...files, dropped('p/ca.crt', CA)],
+    });
     expect(report.fatal).toBe('You stopped the import.');
     expect(report.added).toBeGreaterThan(0);
     expect(report.added).toBeLessThan(200);

@@ -4,7 +4,7 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { applyIp, readIp, type Family } from '../../../main/editor/ip';
 import type { VariantMap } from '../../../main/nm/dbus-types';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { IpEdit } from '../../../preload/editor';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);

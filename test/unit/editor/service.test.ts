@@ -12,7 +12,7 @@ import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import type { NmCaller } from '../../../main/nm/settings-calls';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
-import { callSchemas } from '../../../preload/contract';
+import { contract } from '../../../preload/contract';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const PATH = '/org/freedesktop/NetworkManager/Settings/7';
@@ -121,7 +121,7 @@ describe('the editor’s calls on NetworkManager', () => {
 
   it('the contract refuses malformed editor payloads', () => {
     const edit = editFromSettings(vpnSettings());
-    const ok = callSchemas['profile:save'].safeParse([{ uuid: 'a-1', base: edit, edit }]);
+    const ok = contract.calls['profile:save'].args.safeParse([{ uuid: 'a-1', base: edit, edit }]);
     expect(ok.success).toBe(true);
     const bad: unknown[][] = [
       [{ uuid: 'a-1', edit }],
@@ -129,7 +129,8 @@ describe('the editor’s calls on NetworkManager', () => {
       [{ uuid: 'a-1', base: edit, edit: { ...edit, vpn: { kind: 'ssh' } } }],
       [{ uuid: 'x y', base: edit, edit }],
     ];
-    for (const args of bad) expect(callSchemas['profile:save'].safeParse(args).success).toBe(false);
+    for (const args of bad)
+      expect(contract.calls['profile:save'].args.safeParse(args).success).toBe(false);
     const wg = {
       ...edit,
       vpn: {
@@ -141,7 +142,7 @@ describe('the editor’s calls on NetworkManager', () => {
         peers: [],
       },
     };
-    expect(callSchemas['profile:create'].safeParse([{ edit: wg }]).success).toBe(false);
-    expect(callSchemas['profile:delete'].safeParse([{}]).success).toBe(false);
+    expect(contract.calls['profile:create'].args.safeParse([{ edit: wg }]).success).toBe(false);
+    expect(contract.calls['profile:delete'].args.safeParse([{}]).success).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import {
   hasIpv4Block,
   hasIpv6Block,
 } from '../../../main/lockdown/leftover-block';
-import { TunnelbarError } from '../../../main/nm/errors';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 
 const header =
   'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n';
