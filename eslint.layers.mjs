@@ -35,6 +35,18 @@ const settings = {
 /** @type {Array<{target: string | string[], from: string | string[], except?: string[], message: string}>} */
 const zones = [
   {
+    target: 'main/errors',
+    from: 'main',
+    except: ['./errors', './i18n'],
+    message: 'main/errors is the bottom: every part may use it, so it uses only the catalogues.',
+  },
+  {
+    target: 'main/dbus',
+    from: 'main',
+    except: ['./dbus', './errors', './i18n'],
+    message: 'main/dbus is the bus under everything: it knows nothing of NetworkManager or above.',
+  },
+  {
     target: 'main/vpn',
     from: [...ABOVE_FORMATS, ...DESKTOP, 'main/app', 'main/cli'],
     message: 'Formats (main/vpn) are pure: no bus, no files, nothing of the layers above.',

@@ -4,7 +4,7 @@ import { pluginShortName } from '../nm/profile';
 import { agentOwnedValues } from './secret-flags';
 import { secretsOfDict } from './secret-reply';
 import type { SecretStore, StoredProfile } from './secret-store';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 /**
  * NetworkManager's SaveSecrets and DeleteSecrets, against the store. SaveSecrets comes when a

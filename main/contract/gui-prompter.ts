@@ -5,7 +5,7 @@ import {
   type Prompter,
 } from '../agent/prompter';
 import { TunnelbarError } from '../errors/tunnelbar-error';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 type PromptEvent = { kind: 'open'; request: PromptRequest } | { kind: 'close'; requestId: string };
 

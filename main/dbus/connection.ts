@@ -1,6 +1,6 @@
 import * as dbus from 'dbus-next';
 import { TunnelbarError } from '../errors/tunnelbar-error';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 /**
  * The low-level pieces both bus connections share (the system bus's NmBus and the session bus's

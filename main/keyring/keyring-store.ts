@@ -3,7 +3,7 @@ import { describeUnknownError, TunnelbarError } from '../errors/tunnelbar-error'
 import { itemAttributes, itemLabel, newItemAttributes, profileAttributes } from './schema';
 import { SecretService } from './secret-service';
 import { SessionBus } from './session-bus';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 export interface KeyringStoreOptions {
   /** The session bus; null when this process has none (then there is no keyring either). */

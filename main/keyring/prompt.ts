@@ -1,7 +1,7 @@
 import type { Message } from 'dbus-next';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import type { SessionBus } from './session-bus';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 export const SECRETS_BUS_NAME = 'org.freedesktop.secrets';
 export const PROMPT_IFACE = 'org.freedesktop.Secret.Prompt';

@@ -2,7 +2,7 @@ import { Variant } from 'dbus-next';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { completePrompt, NO_PROMPT, SECRETS_BUS_NAME } from './prompt';
 import type { SessionBus } from './session-bus';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 const SERVICE_PATH = '/org/freedesktop/secrets';
 const IFACE = {

@@ -9,7 +9,7 @@ import {
   type CallOptions,
 } from '../dbus/connection';
 import { TunnelbarError } from '../errors/tunnelbar-error';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 /**
  * The session-bus address of this login session: DBUS_SESSION_BUS_ADDRESS, else the systemd user

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { TunnelbarError } from '../errors/tunnelbar-error';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 /** The metric of lockdown's unreachable default routes (settings.ts). */
 export const BLOCK_METRIC = 60;

@@ -10,7 +10,7 @@ import { TunnelbarError } from '../errors/tunnelbar-error';
 import { ActiveState, AddConnection2Flags, IFACE, NM_PATH, Update2Flags } from '../nm/names';
 import { addConnection2, deleteConnection, update2, type NmCaller } from '../nm/settings-calls';
 import { isLockdownProfile, lockdownSettings, profileUuid } from './settings';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 export interface LockdownBus extends NmCaller {
   on(event: 'signal', listener: (msg: Message) => void): unknown;

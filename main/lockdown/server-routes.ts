@@ -19,7 +19,7 @@ import { IFACE } from '../nm/names';
 import { managerPaths, type LockdownBus } from './nm-lockdown';
 import { LOCKDOWN_INTERFACE } from './settings';
 import { routedAddresses, serverRouteDests, withServerRoutes, type Family } from './route-data';
-import { errorStrings as e } from '../nm/error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 const DEVICE_IFACE = 'org.freedesktop.NetworkManager.Device';
 const DEVICE_ACTIVATED = 100;

@@ -7,7 +7,7 @@ import { IFACE, NM_PATH } from './names';
 import type { Profile } from './profile';
 import { reasonFromActivationError, type Reason } from './reasons';
 import { isSettled, type TunnelState } from './tunnel-state';
-import { errorStrings as e } from './error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 /** ActivateConnection or DeactivateConnection was refused; carries the reason. */
 export class ActivationError extends TunnelbarError {

@@ -3,7 +3,7 @@ import { BUS_DAEMON, BUS_PATH, isDBusError } from '../dbus/connection';
 import type { CallOptions } from './bus';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { NM_BUS_NAME } from './names';
-import { errorStrings as e } from './error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 /**
  * What each new system-bus connection of NmBus does first, and small helpers of its own: the

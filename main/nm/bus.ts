@@ -19,7 +19,7 @@ import {
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { busUnreachable } from './errors';
 import { NM_BUS_NAME } from './names';
-import { errorStrings as e } from './error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 /**
  * The one bus connection of the core, and the one place that works around dbus-next 0.10.2:

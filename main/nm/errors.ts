@@ -1,5 +1,5 @@
 import { TunnelbarError } from '../errors/tunnelbar-error';
-import { errorStrings as e } from './error-strings';
+import { errorStrings as e } from '../errors/error-strings';
 
 // The errors of reaching NetworkManager and naming its profiles, every command can meet them.
 

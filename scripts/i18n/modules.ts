@@ -12,7 +12,7 @@ import '../../main/cli/usage-strings';
 import '../../main/cli/run-strings';
 import '../../main/cli/import-strings';
 import '../../main/cli/prompt-strings';
-import '../../main/nm/error-strings';
+import '../../main/errors/error-strings';
 import '../../main/harness/tray-strings';
 import '../../main/editor/editor-strings';
 import '../../main/vpn/import-errors-strings';
