@@ -80,10 +80,10 @@ export async function startShell(args: LaunchArgs): Promise<Shell> {
       showNotification(text, paths.icon, () => appCore?.notificationClicked());
     },
     chooseExportPath: async (suggestedName) => {
-      // Modal to the editor (the window the Export button is in) when it is open.
+      // Modal to the main window (the Export button is in its editor) when it is open.
       const options = exportDialogOptions(suggestedName, app.getPath('documents'));
-      const editor = appCore?.editorWindow();
-      const parent = editor === null || editor === undefined ? undefined : windows.live(editor);
+      const main = appCore?.mainWindow();
+      const parent = main === null || main === undefined ? undefined : windows.live(main);
       const choice =
         parent === undefined
           ? await dialog.showSaveDialog(options)

@@ -107,10 +107,10 @@ export class AppCore {
           this.disconnect(uuid);
         },
         openEditor: () => {
-          this.windows.showEditor();
+          this.windows.showMainWindow();
         },
         openSearch: () => {
-          this.windows.showEditor({ kind: 'search' });
+          this.windows.showMainWindow({ kind: 'search' });
         },
         quit: () => {
           opts.platform.quit();
@@ -184,9 +184,9 @@ export class AppCore {
     this.windows.closed(id);
   }
 
-  /** The connection editor's window, when one is open (the parent of its dialogs). */
-  editorWindow(): WindowId | null {
-    return this.windows.editor();
+  /** The main window, when one is open (the parent of its dialogs). */
+  mainWindow(): WindowId | null {
+    return this.windows.mainWindow();
   }
 
   trayClicked(): void {
@@ -198,12 +198,12 @@ export class AppCore {
   }
 
   notificationClicked(): void {
-    this.windows.showEditor();
+    this.windows.showMainWindow();
   }
 
   /** A later launch (a second instance, a double-clicked file). A second autostart does nothing. */
   relaunched(launch: LaunchArgs): void {
-    if (!launch.hidden || launch.files.length > 0) this.windows.showEditor();
+    if (!launch.hidden || launch.files.length > 0) this.windows.showMainWindow();
     this.importOpened(launch.files);
   }
 
@@ -231,7 +231,7 @@ export class AppCore {
       this.stops.promptOpened(request.id, request.connectionUuid);
       this.windows.promptOpened(request.id);
     }
-    if (!launch.hidden) this.windows.showEditor();
+    if (!launch.hidden) this.windows.showMainWindow();
     this.importOpened(launch.files);
   }
 

@@ -61,15 +61,18 @@ export class WindowRegistry {
     }
   }
 
-  /** The connection editor's window, when one is open (the parent of its dialogs). */
-  editor(): WindowId | null {
+  /** The main window (profiles, editor, status), when one is open: the parent of its dialogs. */
+  mainWindow(): WindowId | null {
     for (const [id, route] of this.routes) if (route.kind !== 'prompt') return id;
     return null;
   }
 
-  /** Opens the editor at a route, or brings an open one forward (moving it to the route). */
-  showEditor(route: Route = { kind: 'editor' }): void {
-    const id = this.editor();
+  /**
+   * Opens the main window at a route, or brings the open one forward (moving it to the route).
+   * Its first view is the profiles with the editor, whose route is named `editor`.
+   */
+  showMainWindow(route: Route = { kind: 'editor' }): void {
+    const id = this.mainWindow();
     if (id === null) {
       this.open(route);
       return;
