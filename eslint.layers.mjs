@@ -11,6 +11,7 @@ const CORE = [
   'main/dns',
   'main/editor',
   'main/errors',
+  'main/export',
   'main/i18n',
   'main/import',
   'main/keyring',

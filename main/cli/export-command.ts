@@ -1,7 +1,7 @@
 // `tunnelbar export`: one profile to a file, by the same code as the editor's Export button.
 
 import { resolve } from 'node:path';
-import { exportProfile } from '../editor/export';
+import { exportProfile } from '../export/export-profile';
 import { findProfile } from '../nm/actions';
 import type { Core } from '../core';
 import type { ExitCode, Io } from './commands';

@@ -1,11 +1,11 @@
 // `tunnelbar import`: collects the files, runs the bulk importer, reports as it goes.
 
 import { homedir } from 'node:os';
-import { runBulkImport } from '../import/bulk-import';
-import type { BulkEvent, BulkSummary } from '../import/bulk-types';
-import { collectTargets } from '../import/bulk-walk';
-import { loadExistingProfiles } from '../import/bulk-existing';
-import type { ExistingProfile } from '../import/bulk-index';
+import { runBulkImport } from '../import/pipeline';
+import type { BulkEvent, BulkSummary } from '../import/types';
+import { collectTargets } from '../import/walk';
+import { loadExistingProfiles } from '../import/existing';
+import type { ExistingProfile } from '../import/existing-index';
 import { NmBus } from '../nm/bus';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { nmNotRunning } from '../nm/errors';
@@ -69,7 +69,7 @@ function reporter(
  * `tunnelbar import <files or folders...>`: exit 0 when every file was added (or, with
  * --dry-run, would be), 1 when some were not (failed or duplicate), 2 when the import could not
  * go on (NetworkManager gone, permission denied, interrupted). It opens its own bus connection
- * rather than the core: no live model (see bulk-existing.ts), no secret agent.
+ * rather than the core: no live model (see existing.ts), no secret agent.
  */
 export async function importFiles(io: Io, json: boolean, args: ImportArgs): Promise<ExitCode> {
   const bus = await connectForImport(args.dryRun);

@@ -1,6 +1,6 @@
 // How `tunnelbar import` reports each file: the --json entry and the human lines.
 
-import type { BulkWarning, FileOutcome } from '../import/bulk-types';
+import type { BulkWarning, FileOutcome } from '../import/types';
 import type { ImportedProfile } from '../vpn/profile';
 import type { ImportNote } from '../vpn/result';
 import { importStrings as t } from './import-strings';

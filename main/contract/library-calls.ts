@@ -4,10 +4,10 @@
 
 import type { SomeCallHandlers } from './call-handlers';
 import type { Core } from '../core';
-import { bulkAction } from '../editor/bulk';
+import { bulkAction } from '../editor/selection-actions';
 import { inspectCert, storeCert } from '../editor/certs';
-import { exportProfile } from '../editor/export';
-import { importDroppedFiles } from '../editor/import-files';
+import { exportProfile } from '../export/export-profile';
+import { importDroppedFiles } from '../import/dropped-files';
 import { editorStrings as s } from '../editor/editor-strings';
 
 export interface LibraryContext {

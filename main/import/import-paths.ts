@@ -2,10 +2,10 @@ import { homedir } from 'node:os';
 import type { NmBus } from '../nm/bus';
 import { nmNotRunning } from '../nm/errors';
 import type { NmCaller } from '../nm/settings-calls';
-import { loadExistingProfiles } from './bulk-existing';
-import { runBulkImport } from './bulk-import';
-import type { BulkEvent, BulkSummary, FileOutcome } from './bulk-types';
-import { collectTargets } from './bulk-walk';
+import { loadExistingProfiles } from './existing';
+import { runBulkImport } from './pipeline';
+import type { BulkEvent, BulkSummary, FileOutcome } from './types';
+import { collectTargets } from './walk';
 
 export interface ImportReport {
   summary: BulkSummary;

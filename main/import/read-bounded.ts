@@ -6,7 +6,7 @@
 
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { fsReason } from './bulk-walk';
+import { fsReason } from './walk';
 import type { ReadFile } from '../vpn/result';
 import { FileRefused, type FileKind } from '../vpn/file-refused';
 

@@ -259,7 +259,7 @@ const english = {
       key,
     })),
   },
-  /** Why a file was not read (read-bounded.ts, bulk-walk.ts). */
+  /** Why a file was not read (read-bounded.ts, walk.ts). */
   file: {
     cannotRead: fmt('cannot read {path}: {why}', (path: string, why: string) => ({ path, why })),
     notRegular: fmt('it is {kind}, not a regular file', (kind: string) => ({ kind })),

@@ -9,7 +9,7 @@ const s = strings.exportView;
 type Outcome =
   { kind: 'saved'; path: string; warnings: string[] } | { kind: 'failed'; sentence: string } | null;
 
-/** The types main can export (main/editor/export.ts). */
+/** The types main can export (main/export/export-profile.ts). */
 export function canExport(vpnType: string): boolean {
   return vpnType === 'openvpn' || vpnType === 'wireguard';
 }

@@ -15,7 +15,7 @@ export interface PickedFile {
 
 /** What one file may weigh: the contract carries at most 4 MiB of base64 per file. */
 export const MAX_FILE_BYTES = 3 * 1024 * 1024;
-/** What one import may weigh in all, as main's cap (main/editor/import-staging.ts). */
+/** What one import may weigh in all, as main's cap (main/import/staging.ts). */
 export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 
 /** A path with no empty, `.` or `..` part and no leading `/` (what the contract accepts). */

@@ -1,7 +1,7 @@
 import { Variant } from 'dbus-next';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../main/core';
-import { bulkAction } from '../../main/editor/bulk';
+import { bulkAction } from '../../main/editor/selection-actions';
 import { generatePrivateKey } from '../../main/vpn/wireguard/key-pair';
 import { addWireguardArgs } from './profiles';
 import { findProfile } from '../../main/nm/actions';

@@ -3,7 +3,7 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
-import { wgSecretsOf } from '../../main/editor/export';
+import { wgSecretsOf } from '../../main/export/export-profile';
 import { generatePrivateKey, publicKeyOf } from '../../main/vpn/wireguard/key-pair';
 import { ScriptedPrompter } from '../support/scripted-prompter';
 import { useKeyringWorld } from './keyring-world';

@@ -11,7 +11,7 @@ import { describeState } from '../../../main/cli/format';
 import { TerminalPrompter } from '../../../main/cli/terminal-prompter';
 import { setLocale } from '../../../main/i18n/catalogue';
 import { localeFromEnv } from '../../../main/i18n/locale';
-import type { FileOutcome } from '../../../main/import/bulk-types';
+import type { FileOutcome } from '../../../main/import/types';
 import { capturedStreams } from '../../support/captured-streams';
 import { promptRequest } from '../../support/prompt-request';
 

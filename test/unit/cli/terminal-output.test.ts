@@ -8,7 +8,7 @@ import { describeState, describeStatus, statusEntry } from '../../../main/cli/fo
 import { describeOutcome } from '../../../main/cli/import-format';
 import { renderBar } from '../../../main/cli/progress-bar';
 import { TerminalPrompter } from '../../../main/cli/terminal-prompter';
-import type { FileOutcome } from '../../../main/import/bulk-types';
+import type { FileOutcome } from '../../../main/import/types';
 import { reasonFromActivationError } from '../../../main/nm/reasons';
 
 /** Clears the screen and sets the window title: what a hostile name would try. */

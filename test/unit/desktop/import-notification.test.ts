@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importNotification } from '../../../main/desktop/notifications';
-import type { BulkSummary, FileOutcome } from '../../../main/import/bulk-types';
+import type { BulkSummary, FileOutcome } from '../../../main/import/types';
 
 const summary = (over: Partial<BulkSummary> = {}): BulkSummary => ({
   total: 1,

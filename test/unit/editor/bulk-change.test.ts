@@ -1,6 +1,6 @@
 import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
-import { bulkChange, userNameKey } from '../../../main/editor/bulk-change';
+import { bulkChange, userNameKey } from '../../../main/editor/selection-change';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);

@@ -1,6 +1,6 @@
 import { DBusError, Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
-import { bulkAction, type BulkCore } from '../../../main/editor/bulk';
+import { bulkAction, type BulkCore } from '../../../main/editor/selection-actions';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportProfile, type ExportCore } from '../../../main/editor/export';
+import { exportProfile, type ExportCore } from '../../../main/export/export-profile';
 import { InlineBlockRefused, exportOvpn } from '../../../main/vpn/openvpn/export';
 import { parseOvpn } from '../../../main/vpn/openvpn/parse';
 import type { OpenVpnProfile } from '../../../main/vpn/profile';

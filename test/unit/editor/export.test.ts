@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chosenPath, exportDialogOptions } from '../../../main/app/export-dialog';
-import { exportProfile, wgSecretsOf, type ExportCore } from '../../../main/editor/export';
+import { exportProfile, wgSecretsOf, type ExportCore } from '../../../main/export/export-profile';
 import { ovpnFileName, wgFileName, wgInterfaceName } from '../../../main/vpn/export-name';
 import { parseOvpn } from '../../../main/vpn/openvpn/parse';
 import { toSettingsDict } from '../../../main/vpn/settings-dict';

@@ -5,21 +5,21 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importDroppedFiles } from '../../../main/editor/import-files';
+import { importDroppedFiles } from '../../../main/import/dropped-files';
 import {
   importStopped,
   libraryCalls,
   type LibraryContext,
 } from '../../../main/contract/library-calls';
-import { coalescedProgress } from '../../../main/editor/import-progress';
-import { fileReport, importReportView, noteSentence } from '../../../main/editor/import-report';
+import { coalescedProgress } from '../../../main/import/progress';
+import { fileReport, importReportView, noteSentence } from '../../../main/import/window-report';
 import {
   cleanupStaging,
   importInputs,
   MAX_IMPORT_BYTES,
   stagedPath,
   stageFiles,
-} from '../../../main/editor/import-staging';
+} from '../../../main/import/staging';
 import { stringMapProp } from '../../../main/nm/dbus-types';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { DroppedFile } from '../../../preload/library';

@@ -7,7 +7,7 @@ import {
   secretsOf,
   sha256,
   skeletonOf,
-} from '../../../main/import/bulk-dedupe';
+} from '../../../main/import/dedupe';
 import { withInlinePaths } from '../../../main/import/inline-files';
 import type { ImportedProfile, OpenVpnProfile } from '../../../main/vpn/profile';
 import { fromSettingsDict } from '../../../main/vpn/settings-dict-read';

@@ -1,6 +1,6 @@
 import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
-import { loadExistingProfiles } from '../../../main/import/bulk-existing';
+import { loadExistingProfiles } from '../../../main/import/existing';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { FakeImportBus } from './fake-import-bus';
 

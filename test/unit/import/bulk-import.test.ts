@@ -11,10 +11,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runBulkImport, type BulkImportOptions } from '../../../main/import/bulk-import';
-import type { ExistingProfile } from '../../../main/import/bulk-index';
-import type { BulkEvent, FileOutcome } from '../../../main/import/bulk-types';
-import { collectTargets } from '../../../main/import/bulk-walk';
+import { runBulkImport, type BulkImportOptions } from '../../../main/import/pipeline';
+import type { ExistingProfile } from '../../../main/import/existing-index';
+import type { BulkEvent, FileOutcome } from '../../../main/import/types';
+import { collectTargets } from '../../../main/import/walk';
 import type { SettingsDict, VariantMap } from '../../../main/nm/dbus-types';
 import { FIXTURES } from '../vpn/corpus';
 import { FakeImportBus, invalidProperty, type AddCall } from './fake-import-bus';

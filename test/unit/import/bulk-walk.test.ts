@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectTargets, fsReason } from '../../../main/import/bulk-walk';
+import { collectTargets, fsReason } from '../../../main/import/walk';
 
 let dir = '';
 

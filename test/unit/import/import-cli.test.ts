@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../../main/cli/args';
 import { describeOutcome, importEntry, settingsLines } from '../../../main/cli/import-format';
 import { ProgressBar, renderBar } from '../../../main/cli/progress-bar';
-import type { FileOutcome } from '../../../main/import/bulk-types';
+import type { FileOutcome } from '../../../main/import/types';
 
 const UUID = '2b7e1c00-3333-4444-8555-a66677778888';
 const OTHER = '9c1d2e00-3333-4444-8555-a66677778888';

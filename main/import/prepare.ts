@@ -4,10 +4,10 @@
 // the caller removes again if NetworkManager refuses the profile.
 
 import type { SettingsDict } from '../nm/dbus-types';
-import { asStored, fileHashes, secretsOf, skeletonOf } from './bulk-dedupe';
-import type { ContentKey, DuplicateIndex } from './bulk-index';
-import type { BulkWarning, FailedOutcome, FileOutcome, ImportTarget } from './bulk-types';
-import { fsReason, isProblem, type WalkEntry } from './bulk-walk';
+import { asStored, fileHashes, secretsOf, skeletonOf } from './dedupe';
+import type { ContentKey, DuplicateIndex } from './existing-index';
+import type { BulkWarning, FailedOutcome, FileOutcome, ImportTarget } from './types';
+import { fsReason, isProblem, type WalkEntry } from './walk';
 import { parseImportFile, type ImportKind } from '../vpn/detect';
 import { inlineFilePath, removeFiles, withInlinePaths, writeInlineFiles } from './inline-files';
 import { withoutSecrets, type ImportedProfile } from '../vpn/profile';

@@ -7,9 +7,9 @@
 import { mkdir, mkdtemp, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { DroppedFile } from '../../preload/library';
-import { makeCertDir } from '../import/inline-files';
+import { makeCertDir } from './inline-files';
 import { TunnelbarError } from '../errors/tunnelbar-error';
-import { editorStrings as s } from './editor-strings';
+import { editorStrings as s } from '../editor/editor-strings';
 
 /** What one import may bring in all: far above any provider's folder, far below the memory. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;

@@ -4,7 +4,7 @@
 // for profiles whose skeleton matches a file's, and at most once each.
 
 import type { SettingsDict } from '../nm/dbus-types';
-import { fileHashes, sameFiles, secretsCovered, secretsFromDict, skeletonOf } from './bulk-dedupe';
+import { fileHashes, sameFiles, secretsCovered, secretsFromDict, skeletonOf } from './dedupe';
 import type { ImportedProfile } from '../vpn/profile';
 import type { ReadFile } from '../vpn/result';
 import { fromSettingsDict } from '../vpn/settings-dict-read';
@@ -18,7 +18,7 @@ export interface ExistingProfile {
   settings: SettingsDict;
 }
 
-/** A file's content, reduced for comparison (see bulk-dedupe.ts). */
+/** A file's content, reduced for comparison (see dedupe.ts). */
 export interface ContentKey {
   skeleton: string;
   files: Record<string, string>;

@@ -3,7 +3,7 @@
 // out of every text so the report names files the way the person dropped them.
 
 import type { ImportFileReport, ImportReportView } from '../../preload/library';
-import type { BulkSummary, BulkWarning, FileOutcome } from '../import/bulk-types';
+import type { BulkSummary, BulkWarning, FileOutcome } from './types';
 import { formatImportError } from '../vpn/result';
 
 /** Takes `<dir>/` out of a text (a warning naming a staged certificate's full path). */

@@ -4,16 +4,16 @@
 // certificates the new profiles use (or removed when none does).
 
 import type { DroppedFile, ImportReportView } from '../../preload/library';
-import { importPaths, type ImportReport } from '../import/import-paths';
+import { importPaths, type ImportReport } from './import-paths';
 import type { NmBus } from '../nm/bus';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { nmNotRunning } from '../nm/errors';
 import type { NmCaller } from '../nm/settings-calls';
-import { coalescedProgress } from './import-progress';
-import { referencedFiles } from './import-referenced';
-import { importReportView } from './import-report';
-import { cleanupStaging, importInputs, stageFiles } from './import-staging';
-import { editorStrings as s } from './editor-strings';
+import { coalescedProgress } from './progress';
+import { referencedFiles } from './referenced-files';
+import { importReportView } from './window-report';
+import { cleanupStaging, importInputs, stageFiles } from './staging';
+import { editorStrings as s } from '../editor/editor-strings';
 
 function nothingToImport(): TunnelbarError {
   return new TunnelbarError('nothing-to-import', s.import.nothingToImport);

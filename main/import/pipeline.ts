@@ -6,12 +6,12 @@
 // than 50. Outcomes are reported strictly in input order, whatever order the answers come in.
 
 import { randomUUID } from 'node:crypto';
-import { DuplicateIndex, type ExistingProfile } from './bulk-index';
+import { DuplicateIndex, type ExistingProfile } from './existing-index';
 import { addConnection2, getSecrets, type NmCaller } from '../nm/settings-calls';
-import { ADD_TIMEOUT_MS, classifyAddError, IMPORT_ADD_FLAGS } from './bulk-nm';
-import { prepareFile, type PrepareContext, type ReadyFile } from './bulk-prepare';
-import type { BulkEvent, BulkSummary, FileOutcome } from './bulk-types';
-import type { WalkEntry } from './bulk-walk';
+import { ADD_TIMEOUT_MS, classifyAddError, IMPORT_ADD_FLAGS } from './add-profiles';
+import { prepareFile, type PrepareContext, type ReadyFile } from './prepare';
+import type { BulkEvent, BulkSummary, FileOutcome } from './types';
+import type { WalkEntry } from './walk';
 import { removeFiles } from './inline-files';
 import { readProfileFile, readReferencedFile } from './read-bounded';
 import type { ReadFile } from '../vpn/result';

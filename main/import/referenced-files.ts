@@ -4,10 +4,10 @@
 // profile was added with.
 
 import { join } from 'node:path';
-import type { FileOutcome } from '../import/bulk-types';
+import type { FileOutcome } from './types';
 import { parseImportFile } from '../vpn/detect';
 import { FILE_KEYS } from '../vpn/openvpn/keys';
-import { readProfileFile, readReferencedFile } from '../import/read-bounded';
+import { readProfileFile, readReferencedFile } from './read-bounded';
 import { utf8safeUnescape } from '../vpn/text';
 
 /** The files the added OpenVPN profiles refer to, absolute (inside the staging folder or not). */

@@ -7,7 +7,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ExportResultView } from '../../preload/library';
-import { fsReason } from '../import/bulk-walk';
+import { fsReason } from '../import/walk';
 import { fromSettingsDict } from '../vpn/settings-dict-read';
 import { exportOvpn, InlineBlockRefused } from '../vpn/openvpn/export';
 import { OPENVPN_SERVICE_TYPE } from '../vpn/openvpn/keys';
@@ -20,8 +20,8 @@ import { TunnelbarError } from '../errors/tunnelbar-error';
 import type { NmModel } from '../nm/model';
 import { getSecrets, type NmCaller } from '../nm/settings-calls';
 import { ovpnFileName, wgFileName } from '../vpn/export-name';
-import { sentence } from './import-report';
-import { editorStrings as s } from './editor-strings';
+import { sentence } from '../import/window-report';
+import { editorStrings as s } from '../editor/editor-strings';
 
 type Choose = ((suggestedName: string) => Promise<string | null>) | undefined;
 

@@ -10,7 +10,7 @@ import type { NmModel } from '../nm/model';
 import { Update2Flags } from '../nm/names';
 import type { Profile } from '../nm/profile';
 import { getSettings, update2, type NmCaller } from '../nm/settings-calls';
-import { bulkChange } from './bulk-change';
+import { bulkChange } from './selection-change';
 import { withRefusalSentence } from './nm-refusal';
 import { deleteProfile } from './service';
 import { editorStrings as s } from './editor-strings';

@@ -5,7 +5,7 @@ import { isDBusError } from '../dbus/connection';
 import { mapLimited } from '../nm/limited';
 import { profileFromSettings } from '../nm/profile';
 import { getSettings, listConnections, type NmCaller } from '../nm/settings-calls';
-import type { ExistingProfile } from './bulk-index';
+import type { ExistingProfile } from './existing-index';
 
 /** Under the bus's limit of 128 pending replies per connection, as in the model. */
 const CALLS_IN_FLIGHT = 48;

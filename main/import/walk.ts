@@ -7,7 +7,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ImportTarget } from './bulk-types';
+import type { ImportTarget } from './types';
 import { importErrorStrings as m } from '../vpn/import-errors-strings';
 
 /** Names a folder search takes (case-insensitive, like file managers on Linux show them). */
