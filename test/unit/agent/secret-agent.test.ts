@@ -342,6 +342,23 @@ describe('GetSecrets', () => {
     }
   });
 
+  it('runs the openconnect program it was given for an OpenConnect login', async () => {
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'corp'), uuid: v('s', 'u5'), type: v('s', 'vpn') },
+      vpn: {
+        'service-type': v('s', 'org.freedesktop.NetworkManager.openconnect'),
+        data: v('a{ss}', { gateway: 'vpn.test:4443', protocol: 'anyconnect' }),
+      },
+    };
+    const { bus, warnings } = await started({ openconnect: '/nonexistent/openconnect' });
+    const call = getSecrets([], GetSecretsFlags.allowInteraction, connection);
+    bus.deliver(call);
+    expect(await bus.answerTo(call)).toMatchObject({ kind: 'error', name: AGENT_ERROR.noSecrets });
+    expect(warnings).toEqual([
+      'The openconnect program is not installed (Debian/Ubuntu and Fedora package "openconnect").',
+    ]);
+  });
+
   it('CancelGetSecrets withdraws the open prompt: AgentCanceled, and the cancel is answered', async () => {
     const person = new Person(() => 'wait');
     const { bus } = await started({ prompter: person });
