@@ -52,8 +52,58 @@ describe('argument counts and empty arguments', () => {
     ['crl-verify', '"crl-verify" takes between 1 and 2 arguments'],
     ['crl-verify crl.pem dir x', '"crl-verify" takes between 1 and 2 arguments'],
     ['crl-verify ""', 'the 1st argument of "crl-verify" cannot be empty'],
+    ['tls-client x', '"tls-client" takes no arguments'],
+    ['key-direction', '"key-direction" takes exactly 1 argument'],
+    ['key-direction 1 0', '"key-direction" takes exactly 1 argument'],
+    ['dev', '"dev" takes exactly 1 argument'],
+    ['dev ""', 'the 1st argument of "dev" cannot be empty'],
+    ['proto udp tcp', '"proto" takes exactly 1 argument'],
+    ['mssfix 1 2', '"mssfix" takes between 0 and 1 arguments'],
+    ['mssfix -1', 'the 1st argument of "mssfix" must be a number from 0 to 2147483647, not "-1"'],
+    ['comp-lzo yes no', '"comp-lzo" takes between 0 and 1 arguments'],
+    ['comp-lzo maybe', '"comp-lzo" accepts "yes", "no" or "adaptive", not "maybe"'],
+    ['tls-version-min', '"tls-version-min" takes between 1 and 2 arguments'],
+    ['tls-version-min ""', 'the 1st argument of "tls-version-min" cannot be empty'],
+    ['keepalive 1 2 3', '"keepalive" takes exactly 2 arguments'],
+    [
+      'keepalive x 10',
+      'the 1st argument of "keepalive" must be a number from 0 to 2147483647, not "x"',
+    ],
+    [
+      'keepalive 10 x',
+      'the 2nd argument of "keepalive" must be a number from 0 to 2147483647, not "x"',
+    ],
+    ['verify-x509-name', '"verify-x509-name" takes between 1 and 2 arguments'],
+    ['verify-x509-name ""', 'the 1st argument of "verify-x509-name" cannot be empty'],
+    [
+      'verify-x509-name x cn',
+      '"verify-x509-name" type must be "subject", "name" or "name-prefix", not "cn"',
+    ],
+    ['ifconfig 10.8.0.2', '"ifconfig" takes exactly 2 arguments'],
+    ['ifconfig "" 10.8.0.1', 'the 1st argument of "ifconfig" cannot be empty'],
+    ['ifconfig 10.8.0.2 ""', 'the 2nd argument of "ifconfig" cannot be empty'],
+    ['auth-user-pass a b', '"auth-user-pass" takes between 0 and 1 arguments'],
+    ['tls-version-min 1.2 or-lowest', 'invalid keyword "or-lowest" in "tls-version-min"'],
+    ['proto sctp', '"proto" expects a protocol such as "udp" or "tcp", not "sctp"'],
+    ['remote x 1194 sctp', '"remote" expects a protocol such as "udp" or "tcp", not "sctp"'],
+    ['crl-verify crl.pem file', '"crl-verify" accepts only "dir" after the path'],
   ])('%j is refused: %s', (line, message) => {
     expect(errorOf(BASE + line)).toBe(message);
+  });
+});
+
+describe('every value of a choice', () => {
+  it.each<[string, Record<string, string>]>([
+    ['dev-type tun', { 'dev-type': 'tun' }],
+    ['dev-type tap', { 'dev-type': 'tap' }],
+    ['mtu-disc no', { 'mtu-disc': 'no' }],
+    ['mtu-disc yes', { 'mtu-disc': 'yes' }],
+    ['ns-cert-type client', { 'ns-cert-type': 'client' }],
+    ['remote-cert-tls client', { 'remote-cert-tls': 'client' }],
+    ['allow-compression yes', { 'allow-compression': 'yes' }],
+    ['allow-compression no', { 'allow-compression': 'no' }],
+  ])('%s is stored', (line, expected) => {
+    expect(imported(`${BASE}${line}\n`).data).toMatchObject(expected);
   });
 });
 
