@@ -241,6 +241,24 @@ describe('registering with NetworkManager', () => {
   });
 });
 
+describe('without a warning callback', () => {
+  it('starts, answers and stops when registering, a prompt and saving fail', async () => {
+    const bus = new FakeAgentBus();
+    bus.failing.set('RegisterWithCapabilities', new Error('refused'));
+    const failing: Prompter = { prompt: () => Promise.reject(new Error('window gone')) };
+    const agent = new SecretAgent(bus as unknown as NmBus, {
+      identifier: 'org.tunnelbar.test',
+      prompter: failing,
+      pluginDirs: [],
+    });
+    await expect(agent.start()).resolves.toBeUndefined();
+    const call = getSecrets();
+    bus.deliver(call);
+    expect((await bus.answerTo(call)) as unknown).toMatchObject({ name: AGENT_ERROR.failed });
+    await agent.stop();
+  });
+});
+
 describe('who may call it', () => {
   it('refuses a caller that is not NetworkManager, with PermissionDenied', async () => {
     const { bus } = await started();
@@ -279,16 +297,20 @@ describe('who may call it', () => {
 
 describe('GetSecrets', () => {
   it('answers with the typed secrets as a{sa{sv}}', async () => {
-    const { bus } = await started();
+    const { bus, warnings, store } = await started();
     const call = getSecrets();
     expect(bus.deliver(call)).toBe(true);
     const answer = await bus.answerTo(call);
     expect(answer).toMatchObject({ kind: 'reply', signature: 'a{sa{sv}}' });
     expect(secretsIn(answer)).toEqual({ password: 'typed' });
+    await flush();
+    // Not to be saved: nothing is done after the reply.
+    expect(warnings).toEqual([]);
+    expect(store.items.size).toBe(0);
   });
 
   it('Cancel in the prompt is UserCanceled', async () => {
-    const { bus } = await started({ prompter: new Person(() => null) });
+    const { bus, warnings } = await started({ prompter: new Person(() => null) });
     const call = getSecrets();
     bus.deliver(call);
     expect(await bus.answerTo(call)).toEqual({
@@ -296,6 +318,7 @@ describe('GetSecrets', () => {
       name: AGENT_ERROR.userCanceled,
       text: 'The user cancelled.',
     });
+    expect(warnings).toEqual([]); // no notice to pass on
   });
 
   it('a prompt that fails is Failed, with a warning', async () => {
