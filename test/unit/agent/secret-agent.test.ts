@@ -259,6 +259,64 @@ describe('without a warning callback', () => {
   });
 });
 
+describe('without a warning callback, the rest', () => {
+  const bare = (bus: FakeAgentBus, opts: Partial<SecretAgentOptions> = {}): SecretAgent =>
+    new SecretAgent(bus as unknown as NmBus, {
+      identifier: 'org.tunnelbar.test',
+      prompter: types('kept', true),
+      pluginDirs: [],
+      ...opts,
+    });
+
+  it('answers an outcome with a notice with its own error, not Failed', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tb-agent-plugin-'));
+    writeFileSync(
+      join(folder, 'fake.name'),
+      `[VPN Connection]\nname=fakevpn\nservice=org.example.fakevpn\n\n[GNOME]\nauth-dialog=${join(folder, 'absent')}\n`,
+    );
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'corp'), uuid: v('s', 'u9'), type: v('s', 'vpn') },
+      vpn: {
+        'service-type': v('s', 'org.example.fakevpn'),
+        data: v('a{ss}', { 'password-flags': '1' }),
+      },
+    };
+    try {
+      const bus = new FakeAgentBus();
+      await bare(bus, { pluginDirs: [folder] }).start();
+      const call = getSecrets([], GetSecretsFlags.allowInteraction, connection);
+      bus.deliver(call);
+      expect((await bus.answerTo(call)) as unknown).toMatchObject({
+        name: AGENT_ERROR.noSecrets,
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('a failed save after the reply is swallowed, not left as an unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const store = new MemoryStore();
+      store.save = () => Promise.reject(new Error('keyring locked'));
+      const bus = new FakeAgentBus();
+      await bare(bus, { store }).start();
+      const call = getSecrets();
+      bus.deliver(call);
+      expect(secretsIn(await bus.answerTo(call))).toEqual({ password: 'kept' });
+      await flush();
+      await flush();
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
 describe('who may call it', () => {
   it('refuses a caller that is not NetworkManager, with PermissionDenied', async () => {
     const { bus } = await started();
@@ -420,6 +478,28 @@ describe('GetSecrets', () => {
     });
   });
 
+  it('a cancel while the keyring is read is AgentCanceled, not the saved secrets', async () => {
+    const store = new MemoryStore();
+    store.items.set('u1/vpn/password', 'saved');
+    let release = (): void => undefined;
+    const read = store.lookup.bind(store);
+    store.lookup = (...args) =>
+      new Promise((resolve) => {
+        release = () => {
+          resolve(read(...args));
+        };
+      });
+    const { bus } = await started({ store });
+    const call = getSecrets([], 0); // no prompt allowed: the keyring's answer or nothing
+    bus.deliver(call);
+    await flush();
+    bus.deliver(cancelGetSecrets());
+    release();
+    expect((await bus.answerTo(call)) as unknown).toMatchObject({
+      name: AGENT_ERROR.agentCanceled,
+    });
+  });
+
   it('a prompt for another setting or connection is not cancelled by this one', async () => {
     const person = new Person(() => 'wait');
     const { bus } = await started({ prompter: person });
@@ -537,7 +617,7 @@ describe('SaveSecrets and DeleteSecrets', () => {
     };
     const { bus } = await started({ store });
     const call = methodCall('DeleteSecrets', [withSecret(), CONNECTION_PATH], 'a{sa{sv}}o');
-    bus.deliver(call);
+    expect(bus.deliver(call)).toBe(true);
     expect(await bus.answerTo(call)).toEqual({ kind: 'reply', signature: '', body: [] });
     expect(deleted).toEqual(['u1']);
   });
@@ -582,6 +662,35 @@ describe('stopping', () => {
     bus.emit('nmOwner', ':1.9');
     bus.emit('reconnected', ':1.9');
     await flush();
+    expect(bus.members()).toEqual(['RegisterWithCapabilities', 'Unregister']);
+  });
+
+  it('waits for the reply of a prompt that takes a while to close, and leaves no listener on the bus', async () => {
+    const slow = new Person(() => 'wait');
+    // The window closes a moment after it is told to.
+    slow.prompt = (request, signal) =>
+      new Promise((resolve) => {
+        slow.seen.push(request);
+        signal.addEventListener('abort', () => {
+          setTimeout(() => {
+            resolve(null);
+          }, 20);
+        });
+      });
+    const { bus, agent } = await started({ prompter: slow });
+    const call = getSecrets();
+    bus.deliver(call);
+    await flush();
+    expect(slow.seen).toHaveLength(1);
+    await agent.stop();
+    expect(bus.answered(call)).toBe(true);
+    for (const event of ['nmOwner', 'signal', 'lost', 'reconnected'] as const)
+      expect(bus.listenerCount(event)).toBe(0);
+  });
+
+  it('unregisters once when stopped twice at the same time', async () => {
+    const { bus, agent } = await started();
+    await Promise.all([agent.stop(), agent.stop()]);
     expect(bus.members()).toEqual(['RegisterWithCapabilities', 'Unregister']);
   });
 

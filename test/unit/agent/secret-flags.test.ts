@@ -154,7 +154,7 @@ describe('secretsOfDict, what is missing', () => {
         ]),
       },
     };
-    expect(secretsOfDict(peers)).toEqual({ wireguard: { 'peers.PK2=.preshared-key': 'S2' } });
+    expect(secretsOfDict(peers)).toStrictEqual({ wireguard: { 'peers.PK2=.preshared-key': 'S2' } });
     expect(secretsOfDict({ wireguard: { peers: v('aa{sv}', []) } })).toEqual({});
   });
 });
