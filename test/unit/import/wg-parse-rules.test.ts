@@ -25,9 +25,10 @@ const peer = (lines: string): string => `${iface('')}[Peer]\nPublicKey = ${PUB}\
 
 describe('interface values', () => {
   it('keeps each address once, with the default prefix of its family', () => {
-    const p = profile(iface('Address = 10.0.0.2, 10.0.0.2/32, fd00::2, 10.0.0.2/24,'));
+    const p = profile(iface('Address = 10.0.0.2, 10.0.0.2/32, 10.0.0.3, fd00::2, 10.0.0.2/24,'));
     expect(p.ipv4.addresses).toEqual([
       { address: '10.0.0.2', prefix: 32 },
+      { address: '10.0.0.3', prefix: 32 },
       { address: '10.0.0.2', prefix: 24 },
     ]);
     expect(p.ipv6.addresses).toEqual([{ address: 'fd00::2', prefix: 128 }]);
@@ -43,7 +44,9 @@ describe('interface values', () => {
 
   it('leaves out what is zero, off or automatic', () => {
     const p = profile(iface('Address = 10.0.0.2\nMTU = 0\nFwMark = off\nTable = auto'));
-    expect(p.wireguard).toEqual({ 'private-key': PRIV, peers: [] });
+    expect(p.wireguard).toStrictEqual({ 'private-key': PRIV, peers: [] });
+    // Without a private key (NetworkManager asks for it), no key at all, not an empty one.
+    expect(profile('[Interface]\nAddress = 10.0.0.2\n').wireguard).toStrictEqual({ peers: [] });
     expect(p.ipv4['route-table']).toBeUndefined();
     expect(profile(iface('FwMark = 0x0')).wireguard.fwmark).toBeUndefined();
   });
@@ -69,6 +72,26 @@ describe('interface values', () => {
         message: `"${script}" is not imported: NetworkManager never runs scripts`,
       })),
     );
+  });
+
+  it('takes an empty Address or DNS as no entries', () => {
+    const p = profile(iface('Address = 10.0.0.2\nAddress =\nDNS ='));
+    expect(p.ipv4).toStrictEqual({
+      method: 'manual',
+      addresses: [{ address: '10.0.0.2', prefix: 32 }],
+    });
+  });
+
+  it('reads the file up to a NUL, as NetworkManager does (a C string)', () => {
+    expect(profile(`\0${iface('')}`).wireguard).toStrictEqual({ peers: [] });
+    expect(profile(`${iface('Address = 10.0.0.2')}\0Address = 10.0.0.3\n`).ipv4.addresses).toEqual([
+      { address: '10.0.0.2', prefix: 32 },
+    ]);
+  });
+
+  it('reads the last line of a file without a final newline whole', () => {
+    const p = profile(`${iface('')}[Peer]\nPublicKey = ${PUB}\nPersistentKeepalive = 25`);
+    expect(p.wireguard.peers[0]?.['persistent-keepalive']).toBe(25);
   });
 
   it('cuts a line at #', () => {
@@ -102,6 +125,7 @@ describe('refusals, with their exact words', () => {
   it.each<[string, number | null, string]>([
     [`ListenPort = 1\n[Interface]`, 1, 'unrecognized line: "ListenPort" before the first section'],
     [`${peer('')}ListenPort = 1`, 7, 'unrecognized line: "ListenPort" is not a key of [Peer]'],
+    [`${peer('')}DNS = 10.0.0.1`, 7, 'unrecognized line: "DNS" is not a key of [Peer]'],
     [iface('Colour = blue'), 3, 'unrecognized line: "colour" is not a key of [Interface]'],
     [
       iface('abc123='),
