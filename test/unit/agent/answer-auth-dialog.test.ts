@@ -64,6 +64,7 @@ function run(
   folder: string,
   prompter: Prompter | null,
   connection = profile('corp'),
+  store = new MemoryStore(),
 ): Promise<Outcome> {
   const ctx: AnswerContext = {
     connection,
@@ -72,7 +73,7 @@ function run(
     flags: 0x1,
     signal: new AbortController().signal,
   };
-  return carryOut(plan, ctx, { prompter, store: new MemoryStore(), pluginDirs: [folder] });
+  return carryOut(plan, ctx, { prompter, store, pluginDirs: [folder] });
 }
 
 const viaDialog: SecretPlan = { kind: 'auth-dialog', serviceType: service };
@@ -104,6 +105,25 @@ describe('a plugin’s external-UI auth dialog', () => {
       canSave: true,
     });
     expect(secretsOf(outcome)).toEqual({ token: 'known-token', password: 'typed' });
+  });
+
+  it('saves only the secret fields when "save" is ticked, never one asked in the clear', async () => {
+    const folder = plugin(ui + group('password', '', true, true) + group('user', '', false, true));
+    // Both agent-owned: only the dialog's "IsSecret" tells the user name from the password.
+    const connection = profile('corp');
+    connection.vpn = {
+      ...connection.vpn,
+      data: v('a{ss}', { gateway: 'vpn.corp.example', 'password-flags': '1', 'user-flags': '1' }),
+    };
+    const store = new MemoryStore();
+    const prompter = new ScriptedPrompter({
+      values: { password: 'typed', user: 'alice' },
+      save: true,
+    });
+    const outcome = await run(viaDialog, folder, prompter, connection, store);
+    expect('afterReply' in outcome).toBe(true);
+    if ('afterReply' in outcome) await outcome.afterReply?.();
+    expect([...store.items]).toEqual([['u9/vpn/password', 'typed']]);
   });
 
   it('offers no saving for a field asked in the clear, and names a nameless profile by its plugin', async () => {
