@@ -1,7 +1,7 @@
 // carryOut for a plugin whose auth dialog has external UI mode: the dialog (a script here) says what
 // it needs, Tunnelbar's prompt asks it, and NetworkManager gets the dialog's known values with the
 // typed ones. Also the OpenConnect path's first check, before any openconnect runs.
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Variant } from 'dbus-next';
@@ -163,5 +163,30 @@ describe('an OpenConnect login', () => {
       error: 'org.freedesktop.NetworkManager.SecretAgent.NoSecrets',
       text: 'oc has no gateway to log in to.',
     });
+  });
+
+  it('runs the openconnect found on the PATH when no program is named', async () => {
+    const bin = mkdtempSync(join(dir, 'bin-'));
+    const marker = join(bin, 'ran');
+    writeFileSync(join(bin, 'openconnect'), `#!/bin/sh\n: > '${marker}'\nexit 1\n`);
+    chmodSync(join(bin, 'openconnect'), 0o755);
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'oc'), uuid: v('s', 'u5') },
+      vpn: {
+        'service-type': v('s', 'org.freedesktop.NetworkManager.openconnect'),
+        data: v('a{ss}', { gateway: 'vpn.test:4443', protocol: 'anyconnect' }),
+      },
+    };
+    const saved = { path: process.env.PATH, program: process.env.TUNNELBAR_OPENCONNECT };
+    process.env.PATH = `${bin}:${saved.path ?? ''}`;
+    delete process.env.TUNNELBAR_OPENCONNECT;
+    try {
+      await run({ kind: 'openconnect-login' }, dir, new ScriptedPrompter(null), connection);
+    } finally {
+      if (saved.path === undefined) delete process.env.PATH;
+      else process.env.PATH = saved.path;
+      if (saved.program !== undefined) process.env.TUNNELBAR_OPENCONNECT = saved.program;
+    }
+    expect(existsSync(marker)).toBe(true);
   });
 });
