@@ -23,6 +23,6 @@ export class MemoryStore implements SecretStore {
       this.items.set(`${profile.uuid}/${setting}/${k}`, val);
     return Promise.resolve();
   }
-  deleteAll = (): Promise<void> => Promise.resolve();
+  deleteAll: SecretStore['deleteAll'] = () => Promise.resolve();
   close = (): void => undefined;
 }

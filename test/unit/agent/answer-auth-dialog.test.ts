@@ -1,7 +1,7 @@
 // carryOut for a plugin whose auth dialog has external UI mode: the dialog (a script here) says what
 // it needs, Tunnelbar's prompt asks it, and NetworkManager gets the dialog's known values with the
 // typed ones. Also the OpenConnect path's first check, before any openconnect runs.
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Variant } from 'dbus-next';
@@ -64,6 +64,7 @@ function run(
   folder: string,
   prompter: Prompter | null,
   connection = profile('corp'),
+  store = new MemoryStore(),
 ): Promise<Outcome> {
   const ctx: AnswerContext = {
     connection,
@@ -72,7 +73,7 @@ function run(
     flags: 0x1,
     signal: new AbortController().signal,
   };
-  return carryOut(plan, ctx, { prompter, store: new MemoryStore(), pluginDirs: [folder] });
+  return carryOut(plan, ctx, { prompter, store, pluginDirs: [folder] });
 }
 
 const viaDialog: SecretPlan = { kind: 'auth-dialog', serviceType: service };
@@ -104,6 +105,25 @@ describe('a plugin’s external-UI auth dialog', () => {
       canSave: true,
     });
     expect(secretsOf(outcome)).toEqual({ token: 'known-token', password: 'typed' });
+  });
+
+  it('saves only the secret fields when "save" is ticked, never one asked in the clear', async () => {
+    const folder = plugin(ui + group('password', '', true, true) + group('user', '', false, true));
+    // Both agent-owned: only the dialog's "IsSecret" tells the user name from the password.
+    const connection = profile('corp');
+    connection.vpn = {
+      ...connection.vpn,
+      data: v('a{ss}', { gateway: 'vpn.corp.example', 'password-flags': '1', 'user-flags': '1' }),
+    };
+    const store = new MemoryStore();
+    const prompter = new ScriptedPrompter({
+      values: { password: 'typed', user: 'alice' },
+      save: true,
+    });
+    const outcome = await run(viaDialog, folder, prompter, connection, store);
+    expect('afterReply' in outcome).toBe(true);
+    if ('afterReply' in outcome) await outcome.afterReply?.();
+    expect([...store.items]).toEqual([['u9/vpn/password', 'typed']]);
   });
 
   it('offers no saving for a field asked in the clear, and names a nameless profile by its plugin', async () => {
@@ -143,5 +163,30 @@ describe('an OpenConnect login', () => {
       error: 'org.freedesktop.NetworkManager.SecretAgent.NoSecrets',
       text: 'oc has no gateway to log in to.',
     });
+  });
+
+  it('runs the openconnect found on the PATH when no program is named', async () => {
+    const bin = mkdtempSync(join(dir, 'bin-'));
+    const marker = join(bin, 'ran');
+    writeFileSync(join(bin, 'openconnect'), `#!/bin/sh\n: > '${marker}'\nexit 1\n`);
+    chmodSync(join(bin, 'openconnect'), 0o755);
+    const connection: SettingsDict = {
+      connection: { id: v('s', 'oc'), uuid: v('s', 'u5') },
+      vpn: {
+        'service-type': v('s', 'org.freedesktop.NetworkManager.openconnect'),
+        data: v('a{ss}', { gateway: 'vpn.test:4443', protocol: 'anyconnect' }),
+      },
+    };
+    const saved = { path: process.env.PATH, program: process.env.TUNNELBAR_OPENCONNECT };
+    process.env.PATH = `${bin}:${saved.path ?? ''}`;
+    delete process.env.TUNNELBAR_OPENCONNECT;
+    try {
+      await run({ kind: 'openconnect-login' }, dir, new ScriptedPrompter(null), connection);
+    } finally {
+      if (saved.path === undefined) delete process.env.PATH;
+      else process.env.PATH = saved.path;
+      if (saved.program !== undefined) process.env.TUNNELBAR_OPENCONNECT = saved.program;
+    }
+    expect(existsSync(marker)).toBe(true);
   });
 });

@@ -59,6 +59,18 @@ describe('answering from the keyring', () => {
     expect(secretsOf(await answer({ flags: 0 }, store, null))).toEqual({ password: 'saved' });
   });
 
+  it('reads the keyring of a connection without a uuid under the empty uuid, not another name', async () => {
+    // NetworkManager always sends a uuid; without one no saved profile may answer by accident.
+    const store = new MemoryStore();
+    store.items.set('/vpn/password', 'under no uuid');
+    const withoutUuid = { ...passwordProfile.connection };
+    delete withoutUuid.uuid;
+    const noUuid = { ...passwordProfile, connection: withoutUuid };
+    expect(secretsOf(await answer({ flags: 0, connection: noUuid }, store, null))).toEqual({
+      password: 'under no uuid',
+    });
+  });
+
   it('prompts only for what is not saved, and answers with both', async () => {
     const store = new MemoryStore();
     store.items.set('u1/vpn/password', 'saved');

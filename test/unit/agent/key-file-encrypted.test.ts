@@ -23,6 +23,18 @@ describe('isKeyFileEncrypted', () => {
     expect(isKeyFileEncrypted(join(dir, 'plain.key'))).toBe(false);
   });
 
+  it('takes a PKCS#12 file as encrypted by its name, and reads a legacy encrypted PEM key', () => {
+    // Not read at all: NM-openvpn asks the import password of every .p12 or .pfx file.
+    expect(isKeyFileEncrypted(join(dir, 'absent.p12'))).toBe(true);
+    expect(isKeyFileEncrypted(join(dir, 'absent.PFX'))).toBe(true);
+    expect(isKeyFileEncrypted(join(dir, 'absent.p12.key'))).toBe(false);
+    writeFileSync(
+      join(dir, 'legacy.key'),
+      '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00\n\nx\n',
+    );
+    expect(isKeyFileEncrypted(join(dir, 'legacy.key'))).toBe(true);
+  });
+
   it('answers at once for a FIFO, /dev/zero and a file far too large', () => {
     const fifo = join(dir, 'client.key');
     execFileSync('mkfifo', [fifo]);

@@ -12,8 +12,13 @@ import { parseWgQuick } from '../../../main/vpn/wireguard/parse';
 
 const RUNS = { numRuns: Number(process.env.TUNNELBAR_RUNS ?? 200) };
 const MIB = 1024 * 1024;
-/** Far above what a linear parse of 1 MiB takes here (well under a second), far below quadratic. */
-const BOUND_MS = 5000;
+/**
+ * Far above what a linear parse of 1 MiB takes here (well under a second), far below quadratic.
+ * Mutation testing (vitest.stryker.config.mts) raises it: Stryker's instrumented copy on a loaded
+ * machine took more than 5 s for mutants that change nothing, which counted them as killed; a
+ * quadratic mutant still takes minutes, far beyond the raised bound and Stryker's own timeout.
+ */
+const BOUND_MS = Number(process.env.TUNNELBAR_PARSE_BOUND_MS ?? 5000);
 
 /** Words the parsers care about, so random files reach past the first line often. */
 const WORDS = [

@@ -1,5 +1,5 @@
 import { Variant } from 'dbus-next';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import { MemoryStore } from '../../../support/memory-store';
 // what openconnect 9 prints against ocserv and reads each answer from stdin.
 
 const fake = join(__dirname, 'fake-openconnect.mjs');
+// Mutation testing runs the tests on a copy of the project that loses the executable bit.
+chmodSync(fake, 0o755);
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 
 function profile(

@@ -37,7 +37,9 @@ function ok(r: ImportResult<OpenVpnProfile>): OpenVpnProfile {
 
 describe('http-proxy auth file', () => {
   it('beside the .ovpn: user name in vpn.data, password only in the secrets', () => {
-    const profile = ok(parse('auth.txt'));
+    const r = parse('auth.txt');
+    const profile = ok(r);
+    expect(r.ok && r.warnings).toEqual([]); // read: nothing to say
     expect(profile.vpn.data['http-proxy-username']).toBe('proxy-user');
     expect(profile.vpn.data['http-proxy-password-flags']).toBe('1');
     expect(profile.vpn.secrets).toEqual({ 'http-proxy-password': 'proxy-pass' });
