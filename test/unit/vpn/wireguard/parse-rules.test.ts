@@ -1,8 +1,8 @@
 // The finer rules of the wg-quick import, one case each, with the exact profile or refusal: found
 // untested by mutation testing (issue #18). wg-parse.test.ts has the typical files.
 import { describe, expect, it } from 'vitest';
-import type { WireGuardProfile } from '../../../main/import/profile';
-import { parseWgQuick } from '../../../main/import/wg-parse';
+import type { WireGuardProfile } from '../../../../main/vpn/profile';
+import { parseWgQuick } from '../../../../main/vpn/wireguard/parse';
 
 const PRIV = 'QGKrJqwqWHbp+8ebfAvi5KrIRhOpNdWEceY+f+pX1Fg=';
 const PUB = 'SkspmjoM5dXYCZq4PnJbW311u2PNgKk8G3tPG6cBbk4=';

@@ -4,8 +4,8 @@
 // rejects, or stores a value the plugin never would.
 
 import { describe, expect, it } from 'vitest';
-import type { ImportNote } from '../../../main/import/result';
-import { ovpn } from './corpus';
+import type { ImportNote } from '../../../../main/vpn/result';
+import { ovpn } from '../corpus';
 
 const BASE = 'client\nremote vpn.example.com\nca ca.crt\n';
 
@@ -31,7 +31,7 @@ describe('argument counts and empty arguments', () => {
     ['tls-auth ta.key 1 x', '"tls-auth" takes between 1 and 2 arguments'],
     ['tls-crypt', '"tls-crypt" takes exactly 1 argument'],
     ['secret ""', 'the 1st argument of "secret" cannot be empty'],
-    ['secret static.key 2', 'the key direction (2nd argument of "secret") must be 0 or 1, not "2"'],
+    ['secret static.key 2', 'the key direction (the 2nd argument of "secret") must be 0 or 1, not "2"'],
     ['remote', '"remote" takes between 1 and 3 arguments'],
     ['remote x 1194 udp extra', '"remote" takes between 1 and 3 arguments'],
     ['remote ""', 'the 1st argument of "remote" cannot be empty'],

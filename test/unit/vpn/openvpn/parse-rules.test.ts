@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { idFromFileName, parseOvpn } from '../../../main/import/ovpn-parse';
-import { UNSHOWN_MESSAGE } from '../../../main/import/ovpn-unshown';
-import { readReferencedFile } from '../../../main/import/read-bounded';
-import type { ImportNote, ReadFile } from '../../../main/import/result';
-import { ovpn } from './corpus';
+import { idFromFileName, parseOvpn } from '../../../../main/vpn/openvpn/parse';
+import { importErrorStrings } from '../../../../main/vpn/import-errors-strings';
+import { readReferencedFile } from '../../../../main/import/read-bounded';
+import type { ImportNote, ReadFile } from '../../../../main/vpn/result';
+import { ovpn } from '../corpus';
 
 const BASE = 'client\nremote vpn.example.com\nca ca.crt\n';
 
@@ -79,7 +79,7 @@ describe('the warnings', () => {
     expect(
       warnings('-----END PRIVATE KEY-----\npersist-key\nclient\nremote x\nca ca.crt\n'),
     ).toEqual([
-      { line: 1, directive: '(not shown)', message: `this line ${UNSHOWN_MESSAGE}` },
+      { line: 1, directive: '(not shown)', message: importErrorStrings.ignored.unshown },
       expect.objectContaining({ line: 2, directive: 'persist-key' }),
     ]);
   });
