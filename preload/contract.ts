@@ -153,9 +153,17 @@ export const callSchemas = {
   'cert:store': z.tuple([certStoreArgsSchema]),
   /** What a certificate or key file holds (subject, expiry), for the field showing its path. */
   'cert:inspect': z.tuple([certInspectArgsSchema]),
-  /** Lockdown (kill switch): its state and the VPN servers it resolved; on/off waits until done. */
+  /**
+   * Lockdown (kill switch): its state and the VPN servers it resolved; on/off waits until done.
+   * `lan` (with `on` only) allows or blocks the local network; without it, lockdown that is on
+   * keeps its choice and lockdown turned on allows it.
+   */
   'lockdown:get': z.tuple([]),
-  'lockdown:set': z.tuple([z.object({ on: z.boolean() })]),
+  'lockdown:set': z.tuple([
+    z
+      .object({ on: z.boolean(), lan: z.enum(['allow', 'block']).optional() })
+      .refine((a) => a.on || a.lan === undefined, { message: 'lan goes with on: true' }),
+  ]),
   /** NetworkManager's DNS configuration now, with leaks past full-tunnel VPNs. */
   'dns:get': z.tuple([]),
   /** The leak's one-click fix: all DNS through this VPN, which then reconnects. */

@@ -1,7 +1,7 @@
 // The contract's lockdown and DNS calls: the window's lockdown switch, the tray's lockdown item,
 // the status panel's DNS section and its one-click fix, the editor's DNS routing.
 import type { CallResults } from '../../preload/contract';
-import type { DnsRouting } from '../../preload/privacy-types';
+import type { DnsRouting, LanChoice } from '../../preload/privacy-types';
 import type { Core } from '../core';
 import { fixDnsLeak } from '../dns/fix';
 import { pushedDomains, setDnsRouting } from '../dns/profile-dns';
@@ -22,8 +22,9 @@ export async function privacyCall(
     case 'lockdown:get':
       return lockdownStatus(core.bus, core.model);
     case 'lockdown:set':
+      // Validated by the contract's schema: `lan` is `allow`, `block` or absent, and only with on.
       return arg?.on === true
-        ? lockdownOn(core.bus, core.model)
+        ? lockdownOn(core.bus, core.model, undefined, arg.lan as LanChoice | undefined)
         : lockdownOff(core.bus, core.model);
     case 'dns:get':
       return dnsView(core.bus, core.model);

@@ -1,7 +1,7 @@
 import type { Message } from 'dbus-next';
 import type { LockdownStateView } from '../../preload/contract';
 import { serverAddressList, unresolvedProfiles } from '../lockdown/lockdown';
-import type { LockdownBus } from '../lockdown/nm-lockdown';
+import { findLockdownProfiles, type LockdownBus } from '../lockdown/nm-lockdown';
 import { resolveServers, type Lookup } from '../lockdown/resolve';
 import { applyServerRoutes, removeServerRoutes } from '../lockdown/server-routes';
 import { ActiveState, IFACE } from '../nm/names';
@@ -19,7 +19,8 @@ export interface ServerRouteKeeperOptions {
 
 /**
  * While lockdown is on, the app keeps the host routes to the VPN servers in place (see
- * main/lockdown/server-routes.ts), from NetworkManager's signals only: when lockdown goes on, when
+ * main/lockdown/server-routes.ts), and the local network block when lockdown's profile asks for
+ * it, from NetworkManager's signals only: when lockdown goes on, when
  * a connection activates (a link that comes up has none of them: they live in its applied
  * connection), when NetworkManager (re)appears, and when profiles are added, changed or removed
  * (their servers are resolved again, and the profiles that cannot be are named).
@@ -93,7 +94,11 @@ export class ServerRouteKeeper {
     this.quiet = false;
     try {
       if (this.lockdown !== 'on') return;
-      await applyServerRoutes(this.opts.bus, serverAddressList(servers));
+      // The local network choice as NetworkManager holds it now (the CLI may have changed it).
+      const vpns = new Set(this.opts.model.profiles().map((p) => p.path));
+      const [profile] = await findLockdownProfiles(this.opts.bus, vpns);
+      if (profile === undefined) return;
+      await applyServerRoutes(this.opts.bus, serverAddressList(servers), profile.lan);
       // Turned off meanwhile (off removed the routes before these were added): take them away.
       if (!this.isOn()) await removeServerRoutes(this.opts.bus);
       this.saidFailure = null;

@@ -8,7 +8,8 @@ import { readConnections } from '../editor/base-connections';
 import { numberProp, stringProp, type VariantMap } from '../nm/dbus-types';
 import { TunnelbarError } from '../nm/errors';
 import { ActiveState, IFACE, NM_PATH, NM_SETTINGS_PATH } from '../nm/names';
-import { isLockdownProfile, lockdownSettings, profileUuid } from './settings';
+import type { LanChoice } from '../../preload/privacy-types';
+import { isLockdownProfile, lanChoiceOf, lockdownSettings, profileUuid } from './settings';
 
 export interface LockdownBus {
   call(opts: CallOptions): Promise<unknown[]>;
@@ -51,6 +52,7 @@ async function nm<T>(work: Promise<T>): Promise<T> {
 export interface StoredLockdown {
   path: string;
   uuid: string;
+  lan: LanChoice;
 }
 
 /** Every lockdown profile NetworkManager holds (normally one; more only if made by hand). */
@@ -61,7 +63,11 @@ export async function findLockdownProfiles(
   const all = await readConnections(bus, skip);
   return all
     .filter((c) => isLockdownProfile(c.settings))
-    .map((c) => ({ path: c.path, uuid: profileUuid(c.settings) ?? '' }));
+    .map((c) => ({
+      path: c.path,
+      uuid: profileUuid(c.settings) ?? '',
+      lan: lanChoiceOf(c.settings),
+    }));
 }
 
 async function activeProps(bus: LockdownBus, path: string): Promise<VariantMap> {
@@ -161,6 +167,7 @@ async function deleteProfile(bus: LockdownBus, path: string): Promise<void> {
 export async function applyLockdown(
   bus: LockdownBus,
   existing: StoredLockdown | null,
+  lan: LanChoice,
 ): Promise<string> {
   if (existing !== null) {
     await nm(
@@ -169,7 +176,7 @@ export async function applyLockdown(
         iface: IFACE.settingsConnection,
         member: 'Update2',
         signature: 'a{sa{sv}}ua{sv}',
-        body: [lockdownSettings(existing.uuid), 0x1, {}],
+        body: [lockdownSettings(existing.uuid, lan), 0x1, {}],
       }),
     );
     if (!(await isActive(bus, existing.uuid))) await activate(bus, existing.path);
@@ -182,7 +189,7 @@ export async function applyLockdown(
       iface: IFACE.settings,
       member: 'AddConnection2',
       signature: 'a{sa{sv}}ua{sv}',
-      body: [lockdownSettings(uuid), ADD_TO_DISK_BLOCKED, {}],
+      body: [lockdownSettings(uuid, lan), ADD_TO_DISK_BLOCKED, {}],
     }),
   );
   try {
