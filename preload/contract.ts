@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boundedRecord } from './bounded-record';
-import type { DnsView, LockdownView } from './privacy-types';
+import type { DnsView, LanChoice, LockdownView } from './privacy-types';
 import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
   bulkArgsSchema,
@@ -65,6 +65,8 @@ export interface SnapshotView {
    * NetworkManager is not running or could not be read).
    */
   lockdown: LockdownStateView;
+  /** Lockdown's local network choice (its profile keeps it); null while off or unknown. */
+  lockdownLan: LanChoice | null;
 }
 
 export type LockdownStateView = 'on' | 'off' | 'unknown';
@@ -233,7 +235,7 @@ export interface EventPayloads {
   /** During profiles:import-files: files reported so far, of how many. */
   'import:progress': { done: number; total: number };
   /** Lockdown was turned on or off (by the app, the CLI or anyone else), or became (un)known. */
-  'state:lockdown': { lockdown: LockdownStateView };
+  'state:lockdown': { lockdown: LockdownStateView; lan: LanChoice | null };
 }
 
 export type EventName = keyof EventPayloads;

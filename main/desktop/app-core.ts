@@ -126,8 +126,8 @@ export class AppCore {
       bus: opts.core.bus,
       model: opts.core.model,
       server,
-      publish: (lockdown) => {
-        this.publish(contractEvent('state:lockdown', { lockdown }));
+      publish: (lockdown, lan) => {
+        this.publish(contractEvent('state:lockdown', { lockdown, lan }));
       },
       notify: (text) => {
         this.notify(text);

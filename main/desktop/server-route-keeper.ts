@@ -1,5 +1,6 @@
 import type { Message } from 'dbus-next';
 import type { LockdownStateView } from '../../preload/contract';
+import type { LanChoice } from '../../preload/privacy-types';
 import { serverAddressList, unresolvedProfiles } from '../lockdown/lockdown';
 import { findLockdownProfiles, type LockdownBus } from '../lockdown/nm-lockdown';
 import { resolveServers, type Lookup } from '../lockdown/resolve';
@@ -27,6 +28,7 @@ export interface ServerRouteKeeperOptions {
  */
 export class ServerRouteKeeper {
   private lockdown: LockdownStateView = 'unknown';
+  private lan: LanChoice | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private closed = false;
@@ -44,15 +46,21 @@ export class ServerRouteKeeper {
     opts.model.on('nm', this.onChange);
   }
 
-  /** Lockdown's state as the app knows it: routes are kept only while it is on. */
-  lockdownChanged(state: LockdownStateView): void {
+  /**
+   * Lockdown's state as the app knows it: routes are kept only while it is on. A changed local
+   * network choice (nmcli, say: `tunnelbar lockdown on` puts its routes in place itself) is put
+   * in place too.
+   */
+  lockdownChanged(state: LockdownStateView, lan: LanChoice | null = null): void {
     const was = this.lockdown;
+    const wasLan = this.lan;
     this.lockdown = state;
+    this.lan = lan;
     if (state === 'on' && was !== 'on') {
       this.quiet = true;
       this.saidFailure = null;
       void this.refresh();
-    }
+    } else if (state === 'on' && lan !== wasLan) void this.refresh();
   }
 
   /** One run at a time; whatever arrives meanwhile gives one more run afterwards. */

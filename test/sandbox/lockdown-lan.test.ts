@@ -141,14 +141,11 @@ describe('lockdown and the local network', () => {
     expect(status.stdout).toMatch(
       /10\.99\.0\.0\/24; still reachable there: 10\.99\.0\.1, 10\.99\.0\.4/,
     );
-    const userData = await sb.nmcli([
-      '-g',
-      'user.data',
-      'connection',
-      'show',
-      'Tunnelbar lockdown',
-    ]);
-    expect(userData).toMatch(/tunnelbar\.lan=block/);
+    // Kept in the profile NetworkManager stores on disk.
+    const profile = readdirSync(sb.keyfileDir)
+      .map((f) => readFileSync(join(sb.keyfileDir, f), 'utf8'))
+      .find((text) => text.includes('tunnelbar.lockdown=on'));
+    expect(profile).toMatch(/^\[user\]\n(?:.*\n)*?tunnelbar\.lan=block$/m);
   });
 
   it('survives a NetworkManager restart: status reports it and puts the block back', async () => {

@@ -41,7 +41,7 @@ export function snapshot(
   nmRunning = true,
   lockdown: LockdownStateView = 'unknown',
 ): SnapshotView {
-  return { nmRunning, profiles, tunnels, prompts: [], lockdown };
+  return { nmRunning, profiles, tunnels, prompts: [], lockdown, lockdownLan: null };
 }
 
 export function connected(address = '10.8.0.2/24'): TunnelStateView {
