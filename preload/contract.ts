@@ -164,7 +164,7 @@ export const callSchemas = {
   'lockdown:set': z.tuple([
     z
       .object({ on: z.boolean(), lan: z.enum(['allow', 'block']).optional() })
-      .refine((a) => a.on || a.lan === undefined, { message: 'lan goes with on: true' }),
+      .refine((a) => a.on || a.lan === undefined, 'lan goes with on: true'),
   ]),
   /** NetworkManager's DNS configuration now, with leaks past full-tunnel VPNs. */
   'dns:get': z.tuple([]),

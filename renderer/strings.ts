@@ -33,7 +33,7 @@ const english = {
   })),
   lockdown: {
     label: 'Lockdown (block traffic without VPN)',
-    hint: 'While on, nothing leaves this computer except through a connected VPN (the local network stays reachable). It stays on when Tunnelbar is closed and after a restart.',
+    hint: 'While on, nothing leaves this computer except through a connected VPN (and to the local network, if allowed). It stays on when Tunnelbar is closed and after a restart.',
     unknown: 'Lockdown’s state is unknown while NetworkManager is not running.',
     turningOn: 'Turning lockdown on…',
     turningOff: 'Turning lockdown off…',

@@ -118,6 +118,9 @@ export class AppCore {
         setLockdown: (on) => {
           this.lockdown.set(on);
         },
+        setLockdownLan: (lan) => {
+          this.lockdown.setLan(lan);
+        },
       },
       opts.clock ?? globalThis,
       opts.reducedMotion ?? (() => false),

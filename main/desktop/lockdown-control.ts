@@ -96,6 +96,20 @@ export class LockdownControl {
       });
   }
 
+  /** The tray's "Allow the local network" (lockdown is on): the routes follow at once. */
+  setLan(lan: LanChoice): void {
+    callServer(this.opts.server, 'lockdown:set', { on: true, lan })
+      .catch((err: unknown) => {
+        this.opts.notify({
+          title: strings.notify.lockdownLanFailedTitle,
+          body: failureOf(err).sentence,
+        });
+      })
+      .finally(() => {
+        void this.watch.refresh();
+      });
+  }
+
   close(): void {
     this.routes.close();
     this.watch.close();
