@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { boundedRecord } from './bounded-record';
 import { uuidSchema } from './uuid-schema';
 import { answers, call, event, type PayloadOf, type ResultOf } from './contract-kit';
-import type { DnsView, LockdownView } from './privacy-types';
+import type { DnsView, LanChoice, LockdownView } from './privacy-types';
 import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
   bulkArgsSchema,
@@ -68,6 +68,8 @@ export interface SnapshotView {
    * NetworkManager is not running or could not be read).
    */
   lockdown: LockdownStateView;
+  /** Lockdown's local network choice (its profile keeps it); null while off or unknown. */
+  lockdownLan: LanChoice | null;
 }
 
 export type LockdownStateView = 'on' | 'off' | 'unknown';
@@ -195,7 +197,18 @@ export const contract = {
     'cert:inspect': call(z.tuple([certInspectArgsSchema]), answers<CertInfoView>()),
     /** Lockdown (kill switch): its state and the VPN servers it resolved; on/off waits until done. */
     'lockdown:get': call(z.tuple([]), answers<LockdownView>()),
-    'lockdown:set': call(z.tuple([z.object({ on: z.boolean() })]), answers<LockdownView>()),
+    /**
+     * `lan` (with `on` only) allows or blocks the local network; without it, lockdown that is on
+     * keeps its choice and lockdown turned on allows it.
+     */
+    'lockdown:set': call(
+      z.tuple([
+        z
+          .object({ on: z.boolean(), lan: z.enum(['allow', 'block']).optional() })
+          .refine((a) => a.on || a.lan === undefined, 'lan goes with on: true'),
+      ]),
+      answers<LockdownView>(),
+    ),
     /** NetworkManager's DNS configuration now, with leaks past full-tunnel VPNs. */
     'dns:get': call(z.tuple([]), answers<DnsView>()),
     /** The leak's one-click fix: all DNS through this VPN, which then reconnects. */
@@ -219,7 +232,7 @@ export const contract = {
     /** During profiles:import-files: files reported so far, of how many. */
     'import:progress': event<{ done: number; total: number }>(),
     /** Lockdown was turned on or off (by the app, the CLI or anyone else), or became (un)known. */
-    'state:lockdown': event<{ lockdown: LockdownStateView }>(),
+    'state:lockdown': event<{ lockdown: LockdownStateView; lan: LanChoice | null }>(),
   },
 } as const;
 

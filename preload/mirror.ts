@@ -6,6 +6,7 @@ import type {
   PromptView,
   TunnelStateView,
 } from './contract';
+import type { LanChoice } from './privacy-types';
 
 /**
  * The one reducer of the model's mirror: main's app core (main/desktop/) and the renderer's store
@@ -34,6 +35,7 @@ export interface Mirror {
   /** Open secret requests, oldest first. */
   prompts: readonly PromptView[];
   lockdown: LockdownStateView;
+  lockdownLan: LanChoice | null;
 }
 
 export function applyMirrorEvent<S extends Mirror>(state: S, event: ContractEvent): S {
@@ -58,9 +60,9 @@ export function applyMirrorEvent<S extends Mirror>(state: S, event: ContractEven
     case 'prompt:close':
       return withoutPrompt(state, event.payload.requestId);
     case 'state:lockdown':
-      return state.lockdown === event.payload.lockdown
+      return state.lockdown === event.payload.lockdown && state.lockdownLan === event.payload.lan
         ? state
-        : { ...state, lockdown: event.payload.lockdown };
+        : { ...state, lockdown: event.payload.lockdown, lockdownLan: event.payload.lan };
     case 'import:progress':
       // The import view follows its own progress; the mirror has nothing to keep of it.
       return state;

@@ -21,6 +21,21 @@ export interface ServerRoutesView {
   addresses: string[];
 }
 
+/**
+ * Whether lockdown lets traffic to the networks this machine is directly on (router, printer)
+ * through: `allow` (the default) or `block` (only the gateway and VPN servers on them stay open).
+ */
+export type LanChoice = 'allow' | 'block';
+
+/** What lockdown's `block` choice put on one link and family. */
+export interface LanBlockView {
+  interface: string;
+  /** The link's own subnets made unreachable (`10.0.0.0/24`), sorted. */
+  blocked: string[];
+  /** The addresses on them still open: the gateway, VPN servers on the link. Sorted. */
+  open: string[];
+}
+
 /** `tunnelbar lockdown status --json`, and the app's lockdown view. */
 export interface LockdownView {
   /** Lockdown's connection profile exists in NetworkManager (it autoconnects, so it holds). */
@@ -37,6 +52,10 @@ export interface LockdownView {
   routes: ServerRoutesView[];
   /** Why the routes could not be put in place (a refused permission, for one); null when they were. */
   routesError: string | null;
+  /** The local network choice lockdown holds; null while lockdown is off. */
+  lan: LanChoice | null;
+  /** The local subnets blocked now (none while the local network is allowed or lockdown is off). */
+  lanBlocks: LanBlockView[];
 }
 
 /** One entry of NetworkManager's DnsManager Configuration. */

@@ -33,10 +33,16 @@ const english = {
   })),
   lockdown: {
     label: 'Lockdown (block traffic without VPN)',
-    hint: 'While on, nothing leaves this computer except through a connected VPN (the local network stays reachable). It stays on when Tunnelbar is closed and after a restart.',
+    hint: 'While on, nothing leaves this computer except through a connected VPN (and to the local network, if allowed). It stays on when Tunnelbar is closed and after a restart.',
     unknown: 'Lockdown’s state is unknown while NetworkManager is not running.',
     turningOn: 'Turning lockdown on…',
     turningOff: 'Turning lockdown off…',
+    allowLan: 'Allow the local network',
+    allowLanHint:
+      'Printers, file shares and other devices on the networks this computer is directly on stay reachable. Untick to block them too: then only the router (gateway) and VPN servers there stay reachable, and a DNS server elsewhere on the local network can no longer be used.',
+    changingLan: 'Changing lockdown…',
+    blockedLan:
+      'Lockdown is on: without a connected VPN, no traffic leaves this computer, and the local network is blocked too (but for the router).',
     blocked: 'Lockdown is on: without a connected VPN, no traffic leaves this computer.',
     unresolvedTitle:
       'These VPNs cannot connect under lockdown: their servers could not be resolved.',

@@ -91,6 +91,7 @@ export class ElectronTray {
           },
         };
       case 'lockdown':
+      case 'lockdown-lan':
         return {
           type: 'checkbox',
           label: entry.label,

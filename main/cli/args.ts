@@ -1,4 +1,5 @@
 /** The command line of `tunnelbar`, parsed. Small on purpose: a few commands, a few flags. */
+import type { LanChoice } from '../../preload/privacy-types';
 import { usageStrings as u } from './usage-strings';
 
 /** The usage text, in the session's language (read when shown, not at load). */
@@ -38,6 +39,8 @@ export interface CliArgs {
   output?: string;
   /** `lockdown on|off|status`. */
   lockdown?: LockdownAction;
+  /** `lockdown on --allow-lan|--block-lan`. Set only when given. */
+  lan?: LanChoice;
 }
 
 export interface ImportArgs {
@@ -71,7 +74,7 @@ const FLAGS_BY_COMMAND: Record<Command, readonly string[]> = {
   import: ['--json', '--dry-run', '--allow-duplicates'],
   export: ['--json', '--output'],
   down: [],
-  lockdown: ['--json'],
+  lockdown: ['--json', '--allow-lan', '--block-lan'],
   dns: ['--json'],
   help: [],
   version: [],
@@ -112,7 +115,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else if (flag === '--stay') args.stay = true;
       else if (flag === '--dry-run') imports.dryRun = true;
       else if (flag === '--allow-duplicates') imports.allowDuplicates = true;
-      else if (flag === '--output') {
+      else if (flag === '--allow-lan' || flag === '--block-lan') {
+        const lan = flag === '--allow-lan' ? 'allow' : 'block';
+        if (args.lan !== undefined && args.lan !== lan) throw new UsageError(u.lanEitherOr);
+        args.lan = lan;
+      } else if (flag === '--output') {
         const value = inline ?? rest[++i];
         if (value === undefined || value === '') throw new UsageError(u.outputNeedsFile);
         args.output = value;
@@ -141,6 +148,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (first === 'up' && args.json && args.stay !== true) throw new UsageError(u.jsonNeedsStay);
   if (first === 'lockdown' && args.lockdown === undefined)
     throw new UsageError(u.lockdownNeedsAction);
+  if (args.lan !== undefined && args.lockdown !== 'on') throw new UsageError(u.lanNeedsOn);
   if (first === 'import' && imports.paths.length === 0) {
     throw new UsageError(u.importNeedsPath);
   }

@@ -1,7 +1,7 @@
 // `tunnelbar lockdown on|off|status [--json]`.
 import type { Core } from '../core';
 import { lockdownOff, lockdownOn, lockdownStatus } from '../lockdown/lockdown';
-import type { LockdownStatus } from '../lockdown/types';
+import type { LanChoice, LockdownStatus } from '../lockdown/types';
 import type { LockdownAction } from './args';
 import type { ExitCode, Io } from './commands';
 import { runStrings } from './run-strings';
@@ -12,7 +12,7 @@ export function describeLockdown(status: LockdownStatus): string {
   const l = runStrings.lockdown;
   const lines: string[] = [];
   if (!status.on) lines.push(l.off);
-  else if (status.active) lines.push(l.on);
+  else if (status.active) lines.push(status.lan === 'block' ? l.onBlockLan : l.on);
   else lines.push(l.pending);
   const failed = status.servers.filter((s) => s.error !== null);
   if (status.on && failed.length > 0) {
@@ -25,6 +25,15 @@ export function describeLockdown(status: LockdownStatus): string {
       lines.push(
         `Routed to the VPN servers through ${safe(r.gateway)} on ${safe(r.interface)}: ${r.addresses.map((a) => safe(a)).join(', ')}`,
       );
+  if (status.on)
+    for (const b of status.lanBlocks)
+      lines.push(
+        l.lanBlocked(
+          safe(b.interface),
+          b.blocked.join(', '),
+          b.open.length === 0 ? l.nothing : b.open.join(', '),
+        ),
+      );
   return `${lines.join('\n')}\n`;
 }
 
@@ -33,11 +42,12 @@ export async function lockdownCommand(
   io: Io,
   action: LockdownAction,
   json: boolean,
+  lan?: LanChoice,
 ): Promise<ExitCode> {
   let status: LockdownStatus;
   switch (action) {
     case 'on':
-      status = await lockdownOn(core.bus, core.model);
+      status = await lockdownOn(core.bus, core.model, undefined, lan);
       break;
     case 'off':
       status = await lockdownOff(core.bus, core.model);

@@ -46,6 +46,13 @@ const english = {
   lockdown: {
     off: 'Lockdown is off.',
     on: 'Lockdown is on: nothing leaves this machine but through a VPN, to its servers, or to the local network.',
+    onBlockLan:
+      'Lockdown is on and blocks the local network too: nothing leaves this machine but through a VPN, to its servers, or to the gateway.',
+    lanBlocked: fmt(
+      'Local network blocked on {interface}: {subnets}; still reachable there: {open}',
+      (iface: string, subnets: string, open: string) => ({ interface: iface, subnets, open }),
+    ),
+    nothing: 'nothing',
     pending:
       'Lockdown is on, but NetworkManager has not activated it yet: check `nmcli connection`.',
     cannotConnect: 'These profiles cannot connect under lockdown:',

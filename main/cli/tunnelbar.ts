@@ -57,7 +57,7 @@ async function runCommand(
     case 'export':
       return exportCommand(core, io, args.profile ?? '', args.output ?? null, args.json);
     case 'lockdown':
-      return lockdownCommand(core, io, args.lockdown ?? 'status', args.json);
+      return lockdownCommand(core, io, args.lockdown ?? 'status', args.json, args.lan);
     case 'dns':
       return dnsCommand(core, io, args.json);
     case 'import': // handled before the core is opened

@@ -34,6 +34,10 @@ Commands:
                                      the VPN servers, or to the networks it is directly on; it
                                      is a NetworkManager connection: it holds without Tunnelbar
                                      and after a reboot, until \`lockdown off\`
+  lockdown on --allow-lan|--block-lan
+                                     allow the local network (the default) or block it too (the
+                                     gateway and VPN servers on it stay open); without either,
+                                     lockdown that is on keeps its choice
   dns [--json]                       the DNS servers NetworkManager uses, for which domains,
                                      through which link, and a warning when queries leak past a
                                      VPN that carries everything
@@ -55,6 +59,8 @@ The bus is DBUS_SYSTEM_BUS_ADDRESS, else the system bus.`,
   saveNeedsAsk: '--save needs --ask.',
   jsonNeedsStay: '--json needs --stay.',
   lockdownNeedsAction: '"lockdown" needs on, off or status.',
+  lanNeedsOn: '--allow-lan and --block-lan go with "lockdown on".',
+  lanEitherOr: 'Give --allow-lan or --block-lan, not both.',
   importNeedsPath: '"import" needs at least one file or folder.',
 };
 

@@ -8,11 +8,32 @@ import { lockdownOff, lockdownOn, lockdownStatus } from '../lockdown/lockdown';
 import { findProfile } from '../nm/actions';
 import type { SomeCallHandlers } from './call-handlers';
 
+/**
+ * Lockdown's changes, one at a time per core: the window's switch and the tray's items may ask
+ * while an earlier change is under way, and a second `on` that finds lockdown's profile still
+ * activating would activate it again, which ends the first activation and makes that one delete
+ * the profile it just added (seen in the e2e suite: "on" from the window, at once the local
+ * network from the tray, and lockdown was gone).
+ */
+const lockdownChanges = new WeakMap<Core, Promise<unknown>>();
+
+function oneAtATime<T>(core: Core, change: () => Promise<T>): Promise<T> {
+  const next = (lockdownChanges.get(core) ?? Promise.resolve()).then(change, change);
+  lockdownChanges.set(
+    core,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
 export function privacyCalls(core: Core) {
   const { bus, model } = core;
   return {
     'lockdown:get': () => lockdownStatus(bus, model),
-    'lockdown:set': ({ on }) => (on ? lockdownOn(bus, model) : lockdownOff(bus, model)),
+    'lockdown:set': ({ on, lan }) =>
+      oneAtATime(core, () =>
+        on ? lockdownOn(bus, model, undefined, lan) : lockdownOff(bus, model),
+      ),
     'dns:get': () => dnsView(bus, model),
     'dns:fix': async ({ uuid }) => {
       await fixDnsLeak(bus, model, uuid);

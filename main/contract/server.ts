@@ -173,6 +173,7 @@ export class ContractServer {
       prompts: this.opts.prompter.open(),
       // The app core watches lockdown and puts its state in its own mirror.
       lockdown: 'unknown',
+      lockdownLan: null,
     };
   }
 

@@ -118,6 +118,9 @@ export class AppCore {
         setLockdown: (on) => {
           this.lockdown.set(on);
         },
+        setLockdownLan: (lan) => {
+          this.lockdown.setLan(lan);
+        },
       },
       opts.clock ?? globalThis,
       opts.reducedMotion ?? (() => false),
@@ -126,8 +129,8 @@ export class AppCore {
       bus: opts.core.bus,
       model: opts.core.model,
       server,
-      publish: (lockdown) => {
-        this.publish(contractEvent('state:lockdown', { lockdown }));
+      publish: (lockdown, lan) => {
+        this.publish(contractEvent('state:lockdown', { lockdown, lan }));
       },
       notify: (text) => {
         this.notify(text);

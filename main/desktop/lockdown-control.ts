@@ -1,5 +1,5 @@
 import type { LockdownStateView } from '../../preload/contract';
-import type { LockdownView } from '../../preload/privacy-types';
+import type { LanChoice, LockdownView } from '../../preload/privacy-types';
 import { callServer, failureOf, type CallHandler } from './call-dispatch';
 import { LockdownWatch, type LockdownWatchOptions } from './lockdown-watch';
 import { ServerRouteKeeper } from './server-route-keeper';
@@ -11,8 +11,8 @@ export interface LockdownControlOptions {
   bus: LockdownWatchOptions['bus'];
   model: LockdownWatchOptions['model'];
   server: CallHandler;
-  /** Lockdown's state changed: into the mirror, the tray and the windows. */
-  publish: (state: LockdownStateView) => void;
+  /** Lockdown's state or local network choice changed: into the mirror, the tray and the windows. */
+  publish: (state: LockdownStateView, lan: LanChoice | null) => void;
   notify: (text: NotificationText) => void;
   onWarning?: (text: string) => void;
   /** How server names are resolved (the system resolver unless a test says otherwise). */
@@ -62,9 +62,9 @@ export class LockdownControl {
     this.watch = new LockdownWatch({
       bus: opts.bus,
       model: opts.model,
-      changed: (state) => {
-        this.routes.lockdownChanged(state);
-        opts.publish(state);
+      changed: (state, lan) => {
+        this.routes.lockdownChanged(state, lan);
+        opts.publish(state, lan);
       },
       ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
     });
@@ -88,6 +88,20 @@ export class LockdownControl {
       .catch((err: unknown) => {
         this.opts.notify({
           title: on ? strings.notify.lockdownOnFailedTitle : strings.notify.lockdownOffFailedTitle,
+          body: failureOf(err).sentence,
+        });
+      })
+      .finally(() => {
+        void this.watch.refresh();
+      });
+  }
+
+  /** The tray's "Allow the local network" (lockdown is on): the routes follow at once. */
+  setLan(lan: LanChoice): void {
+    callServer(this.opts.server, 'lockdown:set', { on: true, lan })
+      .catch((err: unknown) => {
+        this.opts.notify({
+          title: strings.notify.lockdownLanFailedTitle,
           body: failureOf(err).sentence,
         });
       })

@@ -1,6 +1,6 @@
 import type { Message } from 'dbus-next';
 import type { LockdownStateView } from '../../preload/contract';
-import type { LockdownView } from '../../preload/privacy-types';
+import type { LanChoice, LockdownView } from '../../preload/privacy-types';
 import { findLockdownProfiles, type LockdownBus } from '../lockdown/nm-lockdown';
 import { isLockdownProfile } from '../lockdown/settings';
 import type { NmModel } from '../nm/model';
@@ -12,8 +12,11 @@ export type LockdownWatchModel = Pick<NmModel, 'nmRunning' | 'profiles' | 'on' |
 export interface LockdownWatchOptions {
   bus: LockdownBus;
   model: LockdownWatchModel;
-  /** Lockdown's state changed (on, off, or unknown while NetworkManager is away). */
-  changed: (state: LockdownStateView) => void;
+  /**
+   * Lockdown's state changed (on, off, or unknown while NetworkManager is away), or its local
+   * network choice did (null unless on).
+   */
+  changed: (state: LockdownStateView, lan: LanChoice | null) => void;
   onWarning?: (text: string) => void;
 }
 
@@ -27,6 +30,7 @@ export interface LockdownWatchOptions {
  */
 export class LockdownWatch {
   private state: LockdownStateView = 'unknown';
+  private lan: LanChoice | null = null;
   /** Lockdown's profiles as last read: their removal or update is news. */
   private paths = new Set<string>();
   private reading: Promise<void> | null = null;
@@ -61,7 +65,7 @@ export class LockdownWatch {
 
   /** What a lockdown call of the app answered: no need to wait for the signals. */
   learned(view: LockdownView): void {
-    this.set(view.on ? 'on' : 'off');
+    this.set(view.on ? 'on' : 'off', view.lan);
   }
 
   close(): void {
@@ -80,7 +84,8 @@ export class LockdownWatch {
       const vpns = new Set(model.profiles().map((p) => p.path));
       const found = await findLockdownProfiles(bus, vpns);
       this.paths = new Set(found.map((p) => p.path));
-      this.set(found.length > 0 ? 'on' : 'off');
+      const [first] = found;
+      this.set(first === undefined ? 'off' : 'on', first?.lan ?? null);
     } catch (err) {
       // NetworkManager went away meanwhile, or refused to list: the switch cannot claim either.
       this.opts.onWarning?.(`Reading lockdown's state failed: ${String(err)}`);
@@ -88,10 +93,12 @@ export class LockdownWatch {
     }
   }
 
-  private set(state: LockdownStateView): void {
-    if (this.closed || state === this.state) return;
+  private set(state: LockdownStateView, lan: LanChoice | null = null): void {
+    const choice = state === 'on' ? lan : null;
+    if (this.closed || (state === this.state && choice === this.lan)) return;
     this.state = state;
-    this.opts.changed(state);
+    this.lan = choice;
+    this.opts.changed(state, choice);
   }
 
   private readonly onNm = (): void => {

@@ -1,7 +1,8 @@
 import type { Message } from 'dbus-next';
 import type { LockdownStateView } from '../../preload/contract';
+import type { LanChoice } from '../../preload/privacy-types';
 import { serverAddressList, unresolvedProfiles } from '../lockdown/lockdown';
-import type { LockdownBus } from '../lockdown/nm-lockdown';
+import { findLockdownProfiles, type LockdownBus } from '../lockdown/nm-lockdown';
 import { resolveServers, type Lookup } from '../lockdown/resolve';
 import { applyServerRoutes, removeServerRoutes } from '../lockdown/server-routes';
 import { ActiveState, IFACE } from '../nm/names';
@@ -19,13 +20,15 @@ export interface ServerRouteKeeperOptions {
 
 /**
  * While lockdown is on, the app keeps the host routes to the VPN servers in place (see
- * main/lockdown/server-routes.ts), from NetworkManager's signals only: when lockdown goes on, when
+ * main/lockdown/server-routes.ts), and the local network block when lockdown's profile asks for
+ * it, from NetworkManager's signals only: when lockdown goes on, when
  * a connection activates (a link that comes up has none of them: they live in its applied
  * connection), when NetworkManager (re)appears, and when profiles are added, changed or removed
  * (their servers are resolved again, and the profiles that cannot be are named).
  */
 export class ServerRouteKeeper {
   private lockdown: LockdownStateView = 'unknown';
+  private lan: LanChoice | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private closed = false;
@@ -43,15 +46,21 @@ export class ServerRouteKeeper {
     opts.model.on('nm', this.onChange);
   }
 
-  /** Lockdown's state as the app knows it: routes are kept only while it is on. */
-  lockdownChanged(state: LockdownStateView): void {
+  /**
+   * Lockdown's state as the app knows it: routes are kept only while it is on. A changed local
+   * network choice (nmcli, say: `tunnelbar lockdown on` puts its routes in place itself) is put
+   * in place too.
+   */
+  lockdownChanged(state: LockdownStateView, lan: LanChoice | null = null): void {
     const was = this.lockdown;
+    const wasLan = this.lan;
     this.lockdown = state;
+    this.lan = lan;
     if (state === 'on' && was !== 'on') {
       this.quiet = true;
       this.saidFailure = null;
       void this.refresh();
-    }
+    } else if (state === 'on' && lan !== wasLan) void this.refresh();
   }
 
   /** One run at a time; whatever arrives meanwhile gives one more run afterwards. */
@@ -93,7 +102,11 @@ export class ServerRouteKeeper {
     this.quiet = false;
     try {
       if (this.lockdown !== 'on') return;
-      await applyServerRoutes(this.opts.bus, serverAddressList(servers));
+      // The local network choice as NetworkManager holds it now (the CLI may have changed it).
+      const vpns = new Set(this.opts.model.profiles().map((p) => p.path));
+      const [profile] = await findLockdownProfiles(this.opts.bus, vpns);
+      if (profile === undefined) return;
+      await applyServerRoutes(this.opts.bus, serverAddressList(servers), profile.lan);
       // Turned off meanwhile (off removed the routes before these were added): take them away.
       if (!this.isOn()) await removeServerRoutes(this.opts.bus);
       this.saidFailure = null;

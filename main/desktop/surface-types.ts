@@ -21,6 +21,8 @@ export type TrayMenuEntry =
   | { kind: 'more'; label: string }
   /** Lockdown (kill switch): ticked while on; choosing it asks for the other state. */
   | { kind: 'lockdown'; label: string; checked: boolean }
+  /** Lockdown's "allow the local network" (only while lockdown is on): ticked while allowed. */
+  | { kind: 'lockdown-lan'; label: string; checked: boolean }
   | { kind: 'editor'; label: string }
   | { kind: 'quit'; label: string }
   | { kind: 'separator' };

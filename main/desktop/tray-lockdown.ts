@@ -15,16 +15,29 @@ export function idleIcon(state: Pick<SnapshotView, 'lockdown'>): TrayIconState {
 /**
  * The menu's lockdown item and its separator, before the editor. Listed with no profile at all
  * (lockdown must always be possible to turn off); not listed while its state is unknown
- * (NetworkManager not running), when neither choice could be carried out.
+ * (NetworkManager not running), when neither choice could be carried out. While lockdown is on,
+ * "Allow the local network" follows it, showing what its profile holds; while it is off there is
+ * no choice to show (the tray turns it on with the local network allowed, the window can choose).
  */
-export function lockdownMenuEntries(state: Pick<SnapshotView, 'lockdown'>): TrayMenuEntry[] {
+export function lockdownMenuEntries(
+  state: Pick<SnapshotView, 'lockdown' | 'lockdownLan'>,
+): TrayMenuEntry[] {
   switch (state.lockdown) {
     case 'unknown':
       return [];
     case 'on':
+      return [
+        { kind: 'lockdown', label: strings.menu.lockdown, checked: true },
+        {
+          kind: 'lockdown-lan',
+          label: strings.menu.lockdownLan,
+          checked: state.lockdownLan !== 'block',
+        },
+        { kind: 'separator' },
+      ];
     case 'off':
       return [
-        { kind: 'lockdown', label: strings.menu.lockdown, checked: state.lockdown === 'on' },
+        { kind: 'lockdown', label: strings.menu.lockdown, checked: false },
         { kind: 'separator' },
       ];
   }

@@ -1,4 +1,5 @@
 import type { SnapshotView } from '../../preload/contract';
+import type { LanChoice } from '../../preload/privacy-types';
 import { TrayAnimation, type Clock } from './tray-animation';
 import { trayClickAction } from './tray-click';
 import type { TrayMenuEntry, TrayModel } from './surface-types';
@@ -13,6 +14,8 @@ export interface TrayActions {
   quit(): void;
   /** Lockdown on or off; the tray follows when NetworkManager has done it. */
   setLockdown(on: boolean): void;
+  /** Lockdown (on) allows or blocks the local network; the tray follows its profile. */
+  setLockdownLan(lan: LanChoice): void;
 }
 
 /**
@@ -92,6 +95,9 @@ export class TrayPresenter {
         return;
       case 'lockdown':
         this.actions.setLockdown(!entry.checked);
+        return;
+      case 'lockdown-lan':
+        this.actions.setLockdownLan(entry.checked ? 'block' : 'allow');
         return;
       case 'info':
       case 'separator':

@@ -63,6 +63,8 @@ const english = {
     ),
     leftover:
       'Lockdown is off, but NetworkManager was restarted while it was on and left its block in the kernel, so nothing can reach the network yet. Run `sudo tunnelbar lockdown off` to remove it, or restart the computer.',
+    leftoverLan:
+      'NetworkManager was restarted while lockdown blocked the local network and left that block in the kernel, so the local network cannot be reached yet. Run the same `tunnelbar lockdown` command with sudo to remove it, or restart the computer.',
   },
 };
 

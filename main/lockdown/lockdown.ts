@@ -10,9 +10,11 @@ import {
   type LockdownBus,
 } from './nm-lockdown';
 import { clearLeftoverBlock, readBlockRoutes, watchBlockRemoval } from './leftover-block';
+import { clearLeftoverLan, readLanBlocks } from './leftover-lan';
 import { resolveServers, type Lookup } from './resolve';
 import { applyServerRoutes, removeServerRoutes } from './server-routes';
-import type { LockdownStatus, ServerAddresses } from './types';
+import type { LanChoice, LockdownStatus, ServerAddresses } from './types';
+import { DEFAULT_LAN } from './settings';
 
 export type LockdownModel = Pick<NmModel, 'nmRunning' | 'profiles'>;
 
@@ -56,26 +58,40 @@ export async function lockdownStatus(
       unresolved,
       routes: [],
       routesError: null,
+      lan: null,
+      lanBlocks: [],
     };
   const active = await isActive(bus, first.uuid);
+  const base = { on: true, active, uuid: first.uuid, servers, unresolved, lan: first.lan };
   try {
-    const routes = await applyServerRoutes(bus, serverAddressList(servers));
-    return { on: true, active, uuid: first.uuid, servers, unresolved, routes, routesError: null };
+    const lanBefore = await readLanBlocks();
+    const placed = await applyServerRoutes(bus, serverAddressList(servers), first.lan);
+    // A block NetworkManager left from before a restart, now unwanted (the choice is allow).
+    await clearLeftoverLan(
+      lanBefore,
+      placed.lanBlocks.flatMap((b) => b.blocked),
+    );
+    return { ...base, ...placed, routesError: null };
   } catch (err) {
     const routesError = err instanceof TunnelbarError ? err.message : String(err);
-    return { on: true, active, uuid: first.uuid, servers, unresolved, routes: [], routesError };
+    return { ...base, routes: [], lanBlocks: [], routesError };
   }
 }
 
-/** Turns lockdown on (or repairs it) and waits until NetworkManager has its routes in place. */
+/**
+ * Turns lockdown on (or repairs it, or changes its local network choice) and waits until
+ * NetworkManager has its routes in place. Without a choice, lockdown that is on keeps its own;
+ * lockdown turned on allows the local network (DEFAULT_LAN).
+ */
 export async function lockdownOn(
   bus: LockdownBus,
   model: LockdownModel,
   lookup?: Lookup,
+  lan?: LanChoice,
 ): Promise<LockdownStatus> {
   if (!model.nmRunning) throw nmNotRunning();
   const [first, ...extra] = await findLockdownProfiles(bus, vpnPaths(model));
-  await applyLockdown(bus, first ?? null);
+  await applyLockdown(bus, first ?? null, lan ?? first?.lan ?? DEFAULT_LAN);
   // Copies made by hand would only confuse status; the one kept is enough.
   await removeLockdown(bus, extra);
   // A refused Reapply (the routes to the servers) is in the answer's routesError: lockdown holds,
@@ -84,9 +100,9 @@ export async function lockdownOn(
 }
 
 /**
- * Deletes lockdown whatever the VPN profiles are now, then the host routes to the servers, and
- * makes sure the kernel holds no block of it afterwards (leftover-block.ts): the network is as it
- * was without it.
+ * Deletes lockdown whatever the VPN profiles are now, then the host routes to the servers and the
+ * local network block, and makes sure the kernel holds no block of it afterwards
+ * (leftover-block.ts, leftover-lan.ts): the network is as it was without it.
  */
 export async function lockdownOff(
   bus: LockdownBus,
@@ -94,6 +110,7 @@ export async function lockdownOff(
   lookup?: Lookup,
 ): Promise<LockdownStatus> {
   if (!model.nmRunning) throw nmNotRunning();
+  const lanBefore = await readLanBlocks();
   const removal = watchBlockRemoval(await readBlockRoutes());
   try {
     await removeLockdown(bus, await findLockdownProfiles(bus, vpnPaths(model)));
@@ -104,5 +121,6 @@ export async function lockdownOff(
   }
   await removal.settled();
   await clearLeftoverBlock(await readBlockRoutes());
+  await clearLeftoverLan(lanBefore, []);
   return lockdownStatus(bus, model, lookup);
 }

@@ -9,7 +9,8 @@ import { numberProp, stringProp, type VariantMap } from '../nm/dbus-types';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { ActiveState, AddConnection2Flags, IFACE, NM_PATH, Update2Flags } from '../nm/names';
 import { addConnection2, deleteConnection, update2, type NmCaller } from '../nm/settings-calls';
-import { isLockdownProfile, lockdownSettings, profileUuid } from './settings';
+import type { LanChoice } from '../../preload/privacy-types';
+import { isLockdownProfile, lanChoiceOf, lockdownSettings, profileUuid } from './settings';
 import { errorStrings as e } from '../errors/error-strings';
 
 export interface LockdownBus extends NmCaller {
@@ -46,6 +47,7 @@ async function nm<T>(work: Promise<T>): Promise<T> {
 export interface StoredLockdown {
   path: string;
   uuid: string;
+  lan: LanChoice;
 }
 
 /** Every lockdown profile NetworkManager holds (normally one; more only if made by hand). */
@@ -56,7 +58,11 @@ export async function findLockdownProfiles(
   const all = await readConnections(bus, skip);
   return all
     .filter((c) => isLockdownProfile(c.settings))
-    .map((c) => ({ path: c.path, uuid: profileUuid(c.settings) ?? '' }));
+    .map((c) => ({
+      path: c.path,
+      uuid: profileUuid(c.settings) ?? '',
+      lan: lanChoiceOf(c.settings),
+    }));
 }
 
 async function activeProps(bus: LockdownBus, path: string): Promise<VariantMap> {
@@ -154,14 +160,17 @@ async function deleteProfile(bus: LockdownBus, path: string): Promise<void> {
 export async function applyLockdown(
   bus: LockdownBus,
   existing: StoredLockdown | null,
+  lan: LanChoice,
 ): Promise<string> {
   if (existing !== null) {
-    await nm(update2(bus, existing.path, lockdownSettings(existing.uuid), Update2Flags.toDisk));
+    await nm(
+      update2(bus, existing.path, lockdownSettings(existing.uuid, lan), Update2Flags.toDisk),
+    );
     if (!(await isActive(bus, existing.uuid))) await activate(bus, existing.path);
     return existing.uuid;
   }
   const uuid = randomUUID();
-  const path = await nm(addConnection2(bus, lockdownSettings(uuid), ADD_TO_DISK_BLOCKED));
+  const path = await nm(addConnection2(bus, lockdownSettings(uuid, lan), ADD_TO_DISK_BLOCKED));
   try {
     await activate(bus, path);
   } catch (err) {

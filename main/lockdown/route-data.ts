@@ -11,11 +11,12 @@
 import { isIP } from 'node:net';
 import { Variant } from 'dbus-next';
 import { numberProp, stringProp, type VariantMap } from '../nm/dbus-types';
+import { inPrefix, type Family } from './ip-bits';
+
+export { inPrefix, type Family } from './ip-bits';
 
 /** The metric that marks a server route as lockdown's (just under lockdown's own 60). */
 export const SERVER_ROUTE_METRIC = 59;
-
-export type Family = 4 | 6;
 
 function hostPrefix(family: Family): number {
   return family === 4 ? 32 : 128;
@@ -57,38 +58,6 @@ export function withServerRoutes(
   const kept = routes.filter((r) => !isServerRoute(r, family));
   if (gateway === null) return kept;
   return [...kept, ...addresses.map((a) => serverRoute(a, gateway, family))];
-}
-
-function ipv4Bits(address: string): bigint {
-  return address.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
-}
-
-function ipv6Bits(address: string): bigint {
-  const [head = '', tail] = address.toLowerCase().split('::');
-  const groups = (text: string): string[] => (text === '' ? [] : text.split(':'));
-  const left = groups(head);
-  const right = tail === undefined ? [] : groups(tail);
-  // An embedded IPv4 tail (::ffff:1.2.3.4) counts as two groups.
-  const expand = (parts: string[]): bigint[] =>
-    parts.flatMap((p) => {
-      if (!p.includes('.')) return [BigInt(Number.parseInt(p, 16))];
-      const v4 = ipv4Bits(p);
-      return [v4 >> 16n, v4 & 0xffffn];
-    });
-  const l = expand(left);
-  const r = expand(right);
-  const all = [...l, ...Array<bigint>(8 - l.length - r.length).fill(0n), ...r];
-  return all.reduce((acc, g) => (acc << 16n) | g, 0n);
-}
-
-/** Whether an address lies in prefix/length (same family; false otherwise). */
-export function inPrefix(address: string, prefix: string, length: number): boolean {
-  const family = isIP(address);
-  if (family === 0 || family !== isIP(prefix)) return false;
-  const width = family === 4 ? 32 : 128;
-  const bits = family === 4 ? ipv4Bits : ipv6Bits;
-  const shift = BigInt(width - Math.min(Math.max(length, 0), width));
-  return bits(address) >> shift === bits(prefix) >> shift;
 }
 
 /** The addresses of one family that are not on the link already (those need no route). */

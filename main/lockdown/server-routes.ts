@@ -1,11 +1,12 @@
 // Lockdown's host routes to the VPN servers on NetworkManager's active links (see route-data.ts
-// for why). Each link with a gateway gets, in its applied connection only (Device.Reapply: gone
-// when the link reconnects, NetworkManager restarts or the machine reboots, never written to a
-// profile), one host route per server address through that gateway. Tunnelbar puts them back
-// when a link activates (the app, from NetworkManager's signals) and at `lockdown on`/`status`
-// (the CLI); `lockdown off` takes them away again.
+// for why), and, when the local network is blocked, the unreachable routes for each link's own
+// subnets (lan-routes.ts). Each link with a gateway gets, in its applied connection only
+// (Device.Reapply: gone when the link reconnects, NetworkManager restarts or the machine reboots,
+// never written to a profile), one host route per server address through that gateway. Tunnelbar
+// puts them back when a link activates (the app, from NetworkManager's signals) and at `lockdown
+// on`/`status` (the CLI); `lockdown off` takes them away again.
 import { Variant } from 'dbus-next';
-import type { ServerRoutesView } from '../../preload/privacy-types';
+import type { LanBlockView, LanChoice, ServerRoutesView } from '../../preload/privacy-types';
 import { isDBusError } from '../dbus/connection';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import {
@@ -20,6 +21,7 @@ import { managerPaths, type LockdownBus } from './nm-lockdown';
 import { LOCKDOWN_INTERFACE } from './settings';
 import { routedAddresses, serverRouteDests, withServerRoutes, type Family } from './route-data';
 import { errorStrings as e } from '../errors/error-strings';
+import { lanPlan, lanRoutesIn, NO_LAN_PLAN, withLanRoutes, type LanPlan } from './lan-routes';
 
 const DEVICE_IFACE = 'org.freedesktop.NetworkManager.Device';
 const DEVICE_ACTIVATED = 100;
@@ -116,15 +118,27 @@ function familyKey(family: Family): 'ipv4' | 'ipv6' {
   return family === 4 ? 'ipv4' : 'ipv6';
 }
 
+/** Lockdown's routes on one link and family: the servers through the gateway, the LAN plan. */
+interface Wanted {
+  servers: string[];
+  lan: LanPlan;
+}
+
+/** What is on the links afterwards. */
+export interface LinkRoutes {
+  routes: ServerRoutesView[];
+  lanBlocks: LanBlockView[];
+}
+
 /**
- * Sets one link's server routes to exactly `wanted` (per family; an empty list removes them).
+ * Sets one link's lockdown routes to exactly `wanted` (per family; nothing wanted removes them).
  * Returns what is installed afterwards. Reapplies only when something changes.
  */
 async function setLinkRoutes(
   bus: LockdownBus,
   link: Link,
-  wanted: Record<Family, string[]>,
-): Promise<ServerRoutesView[]> {
+  wanted: Record<Family, Wanted>,
+): Promise<LinkRoutes> {
   for (let attempt = 0; ; attempt++) {
     const [applied, version] = (await nmCall(
       bus,
@@ -138,24 +152,35 @@ async function setLinkRoutes(
     )) as [SettingsDict, bigint];
     const settings: SettingsDict = { ...applied };
     let changed = false;
-    const result: ServerRoutesView[] = [];
+    const result: LinkRoutes = { routes: [], lanBlocks: [] };
     for (const family of [4, 6] as const) {
       const key = familyKey(family);
       const ip = settings[key];
       if (ip === undefined) continue;
       const routes = mapArrayProp(ip, 'route-data');
       const gateway = link.families[family].gateway;
-      const next = withServerRoutes(routes, family, wanted[family], gateway);
+      const next = withLanRoutes(
+        withServerRoutes(routes, family, wanted[family].servers, gateway),
+        family,
+        wanted[family].lan,
+      );
       const before = serverRouteDests(routes, family);
       const after = serverRouteDests(next, family);
-      if (before.join() !== after.join()) {
+      const lanBefore = lanRoutesIn(routes, family);
+      const lanAfter = lanRoutesIn(next, family);
+      if (
+        before.join() !== after.join() ||
+        JSON.stringify(lanBefore) !== JSON.stringify(lanAfter)
+      ) {
         changed = true;
         // route-data replaces the legacy `routes` list, which would only repeat the old routes.
         const rest = Object.fromEntries(Object.entries(ip).filter(([k]) => k !== 'routes'));
         settings[key] = { ...rest, 'route-data': new Variant('aa{sv}', next) };
       }
       if (gateway !== null && after.length > 0)
-        result.push({ interface: link.interface, gateway, addresses: after });
+        result.routes.push({ interface: link.interface, gateway, addresses: after });
+      if (lanAfter.blocked.length > 0)
+        result.lanBlocks.push({ interface: link.interface, ...lanAfter });
     }
     if (!changed) return result;
     try {
@@ -180,26 +205,45 @@ async function setLinkRoutes(
   }
 }
 
+function wantedFor(
+  link: Link,
+  family: Family,
+  addresses: readonly string[],
+  lan: LanChoice,
+): Wanted {
+  const { onLink, gateway } = link.families[family];
+  return {
+    servers: routedAddresses(addresses, family, onLink),
+    lan: lanPlan(lan, family, onLink, gateway, addresses),
+  };
+}
+
 /**
  * Every active link with a gateway gets a host route to each server address of its family that
- * is not on one of its own subnets; routes to addresses no longer wanted are removed.
+ * is not on one of its own subnets; routes to addresses no longer wanted are removed. With the
+ * local network blocked, each link's own subnets become unreachable but for its gateway and the
+ * servers on them; allowed, those routes are removed.
  */
 export async function applyServerRoutes(
   bus: LockdownBus,
   addresses: readonly string[],
-): Promise<ServerRoutesView[]> {
-  const out: ServerRoutesView[] = [];
+  lan: LanChoice,
+): Promise<LinkRoutes> {
+  const out: LinkRoutes = { routes: [], lanBlocks: [] };
   for (const link of await activeLinks(bus)) {
     const wanted = {
-      4: routedAddresses(addresses, 4, link.families[4].onLink),
-      6: routedAddresses(addresses, 6, link.families[6].onLink),
+      4: wantedFor(link, 4, addresses, lan),
+      6: wantedFor(link, 6, addresses, lan),
     };
-    out.push(...(await setLinkRoutes(bus, link, wanted)));
+    const done = await setLinkRoutes(bus, link, wanted);
+    out.routes.push(...done.routes);
+    out.lanBlocks.push(...done.lanBlocks);
   }
   return out;
 }
 
-/** Removes every server route from every active link (what `off` leaves is what was there). */
+/** Removes lockdown's routes from every active link (what `off` leaves is what was there). */
 export async function removeServerRoutes(bus: LockdownBus): Promise<void> {
-  for (const link of await activeLinks(bus)) await setLinkRoutes(bus, link, { 4: [], 6: [] });
+  const none: Wanted = { servers: [], lan: NO_LAN_PLAN };
+  for (const link of await activeLinks(bus)) await setLinkRoutes(bus, link, { 4: none, 6: none });
 }

@@ -10,6 +10,7 @@
 // not affected. NetworkManager keeps the profile on disk and autoconnects it, so it holds without
 // Tunnelbar and after a reboot; deleting it is all `off` does.
 import { Variant } from 'dbus-next';
+import type { LanChoice } from '../../preload/privacy-types';
 import { stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
 
 /** Between NetworkManager's VPN default route metric (50) and ethernet's (100). */
@@ -18,6 +19,13 @@ export const LOCKDOWN_INTERFACE = 'tblockdown';
 export const LOCKDOWN_NAME = 'Tunnelbar lockdown';
 /** The user.data key that marks a profile as lockdown's (user.data keys need a dot). */
 export const MARK_KEY = 'tunnelbar.lockdown';
+/**
+ * The user.data key that keeps the local network choice (`allow`, `block`): in the profile, so it
+ * holds across NetworkManager restarts, reboots and app starts, and every process reads the same.
+ */
+export const LAN_KEY = 'tunnelbar.lan';
+/** What a desktop user expects of a kill switch: the printer and the router keep working. */
+export const DEFAULT_LAN: LanChoice = 'allow';
 /** RFC 7600's IPv4 dummy address: a bridge needs an address for NetworkManager to add routes. */
 const DUMMY_ADDRESS = '192.0.0.8';
 
@@ -31,7 +39,7 @@ function unreachableDefault(dest: string): Record<string, Variant> {
 }
 
 /** The whole profile. */
-export function lockdownSettings(uuid: string): SettingsDict {
+export function lockdownSettings(uuid: string, lan: LanChoice): SettingsDict {
   return {
     connection: {
       id: new Variant('s', LOCKDOWN_NAME),
@@ -59,7 +67,7 @@ export function lockdownSettings(uuid: string): SettingsDict {
       'never-default': new Variant('b', true),
     },
     user: {
-      data: new Variant('a{ss}', { [MARK_KEY]: 'on' }),
+      data: new Variant('a{ss}', { [MARK_KEY]: 'on', [LAN_KEY]: lan }),
     },
   };
 }
@@ -70,4 +78,9 @@ export function isLockdownProfile(settings: SettingsDict): boolean {
 
 export function profileUuid(settings: SettingsDict): string | null {
   return stringProp(settings.connection, 'uuid') ?? null;
+}
+
+/** The profile's local network choice; a profile without one (made before it existed) allows. */
+export function lanChoiceOf(settings: SettingsDict): LanChoice {
+  return stringMapProp(settings.user, 'data')[LAN_KEY] === 'block' ? 'block' : DEFAULT_LAN;
 }

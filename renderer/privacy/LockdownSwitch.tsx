@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LockdownView } from '../../preload/privacy-types';
+import type { LanChoice, LockdownView } from '../../preload/privacy-types';
 import { toCallFailure } from '../api';
 import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
@@ -24,15 +24,28 @@ function Unresolved({ view }: { view: LockdownView }) {
   );
 }
 
+type Pending = 'on' | 'off' | 'lan' | null;
+
+const pendingText: Record<Exclude<Pending, null>, string> = {
+  on: s.turningOn,
+  off: s.turningOff,
+  lan: s.changingLan,
+};
+
 /**
  * Lockdown (kill switch). The switch shows what NetworkManager holds (the app core's state
  * event), never the click: a refused permission leaves it where it was, with the reason. Turning
  * it on asks nothing; afterwards it says what it means and which profiles cannot connect.
+ * "Allow the local network" beside it: while lockdown is on, what its profile holds (a change is
+ * carried out at once); while it is off, the choice the next "on" takes (allowed at first).
  */
 export function LockdownSwitch() {
   const store = useStoreInstance();
   const lockdown = useStore((state) => state.lockdown);
-  const [pending, setPending] = useState<boolean | null>(null);
+  const heldLan = useStore((state) => state.lockdownLan);
+  const [nextLan, setNextLan] = useState<LanChoice>('allow');
+  const lan = lockdown === 'on' && heldLan !== null ? heldLan : nextLan;
+  const [pending, setPending] = useState<Pending>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [turnedOn, setTurnedOn] = useState<LockdownView | null>(null);
   // What was said when it went on is stale once it is off (turned off here or elsewhere).
@@ -41,12 +54,25 @@ export function LockdownSwitch() {
   }, [lockdown]);
 
   const change = async (on: boolean): Promise<void> => {
-    setPending(on);
+    setPending(on ? 'on' : 'off');
     setFailure(null);
     setTurnedOn(null);
     try {
-      const view = await store.api.call('lockdown:set', { on });
+      const view = await store.api.call('lockdown:set', on ? { on, lan } : { on });
       if (on) setTurnedOn(view);
+    } catch (err) {
+      setFailure(toCallFailure(err).sentence);
+    } finally {
+      setPending(null);
+    }
+  };
+
+  /** Lockdown is on: its profile takes the new choice, and the routes follow at once. */
+  const changeLan = async (choice: LanChoice): Promise<void> => {
+    setPending('lan');
+    setFailure(null);
+    try {
+      await store.api.call('lockdown:set', { on: true, lan: choice });
     } catch (err) {
       setFailure(toCallFailure(err).sentence);
     } finally {
@@ -68,9 +94,22 @@ export function LockdownSwitch() {
         />{' '}
         {s.label}
       </label>
+      <label title={s.allowLanHint}>
+        <input
+          type="checkbox"
+          checked={lan === 'allow'}
+          disabled={lockdown === 'unknown' || pending !== null}
+          onChange={(event) => {
+            const choice: LanChoice = event.target.checked ? 'allow' : 'block';
+            setNextLan(choice);
+            if (lockdown === 'on') void changeLan(choice);
+          }}
+        />{' '}
+        {s.allowLan}
+      </label>
       {pending !== null && (
         <span className="muted" role="status">
-          {pending ? s.turningOn : s.turningOff}
+          {pendingText[pending]}
         </span>
       )}
       {failure !== null && (
@@ -80,7 +119,7 @@ export function LockdownSwitch() {
       )}
       {turnedOn !== null && lockdown === 'on' && (
         <div role="status" className="card lockdown-notice" aria-label={s.label}>
-          <p>{s.blocked}</p>
+          <p>{turnedOn.lan === 'block' ? s.blockedLan : s.blocked}</p>
           <Unresolved view={turnedOn} />
           <button
             type="button"

@@ -7,6 +7,7 @@ import type {
   SnapshotView,
   TunnelStateView,
 } from '../../preload/contract';
+import type { LanChoice } from '../../preload/privacy-types';
 import { applyMirrorEvent, omitKey, type ContractEvent } from '../../preload/mirror';
 
 /** What the renderer knows: a mirror of main's snapshot and events, plus its own call outcomes. */
@@ -29,6 +30,8 @@ export interface StoreState {
   busy: ReadonlySet<string>;
   /** Lockdown as the app core last heard it from NetworkManager. */
   lockdown: LockdownStateView;
+  /** Its local network choice, null while it is off or unknown. */
+  lockdownLan: LanChoice | null;
 }
 
 export const initialState: StoreState = {
@@ -43,6 +46,7 @@ export const initialState: StoreState = {
   actionFailures: {},
   busy: new Set(),
   lockdown: 'unknown',
+  lockdownLan: null,
 };
 
 export function applySnapshot(state: StoreState, snapshot: SnapshotView): StoreState {
@@ -59,6 +63,7 @@ export function applySnapshot(state: StoreState, snapshot: SnapshotView): StoreS
     tunnels: snapshot.tunnels,
     lastFailures,
     lockdown: snapshot.lockdown,
+    lockdownLan: snapshot.lockdownLan,
     // Prompts already delivered as events stay; the snapshot adds those opened before.
     prompts: [
       ...state.prompts,

@@ -28,7 +28,13 @@ const turnedOn: LockdownView = {
   unresolved: ['home'],
   routes: [],
   routesError: null,
+  lan: 'allow',
+  lanBlocks: [],
 };
+
+function allowLan(): HTMLInputElement {
+  return screen.getByRole<HTMLInputElement>('checkbox', { name: 'Allow the local network' });
+}
 
 describe('the lockdown switch', () => {
   it('turns lockdown on without asking, then says what it blocks and who cannot connect', async () => {
@@ -36,14 +42,14 @@ describe('the lockdown switch', () => {
     api.respond = (name) => {
       if (name !== 'lockdown:set') return null;
       // As the app core does: the state event reaches the window before the answer.
-      api.emit('state:lockdown', { lockdown: 'on' });
+      api.emit('state:lockdown', { lockdown: 'on', lan: 'allow' });
       return turnedOn;
     };
     const user = userEvent.setup();
     await renderApp(api);
     expect(lockdownSwitch().checked).toBe(false);
     await user.click(lockdownSwitch());
-    expect(api.callsOf('lockdown:set')).toEqual([[{ on: true }]]);
+    expect(api.callsOf('lockdown:set')).toEqual([[{ on: true, lan: 'allow' }]]);
     expect(lockdownSwitch().checked).toBe(true);
     const notice = await screen.findByRole('status', {
       name: 'Lockdown (block traffic without VPN)',
@@ -57,10 +63,58 @@ describe('the lockdown switch', () => {
     const api = new FakeApi(snapshot([office], {}, true, 'off'));
     const user = userEvent.setup();
     await renderApp(api);
-    emit(api, 'state:lockdown', { lockdown: 'on' });
+    emit(api, 'state:lockdown', { lockdown: 'on', lan: 'block' });
     expect(lockdownSwitch().checked).toBe(true);
+    expect(allowLan().checked).toBe(false);
     await user.click(lockdownSwitch());
     expect(api.callsOf('lockdown:set')).toEqual([[{ on: false }]]);
+  });
+
+  it('turns lockdown on with the local network blocked when it was unticked first', async () => {
+    const api = new FakeApi(snapshot([office], {}, true, 'off'));
+    api.respond = (name) => {
+      if (name !== 'lockdown:set') return null;
+      api.emit('state:lockdown', { lockdown: 'on', lan: 'block' });
+      return { ...turnedOn, lan: 'block' };
+    };
+    const user = userEvent.setup();
+    await renderApp(api);
+    expect(allowLan().checked).toBe(true);
+    await user.click(allowLan());
+    // Off: unticking only picks what the next "on" takes.
+    expect(api.callsOf('lockdown:set')).toEqual([]);
+    await user.click(lockdownSwitch());
+    expect(api.callsOf('lockdown:set')).toEqual([[{ on: true, lan: 'block' }]]);
+    expect(allowLan().checked).toBe(false);
+    const notice = await screen.findByRole('status', {
+      name: 'Lockdown (block traffic without VPN)',
+    });
+    expect(within(notice).getByText(/the local network is blocked too/)).toBeTruthy();
+  });
+
+  it('while on, the local network choice is changed at once and shows what NetworkManager holds', async () => {
+    const api = new FakeApi(snapshot([office], {}, true, 'off'));
+    let refuse = false;
+    api.respond = (name, args) => {
+      if (name !== 'lockdown:set') return null;
+      if (refuse) return refusal('permission-denied', 'Not allowed.');
+      const lan = (args[0] as { lan?: 'allow' | 'block' }).lan ?? 'allow';
+      api.emit('state:lockdown', { lockdown: 'on', lan });
+      return { ...turnedOn, lan };
+    };
+    const user = userEvent.setup();
+    await renderApp(api);
+    emit(api, 'state:lockdown', { lockdown: 'on', lan: 'allow' });
+    await user.click(allowLan());
+    expect(api.callsOf('lockdown:set')).toEqual([[{ on: true, lan: 'block' }]]);
+    expect(allowLan().checked).toBe(false);
+    refuse = true;
+    await user.click(allowLan());
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Lockdown was not changed: Not allowed.',
+    );
+    // Refused: still what NetworkManager holds.
+    expect(allowLan().checked).toBe(false);
   });
 
   it('shows a refused permission and stays as NetworkManager says', async () => {
@@ -163,7 +217,7 @@ describe('the status panel’s DNS section', () => {
     // Once per mount of the section (the panel shows it with or without a selection).
     const initial = api.callsOf('dns:get').length;
     expect(initial).toBeGreaterThan(0);
-    emit(api, 'state:lockdown', { lockdown: 'on' });
+    emit(api, 'state:lockdown', { lockdown: 'on', lan: 'allow' });
     emit(api, 'state:profiles', { profiles: [office, home] });
     expect(api.callsOf('dns:get')).toHaveLength(initial);
     emit(api, 'state:tunnel', { uuid: office.uuid, state: connectedState });

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runCli } from '../support/run-cli';
 import type { Daemon } from '../sandbox/daemon';
+import { run } from '../sandbox/exec';
 import { probeTestHost, startTestHost } from '../sandbox/test-host';
 import { reportFailure, screenshot } from './artifacts';
 import { expectSwitch, switchOf, VPN_TIMEOUT_MS } from './page-helpers';
@@ -14,6 +15,7 @@ import { startWorld, type World } from './world';
 // shows the leak of the sandbox's full-tunnel VPN, which its button fixes.
 
 const LOCKDOWN = 'Lockdown (block traffic without VPN)';
+const ALLOW_LAN = 'Allow the local network';
 const baseResolver = '10.99.0.53';
 
 let w: World;
@@ -106,6 +108,43 @@ describe('lockdown in the app', () => {
     expect(off.code, off.stderr).toBe(0);
     await expectLockdown(false);
     await expectIcon('disconnected');
+    expect(await probeTestHost(w.sb.names)).toMatchObject({ ok: true });
+  });
+});
+
+describe('lockdown’s local network choice in the app', () => {
+  const trayLan = () => tray.getByRole('menuitemcheckbox', { name: ALLOW_LAN });
+  const windowLan = () => w.page.getByRole('checkbox', { name: ALLOW_LAN, exact: true });
+  /** The base link's subnet blocked in NetworkManager's namespace (lockdown's metric 59). */
+  const subnetBlocked = async (): Promise<boolean> =>
+    /^unreachable 10\.99\.0\.0\/24 .*metric 59/m.test(
+      await run('ip', ['-n', w.sb.names.nmNetns, '-4', 'route', 'show']),
+    );
+  const expectTrayLan = (allowed: boolean): Promise<void> =>
+    expect
+      .poll(() => trayLan().getAttribute('aria-checked'), { timeout: VPN_TIMEOUT_MS })
+      .toBe(String(allowed));
+
+  it('the tray’s item blocks it, the window’s allows it again: the routes follow each', async () => {
+    expect(await trayLan().count()).toBe(0); // only while lockdown is on
+    await lockdownSwitch().click();
+    await expectLockdown(true);
+    await expectTrayLan(true);
+    expect(await windowLan().isChecked()).toBe(true);
+    expect(await subnetBlocked()).toBe(false);
+    await trayLan().click();
+    await expectTrayLan(false);
+    await expect.poll(() => windowLan().isChecked(), { timeout: VPN_TIMEOUT_MS }).toBe(false);
+    await expect.poll(subnetBlocked, { timeout: VPN_TIMEOUT_MS }).toBe(true);
+    const status = await runCli(['lockdown', 'status', '--json'], w.sb.env);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ on: true, lan: 'block' });
+    await windowLan().click();
+    await expectTrayLan(true);
+    await expect.poll(subnetBlocked, { timeout: VPN_TIMEOUT_MS }).toBe(false);
+    await lockdownSwitch().click();
+    await expectLockdown(false);
+    expect(await trayLan().count()).toBe(0);
     expect(await probeTestHost(w.sb.names)).toMatchObject({ ok: true });
   });
 });

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { LOCKDOWN_NAME } from '../../main/lockdown/settings';
-import { CLI, type CliResult } from '../support/run-cli';
+import type { CliResult } from '../support/run-cli';
+import { cliInNmNamespace as cliInNetns } from './cli-in-netns';
 import type { Daemon } from './daemon';
 import { run } from './exec';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -32,27 +32,8 @@ afterEach((ctx) => {
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
 });
 
-/** The CLI in NetworkManager's namespace; entering it needs root, so `user` is taken after. */
 function cliInNmNamespace(args: string[], user?: { uid: number; gid: number }): Promise<CliResult> {
-  const asUser =
-    user === undefined
-      ? []
-      : ['setpriv', `--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'ip',
-      ['netns', 'exec', sb.names.nmNetns, ...asUser, process.execPath, CLI, ...args],
-      { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return cliInNetns(sb, args, user);
 }
 
 async function ipv4Default(): Promise<string> {

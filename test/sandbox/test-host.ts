@@ -11,17 +11,17 @@ import { waitFor } from './wait.js';
 export const testHostAddress = '10.97.0.1';
 export const testHostPort = 7070;
 
-const serverScript = `
+const serverScript = (address: string): string => `
 const net = require('node:net');
 net.createServer((s) => { s.end(String(s.remoteAddress)); })
-  .listen(${testHostPort}, '${testHostAddress}', () => console.log('test host listening'));
+  .listen(${testHostPort}, '${address}', () => console.log('test host listening'));
 `;
 
 /** What a connection attempt from NetworkManager's namespace gave. */
 export type Probe = { ok: true; peer: string } | { ok: false; error: string };
 
-const probeScript = `
-const s = require('node:net').connect(${testHostPort}, '${testHostAddress}');
+const probeScript = (address: string): string => `
+const s = require('node:net').connect(${testHostPort}, '${address}');
 let got = '';
 s.setTimeout(3000, () => { console.log(JSON.stringify({ ok: false, error: 'ETIMEDOUT' })); process.exit(0); });
 s.on('data', (d) => { got += d; });
@@ -29,27 +29,35 @@ s.on('end', () => { console.log(JSON.stringify({ ok: true, peer: got })); proces
 s.on('error', (e) => { console.log(JSON.stringify({ ok: false, error: e.code })); process.exit(0); });
 `;
 
-export async function startTestHost(names: Names, logFile: string): Promise<Daemon> {
-  await run('ip', ['-n', names.serverNetns, 'addr', 'add', `${testHostAddress}/32`, 'dev', 'lo']);
+/**
+ * Starts the service on `address`, which must already be the servers' (startTestHost puts the
+ * test host's own on their loopback; a host on the link puts its address on their veth end).
+ */
+export async function serveOn(names: Names, logFile: string, address: string): Promise<Daemon> {
   const daemon = startDaemon(
-    'test host',
+    `test host ${address}`,
     'ip',
-    ['netns', 'exec', names.serverNetns, process.execPath, '-e', serverScript],
+    ['netns', 'exec', names.serverNetns, process.execPath, '-e', serverScript(address)],
     { logFile },
   );
-  await waitFor('the test host', async () => (await probeTestHost(names)).ok);
+  await waitFor(`the test host ${address}`, async () => (await probeTestHost(names, address)).ok);
   return daemon;
 }
 
-/** A TCP connection from NetworkManager's network namespace to the test host. */
-export async function probeTestHost(names: Names): Promise<Probe> {
+export async function startTestHost(names: Names, logFile: string): Promise<Daemon> {
+  await run('ip', ['-n', names.serverNetns, 'addr', 'add', `${testHostAddress}/32`, 'dev', 'lo']);
+  return serveOn(names, logFile, testHostAddress);
+}
+
+/** A TCP connection from NetworkManager's network namespace to the test host (or another). */
+export async function probeTestHost(names: Names, address = testHostAddress): Promise<Probe> {
   const out = await run('ip', [
     'netns',
     'exec',
     names.nmNetns,
     process.execPath,
     '-e',
-    probeScript,
+    probeScript(address),
   ]);
   return JSON.parse(out) as Probe;
 }

@@ -51,7 +51,7 @@ function menuItem(entry: TrayMenuEntry, index: number): HTMLLIElement {
     button.setAttribute('role', 'menuitemcheckbox');
     button.setAttribute('aria-checked', String(entry.checked));
     button.disabled = !entry.enabled;
-  } else if (entry.kind === 'lockdown') {
+  } else if (entry.kind === 'lockdown' || entry.kind === 'lockdown-lan') {
     button.setAttribute('role', 'menuitemcheckbox');
     button.setAttribute('aria-checked', String(entry.checked));
   } else {

@@ -72,6 +72,7 @@ describe('the tray menu’s lockdown item', () => {
       'vpn',
       'separator',
       'lockdown',
+      'lockdown-lan',
       'separator',
       'editor',
       'quit',
@@ -102,6 +103,7 @@ describe('the tray menu’s lockdown item', () => {
       openSearch: () => undefined,
       quit: () => undefined,
       setLockdown: (on) => asked.push(on),
+      setLockdownLan: () => undefined,
     };
     const clock = { setInterval: () => 0, clearInterval: () => undefined };
     const models: unknown[] = [];
@@ -121,5 +123,46 @@ describe('the tray menu’s lockdown item', () => {
     expect(tray.model().icon).toBe('blocked');
     tray.choose(item());
     expect(asked).toEqual([true, false]);
+  });
+
+  it('has "Allow the local network" only while lockdown is on, ticked as its profile holds', () => {
+    const lan = (menu: TrayMenuEntry[]): TrayMenuEntry | undefined =>
+      menu.find((e) => e.kind === 'lockdown-lan');
+    expect(lan(trayMenu(snapshot(two, {}, true, 'off')))).toBeUndefined();
+    expect(lan(trayMenu(snapshot(two, {}, true, 'unknown')))).toBeUndefined();
+    expect(lan(trayMenu(snapshot(two, {}, true, 'on')))).toEqual({
+      kind: 'lockdown-lan',
+      label: 'Allow the local network',
+      checked: true,
+    });
+    const blocked = { ...snapshot(two, {}, true, 'on'), lockdownLan: 'block' as const };
+    expect(lan(trayMenu(blocked))).toMatchObject({ checked: false });
+  });
+
+  it('asks for the other local network choice, and shows only what the profile then holds', () => {
+    const asked: string[] = [];
+    const actions: TrayActions = {
+      connect: () => undefined,
+      disconnect: () => undefined,
+      openEditor: () => undefined,
+      openSearch: () => undefined,
+      quit: () => undefined,
+      setLockdown: () => undefined,
+      setLockdownLan: (choice) => asked.push(choice),
+    };
+    const clock = { setInterval: () => 0, clearInterval: () => undefined };
+    const tray = new TrayPresenter(snapshot(two, {}, true, 'on'), () => undefined, actions, clock);
+    const item = (): TrayMenuEntry => {
+      const found = tray.model().menu.find((e) => e.kind === 'lockdown-lan');
+      if (found === undefined) throw new Error('no local network item');
+      return found;
+    };
+    tray.choose(item());
+    // Not ticked off by the click: the profile still allows until NetworkManager says otherwise.
+    expect(item()).toMatchObject({ checked: true });
+    tray.render({ ...snapshot(two, {}, true, 'on'), lockdownLan: 'block' });
+    expect(item()).toMatchObject({ checked: false });
+    tray.choose(item());
+    expect(asked).toEqual(['block', 'allow']);
   });
 });

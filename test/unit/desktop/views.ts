@@ -41,7 +41,9 @@ export function snapshot(
   nmRunning = true,
   lockdown: LockdownStateView = 'unknown',
 ): SnapshotView {
-  return { nmRunning, profiles, tunnels, prompts: [], lockdown };
+  // Lockdown that is on holds a local network choice: allowed unless a test says otherwise.
+  const lockdownLan = lockdown === 'on' ? 'allow' : null;
+  return { nmRunning, profiles, tunnels, prompts: [], lockdown, lockdownLan };
 }
 
 export function connected(address = '10.8.0.2/24'): TunnelStateView {
