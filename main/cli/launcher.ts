@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `tunnelbar` command as installed (bundled to out/main/cli/tunnelbar.js). `--help` and
-// `--version` are answered here, from a file of a few kilobytes; every other command line loads
+// `--version` are answered here, from a small file (mostly the catalogues, as strings V8 only
+// scans, read for the language asked for); every other command line loads
 // the whole program (tunnelbar.ts, bundled to tunnelbar-full.js). Compiling and initialising the
 // whole bundle (its schemas, the message formatter, the D-Bus library) is most of what a start
 // costs beyond Node's own, and --help needs none of it.
