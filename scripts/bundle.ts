@@ -1,8 +1,9 @@
-// Bundles the two programs a user starts, the `tunnelbar` command and Electron's main process,
-// each into one file over the per-module output of `tsc` (same paths, so package.json's `bin`
-// and `main`, the packaging and the tests are unchanged). Node then reads and compiles one file
-// instead of resolving and loading about 150 modules: that is most of the CLI's start time. The
-// harness and the tests keep loading tsc's modules.
+// Bundles the two programs a user starts, the `tunnelbar` command (a small launcher and the
+// whole CLI it loads for real commands) and Electron's main process, each into one file over
+// the per-module output of `tsc` (same paths, so package.json's `bin` and `main`, the packaging
+// and the tests are unchanged). Node then reads and compiles one file instead of resolving and
+// loading about 150 modules: that is most of the CLI's start time. The harness and the tests
+// keep loading tsc's modules. dbus-next comes in as patched by patches/ (patch-package).
 import { readFile } from 'node:fs/promises';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
@@ -42,14 +43,36 @@ const shared: BuildOptions = {
   ],
 };
 
-const programs = [
-  { entry: 'main/cli/tunnelbar.ts', out: 'out/main/cli/tunnelbar.js' },
+/**
+ * The launcher loads the whole CLI only for a command that needs it (launcher.ts): its
+ * `require('./tunnelbar')` stays a require, of the whole CLI's bundle beside it.
+ */
+const wholeCliBeside: Plugin = {
+  name: 'whole-cli-beside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/tunnelbar$/ }, () => ({
+      path: './tunnelbar-full.js',
+      external: true,
+    }));
+  },
+};
+
+const programs: readonly { entry: string; out: string; plugins?: Plugin[] }[] = [
+  // The `tunnelbar` command (package.json's bin) and the whole CLI it loads.
+  {
+    entry: 'main/cli/launcher.ts',
+    out: 'out/main/cli/tunnelbar.js',
+    plugins: [catalogueAsJsonString, wholeCliBeside],
+  },
+  { entry: 'main/cli/tunnelbar.ts', out: 'out/main/cli/tunnelbar-full.js' },
   { entry: 'main/app/main.ts', out: 'out/main/app/main.js' },
-] as const;
+];
 
 async function main(): Promise<void> {
   await Promise.all(
-    programs.map(({ entry, out }) => build({ ...shared, entryPoints: [entry], outfile: out })),
+    programs.map(({ entry, out, plugins }) =>
+      build({ ...shared, ...(plugins ? { plugins } : {}), entryPoints: [entry], outfile: out }),
+    ),
   );
 }
 

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { openCore, type Core } from '../core';
 import { setLocale } from '../i18n/catalogue';
 import { localeFromEnv, SOURCE_LOCALE } from '../i18n/locale';
@@ -16,6 +14,7 @@ import { runStrings as r } from './run-strings';
 import { PromptTap, stay } from './stay-command';
 import { TerminalPrompter } from './terminal-prompter';
 import { terminalSafe } from './terminal-text';
+import { version } from './version';
 
 /** Errors about the setup rather than the VPN: exit 2, so scripts can tell them apart. */
 function isEnvironmentError(err: TunnelbarError): boolean {
@@ -24,13 +23,6 @@ function isEnvironmentError(err: TunnelbarError): boolean {
     err.word === 'permission-denied' ||
     err.word === 'nm-not-running'
   );
-}
-
-function version(): string {
-  const pkg = JSON.parse(
-    readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
-  ) as { version?: string };
-  return pkg.version ?? 'unknown';
 }
 
 async function runCommand(
@@ -131,8 +123,9 @@ export async function main(
   }
 }
 
-if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
+/** Runs the command line and exits with its status (the launcher's and `node tunnelbar.js`'s end). */
+export function runAsProgram(argv: readonly string[]): void {
+  void main(argv).then((code) => {
     process.exitCode = code;
     // Exit once stdout and stderr are flushed: a pipe to a slow reader would otherwise lose the
     // end of a long --json. Exiting at all is needed for open handles (a prompter's stdin).
@@ -141,3 +134,5 @@ if (require.main === module) {
     });
   });
 }
+
+if (require.main === module) runAsProgram(process.argv.slice(2));

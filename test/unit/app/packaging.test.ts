@@ -106,6 +106,7 @@ describe('electron-builder.yml', () => {
       PRELOAD_BUNDLE,
       RENDERER_INDEX,
       'out/main/cli/tunnelbar.js',
+      'out/main/cli/tunnelbar-full.js',
       APP_ICON,
       'assets/tray/connected-light-panel-22.png',
       'assets/tray/connected-light-panel-22@2x.png',

@@ -1,0 +1,45 @@
+// `npx tsx test/bench/scale-sandbox.ts [file]`: a sandbox NetworkManager holding bench 5's
+// provider corpus (about 7,200 profiles), kept up for profiling and for A/B runs of
+// `tunnelbar list` (`node --cpu-prof out/main/cli/tunnelbar.js list --json` with
+// DBUS_SYSTEM_BUS_ADDRESS set) without paying the import (one to a few minutes) each time. Writes
+// the bus address to `file` once the corpus is in, and stops on Ctrl-C or SIGTERM.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../sandbox/sandbox';
+import { writeProviderCorpus } from '../support/provider-corpus';
+import { countVpnProfiles, tunnelbarImport } from './import-runs';
+
+async function main(): Promise<void> {
+  const addressFile = process.argv[2];
+  const sb = await startSandbox();
+  const work = mkdtempSync(join(tmpdir(), 'tunnelbar-scale-sandbox-'));
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
+    rmSync(work, { recursive: true, force: true });
+    sb.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  const corpus = writeProviderCorpus(join(work, 'providers'), sb.pki);
+  const run = await tunnelbarImport(sb.env, corpus.root, join(work, 'home'), work, [], true);
+  const profiles = await countVpnProfiles(sb.busAddress);
+  console.log(`imported in ${Math.round(run.ms)} ms; ${profiles} VPN profiles in NetworkManager`);
+  console.log(`export DBUS_SYSTEM_BUS_ADDRESS=${sb.busAddress}`);
+  if (addressFile !== undefined) writeFileSync(addressFile, sb.busAddress);
+  // The sandbox's processes do not keep Node alive by themselves (they are unref'd).
+  setInterval(() => undefined, 60_000);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
