@@ -167,6 +167,38 @@ describe('calls that need the shell', () => {
   });
 });
 
+describe('imports through the server', () => {
+  it('sends the import’s progress as events, up to all the files', async () => {
+    const withHome = new ContractServer({
+      core,
+      prompter,
+      preferences,
+      diagnostics: () => Promise.resolve([]),
+      home: join(dir, 'home'),
+    });
+    const progress: EventPayloads['import:progress'][] = [];
+    withHome.subscribe((name, payload) => {
+      if (name === 'import:progress') progress.push(payload as EventPayloads['import:progress']);
+    });
+    try {
+      // Two files that fail to parse: the pipeline reports both without adding anything.
+      const broken = Buffer.from('remote\n').toString('base64');
+      const report = (await withHome.handle('profiles:import-files', [
+        {
+          files: [
+            { path: 'a.ovpn', base64: broken },
+            { path: 'b.ovpn', base64: broken },
+          ],
+        },
+      ])) as { files: { status: string }[] };
+      expect(report.files.map((f) => f.status)).toEqual(['failed', 'failed']);
+      expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+    } finally {
+      withHome.close();
+    }
+  });
+});
+
 describe('preferences calls', () => {
   it('favourites: added once, removed, and the list sent each time', async () => {
     await server.handle('profile:set-favourite', [{ uuid: UUID, favourite: true }]);
