@@ -31,7 +31,10 @@ describe('argument counts and empty arguments', () => {
     ['tls-auth ta.key 1 x', '"tls-auth" takes between 1 and 2 arguments'],
     ['tls-crypt', '"tls-crypt" takes exactly 1 argument'],
     ['secret ""', 'the 1st argument of "secret" cannot be empty'],
-    ['secret static.key 2', 'the key direction (the 2nd argument of "secret") must be 0 or 1, not "2"'],
+    [
+      'secret static.key 2',
+      'the key direction (the 2nd argument of "secret") must be 0 or 1, not "2"',
+    ],
     ['remote', '"remote" takes between 1 and 3 arguments'],
     ['remote x 1194 udp extra', '"remote" takes between 1 and 3 arguments'],
     ['remote ""', 'the 1st argument of "remote" cannot be empty'],
