@@ -29,6 +29,17 @@ class ActivatingBus extends FakeNmBus {
   }
 }
 
+/**
+ * Also answering ListConnections, which the import reads the existing profiles with. Only the
+ * import's test uses it: with profiles listed, lockdown's status would resolve their servers.
+ */
+class ListingBus extends ActivatingBus {
+  override call(opts: CallOptions): Promise<unknown[]> {
+    if (opts.member !== 'ListConnections') return super.call(opts);
+    return Promise.resolve([[...this.settings.keys()]]);
+  }
+}
+
 type Seen = { [E in EventName]: [E, EventPayloads[E]] }[EventName];
 
 let dir = '';
@@ -169,8 +180,10 @@ describe('calls that need the shell', () => {
 
 describe('imports through the server', () => {
   it('sends the import’s progress as events, up to all the files', async () => {
+    const listing = new ListingBus();
+    listing.addVpnProfile(1, UUID, 'Office');
     const withHome = new ContractServer({
-      core,
+      core: await fakeCore(listing),
       prompter,
       preferences,
       diagnostics: () => Promise.resolve([]),

@@ -18,7 +18,6 @@ export class FakeNmBus extends EventEmitter<BusEvents> {
     this.calls.push(opts.member);
     if (opts.member === 'GetManagedObjects')
       return Promise.resolve([structuredClone(this.objects)]);
-    if (opts.member === 'ListConnections') return Promise.resolve([[...this.settings.keys()]]);
     if (opts.member === 'GetSettings') {
       const s = this.settings.get(opts.path);
       if (s === undefined)
