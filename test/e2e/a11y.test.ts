@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { axeViolations, untranslatedTexts } from './axe';
+import { reportFailure, screenshot } from './support/artifacts';
+import { axeViolations, untranslatedTexts } from './support/axe';
 import { switchOf } from './page-helpers';
-import { startWorld, type World, type WorldOptions } from './world';
+import { startWorld, type World, type WorldOptions } from './support/world';
 
 // axe-core in Chromium on the harness's views, light and dark, and the pseudo-locale: every
 // text through the catalogue (nothing left in plain English) and screenshots of the longer text.

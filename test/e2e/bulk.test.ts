@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
+import { reportFailure, screenshot } from './support/artifacts';
 import { switchOf } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // Bulk actions in Chromium, through the harness, against a real NetworkManager: two profiles
 // checked in the list and deleted after confirming are gone from the page and from NetworkManager.

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { activate, findProfile } from '../../main/nm/actions';
 import type { EventPayloads } from '../../preload/contract';
-import { reportFailure, screenshot } from './artifacts';
+import { reportFailure, screenshot } from './support/artifacts';
 import {
   answerPrompt,
   connectedAddress,
@@ -12,7 +12,7 @@ import {
   switchOf,
   VPN_TIMEOUT_MS,
 } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // The renderer in Chromium, through the harness, against a real NetworkManager and OpenVPN
 // servers: what a person sees when they switch VPNs on and off.

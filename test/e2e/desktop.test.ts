@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { deactivate, findProfile } from '../../main/nm/actions';
-import { reportFailure, screenshot } from './artifacts';
+import { reportFailure, screenshot } from './support/artifacts';
 import {
   answerPrompt,
   connectedAddress,
@@ -10,7 +10,7 @@ import {
   switchOf,
   VPN_TIMEOUT_MS,
 } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // The desktop app's own decisions, run by the same app core as the Electron shell, through the
 // harness: the tray (its /tray page) connects and disconnects, a prompt gets its window and

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findProfile } from '../../main/nm/actions';
 import { stringArrayProp } from '../../main/nm/dbus-types';
-import { addDummyConnection, settingsByUuid } from '../sandbox/dummy-connection';
-import { reportFailure, screenshot } from './artifacts';
+import { addDummyConnection, settingsByUuid } from '../sandbox/infra/dummy-connection';
+import { reportFailure, screenshot } from './support/artifacts';
 import { openEditor } from './editor-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // The General page in Chromium, through the harness, against a real NetworkManager: "Available
 // to all users" and "Connect this VPN automatically with" ticked, saved, and read back.

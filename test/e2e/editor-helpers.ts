@@ -4,7 +4,7 @@ import type { SettingsDict } from '../../main/nm/dbus-types';
 import { findProfile } from '../../main/nm/actions';
 import { IFACE } from '../../main/nm/names';
 import { switchOf } from './page-helpers';
-import type { World } from './world';
+import type { World } from './support/world';
 
 /** A settings dict as plain JSON (signatures kept; BigInts and byte arrays made comparable). */
 export function plainSettings(dict: SettingsDict): Record<string, Record<string, unknown>> {

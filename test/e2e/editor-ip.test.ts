@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
+import { reportFailure, screenshot } from './support/artifacts';
 import { field, openEditor, tab } from './editor-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // The editor's IPv4 and IPv6 pages in Chromium, through the harness, against a real
 // NetworkManager: every field is typed as a person would, saved, and read back with nmcli, which

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addOpenConnectArgs } from '../sandbox/profiles';
-import { reportFailure, screenshot } from './artifacts';
+import { addOpenConnectArgs } from '../sandbox/infra/profiles';
+import { reportFailure, screenshot } from './support/artifacts';
 import { field, openEditor, plainSettings, readSettings, tab } from './editor-helpers';
 import { switchOf } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // The editor's OpenConnect page in Chromium through the harness, against a real NetworkManager
 // with NetworkManager-openconnect: the fields are saved under the plugin's keys, a key the page

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
+import { reportFailure, screenshot } from './support/artifacts';
 import { field, plainSettings, readSettings, tab } from './editor-helpers';
 import { switchOf } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // The OpenVPN pages in Chromium through the harness, against a real NetworkManager: the CA comes
 // through the file picker (main keeps it under the harness's home), the field shows its subject,

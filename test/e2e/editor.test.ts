@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findProfile } from '../../main/nm/actions';
-import { reportFailure, screenshot } from './artifacts';
+import { reportFailure, screenshot } from './support/artifacts';
 import { field, openEditor, plainSettings, readSettings, tab } from './editor-helpers';
 import {
   answerPrompt,
@@ -9,7 +9,7 @@ import {
   switchOf,
   VPN_TIMEOUT_MS,
 } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // The connection editor in Chromium, through the harness, against a real NetworkManager: what it
 // writes is read back with GetSettings, and a profile made in it connects.

@@ -2,11 +2,11 @@
 // emulateMedia({ forcedColors: 'active' }), light and dark, checked on what is drawn (computed
 // styles against the system colours themselves) and saved as screenshots in test-artifacts/e2e.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { styleOf, systemColor } from './forced-colors';
-import { focusRow } from './keyboard';
+import { reportFailure, screenshot } from './support/artifacts';
+import { styleOf, systemColor } from './support/forced-colors';
+import { focusRow } from './support/keyboard';
 import { promptFor, switchOf, VPN_TIMEOUT_MS } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 const PROFILES = ['tb-hc-home', 'tb-hc-work'];
 

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { axeViolations } from './axe';
+import { reportFailure, screenshot } from './support/artifacts';
+import { axeViolations } from './support/axe';
 import { field, readSettings, plainSettings } from './editor-helpers';
-import { focused, focusRow, hasFocus, holdsFocus, tabTo } from './keyboard';
+import { focused, focusRow, hasFocus, holdsFocus, tabTo } from './support/keyboard';
 import {
   connectedAddress,
   expectSwitch,
@@ -18,7 +18,7 @@ import {
   switchOf,
   VPN_TIMEOUT_MS,
 } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 let w: World;
 let work = '';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness } from '../../main/harness/harness';
 import type { EventPayloads } from '../../preload/contract';
-import { reportFailure, screenshot } from './artifacts';
+import { reportFailure, screenshot } from './support/artifacts';
 import {
   answerPrompt,
   connectedAddress,
@@ -10,7 +10,7 @@ import {
   switchOf,
   VPN_TIMEOUT_MS,
 } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // "Save password" in the page, with a real gnome-keyring behind the harness: what is saved is in
 // the keyring (where nm-applet would find it), used next time, and gone from the page.

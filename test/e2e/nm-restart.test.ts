@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { screenshot } from './artifacts';
+import { screenshot } from './support/artifacts';
 import { connectedAddress, expectSwitch, switchOf, VPN_TIMEOUT_MS } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // NetworkManager stopped and started again under a running harness and an open page.
 

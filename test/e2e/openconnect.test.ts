@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../preload/contract';
 import { TotpCodes } from '../support/one-time-code';
-import { startOcserv, TWO_FACTOR_OCSERV, type OcservServer } from '../sandbox/ocserv-server';
-import { addOpenConnectArgs } from '../sandbox/profiles';
-import { reportFailure, screenshot } from './artifacts';
+import { startOcserv, TWO_FACTOR_OCSERV, type OcservServer } from '../sandbox/infra/ocserv-server';
+import { addOpenConnectArgs } from '../sandbox/infra/profiles';
+import { reportFailure, screenshot } from './support/artifacts';
 import {
   connectedAddress,
   expectSwitch,
@@ -13,7 +13,7 @@ import {
   switchOf,
   VPN_TIMEOUT_MS,
 } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // An OpenConnect login in Chromium through the harness, against a real ocserv and
 // NetworkManager-openconnect: each step the server asks for is its own prompt in the window, and

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runCli } from '../support/run-cli';
-import type { Daemon } from '../sandbox/daemon';
-import { probeTestHost, startTestHost } from '../sandbox/test-host';
-import { reportFailure, screenshot } from './artifacts';
+import type { Daemon } from '../sandbox/infra/daemon';
+import { probeTestHost, startTestHost } from '../sandbox/infra/test-host';
+import { reportFailure, screenshot } from './support/artifacts';
 import { expectSwitch, switchOf, VPN_TIMEOUT_MS } from './page-helpers';
-import { startWorld, type World } from './world';
+import { startWorld, type World } from './support/world';
 
 // Lockdown and DNS in the app, through the harness against a NetworkManager that computes its
 // DNS (dns=default, private resolv.conf): the window's switch and the tray's item turn lockdown

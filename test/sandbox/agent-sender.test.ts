@@ -7,7 +7,7 @@ import { NmModel } from '../../main/nm/model';
 import { AGENT_ERROR, IFACE, NM_BUS_NAME, SECRET_AGENT_PATH } from '../../main/nm/names';
 import { RecordingStore } from '../support/recording-store';
 import { ScriptedPrompter } from '../support/scripted-prompter';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // Issue 11, item 13: only NetworkManager (its current unique name) may call the secret agent. A
 // second client on the same bus (root, whom the bus policy lets send to any SecretAgent) calls

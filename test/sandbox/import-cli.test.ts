@@ -17,7 +17,7 @@ import type { ImportEntry } from '../../main/cli/import-format';
 import { fixturePath, manifest } from '../unit/vpn/corpus';
 import { brokenLine, fileName, writeOvpnFolder } from '../support/import-files';
 import { runCli } from '../support/run-cli';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 let sb: Sandbox;
 let work = '';

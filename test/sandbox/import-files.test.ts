@@ -10,8 +10,8 @@ import { exportProfile } from '../../main/editor/export';
 import { importDroppedFiles } from '../../main/editor/import-files';
 import { parseOvpn } from '../../main/vpn/openvpn/parse';
 import type { ImportReportView } from '../../preload/library';
-import { startSandbox, type Sandbox } from './sandbox';
-import { waitFor } from './wait';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { waitFor } from './infra/wait';
 
 let sb: Sandbox;
 let core: Core;

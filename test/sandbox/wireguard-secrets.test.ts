@@ -6,7 +6,7 @@ import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
 import { wgSecretsOf } from '../../main/editor/export';
 import { generatePrivateKey, publicKeyOf } from '../../main/vpn/wireguard/key-pair';
 import { ScriptedPrompter } from '../support/scripted-prompter';
-import { useKeyringWorld } from './keyring-world';
+import { useKeyringWorld } from './infra/keyring-world';
 
 // WireGuard secrets requested by the sandbox's real NetworkManager from Tunnelbar's agent, with a
 // real gnome-keyring behind it. This kernel cannot make WireGuard links (`ip link add type
