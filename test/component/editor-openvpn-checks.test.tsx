@@ -11,7 +11,7 @@ import {
   select,
   tlsEdit,
 } from './editor-openvpn-helpers';
-import { refusal } from './fake-api';
+import { refusal } from '../fakes/fake-api';
 
 // Every validation message of the OpenVPN fields, and the certificate fields: Choose…, drop, what
 // the file holds (expired included), and a file main would not keep.

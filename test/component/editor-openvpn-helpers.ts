@@ -4,7 +4,7 @@ import type { CallArgs, CallName } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
 import type { CertInfoView } from '../../preload/library';
 import { openvpnEdit, view } from './editor-fixtures';
-import { FakeApi, profile, snapshot } from './fake-api';
+import { FakeApi, profile, snapshot } from '../fakes/fake-api';
 import { renderApp } from './render-app';
 
 // Opening the editor on an OpenVPN profile with cert:inspect answered, and reading its fields.

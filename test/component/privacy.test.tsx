@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../preload/contract';
 import type { DnsView, LockdownView } from '../../preload/privacy-types';
 import { openvpnEdit } from './editor-fixtures';
-import { connectedState, FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
+import { connectedState, FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
 import { openEditorOn } from './open-editor';
 import { emit, renderApp } from './render-app';
 

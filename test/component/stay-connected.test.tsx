@@ -5,7 +5,7 @@ import type { CallArgs, TunnelStateView } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
 import { clockTime } from '../../preload/reconnect-view';
 import { openvpnEdit } from './editor-fixtures';
-import { FakeApi, profile, snapshot, uuidOf } from './fake-api';
+import { FakeApi, profile, snapshot, uuidOf } from '../fakes/fake-api';
 import { openEditorOn } from './open-editor';
 import { renderApp } from './render-app';
 

@@ -3,7 +3,7 @@ import { openCore, type Core } from '../../main/core';
 import { activate, findProfile, waitForSettled } from '../../main/nm/actions';
 import { GetSecretsFlags } from '../../main/nm/names';
 import { ObserverAgent } from '../support/observer-agent';
-import { ScriptedPrompter } from '../support/scripted-prompter';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
 import { startSandbox, type Sandbox } from './infra/sandbox';
 import { waitFor, waitForProfile } from './infra/wait';
 

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callChannel, eventChannel } from '../../preload/channels';
 import { CALL_NAMES } from '../../preload/contract';
-import { EntryPointRun } from '../support/electron-stand-in/run-entry-point';
-import type { StandInReport } from '../support/electron-stand-in/protocol';
+import { EntryPointRun } from '../fakes/electron-stand-in/run-entry-point';
+import type { StandInReport } from '../fakes/electron-stand-in/protocol';
 import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // The Electron shell's real entry point (out/main/app/main.js, as package.json "main" names it),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
-import { ScriptedPrompter } from '../support/scripted-prompter';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
 import { useKeyringWorld } from './infra/keyring-world';
 import { waitForProfile } from './infra/wait';
 

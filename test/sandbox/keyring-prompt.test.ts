@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { KeyringStore } from '../../main/keyring/keyring-store';
 import { SecretService } from '../../main/keyring/secret-service';
 import { SessionBus } from '../../main/keyring/session-bus';
-import { FakeSecretService } from '../support/fake-secret-service';
+import { FakeSecretService } from '../fakes/fake-secret-service';
 import { startKeyring, type Keyring } from './infra/keyring';
 import { waitFor } from './infra/wait';
 

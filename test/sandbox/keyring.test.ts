@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
 import type { TunnelState } from '../../main/nm/tunnel-state';
-import { ScriptedPrompter } from '../support/scripted-prompter';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
 import { startKeyring } from './infra/keyring';
 import { useKeyringWorld } from './infra/keyring-world';
 import { waitFor, waitForProfile } from './infra/wait';

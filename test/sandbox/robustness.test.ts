@@ -7,7 +7,7 @@ import { NmBus } from '../../main/nm/bus';
 import type { BusLink } from '../../main/nm/model';
 import { CliProcess, runCli } from '../support/run-cli';
 import { BusMonitor } from '../support/bus-monitor';
-import { ScriptedPrompter } from '../support/scripted-prompter';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
 import { matchRules } from './infra/match-rules';
 import { startSandbox, type Sandbox } from './infra/sandbox';
 import { waitForSubscribed } from './infra/bus-peer';

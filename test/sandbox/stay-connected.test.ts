@@ -6,7 +6,7 @@ import { LineProcess } from '../support/line-process';
 import { CLI, runCli } from '../support/run-cli';
 import type { TunnelStateView } from '../../preload/contract';
 import { startAppWorld, type AppWorld } from './infra/app-world';
-import { FakeLogind } from './infra/fake-logind';
+import { FakeLogind } from '../fakes/fake-logind';
 import { clientPids, killClient } from './infra/openvpn-client';
 import { startSandbox, type Sandbox, type ServerKind } from './infra/sandbox';
 import { waitForSubscribed } from './infra/bus-peer';

@@ -5,7 +5,7 @@ import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
 import { wgSecretsOf } from '../../main/editor/export';
 import { generatePrivateKey, publicKeyOf } from '../../main/vpn/wireguard/key-pair';
-import { ScriptedPrompter } from '../support/scripted-prompter';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
 import { useKeyringWorld } from './infra/keyring-world';
 
 // WireGuard secrets requested by the sandbox's real NetworkManager from Tunnelbar's agent, with a

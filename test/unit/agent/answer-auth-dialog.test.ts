@@ -10,7 +10,7 @@ import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
 import type { SecretPlan } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { MemoryStore } from '../../support/memory-store';
+import { MemoryStore } from '../../fakes/memory-store';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const service = 'org.example.fakevpn';

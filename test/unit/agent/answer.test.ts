@@ -3,7 +3,7 @@ import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
 import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
 import type { SecretStore } from '../../../main/agent/secret-store';
-import { MemoryStore } from '../../support/memory-store';
+import { MemoryStore } from '../../fakes/memory-store';
 import { openvpn } from './openvpn-connection';
 
 class OnePrompter implements Prompter {

@@ -8,7 +8,7 @@ import type { Prompter } from '../../../main/agent/prompter';
 import type { VpnPluginInfo } from '../../../main/agent/vpn-plugins';
 import { runWindowedDialog, WindowedOutput } from '../../../main/agent/windowed-dialog';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { MemoryStore } from '../../support/memory-store';
+import { MemoryStore } from '../../fakes/memory-store';
 
 // A plugin without external UI mode: its dialog (a script here) is run as nm-applet runs it.
 

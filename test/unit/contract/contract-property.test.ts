@@ -8,8 +8,8 @@ import { PreferencesStore } from '../../../main/contract/preferences';
 import { ContractServer } from '../../../main/contract/server';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { CALL_NAMES, contract } from '../../../preload/contract';
-import { fakeCore } from '../support/fake-core';
-import { FakeNmBus } from '../support/fake-nm-bus';
+import { fakeCore } from '../../fakes/fake-core';
+import { FakeNmBus } from '../../fakes/fake-nm-bus';
 import { derive } from './zod-arbitrary';
 import { promptRequest } from '../../support/prompt-request';
 

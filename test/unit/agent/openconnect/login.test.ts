@@ -6,12 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openconnectLogin } from '../../../../main/agent/openconnect/login';
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../../main/agent/prompter';
 import type { SettingsDict } from '../../../../main/nm/dbus-types';
-import { MemoryStore } from '../../../support/memory-store';
+import { MemoryStore } from '../../../fakes/memory-store';
 
 // The login against a stand-in for the openconnect program (fake-openconnect.mjs), which prints
 // what openconnect 9 prints against ocserv and reads each answer from stdin.
 
-const fake = join(__dirname, 'fake-openconnect.mjs');
+const fake = join(__dirname, '..', '..', '..', 'fakes', 'fake-openconnect.mjs');
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 
 function profile(

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { DBusError, Message, MessageType, Variant } from 'dbus-next';
-import type { BusEvents, CallOptions } from '../../../main/nm/bus';
-import type { ManagedObjects, SettingsDict } from '../../../main/nm/dbus-types';
-import { IFACE } from '../../../main/nm/names';
+import type { BusEvents, CallOptions } from '../../main/nm/bus';
+import type { ManagedObjects, SettingsDict } from '../../main/nm/dbus-types';
+import { IFACE } from '../../main/nm/names';
 
 const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 export const NM_OWNER = ':1.7';

@@ -1,7 +1,7 @@
 // logind as far as the reconnect policy hears of it: org.freedesktop.login1 owned on the
 // sandbox's bus (root may own it, as the host's policy file says) and its PrepareForSleep signal.
 import * as dbus from 'dbus-next';
-import { openConnection } from '../../../main/dbus/connection';
+import { openConnection } from '../../main/dbus/connection';
 
 export class FakeLogind {
   private constructor(private readonly bus: dbus.MessageBus) {}
