@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { openvpnEdit } from './editor-fixtures';
+import { openvpnEdit } from '../builders/profile-edits';
 import {
   CA_INFO,
   input,

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { CallArgs, CallName } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
 import type { CertInfoView } from '../../preload/library';
-import { openvpnEdit, view } from './editor-fixtures';
+import { openvpnEdit, view } from '../builders/profile-edits';
 import { FakeApi, profile, snapshot } from '../fakes/fake-api';
 import { renderApp } from './render-app';
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEntry } from '../../main/cli/import-format';
 import { fixturePath, manifest } from '../fixtures/corpus';
-import { brokenLine, fileName, writeOvpnFolder } from '../support/import-files';
+import { brokenLine, fileName, writeOvpnFolder } from '../builders/import-files';
 import { runCli } from '../support/run-cli';
 import { startSandbox, type Sandbox } from './infra/sandbox';
 

@@ -11,8 +11,8 @@ import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/
 import type { SecretPlan } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { MemoryStore } from '../../fakes/memory-store';
+import { v } from '../../builders/variant';
 
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const service = 'org.example.fakevpn';
 
 function profile(id: string | null): SettingsDict {

@@ -6,7 +6,8 @@ import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/
 import { planSecrets, type SecretPlan } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { MemoryStore } from '../../fakes/memory-store';
-import { openvpn, v } from './openvpn-connection';
+import { openvpn } from '../../builders/openvpn-connection';
+import { v } from '../../builders/variant';
 
 const profile = openvpn({ 'connection-type': 'password', 'password-flags': '1' });
 

@@ -4,7 +4,7 @@ import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/
 import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
 import type { SecretStore } from '../../../main/agent/secret-store';
 import { MemoryStore } from '../../fakes/memory-store';
-import { openvpn } from './openvpn-connection';
+import { openvpn } from '../../builders/openvpn-connection';
 
 class OnePrompter implements Prompter {
   readonly seen: PromptRequest[] = [];

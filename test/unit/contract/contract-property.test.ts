@@ -11,7 +11,7 @@ import { CALL_NAMES, contract } from '../../../preload/contract';
 import { fakeCore } from '../../fakes/fake-core';
 import { FakeNmBus } from '../../fakes/fake-nm-bus';
 import { derive } from './zod-arbitrary';
-import { promptRequest } from '../../support/prompt-request';
+import { promptRequest } from '../../builders/prompt-request';
 
 // Issue 11, "beyond the list": for every call of the contract, payloads derived from its schema
 // (valid, almost valid, or anything at all) never crash main and are answered either with a value

@@ -14,7 +14,7 @@ import type { ContractEvent } from '../../../preload/mirror';
 import type { Route } from '../../../preload/routes';
 import { fakeCore } from '../../fakes/fake-core';
 import { FakeNmBus } from '../../fakes/fake-nm-bus';
-import { promptRequest } from '../../support/prompt-request';
+import { promptRequest } from '../../builders/prompt-request';
 
 const OFFICE = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
 const LAB = '6a1c0a9e-2f1b-4c7e-8d3a-5b9e0c2d7f40';
