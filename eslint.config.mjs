@@ -75,7 +75,7 @@ export default tseslint.config(
   },
   {
     // The Electron adapter, the preload, and the tests' typed stand-in for Electron's API.
-    files: [...ELECTRON_ADAPTER, 'preload/index.ts', 'test/support/electron-stand-in/**/*.ts'],
+    files: [...ELECTRON_ADAPTER, 'preload/index.ts', 'test/fakes/electron-stand-in/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   layers,

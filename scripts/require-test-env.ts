@@ -1,7 +1,7 @@
 // `npm test` runs everything, the sandbox suites included, and those need root and Debian's
 // NetworkManager, OpenVPN and dbus. Without them it stops here and says what is missing, instead
 // of skipping: a green run must mean every test ran. `npm run test:unit` needs none of this.
-import { missingPrerequisites } from '../test/sandbox/prerequisites';
+import { missingPrerequisites } from '../test/sandbox/infra/prerequisites';
 
 const missing = missingPrerequisites();
 if (missing.length > 0) {

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeOvpnFolder } from '../support/import-files';
-import type { Sandbox } from '../sandbox/sandbox';
+import { writeOvpnFolder } from '../builders/import-files';
+import type { Sandbox } from '../sandbox/infra/sandbox';
 import { deleteVpnProfiles, nmcliImportEach, tunnelbarImport } from './import-runs';
 import { emptyResult, formatMs, type BenchResult } from './report';
 import { median, ratio } from './stats';

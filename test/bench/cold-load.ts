@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../../main/core';
 import { CLI } from '../support/run-cli';
-import type { Sandbox } from '../sandbox/sandbox';
+import type { Sandbox } from '../sandbox/infra/sandbox';
 import { addBulkProfiles } from '../support/bulk-profiles';
 import { countNmcliProfiles, countTunnelbarProfiles, pipedTunnelbarList } from './list-output';
 import { emptyResult, formatMs, type BenchResult, type Row } from './report';

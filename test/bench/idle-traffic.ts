@@ -9,7 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openCore, type Core } from '../../main/core';
 import { NmBus } from '../../main/nm/bus';
-import type { Sandbox } from '../sandbox/sandbox';
+import type { Sandbox } from '../sandbox/infra/sandbox';
 import { BusMonitor } from '../support/bus-monitor';
 import { connectionStats, uniqueNameOfPid } from './bus-stats';
 import { LineProcess } from '../support/line-process';

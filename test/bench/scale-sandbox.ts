@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../sandbox/sandbox';
-import { writeProviderCorpus } from '../support/provider-corpus';
+import { startSandbox } from '../sandbox/infra/sandbox';
+import { writeProviderCorpus } from '../builders/provider-corpus';
 import { countVpnProfiles, tunnelbarImport } from './import-runs';
 
 async function main(): Promise<void> {

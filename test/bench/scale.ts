@@ -8,8 +8,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Sandbox } from '../sandbox/sandbox';
-import { writeProviderCorpus } from '../support/provider-corpus';
+import type { Sandbox } from '../sandbox/infra/sandbox';
+import { writeProviderCorpus } from '../builders/provider-corpus';
 import { CLI } from '../support/run-cli';
 import {
   countVpnProfiles,

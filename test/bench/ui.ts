@@ -13,7 +13,7 @@ import { startHarness, type Harness } from '../../main/harness/harness';
 import { browserScript } from '../../main/harness/browser-script';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
 import { isOnOrComingUp } from '../../preload/tunnel-view';
-import { launchChromium } from '../e2e/chromium';
+import { launchChromium } from '../e2e/support/chromium';
 import { addBulkProfiles } from '../support/bulk-profiles';
 import { emptyResult, formatMs, render, type BenchResult } from './report';
 import { median, quantile } from './stats';

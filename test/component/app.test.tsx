@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
 import { tunnelbarApi } from '../../renderer/api';
 import indexHtml from '../../renderer/index.html?raw';
-import { FakeApi, profile, refusal, snapshot } from './fake-api';
+import { FakeApi, profile, refusal, snapshot } from '../fakes/fake-api';
 import { emit, renderApp } from './render-app';
 
 describe('the main window', () => {

@@ -3,7 +3,7 @@ import { arrangeProfiles, RECENT_LIMIT, type ListItem } from '../../renderer/pro
 import { providerOf, remoteHost } from '../../renderer/profiles/provider';
 import { indexProfiles } from '../../renderer/profiles/search';
 import { nextProfileIndex } from '../../renderer/views/list-keys';
-import { profile } from './fake-api';
+import { profile } from '../fakes/fake-api';
 
 function names(items: ListItem[]): string[] {
   return items.map((i) => (i.kind === 'header' ? `# ${i.label}` : i.profile.id));

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FakeApi, profile, refusal, snapshot } from './fake-api';
+import { FakeApi, profile, refusal, snapshot } from '../fakes/fake-api';
 import { renderApp } from './render-app';
 
 describe('the login setting', () => {

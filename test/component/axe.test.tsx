@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { openvpnEdit } from './editor-fixtures';
-import { connectedState, FakeApi, profile, prompt, snapshot } from './fake-api';
+import { openvpnEdit } from '../builders/profile-edits';
+import { connectedState, FakeApi, profile, prompt, snapshot } from '../fakes/fake-api';
 import { openEditorOn } from './open-editor';
 import { emit, renderApp } from './render-app';
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { BulkResultView } from '../../preload/library';
-import { FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
+import { FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
 import { renderApp } from './render-app';
 
 // The bar over the checked profiles: what it asks main to do, that it asks before deleting, and

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FakeApi, profile, snapshot } from './fake-api';
+import { FakeApi, profile, snapshot } from '../fakes/fake-api';
 import { emit, renderApp } from './render-app';
 
 // The list's checkboxes: one per row, shift-click ranges, "select all shown", and a selection

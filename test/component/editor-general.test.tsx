@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../preload/contract';
 import type { BaseConnectionView, ProfileEdit } from '../../preload/editor';
-import { openvpnEdit } from './editor-fixtures';
-import { FakeApi, refusal, snapshot, uuidOf } from './fake-api';
+import { openvpnEdit } from '../builders/profile-edits';
+import { FakeApi, refusal, snapshot, uuidOf } from '../fakes/fake-api';
 import { openEditorOn } from './open-editor';
 import { renderApp } from './render-app';
 

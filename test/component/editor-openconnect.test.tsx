@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ProfileEdit } from '../../preload/editor';
-import { openvpnEdit } from './editor-fixtures';
+import { openvpnEdit } from '../builders/profile-edits';
 import { input, openOn, saved, select } from './editor-openvpn-helpers';
 
 // The OpenConnect page: each field writes NetworkManager-openconnect's vpn.data key, the token

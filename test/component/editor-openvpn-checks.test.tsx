@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { openvpnEdit } from './editor-fixtures';
+import { openvpnEdit } from '../builders/profile-edits';
 import {
   CA_INFO,
   input,
@@ -11,7 +11,7 @@ import {
   select,
   tlsEdit,
 } from './editor-openvpn-helpers';
-import { refusal } from './fake-api';
+import { refusal } from '../fakes/fake-api';
 
 // Every validation message of the OpenVPN fields, and the certificate fields: Choose…, drop, what
 // the file holds (expired included), and a file main would not keep.

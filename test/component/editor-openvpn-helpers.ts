@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import type { CallArgs, CallName } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
 import type { CertInfoView } from '../../preload/library';
-import { openvpnEdit, view } from './editor-fixtures';
-import { FakeApi, profile, snapshot } from './fake-api';
+import { openvpnEdit, view } from '../builders/profile-edits';
+import { FakeApi, profile, snapshot } from '../fakes/fake-api';
 import { renderApp } from './render-app';
 
 // Opening the editor on an OpenVPN profile with cert:inspect answered, and reading its fields.

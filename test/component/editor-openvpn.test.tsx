@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { openvpnEdit } from './editor-fixtures';
+import { openvpnEdit } from '../builders/profile-edits';
 import { input, openOn, saved, select, tlsEdit } from './editor-openvpn-helpers';
 
 // The OpenVPN pages beyond the first (Advanced, Security, TLS authentication, Proxies) and the key

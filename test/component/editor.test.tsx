@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
-import { openvpnEdit, PEER_KEY_2, pluginEdit, wireguardEdit } from './editor-fixtures';
-import { FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
+import { openvpnEdit, PEER_KEY_2, pluginEdit, wireguardEdit } from '../builders/profile-edits';
+import { FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
 import { openEditorOn } from './open-editor';
 import { emit, renderApp } from './render-app';
 

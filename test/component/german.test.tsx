@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../main/i18n/catalogue';
 import { applyLocale } from '../../renderer/locale';
-import { connectedState, FakeApi, profile, prompt, snapshot } from './fake-api';
+import { connectedState, FakeApi, profile, prompt, snapshot } from '../fakes/fake-api';
 import { emit, renderApp } from './render-app';
 
 afterEach(() => {

@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DroppedFile, ImportReportView } from '../../preload/library';
-import { FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
+import { FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
 import { emit, renderApp } from './render-app';
 
 const OVPN = 'client\nremote vpn.example.net 1194\nca ca.crt\n';

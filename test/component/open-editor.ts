@@ -2,8 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CallName } from '../../preload/contract';
 import type { BaseConnectionView, ProfileEdit } from '../../preload/editor';
-import { view } from './editor-fixtures';
-import { FakeApi, profile, snapshot } from './fake-api';
+import { view } from '../builders/profile-edits';
+import { FakeApi, profile, snapshot } from '../fakes/fake-api';
 import { renderApp } from './render-app';
 
 export interface OpenEditorOptions {

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { CallArgs } from '../../preload/contract';
 import type { DnsView, LockdownView } from '../../preload/privacy-types';
-import { openvpnEdit } from './editor-fixtures';
-import { connectedState, FakeApi, profile, refusal, snapshot, uuidOf } from './fake-api';
+import { openvpnEdit } from '../builders/profile-edits';
+import { connectedState, FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
 import { openEditorOn } from './open-editor';
 import { emit, renderApp } from './render-app';
 

@@ -2,7 +2,7 @@ import { act, render, type RenderResult } from '@testing-library/react';
 import type { EventName, EventPayloads } from '../../preload/contract';
 import { Store } from '../../renderer/store/store';
 import { Root } from '../../renderer/views/Root';
-import type { FakeApi } from './fake-api';
+import type { FakeApi } from '../fakes/fake-api';
 
 export interface Rendered extends RenderResult {
   store: Store;

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { CallArgs, TunnelStateView } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
 import { clockTime } from '../../preload/reconnect-view';
-import { openvpnEdit } from './editor-fixtures';
-import { FakeApi, profile, snapshot, uuidOf } from './fake-api';
+import { openvpnEdit } from '../builders/profile-edits';
+import { FakeApi, profile, snapshot, uuidOf } from '../fakes/fake-api';
 import { openEditorOn } from './open-editor';
 import { renderApp } from './render-app';
 

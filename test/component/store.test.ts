@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, initialState } from '../../renderer/store/state';
 import { Store } from '../../renderer/store/store';
-import { connectedState, FakeApi, profile, prompt, refusal, snapshot, uuidOf } from './fake-api';
+import {
+  connectedState,
+  FakeApi,
+  profile,
+  prompt,
+  refusal,
+  snapshot,
+  uuidOf,
+} from '../fakes/fake-api';
 
 const U = uuidOf('u');
 

@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { axeViolations, untranslatedTexts } from './axe';
-import { switchOf } from './page-helpers';
-import { startWorld, type World, type WorldOptions } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { axeViolations, untranslatedTexts } from './support/axe';
+import { startWorld, type World, type WorldOptions } from './support/world';
+import { profileList } from './pages/profile-list';
+import { bulkBar } from './pages/bulk-bar';
 
 // axe-core in Chromium on the harness's views, light and dark, and the pseudo-locale: every
 // text through the catalogue (nothing left in plain English) and screenshots of the longer text.
@@ -39,7 +40,9 @@ for (const scheme of ['light', 'dark'] as const) {
     it('the list, the status, the bulk bar, each editor page, the import and export dialogs', async () => {
       const { page } = world();
       const found: Record<string, string[]> = {};
-      await switchOf(page, PROFILES[0] ?? '').waitFor();
+      await profileList(page)
+        .switchOf(PROFILES[0] ?? '')
+        .waitFor();
       found.list = await axeViolations(page);
       await page
         .getByRole('listitem')
@@ -49,7 +52,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page
         .getByRole('checkbox', { name: `Select ${PROFILES[1] ?? ''}`, exact: true })
         .check();
-      await page.getByRole('region', { name: 'Selected profiles', exact: true }).waitFor();
+      await bulkBar(page).region.waitFor();
       found.bulk = await axeViolations(page);
       await page.getByRole('button', { name: 'Clear selection', exact: true }).click();
 
@@ -80,7 +83,9 @@ describe('the pseudo-locale (en-XA)', () => {
 
   it('shows no text that skipped the catalogue, in the list and the editor', async () => {
     const { page } = world();
-    await switchOf(page, PROFILES[0] ?? '').waitFor();
+    await profileList(page)
+      .switchOf(PROFILES[0] ?? '')
+      .waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en-XA');
     await page
       .getByRole('listitem')
@@ -107,7 +112,7 @@ describe('the pseudo-locale (en-XA)', () => {
     const data = [...PROFILES, 'OpenVPN', 'vpn.example.com', 'example'];
     // The editor of the test before is open: start from the list again.
     await page.goto(w.harness.url);
-    await switchOf(page, name).click();
+    await profileList(page).switchOf(name).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor({ timeout: 45_000 });
     await screenshot(page, 'pseudo-prompt');

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { switchOf } from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { bulkBar } from './pages/bulk-bar';
 
 // Bulk actions in Chromium, through the harness, against a real NetworkManager: two profiles
 // checked in the list and deleted after confirming are gone from the page and from NetworkManager.
@@ -30,9 +31,9 @@ afterEach(async (ctx) => {
 describe('bulk actions through the harness', () => {
   it('deletes two checked profiles after asking', async () => {
     const { page, sb } = w;
-    await page.getByRole('checkbox', { name: 'Select tb-bulk-a', exact: true }).check();
-    await page.getByRole('checkbox', { name: 'Select tb-bulk-b', exact: true }).check();
-    const bar = page.getByRole('region', { name: 'Selected profiles', exact: true });
+    await bulkBar(page).select('tb-bulk-a');
+    await bulkBar(page).select('tb-bulk-b');
+    const bar = bulkBar(page).region;
     await bar.getByText('2 selected', { exact: true }).waitFor();
     await screenshot(page, 'bulk-bar');
 
@@ -42,9 +43,9 @@ describe('bulk actions through the harness', () => {
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
 
     await bar.getByText('Deleted 2 profiles', { exact: true }).waitFor();
-    await switchOf(page, 'tb-bulk-a').waitFor({ state: 'detached' });
-    await switchOf(page, 'tb-bulk-b').waitFor({ state: 'detached' });
-    await switchOf(page, 'tb-bulk-keep').waitFor();
+    await profileList(page).switchOf('tb-bulk-a').waitFor({ state: 'detached' });
+    await profileList(page).switchOf('tb-bulk-b').waitFor({ state: 'detached' });
+    await profileList(page).switchOf('tb-bulk-keep').waitFor();
     await screenshot(page, 'bulk-result');
 
     const listed = await sb.nmcli(['-t', '-f', 'UUID', 'connection', 'show']);

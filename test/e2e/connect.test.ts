@@ -2,17 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { activate, findProfile } from '../../main/nm/actions';
 import type { EventPayloads } from '../../preload/contract';
-import { reportFailure, screenshot } from './artifacts';
-import {
-  answerPrompt,
-  connectedAddress,
-  expectSwitch,
-  promptFor,
-  statusPanel,
-  switchOf,
-  VPN_TIMEOUT_MS,
-} from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { passwordPrompt } from './pages/password-prompt';
+import { statusPanel } from './pages/status-panel';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
 
 // The renderer in Chromium, through the harness, against a real NetworkManager and OpenVPN
 // servers: what a person sees when they switch VPNs on and off.
@@ -51,18 +46,20 @@ function subnetPrefix(subnet: string): string {
 describe('the renderer through the harness', () => {
   it('lists the profiles, each with a switch named after it', async () => {
     for (const name of ['tb-password', 'tb-password-second', 'tb-challenge', 'tb-cert']) {
-      await switchOf(w.page, name).waitFor();
-      expect(await switchOf(w.page, name).getAttribute('aria-checked')).toBe('false');
+      await profileList(w.page).switchOf(name).waitFor();
+      expect(await profileList(w.page).switchOf(name).getAttribute('aria-checked')).toBe('false');
     }
     await screenshot(w.page, 'list');
   });
 
   it('switches a VPN on: asks for the password in a dialog, then shows the address', async () => {
     const { page, sb } = w;
-    await switchOf(page, 'tb-password').click();
-    const dialog = promptFor(page, 'tb-password');
+    await profileList(page).switchOf('tb-password').click();
+    const dialog = passwordPrompt(page, 'tb-password').dialog;
     await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
-    expect(await switchOf(page, 'tb-password').getAttribute('aria-checked')).toBe('true');
+    expect(await profileList(page).switchOf('tb-password').getAttribute('aria-checked')).toBe(
+      'true',
+    );
     // The harness has a keyring, so saving is offered (not ticked here: later tests need prompts).
     expect(await dialog.getByRole('checkbox', { name: 'Save password' }).count()).toBe(1);
     await screenshot(page, 'prompt');
@@ -73,14 +70,14 @@ describe('the renderer through the harness', () => {
     const small = await w.context.newPage();
     await small.setViewportSize({ width: 440, height: 420 });
     await small.goto(`${w.harness.url}#prompt/${encodeURIComponent(request?.id ?? '')}`);
-    await promptFor(small, 'tb-password').waitFor({ timeout: 10_000 });
+    await passwordPrompt(small, 'tb-password').dialog.waitFor({ timeout: 10_000 });
     expect(await small.getByRole('switch').count()).toBe(0);
     await screenshot(small, 'prompt-window');
 
-    await answerPrompt(page, 'tb-password', sb.credentials.password);
-    const address = await connectedAddress(page, 'tb-password');
+    await passwordPrompt(page, 'tb-password').answer(sb.credentials.password);
+    const address = await profileList(page).connectedAddress('tb-password');
     expect(address.startsWith(`${subnetPrefix(sb.servers.password.subnet)}.`)).toBe(true);
-    const panel = statusPanel(page, 'tb-password');
+    const panel = statusPanel(page, 'tb-password').region;
     await panel.getByText('Connected', { exact: true }).waitFor();
     const ipv4 = panel.getByRole('region', { name: 'IPv4' });
     await ipv4.getByText(sb.servers.password.pushedRoute, { exact: true }).waitFor();
@@ -90,25 +87,26 @@ describe('the renderer through the harness', () => {
     await small.close();
     await screenshot(page, 'connected');
 
-    await switchOf(page, 'tb-password').click();
-    await expectSwitch(page, 'tb-password', false);
+    await profileList(page).switchOf('tb-password').click();
+    await profileList(page).expectSwitch('tb-password', false);
     await panel.getByText('Disconnected', { exact: true }).waitFor({ timeout: VPN_TIMEOUT_MS });
   });
 
   it('after a wrong password the prompt says it was rejected; Cancel turns the switch off quietly', async () => {
     const { page } = w;
-    await switchOf(page, 'tb-password').click();
-    await answerPrompt(page, 'tb-password', 'wrong-password');
-    const again = promptFor(page, 'tb-password');
+    await profileList(page).switchOf('tb-password').click();
+    await passwordPrompt(page, 'tb-password').answer('wrong-password');
+    const again = passwordPrompt(page, 'tb-password').dialog;
     await again
       .getByText('The previous password was rejected. Check it and try again.')
       .waitFor({ timeout: VPN_TIMEOUT_MS });
     await screenshot(page, 'prompt-rejected');
     const failures = w.harness.desktop.notifications.length;
     await again.getByRole('button', { name: 'Cancel', exact: true }).click();
-    await expectSwitch(page, 'tb-password', false);
+    await profileList(page).expectSwitch('tb-password', false);
     // The person ended it: disconnected, as nm-applet shows it, not a red "no secrets".
-    const panel = statusPanel(page, 'tb-password');
+    const status = statusPanel(page, 'tb-password');
+    const panel = status.region;
     await panel.getByText('Disconnected', { exact: true }).waitFor({ timeout: VPN_TIMEOUT_MS });
     // NetworkManager has said its last word on that attempt once the active connection is gone.
     await expect
@@ -121,7 +119,7 @@ describe('the renderer through the harness', () => {
         },
       )
       .toBe('failed');
-    expect(await panel.getByRole('region', { name: 'Why it failed' }).count()).toBe(0);
+    expect(await status.whyItFailed().count()).toBe(0);
     expect(await panel.getByRole('region', { name: 'Why the last attempt failed' }).count()).toBe(
       0,
     );
@@ -130,18 +128,18 @@ describe('the renderer through the harness', () => {
 
   it('a real failure shows its reason, the plugin’s log, and a notification', async () => {
     const { page, sb } = w;
-    await switchOf(page, 'tb-unreachable').click();
-    await answerPrompt(page, 'tb-unreachable', sb.credentials.password);
-    const why = statusPanel(page, 'tb-unreachable').getByRole('region', { name: 'Why it failed' });
+    await profileList(page).switchOf('tb-unreachable').click();
+    await passwordPrompt(page, 'tb-unreachable').answer(sb.credentials.password);
+    const why = statusPanel(page, 'tb-unreachable').whyItFailed();
     await why.getByText('connect-timeout', { exact: true }).waitFor({ timeout: VPN_TIMEOUT_MS });
-    await expectSwitch(page, 'tb-unreachable', false);
+    await profileList(page).expectSwitch('tb-unreachable', false);
     await screenshot(page, 'failed');
     await expect
       .poll(() => w.harness.desktop.notifications.map((n) => n.title))
       .toContain('VPN “tb-unreachable” failed');
 
     await statusPanel(page, 'tb-unreachable')
-      .getByRole('button', { name: 'Show diagnostics' })
+      .region.getByRole('button', { name: 'Show diagnostics' })
       .click();
     const log = page
       .getByLabel('Recent log lines of the VPN plugin', { exact: true })
@@ -153,43 +151,43 @@ describe('the renderer through the harness', () => {
 
   it('shows the server’s question for a one-time code and connects with it', async () => {
     const { page, sb } = w;
-    await switchOf(page, 'tb-challenge').click();
-    await answerPrompt(page, 'tb-challenge', sb.credentials.password);
-    const challenge = promptFor(page, 'tb-challenge');
+    await profileList(page).switchOf('tb-challenge').click();
+    await passwordPrompt(page, 'tb-challenge').answer(sb.credentials.password);
+    const challenge = passwordPrompt(page, 'tb-challenge').dialog;
     await challenge.getByText('The server asks:').waitFor({ timeout: VPN_TIMEOUT_MS });
     await challenge.getByText(sb.credentials.challengeQuestion, { exact: true }).waitFor();
     expect(await challenge.getByRole('checkbox').count()).toBe(0);
     await screenshot(page, 'prompt-challenge');
-    await answerPrompt(page, 'tb-challenge', sb.credentials.otp);
-    await connectedAddress(page, 'tb-challenge');
-    await switchOf(page, 'tb-challenge').click();
-    await expectSwitch(page, 'tb-challenge', false);
+    await passwordPrompt(page, 'tb-challenge').answer(sb.credentials.otp);
+    await profileList(page).connectedAddress('tb-challenge');
+    await profileList(page).switchOf('tb-challenge').click();
+    await profileList(page).expectSwitch('tb-challenge', false);
   });
 
   it('runs two VPNs at once, with two requests open at once', async () => {
     const { page, sb } = w;
-    await switchOf(page, 'tb-password').click();
-    await promptFor(page, 'tb-password').waitFor({ timeout: VPN_TIMEOUT_MS });
+    await profileList(page).switchOf('tb-password').click();
+    await passwordPrompt(page, 'tb-password').dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
     // The modal dialog makes the window inert: the second VPN is started from elsewhere (the
     // tray does it through the same core), while the first request is still open.
     const second = findProfile(w.harness.core.model, 'tb-password-second');
     await activate(w.harness.core.bus, second);
-    await expectSwitch(page, 'tb-password-second', true);
-    await answerPrompt(page, 'tb-password', sb.credentials.password);
-    await answerPrompt(page, 'tb-password-second', sb.credentials.password);
+    await profileList(page).expectSwitch('tb-password-second', true);
+    await passwordPrompt(page, 'tb-password').answer(sb.credentials.password);
+    await passwordPrompt(page, 'tb-password-second').answer(sb.credentials.password);
     const addresses = [
-      await connectedAddress(page, 'tb-password'),
-      await connectedAddress(page, 'tb-password-second'),
+      await profileList(page).connectedAddress('tb-password'),
+      await profileList(page).connectedAddress('tb-password-second'),
     ];
     expect(addresses[0]).not.toBe(addresses[1]);
     await screenshot(page, 'two-connected');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'two-connected-dark');
     await page.emulateMedia({ colorScheme: 'light' });
-    await switchOf(page, 'tb-password').click();
-    await switchOf(page, 'tb-password-second').click();
-    await expectSwitch(page, 'tb-password', false);
-    await expectSwitch(page, 'tb-password-second', false);
+    await profileList(page).switchOf('tb-password').click();
+    await profileList(page).switchOf('tb-password-second').click();
+    await profileList(page).expectSwitch('tb-password', false);
+    await profileList(page).expectSwitch('tb-password-second', false);
   });
 
   it('groups and searches, and the page broke no rule of its CSP', async () => {

@@ -1,16 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { deactivate, findProfile } from '../../main/nm/actions';
-import { reportFailure, screenshot } from './artifacts';
-import {
-  answerPrompt,
-  connectedAddress,
-  expectSwitch,
-  promptFor,
-  switchOf,
-  VPN_TIMEOUT_MS,
-} from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { passwordPrompt } from './pages/password-prompt';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
 
 // The desktop app's own decisions, run by the same app core as the Electron shell, through the
 // harness: the tray (its /tray page) connects and disconnects, a prompt gets its window and
@@ -89,21 +84,24 @@ describe('the tray, as the app core draws it', () => {
     const asked = w.harness.desktop.windowRequests.length;
     await menuEntry('tb-password').click();
     const small = await openWindowAsked(asked);
-    await promptFor(small, 'tb-password').waitFor({ timeout: VPN_TIMEOUT_MS });
+    await passwordPrompt(small, 'tb-password').dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
     expect(await iconState()).toBe('connecting');
     await screenshot(tray, 'tray-connecting');
 
     // A main window opened while the request waits shows it too...
     const late = await w.context.newPage();
     await late.goto(w.harness.url);
-    await promptFor(late, 'tb-password').waitFor({ timeout: 10_000 });
+    await passwordPrompt(late, 'tb-password').dialog.waitFor({ timeout: 10_000 });
 
     // ...and drops it once it is answered in its own window, which the app core closes.
     const closed = small.waitForEvent('close', { timeout: 10_000 });
-    await answerPrompt(small, 'tb-password', sb.credentials.password);
+    await passwordPrompt(small, 'tb-password').answer(sb.credentials.password);
     await closed;
-    await promptFor(late, 'tb-password').waitFor({ state: 'detached', timeout: 10_000 });
-    await connectedAddress(late, 'tb-password');
+    await passwordPrompt(late, 'tb-password').dialog.waitFor({
+      state: 'detached',
+      timeout: 10_000,
+    });
+    await profileList(late).connectedAddress('tb-password');
     await expect.poll(iconState, { timeout: VPN_TIMEOUT_MS }).toBe('connected');
     expect(w.harness.desktop.trayIcons.slice(before)).toEqual(['connecting', 'connected']);
     expect(await menuEntry('tb-password').getAttribute('aria-checked')).toBe('true');
@@ -124,24 +122,24 @@ describe('the tray, as the app core draws it', () => {
   it('a connect from the window is the last used at once: first in the menu, and the icon’s click', async () => {
     const { page } = w;
     expect(w.harness.desktop.tray?.menu[0]).toMatchObject({ uuid: uuidOf('tb-password') });
-    await switchOf(page, 'tb-cert').click();
+    await profileList(page).switchOf('tb-cert').click();
     // Recorded before NetworkManager even answers: the menu's order follows at once.
     await expect
       .poll(() => w.harness.desktop.tray?.menu[0], { timeout: 2_000 })
       .toMatchObject({ uuid: uuidOf('tb-cert') });
-    await connectedAddress(page, 'tb-cert');
-    await switchOf(page, 'tb-cert').click();
-    await expectSwitch(page, 'tb-cert', false);
+    await profileList(page).connectedAddress('tb-cert');
+    await profileList(page).switchOf('tb-cert').click();
+    await profileList(page).expectSwitch('tb-cert', false);
     await expect.poll(iconState, { timeout: VPN_TIMEOUT_MS }).toBe('disconnected');
 
     // A click on the icon connects the last used (no prompt: a certificate profile)...
     await icon().click();
-    await connectedAddress(page, 'tb-cert');
+    await profileList(page).connectedAddress('tb-cert');
     await expect.poll(iconState, { timeout: VPN_TIMEOUT_MS }).toBe('connected');
     expect(await icon().getAttribute('title')).toBe('Tunnelbar: tb-cert connected');
     // ...and a second click disconnects it.
     await icon().click();
-    await expectSwitch(page, 'tb-cert', false);
+    await profileList(page).expectSwitch('tb-cert', false);
     await expect.poll(iconState, { timeout: VPN_TIMEOUT_MS }).toBe('disconnected');
   });
 
@@ -149,14 +147,17 @@ describe('the tray, as the app core draws it', () => {
     const asked = w.harness.desktop.windowRequests.length;
     await menuEntry('tb-password').click();
     const small = await openWindowAsked(asked);
-    await promptFor(small, 'tb-password').waitFor({ timeout: VPN_TIMEOUT_MS });
-    await promptFor(w.page, 'tb-password').waitFor({ timeout: 10_000 });
+    await passwordPrompt(small, 'tb-password').dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
+    await passwordPrompt(w.page, 'tb-password').dialog.waitFor({ timeout: 10_000 });
     const closed = small.waitForEvent('close', { timeout: VPN_TIMEOUT_MS });
     // Another client stops the attempt: NetworkManager cancels its request for secrets.
     const profile = findProfile(w.harness.core.model, 'tb-password');
     await deactivate(w.harness.core.bus, w.harness.core.model, profile);
     await closed;
-    await promptFor(w.page, 'tb-password').waitFor({ state: 'detached', timeout: 10_000 });
+    await passwordPrompt(w.page, 'tb-password').dialog.waitFor({
+      state: 'detached',
+      timeout: 10_000,
+    });
     await expect.poll(iconState, { timeout: VPN_TIMEOUT_MS }).toBe('disconnected');
   });
 

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findProfile } from '../../main/nm/actions';
 import { stringArrayProp } from '../../main/nm/dbus-types';
-import { addDummyConnection, settingsByUuid } from '../sandbox/dummy-connection';
-import { reportFailure, screenshot } from './artifacts';
-import { openEditor } from './editor-helpers';
-import { startWorld, type World } from './world';
+import { addDummyConnection, settingsByUuid } from '../sandbox/infra/dummy-connection';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
 
 // The General page in Chromium, through the harness, against a real NetworkManager: "Available
 // to all users" and "Connect this VPN automatically with" ticked, saved, and read back.
@@ -41,7 +41,7 @@ describe('the General page through the harness', () => {
   it('makes the VPN available to all users and started by a base connection', async () => {
     const { page } = w;
     const vpnUuid = findProfile(w.harness.core.model, 'tb-general-e2e').uuid;
-    const editor = await openEditor(page, 'tb-general-e2e');
+    const editor = await profileList(page).openEditor('tb-general-e2e');
     const allUsers = editor.getByRole('checkbox', { name: 'Available to all users', exact: true });
     const dummy = editor
       .getByRole('group', { name: 'Connect this VPN automatically with' })
@@ -60,7 +60,7 @@ describe('the General page through the harness', () => {
     expect(stringArrayProp(base.connection, 'secondaries')).toEqual([vpnUuid]);
 
     // Opened again, the page shows what NetworkManager now holds.
-    const again = await openEditor(page, 'tb-general-e2e');
+    const again = await profileList(page).openEditor('tb-general-e2e');
     expect(
       await again
         .getByRole('checkbox', { name: 'Available to all users', exact: true })

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { field, openEditor, tab } from './editor-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { editorView, field } from './pages/editor';
 
 // The editor's IPv4 and IPv6 pages in Chromium, through the harness, against a real
 // NetworkManager: every field is typed as a person would, saved, and read back with nmcli, which
@@ -63,8 +64,8 @@ async function storedIp(name: string): Promise<Record<string, string>> {
 describe('the IPv4 and IPv6 pages', () => {
   it('save every field, as nmcli reads it back', async () => {
     const { page } = w;
-    const editor = await openEditor(page, 'tb-ip');
-    await tab(page, 'IPv4').click();
+    const editor = await profileList(page).openEditor('tb-ip');
+    await editorView(page).tab('IPv4').click();
     await field(editor, 'Method').selectOption('manual');
     // Without a prefix an IPv4 address is a /32.
     await field(editor, 'Addresses').fill('10.70.0.2/24, 10.70.1.2');
@@ -79,7 +80,7 @@ describe('the IPv4 and IPv6 pages', () => {
     await field(editor, 'Use this connection only for resources on its network').check();
     await screenshot(page, 'editor-ipv4-filled');
 
-    await tab(page, 'IPv6').click();
+    await editorView(page).tab('IPv6').click();
     await field(editor, 'Method').selectOption('manual');
     // Without a prefix an IPv6 address is a /128.
     await field(editor, 'Addresses').fill('fd00:70::2/64, fd00:71::2');
@@ -117,10 +118,10 @@ describe('the IPv4 and IPv6 pages', () => {
 
   it('keep what another client changed between opening the editor and saving', async () => {
     const { page } = w;
-    const editor = await openEditor(page, 'tb-concurrent');
-    await tab(page, 'OpenVPN').click();
+    const editor = await profileList(page).openEditor('tb-concurrent');
+    await editorView(page).tab('OpenVPN').click();
     await field(editor, 'User name').fill('edited-in-tunnelbar');
-    await tab(page, 'IPv4').click();
+    await editorView(page).tab('IPv4').click();
     await field(editor, 'DNS servers').fill('10.90.0.53');
     // Meanwhile, nmcli changes other keys of the same profile and settings.
     await w.sb.nmcli([

@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addOpenConnectArgs } from '../sandbox/profiles';
-import { reportFailure, screenshot } from './artifacts';
-import { field, openEditor, plainSettings, readSettings, tab } from './editor-helpers';
-import { switchOf } from './page-helpers';
-import { startWorld, type World } from './world';
+import { addOpenConnectArgs } from '../sandbox/infra/profiles';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { editorView, field } from './pages/editor';
+import { readSettings } from './support/read-settings';
+import { plainSettings } from '../support/plain-settings';
 
 // The editor's OpenConnect page in Chromium through the harness, against a real NetworkManager
 // with NetworkManager-openconnect: the fields are saved under the plugin's keys, a key the page
@@ -34,8 +36,8 @@ afterEach(async (ctx) => {
 describe('the OpenConnect page through the harness', () => {
   it('saves the plugin’s keys, keeps the ones it does not show, and refuses a bad value', async () => {
     const { page } = w;
-    const editor = await openEditor(page, PROFILE);
-    await tab(page, 'OpenConnect').click();
+    const editor = await profileList(page).openEditor(PROFILE);
+    await editorView(page).tab('OpenConnect').click();
     await field(editor, 'Protocol').selectOption('gp');
     await field(editor, 'Gateway').fill('gp.corp.example');
     await field(editor, 'Reported OS').selectOption('win');
@@ -52,7 +54,7 @@ describe('the OpenConnect page through the harness', () => {
     await field(editor, 'Proxy').fill('http://proxy.corp:8080');
     await screenshot(page, 'editor-openconnect');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await switchOf(page, PROFILE).waitFor();
+    await profileList(page).switchOf(PROFILE).waitFor();
     await expect
       .poll(async () => {
         const data = plainSettings(await readSettings(w, PROFILE)).vpn?.data as {

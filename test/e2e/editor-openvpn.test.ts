@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { field, plainSettings, readSettings, tab } from './editor-helpers';
-import { switchOf } from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { editorView, field } from './pages/editor';
+import { readSettings } from './support/read-settings';
+import { plainSettings } from '../support/plain-settings';
 
 // The OpenVPN pages in Chromium through the harness, against a real NetworkManager: the CA comes
 // through the file picker (main keeps it under the harness's home), the field shows its subject,
@@ -33,7 +35,7 @@ describe('the OpenVPN pages through the harness', () => {
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await field(page, 'Name').fill('tb-openvpn-pages');
 
-    await tab(page, 'OpenVPN').click();
+    await editorView(page).tab('OpenVPN').click();
     await field(page, 'Gateway').fill(`${server.host}:${String(server.port)}:udp`);
     await field(page, 'Authentication type').selectOption('password-tls');
     const chooser = page.waitForEvent('filechooser');
@@ -49,7 +51,7 @@ describe('the OpenVPN pages through the harness', () => {
     await field(page, 'Password storage').selectOption('2');
     await screenshot(page, 'editor-openvpn-main');
 
-    await tab(page, 'Advanced').click();
+    await editorView(page).tab('Advanced').click();
     await field(page, 'Port').fill('1195');
     await field(page, 'MTU').fill('1400');
     await field(page, 'Limit TCP segment size (mssfix)').fill('1360');
@@ -58,20 +60,20 @@ describe('the OpenVPN pages through the harness', () => {
     await page.getByLabel('Try the gateways in random order', { exact: true }).check();
     await screenshot(page, 'editor-openvpn-advanced');
 
-    await tab(page, 'Security').click();
+    await editorView(page).tab('Security').click();
     await field(page, 'Cipher').fill('AES-256-GCM');
     await field(page, 'HMAC authentication').fill('SHA256');
     await field(page, 'Minimum TLS version').selectOption('1.2');
     await screenshot(page, 'editor-openvpn-security');
 
-    await tab(page, 'TLS authentication').click();
+    await editorView(page).tab('TLS authentication').click();
     await field(page, 'Additional TLS authentication').selectOption('tls-crypt');
     await field(page, 'Key file').fill(sb.pki.tlsCrypt);
     await page.getByText('OpenVPN static key', { exact: true }).waitFor();
     await field(page, 'Server certificate usage').selectOption('server');
     await screenshot(page, 'editor-openvpn-tls');
 
-    await tab(page, 'Proxies').click();
+    await editorView(page).tab('Proxies').click();
     await field(page, 'Proxy type').selectOption('http');
     await field(page, 'Proxy server').fill('proxy.example.com');
     await field(page, 'Proxy port').fill('3128');
@@ -81,7 +83,7 @@ describe('the OpenVPN pages through the harness', () => {
     await screenshot(page, 'editor-openvpn-proxies');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await switchOf(page, 'tb-openvpn-pages').waitFor();
+    await profileList(page).switchOf('tb-openvpn-pages').waitFor();
     const data = plainSettings(await readSettings(w, 'tb-openvpn-pages')).vpn?.data as {
       value: Record<string, string>;
     };

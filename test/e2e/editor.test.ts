@@ -1,15 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findProfile } from '../../main/nm/actions';
-import { reportFailure, screenshot } from './artifacts';
-import { field, openEditor, plainSettings, readSettings, tab } from './editor-helpers';
-import {
-  answerPrompt,
-  connectedAddress,
-  expectSwitch,
-  switchOf,
-  VPN_TIMEOUT_MS,
-} from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { editorView, field } from './pages/editor';
+import { passwordPrompt } from './pages/password-prompt';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
+import { readSettings } from './support/read-settings';
+import { plainSettings } from '../support/plain-settings';
 
 // The connection editor in Chromium, through the harness, against a real NetworkManager: what it
 // writes is read back with GetSettings, and a profile made in it connects.
@@ -58,14 +56,14 @@ describe('the connection editor through the harness', () => {
   it('changes only the edited setting and keeps a vpn.data key it does not know', async () => {
     const { page } = w;
     const before = plainSettings(await readSettings(w, 'tb-unknown-key'));
-    const editor = await openEditor(page, 'tb-unknown-key');
+    const editor = await profileList(page).openEditor('tb-unknown-key');
     await screenshot(page, 'editor-general');
-    await tab(page, 'OpenVPN').click();
+    await editorView(page).tab('OpenVPN').click();
     await screenshot(page, 'editor-openvpn');
     await field(editor, 'User name').fill('someone-else');
-    await tab(page, 'IPv4').click();
+    await editorView(page).tab('IPv4').click();
     await screenshot(page, 'editor-ipv4');
-    await tab(page, 'IPv6').click();
+    await editorView(page).tab('IPv6').click();
     await screenshot(page, 'editor-ipv6');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
@@ -88,17 +86,17 @@ describe('the connection editor through the harness', () => {
     await screenshot(page, 'editor-new');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await field(page, 'Name').fill('tb-made-in-editor');
-    await tab(page, 'OpenVPN').click();
+    await editorView(page).tab('OpenVPN').click();
     await field(page, 'Gateway').fill(`${server.host}:${String(server.port)}:udp`);
     await field(page, 'CA certificate').fill(sb.pki.ca);
     await field(page, 'User name').fill(sb.credentials.username);
     await field(page, 'Password storage').selectOption('2');
-    await tab(page, 'TLS authentication').click();
+    await editorView(page).tab('TLS authentication').click();
     await field(page, 'Additional TLS authentication').selectOption('tls-crypt');
     await field(page, 'Key file').fill(sb.pki.tlsCrypt);
     await field(page, 'Server certificate usage').selectOption('server');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await switchOf(page, 'tb-made-in-editor').waitFor();
+    await profileList(page).switchOf('tb-made-in-editor').waitFor();
     const settings = plainSettings(await readSettings(w, 'tb-made-in-editor'));
     expect(settings.vpn?.data).toEqual({
       sig: 'a{ss}',
@@ -112,11 +110,11 @@ describe('the connection editor through the harness', () => {
         'remote-cert-tls': 'server',
       },
     });
-    await switchOf(page, 'tb-made-in-editor').click();
-    await answerPrompt(page, 'tb-made-in-editor', sb.credentials.password);
-    await connectedAddress(page, 'tb-made-in-editor');
-    await switchOf(page, 'tb-made-in-editor').click();
-    await expectSwitch(page, 'tb-made-in-editor', false);
+    await profileList(page).switchOf('tb-made-in-editor').click();
+    await passwordPrompt(page, 'tb-made-in-editor').answer(sb.credentials.password);
+    await profileList(page).connectedAddress('tb-made-in-editor');
+    await profileList(page).switchOf('tb-made-in-editor').click();
+    await profileList(page).expectSwitch('tb-made-in-editor', false);
   });
 
   it('creates a WireGuard profile with two peers, saves it, and re-opens it equal', async () => {
@@ -125,7 +123,7 @@ describe('the connection editor through the harness', () => {
     await page.getByLabel('VPN type', { exact: true }).selectOption('wireguard');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await field(page, 'Name').fill('tb-wg');
-    await tab(page, 'WireGuard').click();
+    await editorView(page).tab('WireGuard').click();
     await field(page, 'Listen port').fill('51999');
     const peers = [
       { key: PEER_A, ips: '10.91.0.0/24', endpoint: '192.0.2.1:51820', keepalive: '25' },
@@ -145,10 +143,10 @@ describe('the connection editor through the harness', () => {
       await field(group, 'Persistent keepalive (seconds)').fill(p.keepalive);
     }
     await screenshot(page, 'editor-wireguard');
-    await tab(page, 'IPv4').click();
+    await editorView(page).tab('IPv4').click();
     await field(page, 'Addresses').fill('10.91.0.2/24');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await switchOf(page, 'tb-wg').waitFor();
+    await profileList(page).switchOf('tb-wg').waitFor();
     const uuid = findProfile(w.harness.core.model, 'tb-wg').uuid;
     const view = await w.harness.contract.handle('profile:get', [{ uuid }]);
     expect(view).toMatchObject({
@@ -177,8 +175,8 @@ describe('the connection editor through the harness', () => {
     // The generated key is stored: its public key is shown, the private one never is.
     expect((view as { publicKey: string | null }).publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
 
-    const editor = await openEditor(page, 'tb-wg');
-    await tab(page, 'WireGuard').click();
+    const editor = await profileList(page).openEditor('tb-wg');
+    await editorView(page).tab('WireGuard').click();
     expect(await field(editor, 'Listen port').inputValue()).toBe('51999');
     for (const [i, p] of peers.entries()) {
       const group = page.getByRole('group', { name: `Peer ${String(i + 1)}`, exact: true });
@@ -190,8 +188,8 @@ describe('the connection editor through the harness', () => {
 
   it('edits a plugin without a page of its own as key/value, and deletes after asking', async () => {
     const { page } = w;
-    const editor = await openEditor(page, 'tb-vpnc');
-    await tab(page, 'Cisco VPN (vpnc)').click();
+    const editor = await profileList(page).openEditor('tb-vpnc');
+    await editorView(page).tab('Cisco VPN (vpnc)').click();
     await screenshot(page, 'editor-plugin');
     expect(await field(editor, 'Key 1').inputValue()).toBe('IPSec gateway');
     await page.getByRole('button', { name: 'Add setting', exact: true }).click();
@@ -208,7 +206,9 @@ describe('the connection editor through the harness', () => {
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await screenshot(page, 'editor-delete-ask');
     await page.getByRole('button', { name: 'Delete profile', exact: true }).click();
-    await expect.poll(() => switchOf(page, 'tb-vpnc').count(), { timeout: VPN_TIMEOUT_MS }).toBe(0);
+    await expect
+      .poll(() => profileList(page).switchOf('tb-vpnc').count(), { timeout: VPN_TIMEOUT_MS })
+      .toBe(0);
     expect(w.pageErrors).toEqual([]);
   });
 });

@@ -5,10 +5,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseOvpn } from '../../main/vpn/openvpn/parse';
-import { addOpenConnectArgs } from '../sandbox/profiles';
-import { reportFailure, screenshot } from './artifacts';
-import { switchOf } from './page-helpers';
-import { startWorld, type World } from './world';
+import { addOpenConnectArgs } from '../sandbox/infra/profiles';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
 
 let w: World;
 
@@ -32,7 +32,7 @@ afterEach(async (ctx) => {
 async function select(name: string): Promise<void> {
   await w.page
     .getByRole('listitem')
-    .filter({ has: switchOf(w.page, name) })
+    .filter({ has: profileList(w.page).switchOf(name) })
     .click();
 }
 

@@ -2,11 +2,14 @@
 // emulateMedia({ forcedColors: 'active' }), light and dark, checked on what is drawn (computed
 // styles against the system colours themselves) and saved as screenshots in test-artifacts/e2e.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { styleOf, systemColor } from './forced-colors';
-import { focusRow } from './keyboard';
-import { promptFor, switchOf, VPN_TIMEOUT_MS } from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { styleOf, systemColor } from './support/forced-colors';
+import { focusRow } from './support/keyboard';
+import { startWorld, type World } from './support/world';
+import { editorView } from './pages/editor';
+import { profileList } from './pages/profile-list';
+import { passwordPrompt } from './pages/password-prompt';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
 
 const PROFILES = ['tb-hc-home', 'tb-hc-work'];
 
@@ -45,7 +48,7 @@ for (const scheme of ['light', 'dark'] as const) {
         const buttonText = await systemColor(page, 'ButtonText');
         // Sanity: the two ends of the palette differ, or nothing below would mean anything.
         expect(canvas).not.toBe(canvasText);
-        await switchOf(page, name).waitFor();
+        await profileList(page).switchOf(name).waitFor();
         // The page's text is the system's text colour; its background is the system's Canvas
         // (Chromium keeps a transparent background transparent, in Canvas's own channels).
         const body = await styleOf(page.locator('body'), ['backgroundColor', 'color']);
@@ -55,7 +58,7 @@ for (const scheme of ['light', 'dark'] as const) {
         // Keyboard focus on a row's switch: a solid ring in Highlight, and the row it selects
         // marked in Highlight too (its tinted background is gone under forced colours).
         await focusRow(page, name);
-        const sw = switchOf(page, name);
+        const sw = profileList(page).switchOf(name);
         expect(await styleOf(sw, ['outlineStyle', 'outlineWidth', 'outlineColor'])).toEqual({
           outlineStyle: 'solid',
           outlineWidth: '2px',
@@ -78,7 +81,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await screenshot(page, `forced-${scheme}-list`);
 
         await page.getByRole('button', { name: 'Edit', exact: true }).click();
-        await page.getByRole('region', { name: `Edit ${name}`, exact: true }).waitFor();
+        await editorView(page).region(name).waitFor();
         const selected = page.getByRole('tab', { selected: true });
         const other = page.getByRole('tab', { selected: false }).first();
         expect((await styleOf(selected, ['borderBottomColor'])).borderBottomColor).toBe(highlight);
@@ -87,7 +90,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
         await sw.click();
-        const dialog = promptFor(page, name);
+        const dialog = passwordPrompt(page, name).dialog;
         await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
         const field = dialog.getByLabel('Password', { exact: true });
         const box = await styleOf(field, ['borderTopStyle', 'borderTopWidth', 'outlineColor']);

@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { switchOf } from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { importDialog } from './pages/import-dialog';
 
 let w: World;
 let work = '';
@@ -71,11 +72,9 @@ describe('importing from the window', () => {
     await screenshot(page, 'import-drop-overlay');
     await page.evaluate('window.tbDrop()');
 
-    const dialog = page.getByRole('dialog', { name: 'Import' });
-    await dialog.getByRole('status').filter({ hasText: 'added' }).waitFor();
-    expect(await dialog.getByRole('status').textContent()).toBe(
-      '3 added, 0 already there, 1 failed',
-    );
+    const importing = importDialog(page);
+    const dialog = importing.dialog;
+    expect(await importing.summary()).toBe('3 added, 0 already there, 1 failed');
     expect(await dialog.getByText(/^tb-drop-bad\.ovpn:2: .*sctp/).count()).toBe(1);
     expect(
       await dialog.getByRole('list', { name: 'Warnings for tb-drop-a.ovpn' }).textContent(),
@@ -83,10 +82,10 @@ describe('importing from the window', () => {
     await screenshot(page, 'import-report');
     await dialog.getByLabel('Show only files with problems').check();
     await screenshot(page, 'import-report-problems');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await importing.close();
 
     for (const name of ['tb-drop-a', 'tb-drop-b', 'tbdropwg']) {
-      await switchOf(page, name).waitFor();
+      await profileList(page).switchOf(name).waitFor();
     }
     expect(await nmNames()).toEqual(expect.arrayContaining(['tb-drop-a', 'tb-drop-b', 'tbdropwg']));
     const ca = await caPathOf('tb-drop-a');
@@ -109,16 +108,14 @@ describe('importing from the window', () => {
     writeFileSync(join(dir, 'keys', 'ca.crt'), readFileSync(w.sb.pki.ca));
     await page.getByLabel('Folder to import').setInputFiles(dir);
 
-    const dialog = page.getByRole('dialog', { name: 'Import' });
-    await dialog.getByRole('status').filter({ hasText: 'added' }).waitFor();
-    expect(await dialog.getByRole('status').textContent()).toBe(
-      '2 added, 0 already there, 0 failed',
-    );
+    const importing = importDialog(page);
+    const dialog = importing.dialog;
+    expect(await importing.summary()).toBe('2 added, 0 already there, 0 failed');
     expect(await dialog.getByText('tb-provider/tb-folder-x.ovpn').count()).toBe(1);
     await screenshot(page, 'import-folder-report');
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    await switchOf(page, 'tb-folder-x').waitFor();
-    await switchOf(page, 'tb-folder-y').waitFor();
+    await importing.close();
+    await profileList(page).switchOf('tb-folder-x').waitFor();
+    await profileList(page).switchOf('tb-folder-y').waitFor();
     expect(await nmNames()).toEqual(expect.arrayContaining(['tb-folder-x', 'tb-folder-y']));
     const ca = await caPathOf('tb-folder-y');
     expect(ca.endsWith('/tb-provider/keys/ca.crt')).toBe(true);

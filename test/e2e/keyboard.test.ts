@@ -7,18 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailure, screenshot } from './artifacts';
-import { axeViolations } from './axe';
-import { field, readSettings, plainSettings } from './editor-helpers';
-import { focused, focusRow, hasFocus, holdsFocus, tabTo } from './keyboard';
-import {
-  connectedAddress,
-  expectSwitch,
-  promptFor,
-  switchOf,
-  VPN_TIMEOUT_MS,
-} from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { axeViolations } from './support/axe';
+import { focused, focusRow, hasFocus, holdsFocus, tabTo } from './support/keyboard';
+import { startWorld, type World } from './support/world';
+import { editorView, field } from './pages/editor';
+import { profileList } from './pages/profile-list';
+import { passwordPrompt } from './pages/password-prompt';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
+import { readSettings } from './support/read-settings';
+import { plainSettings } from '../support/plain-settings';
+import { importDialog } from './pages/import-dialog';
+import { bulkBar } from './pages/bulk-bar';
 
 let w: World;
 let work = '';
@@ -65,10 +65,10 @@ describe('keyboard only', () => {
   it('connects with the password prompt, and focus goes back to the switch', async () => {
     const { page, sb } = w;
     const name = 'tb-kbd-connect';
-    await switchOf(page, name).waitFor();
+    await profileList(page).switchOf(name).waitFor();
     await focusRow(page, name);
     await page.keyboard.press('Space');
-    const dialog = promptFor(page, name);
+    const dialog = passwordPrompt(page, name).dialog;
     await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
     // Focus is in the dialog, on the field to type into.
     await expectFocusOn(page, dialog.getByLabel('Password', { exact: true }));
@@ -76,11 +76,11 @@ describe('keyboard only', () => {
 
     await page.keyboard.type(sb.credentials.password);
     await page.keyboard.press('Enter');
-    expect(await connectedAddress(page, name)).toMatch(/^10\./);
-    await expectFocusOn(page, switchOf(page, name));
+    expect(await profileList(page).connectedAddress(name)).toMatch(/^10\./);
+    await expectFocusOn(page, profileList(page).switchOf(name));
 
     await page.keyboard.press('Space');
-    await expectSwitch(page, name, false);
+    await profileList(page).expectSwitch(name, false);
   });
 
   it('Escape cancels the prompt, and focus goes back to the switch', async () => {
@@ -88,12 +88,12 @@ describe('keyboard only', () => {
     const name = 'tb-kbd-connect';
     await focusRow(page, name);
     await page.keyboard.press('Space');
-    const dialog = promptFor(page, name);
+    const dialog = passwordPrompt(page, name).dialog;
     await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await expectSwitch(page, name, false);
-    await expectFocusOn(page, switchOf(page, name));
+    await profileList(page).expectSwitch(name, false);
+    await expectFocusOn(page, profileList(page).switchOf(name));
   });
 
   it('opens the editor, changes the user name and saves it', async () => {
@@ -104,7 +104,7 @@ describe('keyboard only', () => {
     const edit = page.getByRole('button', { name: 'Edit', exact: true });
     await tabTo(page, edit);
     await page.keyboard.press('Enter');
-    const editor = page.getByRole('region', { name: `Edit ${name}`, exact: true });
+    const editor = editorView(page).region(name);
     await editor.waitFor();
     await tabTo(page, page.getByRole('tab', { name: 'OpenVPN', exact: true }));
     await page.keyboard.press('Enter');
@@ -136,11 +136,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(dir);
 
-    const dialog = page.getByRole('dialog', { name: 'Import' });
-    await dialog.getByRole('status').filter({ hasText: 'added' }).waitFor();
-    expect(await dialog.getByRole('status').textContent()).toBe(
-      '1 added, 0 already there, 0 failed',
-    );
+    const importing = importDialog(page);
+    const dialog = importing.dialog;
+    expect(await importing.summary()).toBe('1 added, 0 already there, 0 failed');
     expect(await holdsFocus(dialog)).toBe(true);
     expect(await axeBothSchemes(page, 'import-report')).toEqual({
       'import-report light': [],
@@ -149,7 +147,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expectFocusOn(page, button);
-    await switchOf(page, 'tb-kbd-imported').waitFor();
+    await profileList(page).switchOf('tb-kbd-imported').waitFor();
     expect(await w.sb.nmcli(['-g', 'NAME', 'connection', 'show'])).toContain('tb-kbd-imported');
   });
 
@@ -165,7 +163,7 @@ describe('keyboard only', () => {
       );
       await page.keyboard.press('Space');
     }
-    const bar = page.getByRole('region', { name: 'Selected profiles', exact: true });
+    const bar = bulkBar(page).region;
     await bar.getByText('2 selected', { exact: true }).waitFor();
     const del = bar.getByRole('button', { name: 'Delete', exact: true });
     await tabTo(page, del);
@@ -183,8 +181,8 @@ describe('keyboard only', () => {
     await tabTo(page, question.getByRole('button', { name: 'Delete', exact: true }));
     await page.keyboard.press('Enter');
     await bar.getByText('Deleted 2 profiles', { exact: true }).waitFor();
-    await switchOf(page, 'tb-kbd-del-a').waitFor({ state: 'detached' });
-    await switchOf(page, 'tb-kbd-del-b').waitFor({ state: 'detached' });
+    await profileList(page).switchOf('tb-kbd-del-a').waitFor({ state: 'detached' });
+    await profileList(page).switchOf('tb-kbd-del-b').waitFor({ state: 'detached' });
     // The deleted rows and the question are gone: focus is on what is left of the bar, not lost.
     await expectFocusOn(page, bar.getByRole('button', { name: 'Dismiss', exact: true }));
     const listed = await sb.nmcli(['-t', '-f', 'UUID', 'connection', 'show']);

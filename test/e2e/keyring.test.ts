@@ -1,16 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness } from '../../main/harness/harness';
 import type { EventPayloads } from '../../preload/contract';
-import { reportFailure, screenshot } from './artifacts';
-import {
-  answerPrompt,
-  connectedAddress,
-  expectSwitch,
-  promptFor,
-  switchOf,
-  VPN_TIMEOUT_MS,
-} from './page-helpers';
-import { startWorld, type World } from './world';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { passwordPrompt } from './pages/password-prompt';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
 
 // "Save password" in the page, with a real gnome-keyring behind the harness: what is saved is in
 // the keyring (where nm-applet would find it), used next time, and gone from the page.
@@ -51,27 +46,27 @@ describe('saving a password from the page', () => {
     const { page, sb } = w;
     const keyring = w.keyring;
     if (keyring === null) throw new Error('the world has no keyring');
-    await switchOf(page, 'tb-password').click();
-    const dialog = promptFor(page, 'tb-password');
+    await profileList(page).switchOf('tb-password').click();
+    const dialog = passwordPrompt(page, 'tb-password').dialog;
     await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
     await dialog.getByRole('checkbox', { name: 'Save password' }).check();
     await screenshot(page, 'prompt-save');
-    await answerPrompt(page, 'tb-password', sb.credentials.password);
-    await connectedAddress(page, 'tb-password');
-    await expect.poll(() => promptFor(page, 'tb-password').count()).toBe(0);
+    await passwordPrompt(page, 'tb-password').answer(sb.credentials.password);
+    await profileList(page).connectedAddress('tb-password');
+    await expect.poll(() => passwordPrompt(page, 'tb-password').dialog.count()).toBe(0);
     expect(await pageText(page)).not.toContain(sb.credentials.password);
     await expect
       .poll(() => keyring.lookup(uuid, 'password'), { timeout: 10_000 })
       .toBe(sb.credentials.password);
 
-    await switchOf(page, 'tb-password').click();
-    await expectSwitch(page, 'tb-password', false);
+    await profileList(page).switchOf('tb-password').click();
+    await profileList(page).expectSwitch('tb-password', false);
     const asked = prompts.length;
-    await switchOf(page, 'tb-password').click();
-    await connectedAddress(page, 'tb-password');
+    await profileList(page).switchOf('tb-password').click();
+    await profileList(page).connectedAddress('tb-password');
     expect(prompts.length).toBe(asked);
-    await switchOf(page, 'tb-password').click();
-    await expectSwitch(page, 'tb-password', false);
+    await profileList(page).switchOf('tb-password').click();
+    await profileList(page).expectSwitch('tb-password', false);
     expect(w.pageErrors).toEqual([]);
   });
 
@@ -86,14 +81,14 @@ describe('saving a password from the page', () => {
     const page = await w.context.newPage();
     try {
       await page.goto(bare.url);
-      await switchOf(page, 'tb-password').click();
-      const dialog = promptFor(page, 'tb-password');
+      await profileList(page).switchOf('tb-password').click();
+      const dialog = passwordPrompt(page, 'tb-password').dialog;
       await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
       expect(await dialog.getByRole('checkbox').count()).toBe(0);
-      await answerPrompt(page, 'tb-password', w.sb.credentials.password);
-      await connectedAddress(page, 'tb-password');
-      await switchOf(page, 'tb-password').click();
-      await expectSwitch(page, 'tb-password', false);
+      await passwordPrompt(page, 'tb-password').answer(w.sb.credentials.password);
+      await profileList(page).connectedAddress('tb-password');
+      await profileList(page).switchOf('tb-password').click();
+      await profileList(page).expectSwitch('tb-password', false);
     } finally {
       await page.close();
       await bare.close();

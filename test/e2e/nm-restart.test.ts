@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { screenshot } from './artifacts';
-import { connectedAddress, expectSwitch, switchOf, VPN_TIMEOUT_MS } from './page-helpers';
-import { startWorld, type World } from './world';
+import { screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
 
 // NetworkManager stopped and started again under a running harness and an open page.
 
@@ -29,21 +30,21 @@ afterEach(async (ctx) => {
 it('shows a banner while NetworkManager is gone, drops it when it is back, and connects again', async () => {
   const { page, sb } = w;
   const banner = page.getByRole('alert').filter({ hasText: 'NetworkManager is not running' });
-  await switchOf(page, 'tb-cert').waitFor();
+  await profileList(page).switchOf('tb-cert').waitFor();
   expect(await banner.count()).toBe(0);
 
   await sb.stopNetworkManager();
   await banner.waitFor({ timeout: VPN_TIMEOUT_MS });
-  await expect.poll(() => switchOf(page, 'tb-cert').count()).toBe(0);
+  await expect.poll(() => profileList(page).switchOf('tb-cert').count()).toBe(0);
   await screenshot(page, 'nm-not-running');
 
   await sb.startNetworkManager();
   await banner.waitFor({ state: 'detached', timeout: VPN_TIMEOUT_MS });
-  await switchOf(page, 'tb-cert').click();
-  await expectSwitch(page, 'tb-cert', true);
-  const address = await connectedAddress(page, 'tb-cert');
+  await profileList(page).switchOf('tb-cert').click();
+  await profileList(page).expectSwitch('tb-cert', true);
+  const address = await profileList(page).connectedAddress('tb-cert');
   expect(address.startsWith(sb.servers.cert.subnet.split('.').slice(0, 3).join('.'))).toBe(true);
   await screenshot(page, 'after-nm-restart');
-  await switchOf(page, 'tb-cert').click();
-  await expectSwitch(page, 'tb-cert', false);
+  await profileList(page).switchOf('tb-cert').click();
+  await profileList(page).expectSwitch('tb-cert', false);
 });

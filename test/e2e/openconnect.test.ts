@@ -1,19 +1,16 @@
+import type { Locator } from 'playwright-core';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../preload/contract';
 import { TotpCodes } from '../support/one-time-code';
-import { startOcserv, TWO_FACTOR_OCSERV, type OcservServer } from '../sandbox/ocserv-server';
-import { addOpenConnectArgs } from '../sandbox/profiles';
-import { reportFailure, screenshot } from './artifacts';
-import {
-  connectedAddress,
-  expectSwitch,
-  promptFor,
-  switchOf,
-  VPN_TIMEOUT_MS,
-} from './page-helpers';
-import { startWorld, type World } from './world';
+import { startOcserv, TWO_FACTOR_OCSERV, type OcservServer } from '../sandbox/infra/ocserv-server';
+import { addOpenConnectArgs } from '../sandbox/infra/profiles';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { passwordPrompt } from './pages/password-prompt';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
 
 // An OpenConnect login in Chromium through the harness, against a real ocserv and
 // NetworkManager-openconnect: each step the server asks for is its own prompt in the window, and
@@ -65,11 +62,11 @@ afterEach(async (ctx) => {
 });
 
 /** Waits for the `count`-th request of this test, then returns its dialog in the window. */
-async function step(count: number, profile = PROFILE): Promise<ReturnType<typeof promptFor>> {
+async function step(count: number, profile = PROFILE): Promise<Locator> {
   await expect
     .poll(() => prompts.length, { timeout: VPN_TIMEOUT_MS })
     .toBeGreaterThanOrEqual(count);
-  const dialog = promptFor(w.page, profile);
+  const dialog = passwordPrompt(w.page, profile).dialog;
   await dialog.waitFor({ timeout: VPN_TIMEOUT_MS });
   return dialog;
 }
@@ -87,7 +84,7 @@ describe('an OpenConnect login in the window', () => {
     const server = oc;
     if (server === undefined) throw new Error('ocserv did not start');
     const before = prompts.length;
-    await switchOf(w.page, PROFILE).click();
+    await profileList(w.page).switchOf(PROFILE).click();
 
     const certificate = await step(before + 1);
     await certificate.getByText(server.pin).waitFor();
@@ -97,7 +94,7 @@ describe('an OpenConnect login in the window', () => {
 
     await answer(before + 2, server.username);
     await answer(before + 3, server.password);
-    const address = await connectedAddress(w.page, PROFILE);
+    const address = await profileList(w.page).connectedAddress(PROFILE);
     expect(address).toMatch(/^10\.30\.0\.\d+$/);
     // Nothing the person typed travels back to the page.
     expect(JSON.stringify(await w.harness.app.handle('state:snapshot', []))).not.toContain(
@@ -105,8 +102,8 @@ describe('an OpenConnect login in the window', () => {
     );
     await screenshot(w.page, 'openconnect-connected');
 
-    await switchOf(w.page, PROFILE).click();
-    await expectSwitch(w.page, PROFILE, false);
+    await profileList(w.page).switchOf(PROFILE).click();
+    await profileList(w.page).expectSwitch(PROFILE, false);
     expect(w.pageErrors).toEqual([]);
   });
 
@@ -115,7 +112,7 @@ describe('an OpenConnect login in the window', () => {
     if (server === undefined) throw new Error('the second ocserv did not start');
     const codes = new TotpCodes(server.otpSecret ?? '');
     const before = prompts.length;
-    await switchOf(w.page, TWO_FACTOR).click();
+    await profileList(w.page).switchOf(TWO_FACTOR).click();
     const certificate = await step(before + 1, TWO_FACTOR);
     await certificate.getByRole('button', { name: 'Accept certificate' }).click();
 
@@ -143,18 +140,18 @@ describe('an OpenConnect login in the window', () => {
     // Only the code is asked again; group, user name and password are given again by themselves.
     await answer(before + 6, codes.next(), TWO_FACTOR);
     expect(prompts[before + 5]).toMatchObject({ reason: 'rejected' });
-    const address = await connectedAddress(w.page, TWO_FACTOR);
+    const address = await profileList(w.page).connectedAddress(TWO_FACTOR);
     const guests = (server.groupNetworks.guests ?? '').replace(/\.0$/, '.');
     expect(address.startsWith(guests)).toBe(true);
     expect(prompts).toHaveLength(before + 6);
 
-    await switchOf(w.page, TWO_FACTOR).click();
-    await expectSwitch(w.page, TWO_FACTOR, false);
+    await profileList(w.page).switchOf(TWO_FACTOR).click();
+    await profileList(w.page).expectSwitch(TWO_FACTOR, false);
 
     // The user name and group went back to NetworkManager under the plugin's keys
     // (form:main:username, form:main:group_list): the next login offers them.
     const again = prompts.length;
-    await switchOf(w.page, TWO_FACTOR).click();
+    await profileList(w.page).switchOf(TWO_FACTOR).click();
     const pin = await step(again + 1, TWO_FACTOR);
     await pin.getByRole('button', { name: 'Accept certificate' }).click();
     const groupAgain = await step(again + 2, TWO_FACTOR);
@@ -165,9 +162,9 @@ describe('an OpenConnect login in the window', () => {
     await userAgain.getByRole('button', { name: 'Connect', exact: true }).click();
     await answer(again + 4, server.password, TWO_FACTOR);
     await answer(again + 5, codes.next(), TWO_FACTOR);
-    expect((await connectedAddress(w.page, TWO_FACTOR)).startsWith(guests)).toBe(true);
-    await switchOf(w.page, TWO_FACTOR).click();
-    await expectSwitch(w.page, TWO_FACTOR, false);
+    expect((await profileList(w.page).connectedAddress(TWO_FACTOR)).startsWith(guests)).toBe(true);
+    await profileList(w.page).switchOf(TWO_FACTOR).click();
+    await profileList(w.page).expectSwitch(TWO_FACTOR, false);
     expect(w.pageErrors).toEqual([]);
   });
 });

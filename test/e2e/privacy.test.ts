@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runCli } from '../support/run-cli';
-import type { Daemon } from '../sandbox/daemon';
-import { run } from '../sandbox/exec';
-import { probeTestHost, startTestHost } from '../sandbox/test-host';
-import { reportFailure, screenshot } from './artifacts';
-import { expectSwitch, switchOf, VPN_TIMEOUT_MS } from './page-helpers';
-import { startWorld, type World } from './world';
+import type { Daemon } from '../sandbox/infra/daemon';
+import { run } from '../sandbox/infra/exec';
+import { probeTestHost, startTestHost } from '../sandbox/infra/test-host';
+import { reportFailure, screenshot } from './support/artifacts';
+import { startWorld, type World } from './support/world';
+import { profileList } from './pages/profile-list';
+import { VPN_TIMEOUT_MS } from './support/timeouts';
+import { privacyView } from './pages/privacy';
 
 // Lockdown and DNS in the app, through the harness against a NetworkManager that computes its
 // DNS (dns=default, private resolv.conf): the window's switch and the tray's item turn lockdown
@@ -51,7 +53,7 @@ afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await reportFailure(w, ctx.task.name, 6000);
 });
 
-const lockdownSwitch = () => switchOf(w.page, LOCKDOWN);
+const lockdownSwitch = () => profileList(w.page).switchOf(LOCKDOWN);
 const trayItem = () => tray.getByRole('menuitemcheckbox', { name: LOCKDOWN });
 
 async function expectIcon(state: string): Promise<void> {
@@ -80,7 +82,7 @@ describe('lockdown in the app', () => {
     await lockdownSwitch().click();
     await expectLockdown(true);
     await expectIcon('blocked');
-    const notice = w.page.getByRole('status', { name: LOCKDOWN });
+    const notice = privacyView(w.page).lockdownNotice(LOCKDOWN);
     await notice.getByText(/no traffic leaves this computer/).waitFor();
     await notice.getByText(/^tb-nowhere \(nowhere\.invalid\):/).waitFor();
     expect(await notice.getByText(/^tb-cert/).count()).toBe(0);
@@ -150,7 +152,7 @@ describe('lockdown’s local network choice in the app', () => {
 });
 
 describe('DNS in the status panel', () => {
-  const section = () => w.page.getByRole('region', { name: 'DNS' });
+  const section = () => privacyView(w.page).dnsSection();
 
   it('shows the base link’s resolver and no leak without a VPN', async () => {
     await section().getByRole('cell', { name: baseResolver }).waitFor();
@@ -158,15 +160,15 @@ describe('DNS in the status panel', () => {
   });
 
   it('shows the leak once the full-tunnel VPN is up, and the fix removes it', async () => {
-    await switchOf(w.page, 'tb-cert').click();
-    await expectSwitch(w.page, 'tb-cert', true);
+    await profileList(w.page).switchOf('tb-cert').click();
+    await profileList(w.page).expectSwitch('tb-cert', true);
     const leak = section().getByRole('alert');
     await leak.waitFor({ timeout: VPN_TIMEOUT_MS });
     expect(await leak.textContent()).toContain('“tb-cert” carries all your traffic');
     await screenshot(w.page, 'dns-leak');
     await leak.getByRole('button', { name: 'Send all DNS through “tb-cert”' }).click();
     await expect.poll(() => leak.count(), { timeout: VPN_TIMEOUT_MS }).toBe(0);
-    await expectSwitch(w.page, 'tb-cert', true);
+    await profileList(w.page).expectSwitch('tb-cert', true);
     // NetworkManager still lists the base link, but it no longer gets other names.
     const baseRow = section().getByRole('row').filter({ hasText: baseResolver });
     await expect.poll(() => baseRow.textContent(), { timeout: VPN_TIMEOUT_MS }).toMatch(/no$/);

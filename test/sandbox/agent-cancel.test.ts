@@ -3,9 +3,9 @@ import { openCore, type Core } from '../../main/core';
 import { activate, findProfile, waitForSettled } from '../../main/nm/actions';
 import { GetSecretsFlags } from '../../main/nm/names';
 import { ObserverAgent } from '../support/observer-agent';
-import { ScriptedPrompter } from '../support/scripted-prompter';
-import { startSandbox, type Sandbox } from './sandbox';
-import { waitFor, waitForProfile } from './wait';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { waitFor, waitForProfile } from './infra/wait';
 
 // A cancelled prompt is answered UserCanceled, as NetworkManager's real agent chain sees it: after
 // UserCanceled NetworkManager asks no other agent, after NoSecrets it asks the next one. A second

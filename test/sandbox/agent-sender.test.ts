@@ -5,9 +5,9 @@ import { activate, findProfile } from '../../main/nm/actions';
 import { NmBus } from '../../main/nm/bus';
 import { NmModel } from '../../main/nm/model';
 import { AGENT_ERROR, IFACE, NM_BUS_NAME, SECRET_AGENT_PATH } from '../../main/nm/names';
-import { RecordingStore } from '../support/recording-store';
-import { ScriptedPrompter } from '../support/scripted-prompter';
-import { startSandbox, type Sandbox } from './sandbox';
+import { RecordingStore } from '../fakes/recording-store';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // Issue 11, item 13: only NetworkManager (its current unique name) may call the secret agent. A
 // second client on the same bus (root, whom the bus policy lets send to any SecretAgent) calls

@@ -3,14 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../main/core';
 import { bulkAction } from '../../main/editor/selection-actions';
 import { generatePrivateKey } from '../../main/vpn/wireguard/key-pair';
-import { addWireguardArgs } from './profiles';
+import { addWireguardArgs } from './infra/profiles';
 import { findProfile } from '../../main/nm/actions';
 import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE } from '../../main/nm/names';
-import { plainSettings } from '../e2e/editor-helpers';
 import { addBulkProfiles } from '../support/bulk-profiles';
-import { startSandbox, type Sandbox } from './sandbox';
-import { waitFor } from './wait';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { waitFor } from './infra/wait';
+import { plainSettings } from '../support/plain-settings';
 
 // Bulk actions against a real NetworkManager: every profile is read back afterwards, so only the
 // named keys may have changed, stored secrets are still there, and deleted ones are gone.

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/run-cli';
 import { PtyProcess } from '../support/pty-process';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // `tunnelbar up --ask` on a real pseudo-terminal, against the sandbox's challenge server: what a
 // person sees and types, raw mode and echo included. The unit test on a pty

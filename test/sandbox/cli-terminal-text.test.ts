@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // The CLI's human output of a profile, a file and a file line that carry terminal escape
 // sequences, as a user runs it against a real NetworkManager: every control character reaches the

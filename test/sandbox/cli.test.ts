@@ -8,8 +8,8 @@ import { generatePrivateKey } from '../../main/vpn/wireguard/key-pair';
 import { parseOvpn } from '../../main/vpn/openvpn/parse';
 import { addBulkProfiles } from '../support/bulk-profiles';
 import { CLI, runCli } from '../support/run-cli';
-import { addOpenConnectArgs, addWireguardArgs } from './profiles';
-import { startSandbox, type Sandbox } from './sandbox';
+import { addOpenConnectArgs, addWireguardArgs } from './infra/profiles';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // The `tunnelbar` command as a user runs it, against a real NetworkManager and OpenVPN servers.
 

@@ -6,8 +6,8 @@ import { openCore, type Core } from '../../main/core';
 import { importPaths } from '../../main/import/import-paths';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
 import type { TunnelState } from '../../main/nm/tunnel-state';
-import { ScriptedPrompter } from '../support/scripted-prompter';
-import { startSandbox, type Sandbox } from './sandbox';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // The core against a real NetworkManager, its OpenVPN plugin and real OpenVPN servers.
 

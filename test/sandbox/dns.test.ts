@@ -6,8 +6,8 @@ import { dnsRoutingOf } from '../../main/dns/profile-dns';
 import { findProfile } from '../../main/nm/actions';
 import type { DnsView } from '../../preload/privacy-types';
 import { runCli } from '../support/run-cli';
-import { startSandbox, type Sandbox } from './sandbox';
-import { waitFor } from './wait';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { waitFor } from './infra/wait';
 
 // DNS against a NetworkManager that computes its DNS configuration (dns=default; it writes only
 // its private /run/NetworkManager/resolv.conf, rc-manager=unmanaged). The base connection has a

@@ -11,9 +11,9 @@ import { findProfile } from '../../main/nm/actions';
 import { boolProp, numberProp, stringArrayProp } from '../../main/nm/dbus-types';
 import { profileFromSettings, type Profile } from '../../main/nm/profile';
 import type { ProfileEdit } from '../../preload/editor';
-import { plainSettings } from '../e2e/editor-helpers';
-import { addDummyConnection, settingsByUuid } from './dummy-connection';
-import { startSandbox, type Sandbox } from './sandbox';
+import { addDummyConnection, settingsByUuid } from './infra/dummy-connection';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { plainSettings } from '../support/plain-settings';
 
 // "Available to all users" and "Connect this VPN automatically with" through the editor service,
 // against a real NetworkManager: what it holds afterwards is read back with GetSettings.

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callChannel, eventChannel } from '../../preload/channels';
 import { CALL_NAMES } from '../../preload/contract';
-import { EntryPointRun } from '../support/electron-stand-in/run-entry-point';
-import type { StandInReport } from '../support/electron-stand-in/protocol';
-import { startSandbox, type Sandbox } from './sandbox';
+import { EntryPointRun } from '../fakes/electron-stand-in/run-entry-point';
+import type { StandInReport } from '../fakes/electron-stand-in/protocol';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // The Electron shell's real entry point (out/main/app/main.js, as package.json "main" names it),
 // started under plain Node with `electron` resolved to a typed recording stand-in, against a real

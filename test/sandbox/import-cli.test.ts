@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEntry } from '../../main/cli/import-format';
-import { fixturePath, manifest } from '../unit/vpn/corpus';
-import { brokenLine, fileName, writeOvpnFolder } from '../support/import-files';
+import { fixturePath, manifest } from '../fixtures/corpus';
+import { brokenLine, fileName, writeOvpnFolder } from '../builders/import-files';
 import { runCli } from '../support/run-cli';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 let sb: Sandbox;
 let work = '';

@@ -10,8 +10,8 @@ import { exportProfile } from '../../main/export/export-profile';
 import { importDroppedFiles } from '../../main/import/dropped-files';
 import { parseOvpn } from '../../main/vpn/openvpn/parse';
 import type { ImportReportView } from '../../preload/library';
-import { startSandbox, type Sandbox } from './sandbox';
-import { waitFor } from './wait';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { waitFor } from './infra/wait';
 
 let sb: Sandbox;
 let core: Core;

@@ -13,9 +13,9 @@ import { collectTargets } from '../../main/import/walk';
 import { NmBus } from '../../main/nm/bus';
 import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
-import { fixturePath, manifest, type ManifestEntry } from '../unit/vpn/corpus';
-import { nmcliImport, storedProfile, type NmcliImport } from './import-compare';
-import { startSandbox, type Sandbox } from './sandbox';
+import { fixturePath, manifest, type ManifestEntry } from '../fixtures/corpus';
+import { nmcliImport, storedProfile, type NmcliImport } from './infra/import-compare';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 let sb: Sandbox;
 let bus: NmBus;

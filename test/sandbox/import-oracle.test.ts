@@ -15,7 +15,7 @@ import { parseOvpn } from '../../main/vpn/openvpn/parse';
 import { parseWgQuick } from '../../main/vpn/wireguard/parse';
 import { ovpnText } from '../unit/vpn/openvpn/arbitraries';
 import { wgText } from '../unit/vpn/wireguard/arbitraries';
-import { fixturePath, fsRead, idOf, manifest, OVPN_DIR, parseEntry } from '../unit/vpn/corpus';
+import { fixturePath, fsRead, idOf, manifest, OVPN_DIR, parseEntry } from '../fixtures/corpus';
 import {
   expectSameAsOracle,
   oracleAvailable,

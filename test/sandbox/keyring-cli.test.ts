@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli';
-import { startKeyring, type Keyring } from './keyring';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startKeyring, type Keyring } from './infra/keyring';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // `tunnelbar up` with the user's keyring: a real gnome-keyring on a private session bus.
 

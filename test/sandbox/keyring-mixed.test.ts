@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
-import { ScriptedPrompter } from '../support/scripted-prompter';
-import { useKeyringWorld } from './keyring-world';
-import { waitForProfile } from './wait';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
+import { useKeyringWorld } from './infra/keyring-world';
+import { waitForProfile } from './infra/wait';
 
 // A profile with two secrets of different flags, against a real gnome-keyring and a real
 // NetworkManager: the password is agent-owned and saved in the keyring (flags 1), the private

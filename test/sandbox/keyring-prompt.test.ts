@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { KeyringStore } from '../../main/keyring/keyring-store';
 import { SecretService } from '../../main/keyring/secret-service';
 import { SessionBus } from '../../main/keyring/session-bus';
-import { FakeSecretService } from '../support/fake-secret-service';
-import { startKeyring, type Keyring } from './keyring';
-import { waitFor } from './wait';
+import { FakeSecretService } from '../fakes/fake-secret-service';
+import { startKeyring, type Keyring } from './infra/keyring';
+import { waitFor } from './infra/wait';
 
 // The keyring's own prompts (unlock a locked keyring, make a first one), which a real
 // gnome-keyring can only show on a desktop: against a scripted Secret Service on a private bus.

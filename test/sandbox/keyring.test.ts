@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { openCore } from '../../main/core';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
 import type { TunnelState } from '../../main/nm/tunnel-state';
-import { ScriptedPrompter } from '../support/scripted-prompter';
-import { startKeyring } from './keyring';
-import { useKeyringWorld } from './keyring-world';
-import { waitFor, waitForProfile } from './wait';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
+import { startKeyring } from './infra/keyring';
+import { useKeyringWorld } from './infra/keyring-world';
+import { waitFor, waitForProfile } from './infra/wait';
 
 // Saved secrets in a real gnome-keyring, with a real NetworkManager and OpenVPN servers: the core's
 // agent reads and writes the keyring under nm-applet's attributes.

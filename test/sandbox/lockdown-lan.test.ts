@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LockdownStatus } from '../../main/lockdown/types';
 import { runCli } from '../support/run-cli';
-import { cliInNmNamespace } from './cli-in-netns';
-import type { Daemon } from './daemon';
-import { run } from './exec';
-import { farServerAddress, startFarServer } from './far-server';
-import { lanHostAddress, lanServerAddress, startLanHost, startLanServer } from './lan-hosts';
-import { serverAddress } from './netns';
-import { startSandbox, type Sandbox } from './sandbox';
-import { probeTestHost, serveOn, startTestHost } from './test-host';
-import { waitFor } from './wait';
+import { cliInNmNamespace } from './infra/cli-in-netns';
+import type { Daemon } from './infra/daemon';
+import { run } from './infra/exec';
+import { farServerAddress, startFarServer } from './infra/far-server';
+import { lanHostAddress, lanServerAddress, startLanHost, startLanServer } from './infra/lan-hosts';
+import { serverAddress } from './infra/netns';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { probeTestHost, serveOn, startTestHost } from './infra/test-host';
+import { waitFor } from './infra/wait';
 
 // Lockdown's "block the local network" choice. NetworkManager's link is 10.99.0.2/24; on it sit
 // the gateway (10.99.0.1, also the address of the sandbox's own OpenVPN servers), a host that is

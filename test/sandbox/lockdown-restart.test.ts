@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { LOCKDOWN_NAME } from '../../main/lockdown/settings';
 import type { CliResult } from '../support/run-cli';
-import { cliInNmNamespace as cliInNetns } from './cli-in-netns';
-import type { Daemon } from './daemon';
-import { run } from './exec';
-import { startSandbox, type Sandbox } from './sandbox';
-import { probeTestHost, startTestHost } from './test-host';
-import { waitFor } from './wait';
+import { cliInNmNamespace as cliInNetns } from './infra/cli-in-netns';
+import type { Daemon } from './infra/daemon';
+import { run } from './infra/exec';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { probeTestHost, startTestHost } from './infra/test-host';
+import { waitFor } from './infra/wait';
 
 // `lockdown off` after NetworkManager was restarted while lockdown was on (as a package upgrade
 // does): NetworkManager then no longer removes the unreachable route it finds in the kernel, and

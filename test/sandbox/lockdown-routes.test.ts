@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LockdownStatus } from '../../main/lockdown/types';
 import { runCli } from '../support/run-cli';
-import { startAppWorld, type AppWorld } from './app-world';
-import type { Daemon } from './daemon';
-import { run } from './exec';
-import { farServerAddress, startFarServer } from './far-server';
-import { serverAddress } from './netns';
-import { startSandbox, type Sandbox } from './sandbox';
-import { probeTestHost, startTestHost } from './test-host';
-import { waitFor } from './wait';
+import { startAppWorld, type AppWorld } from './infra/app-world';
+import type { Daemon } from './infra/daemon';
+import { run } from './infra/exec';
+import { farServerAddress, startFarServer } from './infra/far-server';
+import { serverAddress } from './infra/netns';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { probeTestHost, startTestHost } from './infra/test-host';
+import { waitFor } from './infra/wait';
 
 // Lockdown with a VPN server that is not on the local link: the far server (10.97.0.5) and the
 // test host (10.97.0.1) sit on the same far network, behind the base connection's gateway.

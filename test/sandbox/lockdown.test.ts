@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LockdownStatus } from '../../main/lockdown/types';
 import { runCli } from '../support/run-cli';
-import type { Daemon } from './daemon';
-import { run } from './exec';
-import { startSandbox, type Sandbox } from './sandbox';
-import { probeTestHost, startTestHost } from './test-host';
-import { waitFor } from './wait';
+import type { Daemon } from './infra/daemon';
+import { run } from './infra/exec';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { probeTestHost, startTestHost } from './infra/test-host';
+import { waitFor } from './infra/wait';
 
 // Lockdown against a real NetworkManager: what reaches a host outside the tunnel, what routes
 // NetworkManager installed, and what is left after a crash of openvpn, a restart of

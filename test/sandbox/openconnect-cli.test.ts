@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TotpCodes } from '../support/one-time-code';
 import { runCli } from '../support/run-cli';
-import { startOcserv, TWO_FACTOR_OCSERV, type OcservServer } from './ocserv-server';
-import { addOpenConnectArgs } from './profiles';
-import { startTokenServer, type TokenServer } from './token-server';
-import { waitFor } from './wait';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startOcserv, TWO_FACTOR_OCSERV, type OcservServer } from './infra/ocserv-server';
+import { addOpenConnectArgs } from './infra/profiles';
+import { startTokenServer, type TokenServer } from './infra/token-server';
+import { waitFor } from './infra/wait';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // `tunnelbar up --ask` logs in to a real ocserv with the openconnect program and hands the cookie
 // to NetworkManager-openconnect, which connects: the tunnel's address comes from ocserv's pool.

@@ -2,11 +2,11 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli';
-import { run } from './exec';
-import { startKeyring, type Keyring } from './keyring';
-import { startOcserv, type OcservServer } from './ocserv-server';
-import { addOpenConnectArgs } from './profiles';
-import { startSandbox, type Sandbox } from './sandbox';
+import { run } from './infra/exec';
+import { startKeyring, type Keyring } from './infra/keyring';
+import { startOcserv, type OcservServer } from './infra/ocserv-server';
+import { addOpenConnectArgs } from './infra/profiles';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // An OpenConnect form's password in a real gnome-keyring, where NetworkManager-openconnect's own
 // auth dialog (GNOME Shell's, nm-applet's) keeps it: its schema, vpn_uuid + auth_id (the form's

@@ -19,7 +19,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportEntry } from '../../main/cli/import-format';
 import { ovpnFileName } from '../../main/vpn/export-name';
 import { runCli } from '../support/run-cli';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 let sb: Sandbox;
 let work = '';

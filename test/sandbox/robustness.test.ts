@@ -7,11 +7,11 @@ import { NmBus } from '../../main/nm/bus';
 import type { BusLink } from '../../main/nm/model';
 import { CliProcess, runCli } from '../support/run-cli';
 import { BusMonitor } from '../support/bus-monitor';
-import { ScriptedPrompter } from '../support/scripted-prompter';
-import { matchRules } from './match-rules';
-import { startSandbox, type Sandbox } from './sandbox';
-import { waitForSubscribed } from './bus-peer';
-import { waitFor } from './wait';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
+import { matchRules } from './infra/match-rules';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { waitForSubscribed } from './infra/bus-peer';
+import { waitFor } from './infra/wait';
 
 // NetworkManager and the system bus going away and coming back, and the dbus-next faults the core
 // works around.

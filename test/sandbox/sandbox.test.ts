@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inSubnet } from './cidr.js';
-import { startSandbox, type Sandbox } from './sandbox.js';
+import { inSubnet } from './infra/cidr.js';
+import { startSandbox, type Sandbox } from './infra/sandbox.js';
 
 /** `nmcli -t -f IP4 connection show X` as field → values (IP4.ROUTE[1], [2]... → IP4.ROUTE). */
 function parseIp4(out: string): Map<string, string[]> {

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LineProcess } from '../support/line-process';
 import { CLI } from '../support/run-cli';
-import { killClient } from './openvpn-client';
-import { startSandbox, type Sandbox } from './sandbox';
+import { killClient } from './infra/openvpn-client';
+import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // `tunnelbar up <name> --stay`: the app's reconnect policy for headless machines and scripts.
 

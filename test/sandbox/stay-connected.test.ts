@@ -5,12 +5,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LineProcess } from '../support/line-process';
 import { CLI, runCli } from '../support/run-cli';
 import type { TunnelStateView } from '../../preload/contract';
-import { startAppWorld, type AppWorld } from './app-world';
-import { FakeLogind } from './fake-logind';
-import { clientPids, killClient } from './openvpn-client';
-import { startSandbox, type Sandbox, type ServerKind } from './sandbox';
-import { waitForSubscribed } from './bus-peer';
-import { quietFor, waitFor } from './wait';
+import { startAppWorld, type AppWorld } from './infra/app-world';
+import { FakeLogind } from '../fakes/fake-logind';
+import { clientPids, killClient } from './infra/openvpn-client';
+import { startSandbox, type Sandbox, type ServerKind } from './infra/sandbox';
+import { waitForSubscribed } from './infra/bus-peer';
+import { quietFor, waitFor } from './infra/wait';
 
 // Issue 12: the app core keeps VPNs up. A real NetworkManager and OpenVPN servers; drops made by
 // killing the client's openvpn, stopping a server, or a (simulated) suspend.

@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli';
-import { encodeVpnMap } from './profiles';
-import { startSandbox, type Sandbox } from './sandbox';
-import { installTestPlugin, type TestPlugin } from './test-plugin';
-import { waitFor } from './wait';
+import { encodeVpnMap } from './infra/profiles';
+import { startSandbox, type Sandbox } from './infra/sandbox';
+import { installTestPlugin, type TestPlugin } from './infra/test-plugin';
+import { waitFor } from './infra/wait';
 
 // A plugin whose auth dialog has no external UI mode, end to end: NetworkManager's GetSecrets
 // reaches `tunnelbar up --ask`, whose agent runs the dialog with its own window (a script here),

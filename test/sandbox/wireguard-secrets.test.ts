@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import type { SettingsDict } from '../../main/nm/dbus-types';
 import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
 import { wgSecretsOf } from '../../main/export/export-profile';
 import { generatePrivateKey, publicKeyOf } from '../../main/vpn/wireguard/key-pair';
-import { ScriptedPrompter } from '../support/scripted-prompter';
-import { useKeyringWorld } from './keyring-world';
+import { ScriptedPrompter } from '../fakes/scripted-prompter';
+import { useKeyringWorld } from './infra/keyring-world';
+import { v } from '../builders/variant';
 
 // WireGuard secrets requested by the sandbox's real NetworkManager from Tunnelbar's agent, with a
 // real gnome-keyring behind it. This kernel cannot make WireGuard links (`ip link add type
@@ -18,8 +18,6 @@ import { useKeyringWorld } from './keyring-world';
 
 const prompter = new ScriptedPrompter();
 const world = useKeyringWorld('tunnelbar.test.wg', prompter);
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 
 /** Adds a WireGuard profile whose secrets carry `flags` and are not in the profile. */
 async function addWireguard(

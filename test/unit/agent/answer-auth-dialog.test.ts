@@ -10,9 +10,9 @@ import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
 import type { SecretPlan } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { MemoryStore } from '../../support/memory-store';
+import { MemoryStore } from '../../fakes/memory-store';
+import { v } from '../../builders/variant';
 
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const service = 'org.example.fakevpn';
 
 function profile(id: string | null): SettingsDict {

@@ -5,8 +5,9 @@ import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
 import { planSecrets, type SecretPlan } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { MemoryStore } from '../../support/memory-store';
-import { openvpn, v } from './openvpn-connection';
+import { MemoryStore } from '../../fakes/memory-store';
+import { openvpn } from '../../builders/openvpn-connection';
+import { v } from '../../builders/variant';
 
 const profile = openvpn({ 'connection-type': 'password', 'password-flags': '1' });
 

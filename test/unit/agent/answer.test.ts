@@ -3,8 +3,8 @@ import { carryOut, type AnswerContext, type Outcome } from '../../../main/agent/
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../main/agent/prompter';
 import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
 import type { SecretStore } from '../../../main/agent/secret-store';
-import { MemoryStore } from '../../support/memory-store';
-import { openvpn } from './openvpn-connection';
+import { MemoryStore } from '../../fakes/memory-store';
+import { openvpn } from '../../builders/openvpn-connection';
 
 class OnePrompter implements Prompter {
   readonly seen: PromptRequest[] = [];

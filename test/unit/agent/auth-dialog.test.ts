@@ -1,7 +1,6 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Variant } from 'dbus-next';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   dialogArgs,
@@ -12,8 +11,8 @@ import {
 import { dialogMode, guiPackages } from '../../../main/agent/plugin-gui';
 import { findVpnPlugin, pluginDirsFromEnv } from '../../../main/agent/vpn-plugins';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
+import { v } from '../../builders/variant';
 
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const connection: SettingsDict = {
   connection: { id: v('s', 'corp'), uuid: v('s', 'u9') },
   vpn: {

@@ -19,8 +19,9 @@ import {
   NM_AGENT_MANAGER_PATH,
   SECRET_AGENT_PATH,
 } from '../../../main/nm/names';
-import { MemoryStore } from '../../support/memory-store';
-import { openvpn, v } from './openvpn-connection';
+import { MemoryStore } from '../../fakes/memory-store';
+import { openvpn } from '../../builders/openvpn-connection';
+import { v } from '../../builders/variant';
 
 const NM = ':1.7';
 const CONNECTION_PATH = '/org/freedesktop/NetworkManager/Settings/3';

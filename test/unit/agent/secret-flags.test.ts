@@ -1,4 +1,3 @@
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { agentOwnedKeys, agentOwnedValues } from '../../../main/agent/secret-flags';
 import {
@@ -7,8 +6,7 @@ import {
   secretsOfDict,
 } from '../../../main/agent/secret-reply';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 const vpn = (data: Record<string, string>, secrets?: Record<string, string>): SettingsDict => ({
   connection: { id: v('s', 'work'), uuid: v('s', 'u1'), type: v('s', 'vpn') },

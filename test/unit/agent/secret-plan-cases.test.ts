@@ -4,7 +4,8 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { planSecrets, type PlanInput, type SecretPlan } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { openvpn, v } from './openvpn-connection';
+import { openvpn } from '../../builders/openvpn-connection';
+import { v } from '../../builders/variant';
 
 const passwordData = { 'connection-type': 'password', 'password-flags': '1', username: 'alice' };
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planSecrets, type PlanInput } from '../../../main/agent/secret-plan';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { openvpn, v } from './openvpn-connection';
+import { openvpn } from '../../builders/openvpn-connection';
+import { v } from '../../builders/variant';
 
 function input(over: Partial<PlanInput>): PlanInput {
   return {

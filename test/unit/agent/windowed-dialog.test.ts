@@ -1,18 +1,17 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Variant } from 'dbus-next';
 import { afterAll, describe, expect, it } from 'vitest';
 import { carryOut, type AnswerContext } from '../../../main/agent/answer';
 import type { Prompter } from '../../../main/agent/prompter';
 import type { VpnPluginInfo } from '../../../main/agent/vpn-plugins';
 import { runWindowedDialog, WindowedOutput } from '../../../main/agent/windowed-dialog';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { MemoryStore } from '../../support/memory-store';
+import { MemoryStore } from '../../fakes/memory-store';
+import { v } from '../../builders/variant';
 
 // A plugin without external UI mode: its dialog (a script here) is run as nm-applet runs it.
 
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const service = 'org.example.windowed';
 const connection: SettingsDict = {
   connection: { id: v('s', 'corp'), uuid: v('s', 'u7') },

@@ -13,7 +13,7 @@ import { setLocale } from '../../../main/i18n/catalogue';
 import { localeFromEnv } from '../../../main/i18n/locale';
 import type { FileOutcome } from '../../../main/import/types';
 import { capturedStreams } from '../../support/captured-streams';
-import { promptRequest } from '../../support/prompt-request';
+import { promptRequest } from '../../builders/prompt-request';
 
 afterEach(() => {
   setLocale('en');

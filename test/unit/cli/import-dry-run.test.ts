@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli/tunnelbar';
 import { capturedStreams } from '../../support/captured-streams';
-import { FIXTURES } from '../vpn/corpus';
+import { FIXTURES } from '../../fixtures/corpus';
 
 let folder = '';
 let savedBus: string | undefined;

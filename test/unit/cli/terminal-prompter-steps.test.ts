@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PromptRequest } from '../../../main/agent/prompter';
 import { TerminalPrompter } from '../../../main/cli/terminal-prompter';
 import { capturedStreams } from '../../support/captured-streams';
-import { promptRequest } from '../../support/prompt-request';
+import { promptRequest } from '../../builders/prompt-request';
 
 // The steps of an OpenConnect login on a pipe: a choice, a certificate to accept, a browser wait.
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PromptRequest } from '../../../main/agent/prompter';
 import { TerminalPrompter } from '../../../main/cli/terminal-prompter';
 import { capturedStreams } from '../../support/captured-streams';
-import { promptRequest } from '../../support/prompt-request';
+import { promptRequest } from '../../builders/prompt-request';
 
 function request(over: Partial<PromptRequest> = {}): PromptRequest {
   return promptRequest({

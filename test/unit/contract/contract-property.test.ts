@@ -8,10 +8,10 @@ import { PreferencesStore } from '../../../main/contract/preferences';
 import { ContractServer } from '../../../main/contract/server';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { CALL_NAMES, contract } from '../../../preload/contract';
-import { fakeCore } from '../support/fake-core';
-import { FakeNmBus } from '../support/fake-nm-bus';
+import { fakeCore } from '../../fakes/fake-core';
+import { FakeNmBus } from '../../fakes/fake-nm-bus';
 import { derive } from './zod-arbitrary';
-import { promptRequest } from '../../support/prompt-request';
+import { promptRequest } from '../../builders/prompt-request';
 
 // Issue 11, "beyond the list": for every call of the contract, payloads derived from its schema
 // (valid, almost valid, or anything at all) never crash main and are answered either with a value

@@ -8,7 +8,7 @@ import { GuiPrompter } from '../../../main/contract/gui-prompter';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { contract } from '../../../preload/contract';
 import { profileEditSchema, type ProfileEdit } from '../../../preload/editor';
-import { promptRequest } from '../../support/prompt-request';
+import { promptRequest } from '../../builders/prompt-request';
 import { blankEdit, OPENVPN_SERVICE } from '../../../renderer/editor/blank';
 
 // Item 10 of issue 11: only the fields a prompt asked for reach NetworkManager, and every record

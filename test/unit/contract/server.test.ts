@@ -12,8 +12,8 @@ import type { Core } from '../../../main/core';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { Profile } from '../../../main/nm/profile';
 import type { EventName, EventPayloads } from '../../../preload/contract';
-import { fakeCore } from '../support/fake-core';
-import { FakeNmBus } from '../support/fake-nm-bus';
+import { fakeCore } from '../../fakes/fake-core';
+import { FakeNmBus } from '../../fakes/fake-nm-bus';
 
 const UUID = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
 const OTHER = '1a2b3c4d-0000-4000-8000-000000000002';

@@ -12,9 +12,9 @@ import type { Clock } from '../../../main/desktop/tray-animation';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { ContractEvent } from '../../../preload/mirror';
 import type { Route } from '../../../preload/routes';
-import { fakeCore } from '../support/fake-core';
-import { FakeNmBus } from '../support/fake-nm-bus';
-import { promptRequest } from '../../support/prompt-request';
+import { fakeCore } from '../../fakes/fake-core';
+import { FakeNmBus } from '../../fakes/fake-nm-bus';
+import { promptRequest } from '../../builders/prompt-request';
 
 const OFFICE = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
 const LAB = '6a1c0a9e-2f1b-4c7e-8d3a-5b9e0c2d7f40';

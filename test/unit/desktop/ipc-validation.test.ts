@@ -9,8 +9,8 @@ import { ContractServer } from '../../../main/contract/server';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { callChannel, eventChannel } from '../../../preload/channels';
 import { CALL_NAMES, EVENT_NAMES, type CallName } from '../../../preload/contract';
-import { fakeCore } from '../support/fake-core';
-import { FakeNmBus } from '../support/fake-nm-bus';
+import { fakeCore } from '../../fakes/fake-core';
+import { FakeNmBus } from '../../fakes/fake-nm-bus';
 
 const UUID = '0f9d3f52-7d5e-4c57-9a3b-2b7c0d1e4f11';
 

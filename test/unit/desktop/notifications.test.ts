@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { notificationFor, refusalNotification } from '../../../main/desktop/notifications';
 import { UserStops } from '../../../main/desktop/user-stops';
 import type { TunnelStateView } from '../../../preload/contract';
-import { connected, connecting, disconnected, disconnecting, failed, needsSecrets } from './views';
+import {
+  connected,
+  connecting,
+  disconnected,
+  disconnecting,
+  failed,
+  needsSecrets,
+} from '../../builders/tunnel-states';
 
 const name = 'Office';
 

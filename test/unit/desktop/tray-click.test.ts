@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { trayClickAction } from '../../../main/desktop/tray-click';
+import { profile, snapshot, uuidOf } from '../../builders/views';
 import {
   connected,
   connecting,
   disconnecting,
   failed,
   needsSecrets,
-  profile,
-  snapshot,
-  uuidOf,
-} from './views';
+} from '../../builders/tunnel-states';
 
 describe('trayClickAction', () => {
   const used = [

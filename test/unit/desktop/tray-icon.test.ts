@@ -11,16 +11,14 @@ import {
   trayTooltip,
 } from '../../../main/desktop/tray-icon';
 import type { TrayIconState } from '../../../main/desktop/surface-types';
+import { profile, snapshot, uuidOf } from '../../builders/views';
 import {
   connected,
   connecting,
   disconnecting,
   failed,
   needsSecrets,
-  profile,
-  snapshot,
-  uuidOf,
-} from './views';
+} from '../../builders/tunnel-states';
 
 const assets = join(__dirname, '..', '..', '..', 'assets');
 const two = [profile('a'), profile('b')];

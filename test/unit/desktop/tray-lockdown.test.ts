@@ -10,7 +10,8 @@ import {
   trayTooltip,
 } from '../../../main/desktop/tray-icon';
 import { trayMenu } from '../../../main/desktop/tray-menu';
-import { connected, connecting, failed, profile, snapshot, uuidOf } from './views';
+import { profile, snapshot, uuidOf } from '../../builders/views';
+import { connected, connecting, failed } from '../../builders/tunnel-states';
 
 const assets = join(__dirname, '..', '..', '..', 'assets');
 const two = [profile('a'), profile('b')];

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TrayMenuEntry } from '../../../main/desktop/surface-types';
 import { escapeMenuLabel, menuOrder, trayMenu } from '../../../main/desktop/tray-menu';
+import { profile, snapshot, uuidOf } from '../../builders/views';
 import {
   connected,
   connecting,
   disconnecting,
   failed,
   needsSecrets,
-  profile,
-  snapshot,
-  uuidOf,
-} from './views';
+} from '../../builders/tunnel-states';
 
 function vpns(entries: TrayMenuEntry[]): Extract<TrayMenuEntry, { kind: 'vpn' }>[] {
   return entries.filter((e): e is Extract<TrayMenuEntry, { kind: 'vpn' }> => e.kind === 'vpn');

@@ -1,13 +1,11 @@
 // applyEdit writes the person's changes onto the settings NetworkManager has now: both IP pages,
 // the DNS routing after them, and nothing of what another client changed meanwhile is lost.
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { applyEdit, editFromSettings, secretSettingToRead } from '../../../main/editor/apply';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { ProfileEdit } from '../../../preload/editor';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 function settings(): SettingsDict {
   return {

@@ -6,8 +6,7 @@ import { generatePrivateKey, isWgKey, publicKeyOf } from '../../../main/vpn/wire
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { ProfileEdit } from '../../../preload/editor';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 /** A profile as GetSettings returns it from NetworkManager 1.42: legacy and new forms side by side. */
 function openvpnSettings(): SettingsDict {

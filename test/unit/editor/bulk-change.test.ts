@@ -1,9 +1,7 @@
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { bulkChange, userNameKey } from '../../../main/editor/selection-change';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 function pluginSettings(plugin: string, data: Record<string, string>): SettingsDict {
   return {

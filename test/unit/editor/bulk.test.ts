@@ -1,11 +1,10 @@
-import { DBusError, Variant } from 'dbus-next';
+import { DBusError } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { bulkAction, type BulkCore } from '../../../main/editor/selection-actions';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 function settingsOf(index: number, type: 'openvpn' | 'wireguard' = 'openvpn'): SettingsDict {
   const connection = {

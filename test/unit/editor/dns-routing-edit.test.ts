@@ -2,8 +2,7 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { applyEdit, editFromSettings } from '../../../main/editor/apply';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 function settings(ip: Record<string, Variant> = {}): SettingsDict {
   return {

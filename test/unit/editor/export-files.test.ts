@@ -23,8 +23,8 @@ import { readReferencedFile } from '../../../main/import/read-bounded';
 import { toSettingsDict } from '../../../main/vpn/settings-dict';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
-import { FIXTURES } from '../vpn/corpus';
-import { FakeImportBus } from '../import/fake-import-bus';
+import { FIXTURES } from '../../fixtures/corpus';
+import { FakeImportBus } from '../../fakes/fake-import-bus';
 
 const CA = readFileSync(join(FIXTURES, 'ovpn', 'ca.crt'), 'utf8');
 const INJECTION = 'script-security 2\nup /tmp/evil.sh';

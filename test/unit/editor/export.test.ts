@@ -15,8 +15,8 @@ import { parseWgQuick } from '../../../main/vpn/wireguard/parse';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
-import { FIXTURES } from '../vpn/corpus';
-import { FakeImportBus } from '../import/fake-import-bus';
+import { FIXTURES } from '../../fixtures/corpus';
+import { FakeImportBus } from '../../fakes/fake-import-bus';
 
 let dir = '';
 beforeEach(() => {

@@ -1,4 +1,4 @@
-import { DBusError, Variant } from 'dbus-next';
+import { DBusError } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { editFromSettings } from '../../../main/editor/apply';
 import {
@@ -11,11 +11,11 @@ import type { CallOptions } from '../../../main/nm/bus';
 import { stringArrayProp, stringProp, type SettingsDict } from '../../../main/nm/dbus-types';
 import type { NmCaller } from '../../../main/nm/settings-calls';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
+import { v } from '../../builders/variant';
 
 // The editor service and the base connections' secondaries, against a NetworkManager stand-in
 // that keeps its connections and applies Update2 and AddConnection2 to them.
 
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const VPN_UUID = '11111111-1111-4111-8111-111111111111';
 const OTHER_VPN = '22222222-2222-4222-8222-222222222222';
 const settingsPath = (n: number): string => `/org/freedesktop/NetworkManager/Settings/${String(n)}`;

@@ -23,8 +23,8 @@ import {
 import { stringMapProp } from '../../../main/nm/dbus-types';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { DroppedFile } from '../../../preload/library';
-import { FIXTURES } from '../vpn/corpus';
-import { FakeImportBus } from '../import/fake-import-bus';
+import { FIXTURES } from '../../fixtures/corpus';
+import { FakeImportBus } from '../../fakes/fake-import-bus';
 
 let home = '';
 beforeEach(() => {

@@ -1,13 +1,11 @@
 // The IP pages' reading and writing (main/editor/ip.ts): what reaches NetworkManager's ipv4/ipv6
 // settings for each field, in both families and both DNS forms.
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { applyIp, readIp, type Family } from '../../../main/editor/ip';
 import type { VariantMap } from '../../../main/nm/dbus-types';
 import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import type { IpEdit } from '../../../preload/editor';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 function changed(
   current: VariantMap | undefined,

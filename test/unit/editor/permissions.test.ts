@@ -1,11 +1,9 @@
 import { userInfo } from 'node:os';
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { applyEdit, editFromSettings } from '../../../main/editor/apply';
 import { allUsersOf, applyAllUsers } from '../../../main/editor/permissions';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 function vpn(permissions?: string[]): SettingsDict {
   const connection: SettingsDict[string] = {

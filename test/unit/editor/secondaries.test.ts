@@ -7,8 +7,8 @@ import {
   withSecondary,
   type StoredConnection,
 } from '../../../main/editor/secondaries';
+import { v } from '../../builders/variant';
 
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const VPN = '11111111-1111-4111-8111-111111111111';
 const OTHER_VPN = '22222222-2222-4222-8222-222222222222';
 

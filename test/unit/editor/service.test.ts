@@ -1,4 +1,3 @@
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { editFromSettings } from '../../../main/editor/apply';
 import {
@@ -13,8 +12,8 @@ import type { SettingsDict } from '../../../main/nm/dbus-types';
 import type { NmCaller } from '../../../main/nm/settings-calls';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
 import { contract } from '../../../preload/contract';
+import { v } from '../../builders/variant';
 
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 const PATH = '/org/freedesktop/NetworkManager/Settings/7';
 
 /** Answers GetSettings and GetSecrets from fixed dicts and records every call. */

@@ -12,7 +12,7 @@ import { withInlinePaths } from '../../../main/import/inline-files';
 import type { ImportedProfile, OpenVpnProfile } from '../../../main/vpn/profile';
 import { fromSettingsDict } from '../../../main/vpn/settings-dict-read';
 import { toSettingsDict } from '../../../main/vpn/settings-dict';
-import { manifest, ovpn, parseEntry } from '../vpn/corpus';
+import { manifest, ovpn, parseEntry } from '../../fixtures/corpus';
 
 const UUID = '1f0a3c5e-2222-4333-8444-955566667777';
 

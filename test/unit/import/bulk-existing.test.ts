@@ -2,7 +2,7 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { loadExistingProfiles } from '../../../main/import/existing';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { FakeImportBus } from './fake-import-bus';
+import { FakeImportBus } from '../../fakes/fake-import-bus';
 
 function connection(id: string, uuid: string, type: string): SettingsDict {
   const settings: SettingsDict = {

@@ -16,8 +16,8 @@ import type { ExistingProfile } from '../../../main/import/existing-index';
 import type { BulkEvent, FileOutcome } from '../../../main/import/types';
 import { collectTargets } from '../../../main/import/walk';
 import type { SettingsDict, VariantMap } from '../../../main/nm/dbus-types';
-import { FIXTURES } from '../vpn/corpus';
-import { FakeImportBus, invalidProperty, type AddCall } from './fake-import-bus';
+import { FIXTURES } from '../../fixtures/corpus';
+import { FakeImportBus, invalidProperty, type AddCall } from '../../fakes/fake-import-bus';
 
 let dir = '';
 let home = '';

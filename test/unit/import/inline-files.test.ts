@@ -17,7 +17,7 @@ import {
   writeInlineFiles,
 } from '../../../main/import/inline-files';
 import type { InlineFile } from '../../../main/vpn/result';
-import { ovpn } from '../vpn/corpus';
+import { ovpn } from '../../fixtures/corpus';
 
 const UUID = '0b0c6f06-7e57-4a6b-9d7e-2f8f2b7a9c11';
 let home = '';

@@ -9,7 +9,7 @@ import { inlineFilePath, withInlinePaths } from '../../../main/import/inline-fil
 import { INLINE_TAGS } from '../../../main/vpn/openvpn/keys';
 import type { ImportedProfile, IpSetting } from '../../../main/vpn/profile';
 import type { ImportResult } from '../../../main/vpn/result';
-import { FIXTURES } from '../vpn/corpus';
+import { FIXTURES } from '../../fixtures/corpus';
 
 const PYTHON = '/usr/bin/python3';
 const TAGS = Object.keys(INLINE_TAGS);

@@ -1,8 +1,6 @@
-import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { formatIpv6, parseIpConfig } from '../../../main/nm/ip-config';
-
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
+import { v } from '../../builders/variant';
 
 describe('parseIpConfig', () => {
   it('reads an IPv4 config as NetworkManager 1.42 exports it for a VPN', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallOptions } from '../../../main/nm/bus';
 import { NmModel } from '../../../main/nm/model';
 import { IFACE } from '../../../main/nm/names';
-import { FakeNmBus } from '../support/fake-nm-bus';
+import { FakeNmBus } from '../../fakes/fake-nm-bus';
 
 /** GetSettings answers a moment later, so calls pile up as on a busy bus; counts them in flight. */
 class SlowBus extends FakeNmBus {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NmModel } from '../../../main/nm/model';
 import type { TunnelState } from '../../../main/nm/tunnel-state';
 import { IFACE } from '../../../main/nm/names';
-import { FakeNmBus } from '../support/fake-nm-bus';
+import { FakeNmBus } from '../../fakes/fake-nm-bus';
 
 async function loaded(
   bus: FakeNmBus,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyMirrorEvent as applyEvent, contractEvent } from '../../../preload/mirror';
 import { isOnOrComingUp, tunnelAddress } from '../../../preload/tunnel-view';
-import { connected, connecting, disconnected, profile, snapshot, uuidOf } from '../desktop/views';
+import { profile, snapshot, uuidOf } from '../../builders/views';
+import { connected, connecting, disconnected } from '../../builders/tunnel-states';
 
 describe('the mirror main and the renderer share', () => {
   it('follows events as the renderer does: a disconnected tunnel drops out', () => {

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ReasonView } from '../../../preload/tunnel-types';
 import { ReconnectDriver, type DriverClock, type SeriesEnd } from '../../../main/reconnect/driver';
 import { ReconnectPolicy } from '../../../main/reconnect/policy';
-import { CONNECTED, failed, U } from './states';
+import { connected, failed } from '../../builders/tunnel-states';
 
-const FAILED = failed();
+/** The profile the policy watches. */
+const U = 'uuid-1';
+
+const FAILED = failed('service-stopped');
 
 /** Time that moves only when told; timers kept in a list, so a test sees how many are armed. */
 class FakeClock implements DriverClock {
@@ -57,7 +60,7 @@ function world(refusal: ReasonView | null = null) {
 describe('ReconnectDriver', () => {
   it('arms one timer while an attempt waits, none otherwise, and activates when it fires', () => {
     const { clock, driver, activated, changed } = world();
-    driver.tunnel(U, CONNECTED, false);
+    driver.tunnel(U, connected(), false);
     expect(clock.timers.size).toBe(0);
     // The event the caller presents itself: not reported back as a change.
     driver.tunnel(U, FAILED, false);
@@ -73,7 +76,7 @@ describe('ReconnectDriver', () => {
 
   it('switched off while waiting: the timer goes, and nothing is activated', () => {
     const { clock, driver, activated } = world();
-    driver.tunnel(U, CONNECTED, false);
+    driver.tunnel(U, connected(), false);
     driver.tunnel(U, FAILED, false);
     driver.userStopped(U);
     expect(clock.timers.size).toBe(0);
@@ -87,7 +90,7 @@ describe('ReconnectDriver', () => {
       code: null,
       sentence: 'Gone.',
     });
-    driver.tunnel(U, CONNECTED, false);
+    driver.tunnel(U, connected(), false);
     driver.tunnel(U, FAILED, false);
     clock.advance(2000);
     await Promise.resolve();
@@ -99,7 +102,7 @@ describe('ReconnectDriver', () => {
 
   it('stop() clears the timer for good', () => {
     const { clock, driver } = world();
-    driver.tunnel(U, CONNECTED, false);
+    driver.tunnel(U, connected(), false);
     driver.tunnel(U, FAILED, false);
     driver.stop();
     expect(clock.timers.size).toBe(0);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, retryDelay } from '../../../main/reconnect/delay';
 import { ReconnectPolicy, type PolicyEffect } from '../../../main/reconnect/policy';
-import { CONNECTED, CONNECTING, DISCONNECTED, failed, reason, U } from './states';
+import { connected, connecting, disconnected, failed, reason } from '../../builders/tunnel-states';
+
+/** The profile the policy watches. */
+const U = 'uuid-1';
 
 function policy(enabled = true): ReconnectPolicy {
   // random() = 0.5: no jitter, so the waits are exactly 2, 4, 8 … s.
@@ -14,7 +17,7 @@ function kinds(effects: PolicyEffect[]): string[] {
 
 /** Connected, then dropped at t=1000: the first retry waits. */
 function dropped(p: ReconnectPolicy, word = 'service-stopped'): PolicyEffect[] {
-  p.tunnel(U, CONNECTED, false, 0);
+  p.tunnel(U, connected(), false, 0);
   return p.tunnel(U, failed(word), false, 1000);
 }
 
@@ -33,7 +36,7 @@ describe('ReconnectPolicy', () => {
     const p = policy();
     expect(kinds(dropped(p))).toEqual(['changed']);
     expect(p.nextDue()).toBe(3000);
-    expect(p.view(U, failed())).toEqual({
+    expect(p.view(U, failed('service-stopped'))).toEqual({
       kind: 'reconnecting',
       attempt: 1,
       nextAttemptAt: 3000,
@@ -47,8 +50,8 @@ describe('ReconnectPolicy', () => {
     ]);
     // No timer while the attempt is under way.
     expect(p.nextDue()).toBeNull();
-    expect(p.view(U, failed()).kind).toBe('reconnecting');
-    expect(p.view(U, CONNECTING)).toEqual(CONNECTING);
+    expect(p.view(U, failed('service-stopped')).kind).toBe('reconnecting');
+    expect(p.view(U, connecting)).toEqual(connecting);
   });
 
   it('backs off 2, 4, 8 s over failed attempts and says when it is back', () => {
@@ -61,33 +64,36 @@ describe('ReconnectPolicy', () => {
       waits.push(due - now);
       now = due;
       expect(p.tick(now)).toContainEqual({ kind: 'activate', uuid: U, attempt });
-      p.tunnel(U, CONNECTING, false, now);
+      p.tunnel(U, connecting, false, now);
       p.tunnel(U, failed('connect-timeout'), false, now);
     }
     expect(waits).toEqual([2000, 4000, 8000]);
-    expect(p.view(U, failed()).kind === 'reconnecting' && p.view(U, failed())).toMatchObject({
+    expect(
+      p.view(U, failed('service-stopped')).kind === 'reconnecting' &&
+        p.view(U, failed('service-stopped')),
+    ).toMatchObject({
       attempt: 4,
       reason: { word: 'connect-timeout' },
     });
     p.tick(p.nextDue() ?? 0);
-    p.tunnel(U, CONNECTING, false, now);
-    expect(p.tunnel(U, CONNECTED, false, now)).toEqual([
+    p.tunnel(U, connecting, false, now);
+    expect(p.tunnel(U, connected(), false, now)).toEqual([
       { kind: 'restored', uuid: U, attempts: 4 },
     ]);
     expect(p.active()).toEqual([]);
-    expect(p.view(U, CONNECTED)).toEqual(CONNECTED);
+    expect(p.view(U, connected())).toEqual(connected());
   });
 
   it('a stop someone asked for (disconnected, or the person) ends everything', () => {
     const p = policy();
-    p.tunnel(U, CONNECTED, false, 0);
+    p.tunnel(U, connected(), false, 0);
     // nmcli connection down: NetworkManager says disconnected (user-disconnected).
-    expect(p.tunnel(U, DISCONNECTED, false, 10)).toEqual([]);
-    expect(p.tunnel(U, failed(), false, 20)).toEqual([]);
+    expect(p.tunnel(U, disconnected, false, 10)).toEqual([]);
+    expect(p.tunnel(U, failed('service-stopped'), false, 20)).toEqual([]);
     expect(p.nextDue()).toBeNull();
 
     const q = policy();
-    q.tunnel(U, CONNECTED, false, 0);
+    q.tunnel(U, connected(), false, 0);
     expect(q.tunnel(U, failed('no-secrets'), true, 10)).toEqual([]);
     expect(q.nextDue()).toBeNull();
 
@@ -95,13 +101,13 @@ describe('ReconnectPolicy', () => {
     dropped(r);
     expect(r.userStopped(U)).toEqual([{ kind: 'changed', uuid: U }]);
     expect(r.nextDue()).toBeNull();
-    expect(r.view(U, failed())).toEqual(failed());
+    expect(r.view(U, failed('service-stopped'))).toEqual(failed('service-stopped'));
   });
 
   it('a first connect that fails is not a drop', () => {
     const p = policy();
-    p.tunnel(U, CONNECTING, false, 0);
-    expect(p.tunnel(U, failed(), false, 10)).toEqual([]);
+    p.tunnel(U, connecting, false, 0);
+    expect(p.tunnel(U, failed('service-stopped'), false, 10)).toEqual([]);
     expect(p.nextDue()).toBeNull();
   });
 
@@ -145,7 +151,7 @@ describe('ReconnectPolicy', () => {
     dropped(p);
     p.tick(3000);
     p.prompted(U);
-    expect(kinds(p.tunnel(U, CONNECTED, false, 3500))).toEqual(['restored']);
+    expect(kinds(p.tunnel(U, connected(), false, 3500))).toEqual(['restored']);
   });
 
   it('an attempt refused by NetworkManager counts as a failed attempt', () => {
@@ -167,9 +173,9 @@ describe('ReconnectPolicy', () => {
   it('an attempt started by someone else replaces the one it waited for', () => {
     const p = policy();
     dropped(p);
-    expect(p.tunnel(U, CONNECTING, false, 1500)).toEqual([{ kind: 'changed', uuid: U }]);
+    expect(p.tunnel(U, connecting, false, 1500)).toEqual([{ kind: 'changed', uuid: U }]);
     expect(p.nextDue()).toBeNull();
-    expect(kinds(p.tunnel(U, CONNECTED, false, 1600))).toEqual(['restored']);
+    expect(kinds(p.tunnel(U, connected(), false, 1600))).toEqual(['restored']);
   });
 
   it('waits for the network: no attempt while it is down, one at once when it is back', () => {
@@ -177,7 +183,7 @@ describe('ReconnectPolicy', () => {
     p.network(false, false);
     dropped(p, 'device-disconnected');
     expect(p.nextDue()).toBeNull();
-    expect(p.view(U, failed())).toMatchObject({
+    expect(p.view(U, failed('service-stopped'))).toMatchObject({
       kind: 'reconnecting',
       attempt: 1,
       waitingFor: 'network',
@@ -202,13 +208,13 @@ describe('ReconnectPolicy', () => {
 
   it('suspend: a tunnel that was up is brought back after resume, not during sleep', () => {
     const p = policy();
-    p.tunnel(U, CONNECTED, false, 0);
+    p.tunnel(U, connected(), false, 0);
     expect(p.sleep(true, 100)).toEqual([{ kind: 'changed', uuid: U }]);
     // NetworkManager takes it down while asleep, however it words it.
-    expect(p.tunnel(U, DISCONNECTED, false, 200)).toEqual([]);
+    expect(p.tunnel(U, disconnected, false, 200)).toEqual([]);
     p.tunnel(U, failed('device-disconnected'), false, 200);
     expect(p.nextDue()).toBeNull();
-    expect(p.view(U, DISCONNECTED)).toMatchObject({ kind: 'reconnecting', waitingFor: 'resume' });
+    expect(p.view(U, disconnected)).toMatchObject({ kind: 'reconnecting', waitingFor: 'resume' });
     p.sleep(false, 10_000);
     expect(p.nextDue()).toBe(12_000);
     expect(p.tick(12_000)).toContainEqual({ kind: 'activate', uuid: U, attempt: 1 });
@@ -216,23 +222,23 @@ describe('ReconnectPolicy', () => {
 
   it('suspend: a tunnel still up after resume is just watched again', () => {
     const p = policy();
-    p.tunnel(U, CONNECTED, false, 0);
+    p.tunnel(U, connected(), false, 0);
     p.sleep(true, 100);
-    expect(p.view(U, CONNECTED)).toEqual(CONNECTED);
+    expect(p.view(U, connected())).toEqual(connected());
     p.sleep(false, 200);
     expect(p.nextDue()).toBeNull();
-    expect(kinds(p.tunnel(U, failed(), false, 300))).toEqual(['changed']);
+    expect(kinds(p.tunnel(U, failed('service-stopped'), false, 300))).toEqual(['changed']);
     expect(p.nextDue()).toBe(2300);
   });
 
   it('resumed without a network: waits for it', () => {
     const p = policy();
-    p.tunnel(U, CONNECTED, false, 0);
+    p.tunnel(U, connected(), false, 0);
     p.sleep(true, 100);
     p.network(false, false);
     p.tunnel(U, failed('device-disconnected'), false, 200);
     p.sleep(false, 300);
-    expect(p.view(U, DISCONNECTED)).toMatchObject({ waitingFor: 'network' });
+    expect(p.view(U, disconnected)).toMatchObject({ waitingFor: 'network' });
     expect(p.network(true, true)).toContainEqual({ kind: 'activate', uuid: U, attempt: 1 });
   });
 
@@ -245,10 +251,10 @@ describe('ReconnectPolicy', () => {
 
   it('the earliest of several waits is the one timer', () => {
     const p = policy();
-    p.tunnel('a', CONNECTED, false, 0);
-    p.tunnel('b', CONNECTED, false, 0);
-    p.tunnel('a', failed(), false, 5000);
-    p.tunnel('b', failed(), false, 1000);
+    p.tunnel('a', connected(), false, 0);
+    p.tunnel('b', connected(), false, 0);
+    p.tunnel('a', failed('service-stopped'), false, 5000);
+    p.tunnel('b', failed('service-stopped'), false, 1000);
     expect(p.nextDue()).toBe(3000);
     expect(p.tick(3000)).toContainEqual({ kind: 'activate', uuid: 'b', attempt: 1 });
     expect(p.nextDue()).toBe(7000);

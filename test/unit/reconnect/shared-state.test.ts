@@ -9,7 +9,9 @@ import {
   withShared,
   type Reconnecting,
 } from '../../../main/reconnect/shared-state';
-import { CONNECTED, failed } from './states';
+import { connected, failed } from '../../builders/tunnel-states';
+
+const CONNECTED = connected();
 
 const waiting: Reconnecting = {
   kind: 'reconnecting',
@@ -34,7 +36,7 @@ describe('the reconnect state shared with the CLI', () => {
     publisher.set('u2', CONNECTED);
     expect([...readReconnecting(dir)]).toEqual([['u1', waiting]]);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    publisher.set('u1', failed());
+    publisher.set('u1', failed('service-stopped'));
     expect(readReconnecting(dir).size).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
     publisher.set('u1', waiting);
@@ -54,9 +56,9 @@ describe('the reconnect state shared with the CLI', () => {
   });
 
   it('shows a shared reconnecting state over NetworkManager’s, except over a connected tunnel', () => {
-    expect(withShared(failed(), waiting)).toBe(waiting);
+    expect(withShared(failed('service-stopped'), waiting)).toBe(waiting);
     expect(withShared(CONNECTED, waiting)).toBe(CONNECTED);
-    expect(withShared(failed(), undefined)).toEqual(failed());
+    expect(withShared(failed('service-stopped'), undefined)).toEqual(failed('service-stopped'));
   });
 
   it('follows changes as they are written, without polling', async () => {

@@ -5,7 +5,8 @@ import { trayIconName, trayIconState, trayTooltip } from '../../../main/desktop/
 import { trayMenu } from '../../../main/desktop/tray-menu';
 import type { TunnelState } from '../../../main/nm/tunnel-state';
 import { reconnectSummary } from '../../../preload/reconnect-view';
-import { connected, profile, snapshot } from '../desktop/views';
+import { profile, snapshot } from '../../builders/views';
+import { connected } from '../../builders/tunnel-states';
 
 // The `reconnecting` state wherever it is shown: tray icon, tooltip and menu, notifications, and
 // the CLI's status and watch lines.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from '../../../main/vpn/detect';
 import { OPENVPN_DATA_KEYS } from '../../../main/vpn/openvpn/keys';
-import { FIXTURES, fixturePath, fsRead, manifest, parseEntry } from './corpus';
+import { FIXTURES, fixturePath, fsRead, manifest, parseEntry } from '../../fixtures/corpus';
 
 describe('the corpus manifest', () => {
   it('lists every configuration file once, and has at least 40 of them', () => {

@@ -7,7 +7,7 @@ import { tokenizeLine } from '../../../main/vpn/openvpn/tokenizer';
 import type { OpenVpnProfile, WireGuardProfile } from '../../../main/vpn/profile';
 import { exportWgQuick } from '../../../main/vpn/wireguard/export';
 import { parseWgQuick } from '../../../main/vpn/wireguard/parse';
-import { fsRead, OVPN_DIR } from './corpus';
+import { fsRead, OVPN_DIR } from '../../fixtures/corpus';
 
 const f = (name: string): string => join(OVPN_DIR, name);
 

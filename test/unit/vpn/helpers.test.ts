@@ -24,7 +24,7 @@ import {
   utf8safeEscape,
   utf8safeUnescape,
 } from '../../../main/vpn/text';
-import { OVPN_DIR } from './corpus';
+import { OVPN_DIR } from '../../fixtures/corpus';
 
 describe('text', () => {
   it('keeps bytes that are not UTF-8 as escapes, and knows they are there', () => {

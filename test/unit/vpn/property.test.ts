@@ -18,7 +18,7 @@ import { exportWgQuick } from '../../../main/vpn/wireguard/export';
 import { parseWgQuick } from '../../../main/vpn/wireguard/parse';
 import { ovpnText } from './openvpn/arbitraries';
 import { wgText } from './wireguard/arbitraries';
-import { fsRead, OVPN_DIR } from './corpus';
+import { fsRead, OVPN_DIR } from '../../fixtures/corpus';
 
 const RUNS = { numRuns: Number(process.env.TUNNELBAR_RUNS ?? 300) };
 /**

@@ -15,7 +15,7 @@ import type { ImportResult, ReadFile } from '../../../main/vpn/result';
 import { utf8safeUnescape } from '../../../main/vpn/text';
 import { exportWgQuick } from '../../../main/vpn/wireguard/export';
 import { parseWgQuick } from '../../../main/vpn/wireguard/parse';
-import { fsRead, idOf, manifest, parseEntry, type ManifestEntry } from './corpus';
+import { fsRead, idOf, manifest, parseEntry, type ManifestEntry } from '../../fixtures/corpus';
 
 let work = '';
 let counter = 0;

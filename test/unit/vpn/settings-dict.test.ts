@@ -4,7 +4,7 @@ import type { SettingsDict } from '../../../main/nm/dbus-types';
 import type { ImportedProfile } from '../../../main/vpn/profile';
 import { fromSettingsDict } from '../../../main/vpn/settings-dict-read';
 import { ip4ToNetworkUint32, toSettingsDict } from '../../../main/vpn/settings-dict';
-import { manifest, parseEntry } from './corpus';
+import { manifest, parseEntry } from '../../fixtures/corpus';
 
 const UUID = '5d2c1f0e-1111-4222-8333-944455556666';
 

@@ -1,4 +1,3 @@
-import { Variant } from 'dbus-next';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,15 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openconnectLogin } from '../../../../main/agent/openconnect/login';
 import type { PromptAnswer, PromptRequest, Prompter } from '../../../../main/agent/prompter';
 import type { SettingsDict } from '../../../../main/nm/dbus-types';
-import { MemoryStore } from '../../../support/memory-store';
+import { MemoryStore } from '../../../fakes/memory-store';
+import { v } from '../../../builders/variant';
 
 // The login against a stand-in for the openconnect program (fake-openconnect.mjs), which prints
 // what openconnect 9 prints against ocserv and reads each answer from stdin.
 
-const fake = join(__dirname, 'fake-openconnect.mjs');
+const fake = join(__dirname, '..', '..', '..', 'fakes', 'fake-openconnect.mjs');
 // Mutation testing runs the tests on a copy of the project that loses the executable bit.
 chmodSync(fake, 0o755);
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 
 function profile(
   data: Record<string, string> = {},

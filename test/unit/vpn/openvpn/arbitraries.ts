@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { OVPN_DIR } from '../corpus';
+import { OVPN_DIR } from '../../../fixtures/corpus';
 
 const pem = (name: string): string => readFileSync(join(OVPN_DIR, name), 'utf8');
 const p12 = readFileSync(join(OVPN_DIR, 'keys/client-nopass.p12')).toString('base64');

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ImportNote } from '../../../../main/vpn/result';
-import { ovpn } from '../corpus';
+import { ovpn } from '../../../fixtures/corpus';
 
 const BASE = 'client\nremote vpn.example.com\nca ca.crt\n';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { OPENVPN_DATA_KEYS } from '../../../../main/vpn/openvpn/keys';
 import type { ImportSuccess } from '../../../../main/vpn/result';
 import type { OpenVpnProfile } from '../../../../main/vpn/profile';
-import { OVPN_DIR, ovpn } from '../corpus';
+import { OVPN_DIR, ovpn } from '../../../fixtures/corpus';
 
 const BASE = 'client\nremote vpn.example.com\nca ca.crt\n';
 const BASE_DATA = {

@@ -11,7 +11,7 @@ import { idFromFileName, parseOvpn } from '../../../../main/vpn/openvpn/parse';
 import { importErrorStrings } from '../../../../main/vpn/import-errors-strings';
 import { readReferencedFile } from '../../../../main/import/read-bounded';
 import type { ImportNote, ReadFile } from '../../../../main/vpn/result';
-import { ovpn } from '../corpus';
+import { ovpn } from '../../../fixtures/corpus';
 
 const BASE = 'client\nremote vpn.example.com\nca ca.crt\n';
 

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatImportError, type ImportNote } from '../../../../main/vpn/result';
-import { OVPN_DIR, ovpn } from '../corpus';
+import { OVPN_DIR, ovpn } from '../../../fixtures/corpus';
 
 const BASE = 'client\nremote vpn.example.com\nca ca.crt\n';
 

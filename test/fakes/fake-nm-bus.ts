@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { DBusError, Message, MessageType, Variant } from 'dbus-next';
-import type { BusEvents, CallOptions } from '../../../main/nm/bus';
-import type { ManagedObjects, SettingsDict } from '../../../main/nm/dbus-types';
-import { IFACE } from '../../../main/nm/names';
+import { DBusError, Message, MessageType } from 'dbus-next';
+import type { BusEvents, CallOptions } from '../../main/nm/bus';
+import type { ManagedObjects, SettingsDict } from '../../main/nm/dbus-types';
+import { IFACE } from '../../main/nm/names';
+import { v } from '../builders/variant';
 
-const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 export const NM_OWNER = ':1.7';
 
 /** A stand-in for NetworkManager on a bus, for the model's unit tests: objects, settings, signals. */

@@ -1,7 +1,7 @@
 // Polling helpers. The daemons here (dbus-daemon, NetworkManager, openvpn) announce readiness
 // only through side effects (a socket file, a bus name, a log line), so the sandbox polls them.
 
-import type { Core } from '../../main/core';
+import type { Core } from '../../../main/core';
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,11 +5,11 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Variant } from 'dbus-next';
-import type { NmBus } from '../../main/nm/bus';
-import type { SettingsDict } from '../../main/nm/dbus-types';
-import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
-import { isOpenVpnFileKey } from '../../main/vpn/openvpn/keys';
-import { utf8safeUnescape } from '../../main/vpn/text';
+import type { NmBus } from '../../../main/nm/bus';
+import type { SettingsDict } from '../../../main/nm/dbus-types';
+import { IFACE, NM_SETTINGS_PATH } from '../../../main/nm/names';
+import { isOpenVpnFileKey } from '../../../main/vpn/openvpn/keys';
+import { utf8safeUnescape } from '../../../main/vpn/text';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

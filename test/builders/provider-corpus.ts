@@ -7,7 +7,7 @@
 // duplicates.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Pki } from '../sandbox/pki';
+import type { Pki } from '../sandbox/infra/pki';
 
 export interface ProviderCorpus {
   root: string;

@@ -4,10 +4,10 @@
 // ListConnections, GetSettings and GetSecrets from tables.
 
 import { DBusError } from 'dbus-next';
-import type { CallOptions } from '../../../main/nm/bus';
-import type { SettingsDict } from '../../../main/nm/dbus-types';
-import { stringProp } from '../../../main/nm/dbus-types';
-import type { NmCaller } from '../../../main/nm/settings-calls';
+import type { CallOptions } from '../../main/nm/bus';
+import type { SettingsDict } from '../../main/nm/dbus-types';
+import { stringProp } from '../../main/nm/dbus-types';
+import type { NmCaller } from '../../main/nm/settings-calls';
 
 export interface AddCall {
   id: string;

@@ -3,7 +3,7 @@ import type {
   ProfileView,
   SnapshotView,
   TunnelStateView,
-} from '../../../preload/contract';
+} from '../../preload/contract';
 
 /** Small builders of the contract's plain views for the shell's and the renderer's tests. */
 /**
@@ -45,25 +45,3 @@ export function snapshot(
   const lockdownLan = lockdown === 'on' ? 'allow' : null;
   return { nmRunning, profiles, tunnels, prompts: [], lockdown, lockdownLan };
 }
-
-export function connected(address = '10.8.0.2/24'): TunnelStateView {
-  return {
-    kind: 'connected',
-    ip4: { addresses: [address], gateway: null, routes: [], dns: [], domains: [] },
-    ip6: null,
-    since: 1_700_000_000_000,
-    banner: null,
-  };
-}
-
-export function failed(
-  word = 'login-failed',
-  sentence = 'The VPN server rejected the login.',
-): TunnelStateView {
-  return { kind: 'failed', reason: { word, code: 9, sentence } };
-}
-
-export const connecting: TunnelStateView = { kind: 'connecting', stage: 'connect' };
-export const disconnected: TunnelStateView = { kind: 'disconnected' };
-export const disconnecting: TunnelStateView = { kind: 'disconnecting' };
-export const needsSecrets: TunnelStateView = { kind: 'needs-secrets' };

@@ -59,7 +59,7 @@ export async function installTestPlugin(sb: Sandbox): Promise<TestPlugin> {
   const serviceType = `${TEST_PLUGIN_PREFIX}.sandbox${sb.id}`;
   const resultFile = join(dir, 'connect-result.json');
   const service = join(dir, 'service');
-  const script = join(__dirname, 'fake-vpn-service.mjs');
+  const script = join(__dirname, '..', '..', 'fakes', 'fake-vpn-service.mjs');
   writeFileSync(
     service,
     `#!/bin/sh\nexport DBUS_SYSTEM_BUS_ADDRESS='${sb.busAddress}'\nexec '${process.execPath}' '${script}' '${serviceType}' '${resultFile}'\n`,

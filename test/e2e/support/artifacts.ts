@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { World } from './world';
 
 /** Screenshots land in test-artifacts/e2e/ (gitignored), for people to look at and for CI. */
-export const ARTIFACTS_DIR = join(__dirname, '..', '..', 'test-artifacts', 'e2e');
+export const ARTIFACTS_DIR = join(__dirname, '..', '..', '..', 'test-artifacts', 'e2e');
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });

@@ -1,7 +1,7 @@
 // The CLI run inside NetworkManager's network namespace, as it runs on a machine: lockdown reads
 // (and, as root, repairs) the routes in the kernel of its own namespace.
 import { spawn } from 'node:child_process';
-import { CLI, type CliResult } from '../support/run-cli';
+import { CLI, type CliResult } from '../../support/run-cli';
 import type { Sandbox } from './sandbox';
 
 /** Entering the namespace needs root, so `user` is taken after. */

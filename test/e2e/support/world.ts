@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { startHarness, type Harness } from '../../main/harness/harness';
-import type { Locale } from '../../main/i18n/locale';
-import { startKeyring, type Keyring } from '../sandbox/keyring';
-import type { NmConfigOptions } from '../sandbox/network-manager';
-import { startSandbox, type Sandbox } from '../sandbox/sandbox';
+import { startHarness, type Harness } from '../../../main/harness/harness';
+import type { Locale } from '../../../main/i18n/locale';
+import { startKeyring, type Keyring } from '../../sandbox/infra/keyring';
+import type { NmConfigOptions } from '../../sandbox/infra/network-manager';
+import { startSandbox, type Sandbox } from '../../sandbox/infra/sandbox';
 import { launchChromium } from './chromium';
 
 /** One e2e file's world: a sandbox, the harness over it, Chromium with one page on the harness. */

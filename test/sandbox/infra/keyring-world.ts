@@ -3,8 +3,8 @@
 // are registered by useKeyringWorld; the parts are read once beforeAll has made them.
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { openCore, type Core } from '../../main/core';
-import type { Prompter } from '../../main/agent/prompter';
+import { openCore, type Core } from '../../../main/core';
+import type { Prompter } from '../../../main/agent/prompter';
 import { startKeyring, type Keyring } from './keyring';
 import { startSandbox, type Sandbox } from './sandbox';
 import { waitFor } from './wait';

@@ -3,7 +3,7 @@
 // inline, as providers ship them.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Pki } from '../sandbox/pki';
+import type { Pki } from '../sandbox/infra/pki';
 
 export interface OvpnFolder {
   dir: string;

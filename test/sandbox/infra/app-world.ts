@@ -4,14 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GuiPrompter } from '../../main/contract/gui-prompter';
-import { PreferencesStore } from '../../main/contract/preferences';
-import { openCore } from '../../main/core';
-import { AppCore } from '../../main/desktop/app-core';
-import type { DesktopPlatform, WindowId } from '../../main/desktop/platform';
-import type { NotificationText, TrayModel } from '../../main/desktop/surface-types';
-import type { TunnelStateView } from '../../preload/contract';
-import type { ContractEvent } from '../../preload/mirror';
+import { GuiPrompter } from '../../../main/contract/gui-prompter';
+import { PreferencesStore } from '../../../main/contract/preferences';
+import { openCore } from '../../../main/core';
+import { AppCore } from '../../../main/desktop/app-core';
+import type { DesktopPlatform, WindowId } from '../../../main/desktop/platform';
+import type { NotificationText, TrayModel } from '../../../main/desktop/surface-types';
+import type { TunnelStateView } from '../../../preload/contract';
+import type { ContractEvent } from '../../../preload/mirror';
 import type { Sandbox } from './sandbox.js';
 
 class RecordingPlatform implements DesktopPlatform {

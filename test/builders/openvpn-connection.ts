@@ -1,10 +1,8 @@
-import { Variant } from 'dbus-next';
-import type { SettingsDict } from '../../../main/nm/dbus-types';
+import type { SettingsDict } from '../../main/nm/dbus-types';
+import { v } from './variant';
 
 // The connection NetworkManager hands the agent for an OpenVPN profile, as the agent's unit tests
 // build it: named "work", uuid "u1", with the plugin's `vpn.data` given.
-
-export const v = (sig: string, value: unknown): Variant => new Variant(sig, value);
 
 export function openvpn(data: Record<string, string>): SettingsDict {
   return {

@@ -1,6 +1,6 @@
-import type { Core } from '../../../main/core';
-import type { NmBus } from '../../../main/nm/bus';
-import { NmModel } from '../../../main/nm/model';
+import type { Core } from '../../main/core';
+import type { NmBus } from '../../main/nm/bus';
+import { NmModel } from '../../main/nm/model';
 import type { FakeNmBus } from './fake-nm-bus';
 
 /** A core over a fake bus, its model loaded: only the model's calls reach the fake. */

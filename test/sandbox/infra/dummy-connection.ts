@@ -3,9 +3,9 @@
 // an address) for tests of "Connect this VPN automatically with" to read back.
 import { randomUUID } from 'node:crypto';
 import { Variant } from 'dbus-next';
-import type { CallOptions } from '../../main/nm/bus';
-import type { SettingsDict } from '../../main/nm/dbus-types';
-import { IFACE, NM_SETTINGS_PATH } from '../../main/nm/names';
+import type { CallOptions } from '../../../main/nm/bus';
+import type { SettingsDict } from '../../../main/nm/dbus-types';
+import { IFACE, NM_SETTINGS_PATH } from '../../../main/nm/names';
 
 export interface CallBus {
   call(opts: CallOptions): Promise<unknown[]>;

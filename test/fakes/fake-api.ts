@@ -1,4 +1,4 @@
-import { uuidOf } from '../unit/desktop/views';
+import { uuidOf } from '../builders/views';
 import {
   contract,
   type CallArgs,
@@ -135,7 +135,7 @@ export function refusal(word: string, sentence: string): Refusal {
 }
 
 // The same builders of profiles and snapshots as the shell's tests.
-export { profile, snapshot, uuidOf } from '../unit/desktop/views';
+export { profile, snapshot, uuidOf } from '../builders/views';
 
 export const connectedState: Extract<TunnelStateView, { kind: 'connected' }> = {
   kind: 'connected',
