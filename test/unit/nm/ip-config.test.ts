@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIpv6, parseIpConfig } from '../../../main/nm/ip-config';
+import { parseIpConfig } from '../../../main/nm/ip-config';
+import { formatIPv6 } from '../../../main/vpn/inet';
 import { v } from '../../builders/variant';
 
 describe('parseIpConfig', () => {
@@ -49,13 +50,13 @@ describe('parseIpConfig', () => {
   });
 });
 
-describe('formatIpv6', () => {
+describe("formatIPv6, as NetworkManager's IPv6 DNS servers are shown", () => {
   it.each([
     ['00000000000000000000000000000001', '::1'],
     ['20010db8000000000000000000000000', '2001:db8::'],
     ['20010db8000100000001000000000001', '2001:db8:1:0:1::1'],
     ['fe800000000000000202b3fffe1e8329', 'fe80::202:b3ff:fe1e:8329'],
   ])('%s → %s', (hex, text) => {
-    expect(formatIpv6(Buffer.from(hex, 'hex'))).toBe(text);
+    expect(formatIPv6(Buffer.from(hex, 'hex'))).toBe(text);
   });
 });
