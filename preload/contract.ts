@@ -74,19 +74,28 @@ export interface SnapshotView {
 
 export type LockdownStateView = 'on' | 'off' | 'unknown';
 
+/** One thing the secret agent asks a person (main/agent/prompter.ts uses the same type). */
 export interface SecretFieldView {
+  /** The name NetworkManager wants the answer under: `password`, `cert-pass`, `private-key`, ... */
   key: string;
   label: string;
+  /** Hidden input (passwords, keys); false for echoed answers such as a user name. */
   secret: boolean;
+  /** A value to start from, e.g. a user name already known. Never a stored password. */
   initial?: string;
-  /** A choice (an OpenConnect group or token): the answer is one of these labels. */
+  /**
+   * A choice instead of free text (an OpenConnect group or token selection): the answer is one
+   * of these labels. Absent: a text field.
+   */
   options?: string[];
 }
 
+/** A server certificate the system does not trust, shown for the person to accept or refuse. */
 export interface CertificateView {
   host: string;
+  /** Why verification failed, in openconnect's words ("signer not found"). */
   reason: string;
-  /** `pin-sha256:<base64>` of the server's public key. */
+  /** The public key pin, `pin-sha256:<base64>`. */
   fingerprint: string;
 }
 

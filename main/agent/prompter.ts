@@ -3,29 +3,10 @@
  * prompter, or the GUI's prompt window. Plain values only: this crosses into the renderer.
  */
 
-export interface SecretField {
-  /** The name NetworkManager wants the answer under: `password`, `cert-pass`, `private-key`, ... */
-  key: string;
-  label: string;
-  /** Hidden input (passwords, keys); false for echoed answers such as a user name. */
-  secret: boolean;
-  /** A value to start from, e.g. a user name already known. Never a stored password. */
-  initial?: string;
-  /**
-   * A choice instead of free text (an OpenConnect group or token selection): the answer is one
-   * of these labels. Absent: a text field.
-   */
-  options?: string[];
-}
+import type { CertificateView, SecretFieldView as SecretField } from '../../preload/contract';
 
-/** A server certificate the system does not trust, shown for the person to accept or refuse. */
-export interface CertificateView {
-  host: string;
-  /** Why verification failed, in openconnect's words ("signer not found"). */
-  reason: string;
-  /** The public key pin, `pin-sha256:<base64>`. */
-  fingerprint: string;
-}
+// The fields and the certificate are the contract's types: the GUI's prompt shows them as they are.
+export type { CertificateView, SecretField };
 
 /**
  * Why the prompt is shown: first time in this attempt, the previous answer was rejected by the
