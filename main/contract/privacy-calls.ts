@@ -17,7 +17,7 @@ import type { SomeCallHandlers } from './call-handlers';
  */
 const lockdownChanges = new WeakMap<Core, Promise<unknown>>();
 
-function oneAtATime<T>(core: Core, change: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(core: Core, change: () => Promise<T>): Promise<T> {
   const next = (lockdownChanges.get(core) ?? Promise.resolve()).then(change, change);
   lockdownChanges.set(
     core,
