@@ -31,7 +31,7 @@ describe('the layers, held by lint', () => {
     ['main/dbus/connection.ts', '../nm/names', /main\/dbus is the bus under everything/],
     ['main/errors/tunnelbar-error.ts', '../nm/names', /main\/errors is the bottom/],
     ['renderer/tunnel-state.ts', '../main/nm/model', /The renderer reaches main only through/],
-    ['main/core.ts', '../test/unit/support/fake-nm-bus', /Shipped code does not import the tests/],
+    ['main/core.ts', '../test/fakes/fake-nm-bus', /Shipped code does not import the tests/],
   ])('%s may not import %s', async (file, spec, message) => {
     const found = await refusals(file, spec);
     expect(found).toHaveLength(1);
