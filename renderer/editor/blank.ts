@@ -20,6 +20,28 @@ function ip(method: string): IpEdit {
   };
 }
 
+/** The General page of every new profile, whatever its VPN (a fresh object each time). */
+function general(): Pick<
+  ProfileEdit,
+  | 'name'
+  | 'autoconnect'
+  | 'autoconnectRetries'
+  | 'persistent'
+  | 'allUsers'
+  | 'connectWith'
+  | 'dnsRouting'
+> {
+  return {
+    name: '',
+    autoconnect: false,
+    autoconnectRetries: -1,
+    persistent: false,
+    allUsers: true,
+    connectWith: [],
+    dnsRouting: 'profile',
+  };
+}
+
 /**
  * A new profile's fields; a VPN should not come up by itself, so autoconnect starts off. It is
  * available to all users, as nm-connection-editor makes new profiles (its checkbox starts ticked):
@@ -29,13 +51,7 @@ export function blankEdit(kind: NewKind): ProfileEdit {
   switch (kind.kind) {
     case 'openvpn':
       return {
-        name: '',
-        autoconnect: false,
-        autoconnectRetries: -1,
-        persistent: false,
-        allUsers: true,
-        connectWith: [],
-        dnsRouting: 'profile',
+        ...general(),
         vpn: {
           kind: 'plugin',
           serviceType: OPENVPN_SERVICE,
@@ -47,13 +63,7 @@ export function blankEdit(kind: NewKind): ProfileEdit {
       };
     case 'wireguard':
       return {
-        name: '',
-        autoconnect: false,
-        autoconnectRetries: -1,
-        persistent: false,
-        allUsers: true,
-        connectWith: [],
-        dnsRouting: 'profile',
+        ...general(),
         vpn: {
           kind: 'wireguard',
           privateKey: { action: 'generate' },
@@ -67,13 +77,7 @@ export function blankEdit(kind: NewKind): ProfileEdit {
       };
     case 'other':
       return {
-        name: '',
-        autoconnect: false,
-        autoconnectRetries: -1,
-        persistent: false,
-        allUsers: true,
-        connectWith: [],
-        dnsRouting: 'profile',
+        ...general(),
         vpn: { kind: 'plugin', serviceType: kind.serviceType, data: {}, newSecrets: {} },
         ipv4: ip('auto'),
         ipv6: ip('auto'),
