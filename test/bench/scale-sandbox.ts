@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keepUpUntilSignalled } from '../sandbox/infra/keep-up';
 import { startSandbox } from '../sandbox/infra/sandbox';
 import { writeProviderCorpus } from '../builders/provider-corpus';
 import { countVpnProfiles, tunnelbarImport } from './import-runs';
@@ -14,29 +15,15 @@ async function main(): Promise<void> {
   const addressFile = process.argv[2];
   const sb = await startSandbox();
   const work = mkdtempSync(join(tmpdir(), 'tunnelbar-scale-sandbox-'));
-  let stopping = false;
-  const shutdown = (): void => {
-    if (stopping) return;
-    stopping = true;
+  keepUpUntilSignalled(sb, () => {
     rmSync(work, { recursive: true, force: true });
-    sb.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  });
   const corpus = writeProviderCorpus(join(work, 'providers'), sb.pki);
   const run = await tunnelbarImport(sb.env, corpus.root, join(work, 'home'), work, [], true);
   const profiles = await countVpnProfiles(sb.busAddress);
   console.log(`imported in ${Math.round(run.ms)} ms; ${profiles} VPN profiles in NetworkManager`);
   console.log(`export DBUS_SYSTEM_BUS_ADDRESS=${sb.busAddress}`);
   if (addressFile !== undefined) writeFileSync(addressFile, sb.busAddress);
-  // The sandbox's processes do not keep Node alive by themselves (they are unref'd).
-  setInterval(() => undefined, 60_000);
 }
 
 main().catch((err: unknown) => {

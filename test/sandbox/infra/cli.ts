@@ -1,5 +1,6 @@
 // `npm run sandbox`: starts a sandbox for a person to try things by hand (the app, nmcli, d-feet),
 // prints how to reach it, and tears it down on Ctrl-C or SIGTERM.
+import { keepUpUntilSignalled } from './keep-up.js';
 import { missingPrerequisites, startSandbox, type ProfileKind, type Sandbox } from './sandbox.js';
 
 const kinds: readonly ProfileKind[] = ['password', 'cert', 'challenge', 'unreachable'];
@@ -47,21 +48,9 @@ async function main(): Promise<void> {
   }
   const t0 = Date.now();
   const sb = await startSandbox();
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+  keepUpUntilSignalled(sb, (signal) => {
     console.log(`\n${signal}: stopping the sandbox...`);
-    sb.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  });
 
   const profiles = [];
   for (const kind of kinds) {
@@ -70,8 +59,6 @@ async function main(): Promise<void> {
   }
   console.log(describeSandbox(sb, profiles));
   console.log(`(started in ${Date.now() - t0} ms)`);
-  // The sandbox's processes do not keep Node alive by themselves (they are unref'd).
-  setInterval(() => undefined, 60_000);
 }
 
 main().catch((err: unknown) => {
