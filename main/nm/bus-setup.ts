@@ -77,6 +77,11 @@ export function busLost(): TunnelbarError {
   return new TunnelbarError('bus-lost', e.busLost);
 }
 
+/** What a call meets on a connection this process closed itself. */
+export function busClosed(): TunnelbarError {
+  return new TunnelbarError('bus-closed', e.busClosed('system'));
+}
+
 export function disconnectQuietly(raw: dbus.MessageBus): void {
   try {
     raw.disconnect();

@@ -11,15 +11,14 @@ import {
 import { reconnectDelay } from './backoff';
 import {
   addRulesAndLookUpOwner,
+  busClosed,
   busLost,
   disconnectQuietly,
   NM_OWNER_RULES,
   NM_SIGNAL_RULES,
 } from './bus-setup';
-import { TunnelbarError } from '../errors/tunnelbar-error';
 import { busUnreachable } from './errors';
 import { NM_BUS_NAME } from './names';
-import { errorStrings as e } from '../errors/error-strings';
 
 /**
  * The one bus connection of the core, and the one place that works around dbus-next 0.10.2:
@@ -145,15 +144,18 @@ export class NmBus extends EventEmitter<BusEvents> {
   }
 
   async call(opts: CallOptions): Promise<unknown[]> {
-    if (this.state === 'closed') throw new TunnelbarError('bus-closed', e.busClosed('system'));
+    if (this.state === 'closed') throw busClosed();
     if (this.state === 'lost') throw busLost();
     this.sentCount++;
     const call = callWithTimeout(this.raw, {
       ...opts,
       destination: opts.destination ?? NM_BUS_NAME,
     });
-    // dbus-next never settles a call whose connection went away: we do, at once.
-    return unlessAborted(call, this.connectionLost.signal, busLost);
+    // dbus-next never settles a call whose connection went away: we do, at once. A call cut off
+    // by our own close() says so, not "the bus went away" (a CLI exiting is not a loss).
+    return unlessAborted(call, this.connectionLost.signal, () =>
+      this.state === 'closed' ? busClosed() : busLost(),
+    );
   }
 
   /** Handles method calls addressed to us (the secret agent), on every connection. */

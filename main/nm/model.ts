@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Message } from 'dbus-next';
 import { isDBusError } from '../dbus/connection';
+import { TunnelbarError } from '../errors/tunnelbar-error';
 import { applyChangedProperties, isTunnelType, recordFromInterfaces } from './active-record';
 import type { BusEvents } from './bus';
 import type { ManagedObjects, VariantMap } from './dbus-types';
@@ -179,6 +180,8 @@ export class NmModel extends EventEmitter<ModelEvents> {
       return profileFromSettings(path, await getSettings(this.bus, path));
     } catch (err) {
       if (isDBusError(err, GONE_ERRORS)) return null;
+      // The process closed its bus (a CLI command ending): nothing the person needs to hear.
+      if (err instanceof TunnelbarError && err.word === 'bus-closed') return 'failed';
       this.emit('warning', `Reading profile ${path} failed: ${String(err)}`);
       return 'failed';
     }

@@ -105,6 +105,23 @@ describe('calls in flight', () => {
   });
 });
 
+/** Answers everything as OneReadBus does, except `Hang`, which never answers. */
+class HangingBus extends OneReadBus {
+  override call(msg: dbus.Message): Promise<{ body: unknown[] } | null> {
+    if (msg.member === 'Hang') return new Promise(() => undefined);
+    return super.call(msg);
+  }
+}
+
+describe('a call cut off by close()', () => {
+  it('fails as "closed", not as a lost bus (a CLI ending its run lost nothing)', async () => {
+    const bus = await connectOver(new HangingBus(OLD_NM, ownerChanged(OLD_NM, OLD_NM)));
+    const hanging = bus.call({ path: '/', iface: 'org.example.X', member: 'Hang' });
+    bus.close();
+    await expect(hanging).rejects.toMatchObject({ word: 'bus-closed' });
+  });
+});
+
 describe('reconnect backoff', () => {
   it('starts at 0.5 s, doubles, stops at 30 s, and is jittered to between half and all', () => {
     const top = (attempt: number) => reconnectDelay(attempt, () => 1);

@@ -1,6 +1,7 @@
 import { DBusError } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import type { CallOptions } from '../../../main/nm/bus';
+import { TunnelbarError } from '../../../main/errors/tunnelbar-error';
 import { NmModel } from '../../../main/nm/model';
 import { IFACE } from '../../../main/nm/names';
 import { FakeNmBus } from '../../fakes/fake-nm-bus';
@@ -9,18 +10,19 @@ import { FakeNmBus } from '../../fakes/fake-nm-bus';
 class SlowBus extends FakeNmBus {
   inFlight = 0;
   most = 0;
-  failNext = false;
+  reads = 0;
+  failNext: Error | null = null;
 
   override async call(opts: CallOptions): Promise<unknown[]> {
     if (opts.member !== 'GetSettings') return super.call(opts);
     this.inFlight++;
+    this.reads++;
     this.most = Math.max(this.most, this.inFlight);
     try {
       await new Promise((r) => setTimeout(r, 1));
-      if (this.failNext) {
-        this.failNext = false;
-        throw new DBusError('org.freedesktop.DBus.Error.LimitsExceeded', 'too many replies');
-      }
+      const failure = this.failNext;
+      this.failNext = null;
+      if (failure !== null) throw failure;
       return await super.call(opts);
     } finally {
       this.inFlight--;
@@ -73,9 +75,24 @@ describe('NmModel re-reading profiles after signals', () => {
     const warnings: string[] = [];
     model.on('warning', (text) => warnings.push(text));
     await model.ready();
-    bus.failNext = true;
+    bus.failNext = new DBusError('org.freedesktop.DBus.Error.LimitsExceeded', 'too many replies');
     bus.signal(path, IFACE.settingsConnection, 'Updated', '', []);
     await until(() => warnings.length > 0 && bus.inFlight === 0);
     expect(model.profiles().map((p) => p.id)).toEqual(['work']);
+  });
+
+  it('says nothing of a re-read cut off because the process closed its own bus', async () => {
+    const bus = new SlowBus();
+    const path = bus.addVpnProfile(1, 'u1', 'work');
+    const model = new NmModel(bus);
+    const warnings: string[] = [];
+    model.on('warning', (text) => warnings.push(text));
+    await model.ready();
+    const before = bus.reads;
+    bus.failNext = new TunnelbarError('bus-closed', 'closed');
+    bus.signal(path, IFACE.settingsConnection, 'Updated', '', []);
+    await until(() => bus.reads > before && bus.inFlight === 0);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(warnings).toEqual([]);
   });
 });
