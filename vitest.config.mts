@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/support/english-locale.ts'],
           // Vitest's 5 s default fails tests on a loaded two-core machine (schema loading, jsdom
           // renders); none of them measures time, and a test that hangs still fails.
           testTimeout: 20_000,
@@ -24,7 +25,7 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
-          setupFiles: ['test/component/setup.ts'],
+          setupFiles: ['test/support/english-locale.ts', 'test/component/setup.ts'],
           testTimeout: 20_000,
         },
       },
@@ -32,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'sandbox',
           include: ['test/sandbox/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          setupFiles: ['test/support/english-locale.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
