@@ -106,6 +106,8 @@ describe('lockdown in the app', () => {
     await expect
       .poll(() => w.harness.desktop.notifications.map((n) => n.title), { timeout: 5_000 })
       .toContain('Lockdown is on');
+    const said = w.harness.desktop.notifications.find((n) => n.title === 'Lockdown is on');
+    expect(said?.body).toMatch(/the local network is blocked too/);
     // The tray gives no choice: the default, the local network blocked too.
     const status = await runCli(['lockdown', 'status', '--json'], w.sb.env);
     expect(status.code, status.stderr).toBe(0);
