@@ -4,7 +4,13 @@ import { runCli } from '../support/run-cli';
 import { cliInNmNamespace } from './infra/cli-in-netns';
 import type { Daemon } from './infra/daemon';
 import { run } from './infra/exec';
-import { linkPrefix6, nmAddress6, serverAddress6 } from './infra/ipv6-link';
+import {
+  farServerAddress6,
+  linkPrefix6,
+  nmAddress6,
+  serverAddress6,
+  startFarServer6,
+} from './infra/ipv6-link';
 import { startSandbox, type Sandbox } from './infra/sandbox';
 import {
   probeTestHost,
@@ -23,6 +29,7 @@ import { waitFor } from './infra/wait';
 let sb: Sandbox;
 const daemons: Daemon[] = [];
 let cert: { uuid: string; id: string };
+let far6: { uuid: string; id: string };
 const lanHost6 = 'fd00:99::3';
 
 beforeAll(async () => {
@@ -43,7 +50,12 @@ beforeAll(async () => {
   daemons.push(await serveOn(sb.names, sb.logFile, lanHost6));
   // The gateway answers too, so "the gateway stays reachable" is a connection.
   daemons.push(await serveOn(sb.names, sb.logFile, serverAddress6));
+  daemons.push(await startFarServer6(sb));
   cert = await sb.addOpenvpnProfile('cert');
+  far6 = await sb.addOpenvpnProfile('cert', {
+    id: 'tb-far6',
+    extraData: { remote: `[${farServerAddress6}]:1199:udp` },
+  });
 });
 
 afterAll(async () => {
@@ -116,6 +128,35 @@ describe('lockdown and IPv6', () => {
     if (probe4.ok) expect(probe4.peer).toMatch(/^10\.9\.0\.\d+$/); // the cert server's pool
     expect(await reaches(testHostAddress6)).toBe(false);
     const down = await runCli(['down', cert.id], sb.env);
+    expect(down.code, down.stderr).toBe(0);
+  });
+
+  it('a VPN server reached over IPv6 gets its host route through the IPv6 gateway, and connects', async () => {
+    const st = await lockdown(['status']);
+    expect(st.servers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: far6.id, host: farServerAddress6, error: null }),
+      ]),
+    );
+    expect(st.routes).toEqual(
+      expect.arrayContaining([
+        { interface: sb.names.nmVeth, gateway: serverAddress6, addresses: [farServerAddress6] },
+      ]),
+    );
+    expect(await routes6()).toMatch(
+      new RegExp(
+        `^${farServerAddress6} via ${serverAddress6} dev ${sb.names.nmVeth} .*metric 59`,
+        'm',
+      ),
+    );
+    // Its neighbour on the far network is not a VPN server: still blocked.
+    expect(await reaches(testHostAddress6)).toBe(false);
+    const up = await runCli(['up', far6.id], sb.env);
+    expect(up.code, up.stderr).toBe(0);
+    const probe4 = await probeTestHost(sb.names);
+    expect(probe4.ok).toBe(true);
+    if (probe4.ok) expect(probe4.peer).toMatch(/^10\.13\.0\.\d+$/); // the IPv6 server's pool
+    const down = await runCli(['down', far6.id], sb.env);
     expect(down.code, down.stderr).toBe(0);
   });
 
