@@ -23,9 +23,17 @@ export interface ServerRoutesView {
 
 /**
  * Whether lockdown lets traffic to the networks this machine is directly on (router, printer)
- * through: `allow` (the default) or `block` (only the gateway and VPN servers on them stay open).
+ * through: `allow`, or `block` (the default: only the gateway and VPN servers on them stay open).
  */
 export type LanChoice = 'allow' | 'block';
+
+/**
+ * What lockdown turned on without a choice takes (the CLI's `on`, the tray, the window's box at
+ * first). Blocked: "nothing leaves but through a VPN, or to the local network if the person
+ * allows it". Blocking is never less private than allowing, even where it does not hold without
+ * Tunnelbar (README, "Lockdown (kill switch)"): there the local network is open, as with allow.
+ */
+export const DEFAULT_LAN: LanChoice = 'block';
 
 /** What lockdown's `block` choice put on one link and family. */
 export interface LanBlockView {

@@ -39,7 +39,7 @@ const english = {
     turningOff: 'Turning lockdown off…',
     allowLan: 'Allow the local network',
     allowLanHint:
-      'Printers, file shares and other devices on the networks this computer is directly on stay reachable. Untick to block them too: then only the router (gateway) and VPN servers there stay reachable, and a DNS server elsewhere on the local network can no longer be used.',
+      'Tick to keep printers, file shares and other devices on the networks this computer is directly on reachable. Unticked (the default), they are blocked too: only the router (gateway) and VPN servers there stay reachable, and a DNS server elsewhere on the local network can no longer be used.',
     changingLan: 'Changing lockdown…',
     blockedLan:
       'Lockdown is on: without a connected VPN, no traffic leaves this computer, and the local network is blocked too (but for the router).',

@@ -30,11 +30,11 @@ Commands:
                                      --output, <name>.ovpn or <interface>.conf here, never
                                      replacing a file that exists
   lockdown on|off|status [--json]    while on, nothing leaves this machine but through a VPN, to
-                                     the VPN servers, or to the networks it is directly on; it
-                                     is a NetworkManager connection: it holds without Tunnelbar
-                                     and after a reboot, until \`lockdown off\`
+                                     the VPN servers, or (if allowed) to the networks it is
+                                     directly on; it is a NetworkManager connection: it holds
+                                     without Tunnelbar and after a reboot, until \`lockdown off\`
   lockdown on --allow-lan|--block-lan
-                                     allow the local network (the default) or block it too (the
+                                     allow the local network, or block it too (the default; the
                                      gateway and VPN servers on it stay open); without either,
                                      lockdown that is on keeps its choice
   dns [--json]                       the DNS servers NetworkManager uses, for which domains,

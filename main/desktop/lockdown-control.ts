@@ -27,7 +27,9 @@ export function unresolvedNames(view: LockdownView): string[] {
 /** What the tray says after turning lockdown on: what it means, and who cannot connect now. */
 export function lockdownOnNotification(view: LockdownView): NotificationText {
   const names = unresolvedNames(view);
-  const body = strings.notify.lockdownOnBody;
+  // The tray turns lockdown on with the default choice, which blocks the local network: say so.
+  const body =
+    view.lan === 'block' ? strings.notify.lockdownOnBodyLan : strings.notify.lockdownOnBody;
   return {
     title: strings.notify.lockdownOnTitle,
     body:

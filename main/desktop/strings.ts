@@ -55,6 +55,8 @@ const english = {
     lockdownLanFailedTitle: 'Lockdown’s local network setting was not changed',
     lockdownOnTitle: 'Lockdown is on',
     lockdownOnBody: 'Without a connected VPN, no traffic leaves this computer.',
+    lockdownOnBodyLan:
+      'Without a connected VPN, no traffic leaves this computer, and the local network is blocked too (but for the router).',
     lockdownUnresolvedTitle: 'Some VPNs cannot connect under lockdown',
     lockdownRoutesFailedTitle: 'Lockdown cannot open the way to the VPN servers',
     lockdownUnresolved: fmt(

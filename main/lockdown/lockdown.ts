@@ -81,7 +81,7 @@ export async function lockdownStatus(
 /**
  * Turns lockdown on (or repairs it, or changes its local network choice) and waits until
  * NetworkManager has its routes in place. Without a choice, lockdown that is on keeps its own;
- * lockdown turned on allows the local network (DEFAULT_LAN).
+ * lockdown turned on blocks the local network (DEFAULT_LAN).
  */
 export async function lockdownOn(
   bus: LockdownBus,

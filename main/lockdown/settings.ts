@@ -10,7 +10,7 @@
 // not affected. NetworkManager keeps the profile on disk and autoconnects it, so it holds without
 // Tunnelbar and after a reboot; deleting it is all `off` does.
 import { Variant } from 'dbus-next';
-import type { LanChoice } from '../../preload/privacy-types';
+import { DEFAULT_LAN, type LanChoice } from '../../preload/privacy-types';
 import { stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
 
 /** Between NetworkManager's VPN default route metric (50) and ethernet's (100). */
@@ -24,8 +24,12 @@ export const MARK_KEY = 'tunnelbar.lockdown';
  * holds across NetworkManager restarts, reboots and app starts, and every process reads the same.
  */
 export const LAN_KEY = 'tunnelbar.lan';
-/** What a desktop user expects of a kill switch: the printer and the router keep working. */
-export const DEFAULT_LAN: LanChoice = 'allow';
+export { DEFAULT_LAN };
+/**
+ * The choice of a lockdown profile without LAN_KEY: made before the choice existed, when lockdown
+ * always allowed the local network. It keeps doing what it did.
+ */
+export const UNMARKED_LAN: LanChoice = 'allow';
 /** RFC 7600's IPv4 dummy address: a bridge needs an address for NetworkManager to add routes. */
 const DUMMY_ADDRESS = '192.0.0.8';
 
@@ -80,7 +84,12 @@ export function profileUuid(settings: SettingsDict): string | null {
   return stringProp(settings.connection, 'uuid') ?? null;
 }
 
-/** The profile's local network choice; a profile without one (made before it existed) allows. */
+/**
+ * The profile's local network choice; a profile without one (made before it existed) allows. A
+ * value that is neither (edited by hand) blocks: a kill switch in doubt keeps things closed.
+ */
 export function lanChoiceOf(settings: SettingsDict): LanChoice {
-  return stringMapProp(settings.user, 'data')[LAN_KEY] === 'block' ? 'block' : DEFAULT_LAN;
+  const stored = stringMapProp(settings.user, 'data')[LAN_KEY];
+  if (stored === undefined) return UNMARKED_LAN;
+  return stored === 'allow' ? 'allow' : 'block';
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LanChoice, LockdownView } from '../../preload/privacy-types';
+import { DEFAULT_LAN, type LanChoice, type LockdownView } from '../../preload/privacy-types';
 import { toCallFailure } from '../api';
 import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
@@ -37,13 +37,13 @@ const pendingText: Record<Exclude<Pending, null>, string> = {
  * event), never the click: a refused permission leaves it where it was, with the reason. Turning
  * it on asks nothing; afterwards it says what it means and which profiles cannot connect.
  * "Allow the local network" beside it: while lockdown is on, what its profile holds (a change is
- * carried out at once); while it is off, the choice the next "on" takes (allowed at first).
+ * carried out at once); while it is off, the choice the next "on" takes (blocked at first).
  */
 export function LockdownSwitch() {
   const store = useStoreInstance();
   const lockdown = useStore((state) => state.lockdown);
   const heldLan = useStore((state) => state.lockdownLan);
-  const [nextLan, setNextLan] = useState<LanChoice>('allow');
+  const [nextLan, setNextLan] = useState<LanChoice>(DEFAULT_LAN);
   const lan = lockdown === 'on' && heldLan !== null ? heldLan : nextLan;
   const [pending, setPending] = useState<Pending>(null);
   const [failure, setFailure] = useState<string | null>(null);

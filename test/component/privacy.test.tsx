@@ -37,24 +37,30 @@ function allowLan(): HTMLInputElement {
 }
 
 describe('the lockdown switch', () => {
-  it('turns lockdown on without asking, then says what it blocks and who cannot connect', async () => {
+  it('turns lockdown on without asking, the local network blocked, then says what it blocks and who cannot connect', async () => {
     const api = new FakeApi(snapshot([office, home], {}, true, 'off'));
     api.respond = (name) => {
       if (name !== 'lockdown:set') return null;
       // As the app core does: the state event reaches the window before the answer.
-      api.emit('state:lockdown', { lockdown: 'on', lan: 'allow' });
-      return turnedOn;
+      api.emit('state:lockdown', { lockdown: 'on', lan: 'block' });
+      return { ...turnedOn, lan: 'block' };
     };
     const user = userEvent.setup();
     await renderApp(api);
     expect(lockdownSwitch().checked).toBe(false);
+    // The local network is blocked unless the person allows it.
+    expect(allowLan().checked).toBe(false);
     await user.click(lockdownSwitch());
-    expect(api.callsOf('lockdown:set')).toEqual([[{ on: true, lan: 'allow' }]]);
+    expect(api.callsOf('lockdown:set')).toEqual([[{ on: true, lan: 'block' }]]);
     expect(lockdownSwitch().checked).toBe(true);
     const notice = await screen.findByRole('status', {
       name: 'Lockdown (block traffic without VPN)',
     });
-    expect(within(notice).getByText(/no traffic leaves this computer/)).toBeTruthy();
+    expect(
+      within(notice).getByText(
+        /no traffic leaves this computer, and the local network is blocked too/,
+      ),
+    ).toBeTruthy();
     expect(within(notice).getByText('home (vpn.nowhere.invalid): ENOTFOUND')).toBeTruthy();
     expect(within(notice).queryByText(/office/)).toBeNull();
   });
@@ -70,26 +76,31 @@ describe('the lockdown switch', () => {
     expect(api.callsOf('lockdown:set')).toEqual([[{ on: false }]]);
   });
 
-  it('turns lockdown on with the local network blocked when it was unticked first', async () => {
+  it('turns lockdown on with the local network allowed when it was ticked first', async () => {
     const api = new FakeApi(snapshot([office], {}, true, 'off'));
     api.respond = (name) => {
       if (name !== 'lockdown:set') return null;
-      api.emit('state:lockdown', { lockdown: 'on', lan: 'block' });
-      return { ...turnedOn, lan: 'block' };
+      api.emit('state:lockdown', { lockdown: 'on', lan: 'allow' });
+      return turnedOn;
     };
     const user = userEvent.setup();
     await renderApp(api);
-    expect(allowLan().checked).toBe(true);
+    expect(allowLan().checked).toBe(false);
     await user.click(allowLan());
-    // Off: unticking only picks what the next "on" takes.
+    // Off: ticking only picks what the next "on" takes.
     expect(api.callsOf('lockdown:set')).toEqual([]);
     await user.click(lockdownSwitch());
-    expect(api.callsOf('lockdown:set')).toEqual([[{ on: true, lan: 'block' }]]);
-    expect(allowLan().checked).toBe(false);
+    expect(api.callsOf('lockdown:set')).toEqual([[{ on: true, lan: 'allow' }]]);
+    expect(allowLan().checked).toBe(true);
     const notice = await screen.findByRole('status', {
       name: 'Lockdown (block traffic without VPN)',
     });
-    expect(within(notice).getByText(/the local network is blocked too/)).toBeTruthy();
+    expect(
+      within(notice).getByText(
+        'Lockdown is on: without a connected VPN, no traffic leaves this computer.',
+      ),
+    ).toBeTruthy();
+    expect(within(notice).queryByText(/the local network is blocked too/)).toBeNull();
   });
 
   it('while on, the local network choice is changed at once and shows what NetworkManager holds', async () => {

@@ -106,6 +106,12 @@ describe('lockdown in the app', () => {
     await expect
       .poll(() => w.harness.desktop.notifications.map((n) => n.title), { timeout: 5_000 })
       .toContain('Lockdown is on');
+    const said = w.harness.desktop.notifications.find((n) => n.title === 'Lockdown is on');
+    expect(said?.body).toMatch(/the local network is blocked too/);
+    // The tray gives no choice: the default, the local network blocked too.
+    const status = await runCli(['lockdown', 'status', '--json'], w.sb.env);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ on: true, lan: 'block' });
     const off = await runCli(['lockdown', 'off'], w.sb.env);
     expect(off.code, off.stderr).toBe(0);
     await expectLockdown(false);
@@ -127,23 +133,24 @@ describe('lockdown’s local network choice in the app', () => {
       .poll(() => trayLan().getAttribute('aria-checked'), { timeout: VPN_TIMEOUT_MS })
       .toBe(String(allowed));
 
-  it('the tray’s item blocks it, the window’s allows it again: the routes follow each', async () => {
+  it('blocked at first; the tray’s item allows it, the window’s blocks it again: the routes follow each', async () => {
     expect(await trayLan().count()).toBe(0); // only while lockdown is on
+    expect(await windowLan().isChecked()).toBe(false);
     await lockdownSwitch().click();
     await expectLockdown(true);
-    await expectTrayLan(true);
-    expect(await windowLan().isChecked()).toBe(true);
-    expect(await subnetBlocked()).toBe(false);
-    await trayLan().click();
     await expectTrayLan(false);
-    await expect.poll(() => windowLan().isChecked(), { timeout: VPN_TIMEOUT_MS }).toBe(false);
+    expect(await windowLan().isChecked()).toBe(false);
     await expect.poll(subnetBlocked, { timeout: VPN_TIMEOUT_MS }).toBe(true);
+    await trayLan().click();
+    await expectTrayLan(true);
+    await expect.poll(() => windowLan().isChecked(), { timeout: VPN_TIMEOUT_MS }).toBe(true);
+    await expect.poll(subnetBlocked, { timeout: VPN_TIMEOUT_MS }).toBe(false);
     const status = await runCli(['lockdown', 'status', '--json'], w.sb.env);
     expect(status.code, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ on: true, lan: 'block' });
+    expect(JSON.parse(status.stdout)).toMatchObject({ on: true, lan: 'allow' });
     await windowLan().click();
-    await expectTrayLan(true);
-    await expect.poll(subnetBlocked, { timeout: VPN_TIMEOUT_MS }).toBe(false);
+    await expectTrayLan(false);
+    await expect.poll(subnetBlocked, { timeout: VPN_TIMEOUT_MS }).toBe(true);
     await lockdownSwitch().click();
     await expectLockdown(false);
     expect(await trayLan().count()).toBe(0);

@@ -78,9 +78,19 @@ async function connects(profile: { id: string }): Promise<void> {
 }
 
 describe('lockdown and the local network', () => {
-  it('by default lockdown allows the local network and blocks what is beyond it', async () => {
+  it('by default lockdown blocks the local network too, but for its gateway', async () => {
     expect(await reaches(lanHostAddress)).toBe(true);
     const on = await lockdown(['on']);
+    expect(on).toMatchObject({ on: true, active: true, lan: 'block', routesError: null });
+    expect(on.lanBlocks.map((b) => b.blocked)).toEqual([['10.99.0.0/24']]);
+    expect(await routes()).toMatch(blockedSubnet);
+    expect(await reaches(lanHostAddress)).toBe(false);
+    expect(await reaches(serverAddress)).toBe(true);
+    expect((await probeTestHost(sb.names)).ok).toBe(false);
+  });
+
+  it('--allow-lan: the local network is reached, what is beyond it stays blocked', async () => {
+    const on = await lockdown(['on', '--allow-lan']);
     expect(on).toMatchObject({ on: true, active: true, lan: 'allow', lanBlocks: [] });
     expect(await reaches(lanHostAddress)).toBe(true);
     expect(await reaches(serverAddress)).toBe(true);

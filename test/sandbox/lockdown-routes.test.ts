@@ -60,7 +60,9 @@ const expectedRoutes = () => [
 describe('lockdown with a VPN server behind the gateway', () => {
   it('on: a host route to the server through the gateway, and nothing else beyond it', async () => {
     expect((await probeTestHost(sb.names)).ok).toBe(true);
-    const on = await lockdown(['on']);
+    // The local network allowed throughout: this file's subject is the server routes, and its CLI
+    // runs outside NetworkManager's namespace (see lockdown.test.ts).
+    const on = await lockdown(['on', '--allow-lan']);
     expect(on).toMatchObject({ on: true, active: true, unresolved: [], routesError: null });
     expect(on.routes).toEqual(expectedRoutes());
     expect(await routes()).toMatch(hostRoute);
@@ -114,7 +116,7 @@ describe('lockdown with a VPN server behind the gateway', () => {
       '+vpn.data',
       `remote=${farServerAddress}:1197:udp`,
     ]);
-    await lockdown(['on']);
+    await lockdown(['on', '--allow-lan']);
     await sb.stopNetworkManager('SIGTERM');
     await sb.startNetworkManager();
     await waitFor('lockdown active again', async () => (await lockdown(['status'])).active);
@@ -140,7 +142,7 @@ describe('the app keeps the server routes while lockdown is on (no CLI involved)
     new RegExp(`^${address.replaceAll('.', '\\.')} via `, 'm').test(await routes());
 
   it('puts them back when the link reconnects, and adds a new profile’s server', async () => {
-    await lockdown(['on']);
+    await lockdown(['on', '--allow-lan']);
     world = await startAppWorld(sb);
     await waitFor('the app to see lockdown', () => world?.app.snapshot().lockdown === 'on');
     // Reactivating the base connection drops its applied connection's runtime routes.

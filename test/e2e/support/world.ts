@@ -5,8 +5,7 @@ import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-c
 import { startHarness, type Harness } from '../../../main/harness/harness';
 import type { Locale } from '../../../main/i18n/locale';
 import { startKeyring, type Keyring } from '../../sandbox/infra/keyring';
-import type { NmConfigOptions } from '../../sandbox/infra/network-manager';
-import { startSandbox, type Sandbox } from '../../sandbox/infra/sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/infra/sandbox';
 import { launchChromium } from './chromium';
 
 /** One e2e file's world: a sandbox, the harness over it, Chromium with one page on the harness. */
@@ -33,8 +32,8 @@ export interface WorldOptions {
   colorScheme?: 'light' | 'dark';
   /** A private gnome-keyring for the harness; without it the harness has no keyring at all. */
   keyring?: boolean;
-  /** NetworkManager's options in the sandbox ({ dns: true }: it computes its DNS). */
-  sandbox?: NmConfigOptions;
+  /** The sandbox's options ({ dns: true }: NetworkManager computes its DNS; { ipv6: true }). */
+  sandbox?: SandboxOptions;
   /** The harness's language (as its LANG would choose it); English when absent. */
   locale?: Locale;
 }

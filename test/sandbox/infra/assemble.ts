@@ -8,6 +8,7 @@ import { startBus, type Bus } from './bus.js';
 import type { Daemon } from './daemon.js';
 import { run, type RunOptions } from './exec.js';
 import { namesFor, newId, serverKinds, type Names } from './names.js';
+import { addVethIpv6 } from './ipv6-link.js';
 import { addNetns, addVeth } from './netns.js';
 import { startNm, writeNmConfig, type NmConfigOptions, type NmPaths } from './network-manager.js';
 import { startNmNamespace } from './nm-namespace.js';
@@ -19,6 +20,11 @@ import type { Step, Teardown } from './teardown.js';
 import type { OpenvpnServer, ServerKind } from './types.js';
 
 export type NmcliOptions = Pick<RunOptions, 'input' | 'timeoutMs'>;
+
+/** NetworkManager's options, and `ipv6: true` for IPv6 on the veth link (ipv6-link.ts). */
+export interface SandboxOptions extends NmConfigOptions {
+  ipv6?: boolean;
+}
 
 export interface Parts {
   names: Names;
@@ -87,11 +93,13 @@ export async function assemble(
   names: Names,
   logFile: string,
   teardown: Teardown,
-  nmOptions: NmConfigOptions = {},
+  options: SandboxOptions = {},
 ): Promise<Parts> {
+  const { ipv6 = false, ...nmOptions } = options;
   teardown.add(await addNetns(names.serverNetns));
   teardown.add(await addNetns(names.nmNetns));
   await addVeth(names);
+  if (ipv6) await addVethIpv6(names);
 
   const [pki, bus, syslog] = await Promise.all([
     makePki(names.dir, names.id),
@@ -137,7 +145,7 @@ export async function assemble(
 
     nm.current = await startNm(holder.pid, nmPaths, bus.address, logFile, env);
     await waitDeviceManaged(nmcli, names);
-    await addBaseConnection(nmcli, names);
+    await addBaseConnection(nmcli, names, ipv6);
     await waitBaseActive(nmcli, names);
     await serversUp;
     return {

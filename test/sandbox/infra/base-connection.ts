@@ -1,6 +1,7 @@
 // The VPNs' base connection: a static ethernet profile on NM's veth end. NM refuses to activate a
 // VPN without an active base connection, so the sandbox keeps this one up, after restarts too.
 import type { Names } from './names.js';
+import { baseIpv6Args } from './ipv6-link.js';
 import { linkPrefix, nmAddress, serverAddress } from './netns.js';
 import { waitFor } from './wait.js';
 
@@ -16,9 +17,10 @@ export async function waitDeviceManaged(nmcli: Nmcli, names: Names): Promise<voi
 /**
  * Adds the profile with autoconnect on. NM activates it at once (the device is disconnected and
  * managed), and again by itself after an NM restart; an explicit `nmcli connection up` on top
- * would only make it deactivate and activate a second time.
+ * would only make it deactivate and activate a second time. `ipv6`: a static IPv6 address too
+ * (ipv6-link.ts); without it IPv6 is disabled on the link.
  */
-export async function addBaseConnection(nmcli: Nmcli, names: Names): Promise<void> {
+export async function addBaseConnection(nmcli: Nmcli, names: Names, ipv6 = false): Promise<void> {
   await nmcli([
     'connection',
     'add',
@@ -36,8 +38,7 @@ export async function addBaseConnection(nmcli: Nmcli, names: Names): Promise<voi
     `${nmAddress}/${linkPrefix}`,
     'ipv4.gateway',
     serverAddress,
-    'ipv6.method',
-    'disabled',
+    ...baseIpv6Args(ipv6),
   ]);
 }
 

@@ -4,11 +4,17 @@
 // /work/shared/notes/sandbox.md explains why each trick is needed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assemble, makeSandboxDir, type NmcliOptions, type Parts } from './assemble.js';
+import {
+  assemble,
+  makeSandboxDir,
+  type NmcliOptions,
+  type Parts,
+  type SandboxOptions,
+} from './assemble.js';
 import { waitBaseActive } from './base-connection.js';
 import { restartStoppedBus, stopBus } from './bus.js';
 import type { Names } from './names.js';
-import { startNm, stopNm, type NmConfigOptions } from './network-manager.js';
+import { startNm, stopNm } from './network-manager.js';
 import type { Pki } from './pki.js';
 import { missingPrerequisites } from './prerequisites.js';
 import {
@@ -24,7 +30,15 @@ import { run } from './exec.js';
 import { registerLive, Teardown, unregisterLive } from './teardown.js';
 import type { Credentials, OpenvpnServer, ServerKind } from './types.js';
 
-export type { Credentials, NmcliOptions, OpenvpnServer, ProfileKind, ProfileOptions, ServerKind };
+export type {
+  Credentials,
+  NmcliOptions,
+  OpenvpnServer,
+  ProfileKind,
+  ProfileOptions,
+  SandboxOptions,
+  ServerKind,
+};
 export { missingPrerequisites, sweepStaleSandboxes };
 
 export interface Sandbox {
@@ -85,7 +99,7 @@ function tail(file: string, lines = 40): string {
   }
 }
 
-export async function startSandbox(nmOptions: NmConfigOptions = {}): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const missing = missingPrerequisites();
   if (missing.length > 0) throw new Error(`sandbox prerequisites missing: ${missing.join(', ')}`);
 
@@ -98,7 +112,7 @@ export async function startSandbox(nmOptions: NmConfigOptions = {}): Promise<San
     writeOwner(names.dir);
     logFile = join(names.dir, 'sandbox.log');
     writeFileSync(logFile, '');
-    return sandboxApi(await assemble(names, logFile, teardown, nmOptions), teardown);
+    return sandboxApi(await assemble(names, logFile, teardown, options), teardown);
   } catch (err) {
     const log = tail(logFile); // before the teardown removes the folder
     await teardown.run().catch(() => undefined);

@@ -9,6 +9,8 @@ import type { Names } from './names.js';
 import { waitFor } from './wait.js';
 
 export const testHostAddress = '10.97.0.1';
+/** The test host's IPv6 address (a sandbox started with `ipv6: true`), beyond the IPv6 gateway. */
+export const testHostAddress6 = 'fd00:97::1';
 export const testHostPort = 7070;
 
 const serverScript = (address: string): string => `
@@ -47,6 +49,13 @@ export async function serveOn(names: Names, logFile: string, address: string): P
 export async function startTestHost(names: Names, logFile: string): Promise<Daemon> {
   await run('ip', ['-n', names.serverNetns, 'addr', 'add', `${testHostAddress}/32`, 'dev', 'lo']);
   return serveOn(names, logFile, testHostAddress);
+}
+
+/** The test host's service on its IPv6 address (the link must have IPv6: ipv6-link.ts). */
+export async function startTestHost6(names: Names, logFile: string): Promise<Daemon> {
+  const add = ['-n', names.serverNetns, '-6', 'addr', 'add', `${testHostAddress6}/128`];
+  await run('ip', [...add, 'dev', 'lo', 'nodad']);
+  return serveOn(names, logFile, testHostAddress6);
 }
 
 /** A TCP connection from NetworkManager's network namespace to the test host (or another). */
