@@ -1,6 +1,13 @@
 import type { IpEdit, RouteEdit } from '../../preload/editor';
 import { strings } from '../strings';
-import { CheckField, ListField, NumberField, SelectField, TextField } from './fields';
+import {
+  CheckField,
+  labelledOptions,
+  ListField,
+  NumberField,
+  SelectField,
+  TextField,
+} from './fields';
 import type { Problems } from './validate';
 
 const s = strings.editor;
@@ -31,7 +38,7 @@ export function IpPage(props: {
       <SelectField
         label={s.method}
         value={ip.method}
-        options={methods.map((m) => ({ value: m, label: s.methods[m] ?? m }))}
+        options={labelledOptions(methods, s.methods)}
         onChange={(method) => {
           onChange({ ...ip, method });
         }}

@@ -1,6 +1,6 @@
 import type { PluginEdit } from '../../preload/editor';
 import { strings } from '../strings';
-import { SelectField } from './fields';
+import { labelledOptions, SelectField } from './fields';
 import { OpenVpnSecret } from './OpenVpnSecret';
 import { ovpnFields } from './ovpn-fields';
 import type { Problems } from './validate';
@@ -39,7 +39,7 @@ export function OpenVpnPage({ vpn, creating, problems, onChange }: OpenVpnPagePr
       <SelectField
         label={s.authType}
         value={type}
-        options={AUTH_TYPES.map((t) => ({ value: t, label: s.auth[t] ?? t }))}
+        options={labelledOptions(AUTH_TYPES, s.auth)}
         onChange={(t) => {
           f.set('connection-type', t);
         }}

@@ -1,12 +1,13 @@
 import { strings } from '../strings';
-import { SelectField } from './fields';
+import { labelledOptions, SelectField } from './fields';
 import { OpenVpnSecret } from './OpenVpnSecret';
 import { PAGE_KEYS } from './openvpn-pages';
 import { ovpnFields, type OpenVpnSubPageProps } from './ovpn-fields';
 
 const o = strings.ovpn;
 
-type ProxyType = 'none' | 'http' | 'socks';
+const PROXY_TYPES = ['none', 'http', 'socks'] as const;
+type ProxyType = (typeof PROXY_TYPES)[number];
 
 function proxyType(d: Readonly<Record<string, string>>): ProxyType {
   const t = d['proxy-type'];
@@ -24,10 +25,7 @@ export function OpenVpnProxies(props: OpenVpnSubPageProps & { creating: boolean 
       <SelectField
         label={o.proxyType}
         value={type}
-        options={(['none', 'http', 'socks'] as const).map((t) => ({
-          value: t,
-          label: o.proxyTypes[t] ?? t,
-        }))}
+        options={labelledOptions(PROXY_TYPES, o.proxyTypes)}
         onChange={(next) => {
           if (next !== 'none') {
             f.set('proxy-type', next);

@@ -1,6 +1,6 @@
 import type { PluginEdit } from '../../preload/editor';
 import { strings } from '../strings';
-import { SelectField, TextField } from './fields';
+import { labelledOptions, SelectField, TextField } from './fields';
 import { withDataKey } from './form';
 
 const s = strings.editor;
@@ -36,7 +36,7 @@ export function OpenVpnSecret(props: {
       <SelectField
         label={props.storageLabel}
         value={storage}
-        options={STORAGE.map((v) => ({ value: v, label: s.storage[v] ?? v }))}
+        options={labelledOptions(STORAGE, s.storage)}
         onChange={(value) => {
           const newSecrets = { ...vpn.newSecrets };
           if (value !== '0' && value !== '1') Reflect.deleteProperty(newSecrets, secretKey);
