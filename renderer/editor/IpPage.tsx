@@ -1,4 +1,4 @@
-import type { IpEdit, RouteEdit } from '../../preload/editor';
+import type { IpEdit } from '../../preload/editor';
 import { strings } from '../strings';
 import {
   CheckField,
@@ -8,6 +8,7 @@ import {
   SelectField,
   TextField,
 } from './fields';
+import { RowList } from './RowList';
 import type { Problems } from './validate';
 
 const s = strings.editor;
@@ -30,9 +31,6 @@ export function IpPage(props: {
   const methods = METHODS[family].includes(ip.method)
     ? METHODS[family]
     : [...METHODS[family], ip.method];
-  const setRoute = (i: number, route: RouteEdit): void => {
-    onChange({ ...ip, routes: ip.routes.map((r, j) => (j === i ? route : r)) });
-  };
   return (
     <div className="edit-page">
       <SelectField
@@ -69,20 +67,26 @@ export function IpPage(props: {
           onChange({ ...ip, dnsSearch });
         }}
       />
-      <section className="edit-group" aria-label={s.routes}>
-        <h3>{s.routes}</h3>
-        {ip.routes.map((route, i) => {
+      <RowList
+        label={s.routes}
+        rows={ip.routes}
+        blank={{ dest: '', nextHop: null, metric: null }}
+        addLabel={s.addRoute}
+        onRows={(routes) => {
+          onChange({ ...ip, routes });
+        }}
+      >
+        {(route, i, row) => {
           const n = i + 1;
           const key = `${at}.route.${String(i)}`;
           return (
-            // Routes have no identity while typed; the position is theirs.
-            <div className="route-row" key={i}>
+            <div className="route-row">
               <TextField
                 label={s.routeDest(n)}
                 value={route.dest}
                 problem={problems[`${key}.dest`]}
                 onChange={(dest) => {
-                  setRoute(i, { ...route, dest: dest.trim() });
+                  row.set({ ...route, dest: dest.trim() });
                 }}
               />
               <TextField
@@ -90,7 +94,7 @@ export function IpPage(props: {
                 value={route.nextHop ?? ''}
                 problem={problems[`${key}.nextHop`]}
                 onChange={(hop) => {
-                  setRoute(i, { ...route, nextHop: hop.trim() === '' ? null : hop.trim() });
+                  row.set({ ...route, nextHop: hop.trim() === '' ? null : hop.trim() });
                 }}
               />
               <NumberField
@@ -99,31 +103,16 @@ export function IpPage(props: {
                 empty={null}
                 problem={problems[`${key}.metric`]}
                 onChange={(metric) => {
-                  setRoute(i, { ...route, metric });
+                  row.set({ ...route, metric });
                 }}
               />
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  onChange({ ...ip, routes: ip.routes.filter((_, j) => j !== i) });
-                }}
-              >
+              <button type="button" className="secondary" onClick={row.remove}>
                 {s.removeRoute(n)}
               </button>
             </div>
           );
-        })}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            onChange({ ...ip, routes: [...ip.routes, { dest: '', nextHop: null, metric: null }] });
-          }}
-        >
-          {s.addRoute}
-        </button>
-      </section>
+        }}
+      </RowList>
       <CheckField
         label={s.neverDefault}
         checked={ip.neverDefault}
