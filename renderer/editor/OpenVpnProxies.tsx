@@ -1,6 +1,5 @@
 import { strings } from '../strings';
 import { labelledOptions, SelectField } from './fields';
-import { OpenVpnSecret } from './OpenVpnSecret';
 import { PAGE_KEYS } from './openvpn-pages';
 import { ovpnFields, type OpenVpnSubPageProps } from './ovpn-fields';
 
@@ -16,7 +15,7 @@ function proxyType(d: Readonly<Record<string, string>>): ProxyType {
 
 /** The Proxies page: an HTTP or SOCKS proxy, its port, retry, and for HTTP its login. */
 export function OpenVpnProxies(props: OpenVpnSubPageProps & { creating: boolean }) {
-  const { vpn, onChange, creating } = props;
+  const { vpn, onChange } = props;
   const f = ovpnFields(props);
   const { d } = f;
   const type = proxyType(d);
@@ -48,14 +47,7 @@ export function OpenVpnProxies(props: OpenVpnSubPageProps & { creating: boolean 
       {type === 'http' && (
         <>
           {f.text('http-proxy-username', o.proxyUser)}
-          <OpenVpnSecret
-            vpn={vpn}
-            secretKey="http-proxy-password"
-            label={o.proxyPassword}
-            storageLabel={o.proxyPasswordStorage}
-            creating={creating}
-            onChange={onChange}
-          />
+          {f.secret('http-proxy-password', o.proxyPassword, o.proxyPasswordStorage)}
         </>
       )}
     </div>

@@ -5,6 +5,9 @@ import { withDataKey } from './form';
 
 const s = strings.editor;
 
+/** The secrets of NetworkManager-openvpn's vpn.secrets that the pages edit. */
+export type OpenVpnSecretKey = 'password' | 'cert-pass' | 'http-proxy-password';
+
 /** Where a secret is kept (its -flags key): this user, all users, ask every time, not required. */
 const STORAGE = ['1', '0', '2', '4'] as const;
 type Storage = (typeof STORAGE)[number];
@@ -21,7 +24,7 @@ function storageOf(value: string | undefined): Storage {
  */
 export function OpenVpnSecret(props: {
   vpn: PluginEdit;
-  secretKey: 'password' | 'cert-pass' | 'http-proxy-password';
+  secretKey: OpenVpnSecretKey;
   label: string;
   storageLabel: string;
   creating: boolean;
