@@ -8,6 +8,7 @@ import {
   SelectField,
   TextField,
 } from './fields';
+import { keySetter } from './form';
 import { RowList } from './RowList';
 import type { Problems } from './validate';
 
@@ -26,6 +27,7 @@ export function IpPage(props: {
   onChange: (ip: IpEdit) => void;
 }) {
   const { family, ip, problems, onChange } = props;
+  const set = keySetter(ip, onChange);
   const at = `ipv${String(family)}`;
   // A method the editor does not offer (shared, dhcp, ...) stays selectable, so it is kept.
   const methods = METHODS[family].includes(ip.method)
@@ -37,35 +39,27 @@ export function IpPage(props: {
         label={s.method}
         value={ip.method}
         options={labelledOptions(methods, s.methods)}
-        onChange={(method) => {
-          onChange({ ...ip, method });
-        }}
+        onChange={set('method')}
       />
       <ListField
         label={s.addresses}
         hint={s.addressesHint}
         value={ip.addresses}
         problem={problems[`${at}.addresses`]}
-        onChange={(addresses) => {
-          onChange({ ...ip, addresses });
-        }}
+        onChange={set('addresses')}
       />
       <ListField
         label={s.dns}
         hint={s.listHint}
         value={ip.dns}
         problem={problems[`${at}.dns`]}
-        onChange={(dns) => {
-          onChange({ ...ip, dns });
-        }}
+        onChange={set('dns')}
       />
       <ListField
         label={s.dnsSearch}
         hint={s.listHint}
         value={ip.dnsSearch}
-        onChange={(dnsSearch) => {
-          onChange({ ...ip, dnsSearch });
-        }}
+        onChange={set('dnsSearch')}
       />
       <RowList
         label={s.routes}
@@ -113,26 +107,16 @@ export function IpPage(props: {
           );
         }}
       </RowList>
-      <CheckField
-        label={s.neverDefault}
-        checked={ip.neverDefault}
-        onChange={(neverDefault) => {
-          onChange({ ...ip, neverDefault });
-        }}
-      />
+      <CheckField label={s.neverDefault} checked={ip.neverDefault} onChange={set('neverDefault')} />
       <CheckField
         label={s.ignoreAutoRoutes}
         checked={ip.ignoreAutoRoutes}
-        onChange={(ignoreAutoRoutes) => {
-          onChange({ ...ip, ignoreAutoRoutes });
-        }}
+        onChange={set('ignoreAutoRoutes')}
       />
       <CheckField
         label={s.ignoreAutoDns}
         checked={ip.ignoreAutoDns}
-        onChange={(ignoreAutoDns) => {
-          onChange({ ...ip, ignoreAutoDns });
-        }}
+        onChange={set('ignoreAutoDns')}
       />
     </div>
   );

@@ -44,6 +44,19 @@ export function WireGuardPage({
     { value: 'generate', label: s.keyGenerate },
     { value: 'set', label: s.keySet },
   ];
+  /** A number NetworkManager holds as 0 when not set, which the empty field means. */
+  const unsetWhenZero = (key: 'listenPort' | 'fwmark' | 'mtu', label: string, hint?: string) => (
+    <NumberField
+      label={label}
+      hint={hint}
+      value={vpn[key]}
+      empty={0}
+      problem={problems[`wg.${key}`]}
+      onChange={(n) => {
+        onChange({ ...vpn, [key]: n ?? 0 });
+      }}
+    />
+  );
   return (
     <div className="edit-page">
       <fieldset className="edit-group">
@@ -77,34 +90,9 @@ export function WireGuardPage({
           />
         )}
       </fieldset>
-      <NumberField
-        label={s.listenPort}
-        hint={s.listenPortHint}
-        value={vpn.listenPort}
-        empty={0}
-        problem={problems['wg.listenPort']}
-        onChange={(n) => {
-          onChange({ ...vpn, listenPort: n ?? 0 });
-        }}
-      />
-      <NumberField
-        label={s.fwmark}
-        value={vpn.fwmark}
-        empty={0}
-        problem={problems['wg.fwmark']}
-        onChange={(n) => {
-          onChange({ ...vpn, fwmark: n ?? 0 });
-        }}
-      />
-      <NumberField
-        label={s.mtu}
-        value={vpn.mtu}
-        empty={0}
-        problem={problems['wg.mtu']}
-        onChange={(n) => {
-          onChange({ ...vpn, mtu: n ?? 0 });
-        }}
-      />
+      {unsetWhenZero('listenPort', s.listenPort, s.listenPortHint)}
+      {unsetWhenZero('fwmark', s.fwmark)}
+      {unsetWhenZero('mtu', s.mtu)}
       <RowList
         label={s.peers}
         rows={vpn.peers}

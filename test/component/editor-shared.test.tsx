@@ -3,9 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { labelledOptions } from '../../renderer/editor/fields';
+import { keySetter } from '../../renderer/editor/form';
 import { RowList } from '../../renderer/editor/RowList';
 
-// The editor's shared pieces for lists: RowList (routes, plugin data, peers) and labelledOptions.
+// The editor's shared pieces: RowList (routes, plugin data, peers), labelledOptions (selects) and
+// keySetter (a field bound to one key of its page's object).
 
 /** A list of names, each a text box with its own Remove, as the editor's pages use RowList. */
 function Names({ initial, hint }: { initial: string[]; hint?: string }) {
@@ -75,5 +77,20 @@ describe('labelledOptions', () => {
       { value: 'tls', label: 'Certificates (TLS)' },
       { value: 'odd', label: 'odd' },
     ]);
+  });
+});
+
+describe('keySetter', () => {
+  it('hands on a copy with only the one key changed, leaving the original as it was', () => {
+    const ip = { method: 'auto', dns: ['192.0.2.1'], neverDefault: false };
+    const handed: (typeof ip)[] = [];
+    const set = keySetter(ip, (next) => handed.push(next));
+    set('neverDefault')(true);
+    set('dns')(['192.0.2.2', '192.0.2.3']);
+    expect(handed).toEqual([
+      { method: 'auto', dns: ['192.0.2.1'], neverDefault: true },
+      { method: 'auto', dns: ['192.0.2.2', '192.0.2.3'], neverDefault: false },
+    ]);
+    expect(ip).toEqual({ method: 'auto', dns: ['192.0.2.1'], neverDefault: false });
   });
 });
