@@ -36,7 +36,7 @@ function Names({ initial, hint }: { initial: string[]; hint?: string }) {
 }
 
 function held(): unknown {
-  return JSON.parse(screen.getByRole('status').textContent ?? 'null');
+  return JSON.parse(screen.getByRole('status').textContent);
 }
 
 function box(name: string): HTMLInputElement {
