@@ -1,3 +1,4 @@
+import type { ProfileEdit } from '../../preload/editor';
 import type { PageId } from './blank';
 import { OPENVPN_SERVICE } from './blank';
 import type { Form } from './form';
@@ -24,6 +25,10 @@ export function EditorPage(props: {
 }) {
   const { page, form, creating, problems, onForm } = props;
   const { edit } = form;
+  /** The VPN type's page changed its part of the profile. */
+  const setVpn = (vpn: ProfileEdit['vpn']): void => {
+    onForm({ ...form, edit: { ...edit, vpn } });
+  };
   switch (page) {
     case 'general':
       return (
@@ -48,9 +53,7 @@ export function EditorPage(props: {
           vpn={vpn}
           creating={creating}
           problems={problems}
-          onChange={(v) => {
-            onForm({ ...form, edit: { ...edit, vpn: v } });
-          }}
+          onChange={setVpn}
         />
       );
     }
@@ -87,34 +90,16 @@ export function EditorPage(props: {
             publicKey={props.publicKey}
             creating={creating}
             problems={problems}
-            onChange={(v) => {
-              onForm({ ...form, edit: { ...edit, vpn: v } });
-            }}
+            onChange={setVpn}
           />
         );
       }
       if (vpn.serviceType === OPENVPN_SERVICE) {
-        return (
-          <OpenVpnPage
-            vpn={vpn}
-            creating={creating}
-            problems={problems}
-            onChange={(v) => {
-              onForm({ ...form, edit: { ...edit, vpn: v } });
-            }}
-          />
-        );
+        return <OpenVpnPage vpn={vpn} creating={creating} problems={problems} onChange={setVpn} />;
       }
       if (vpn.serviceType === OPENCONNECT_SERVICE) {
         return (
-          <OpenConnectPage
-            vpn={vpn}
-            creating={creating}
-            problems={problems}
-            onChange={(v) => {
-              onForm({ ...form, edit: { ...edit, vpn: v } });
-            }}
-          />
+          <OpenConnectPage vpn={vpn} creating={creating} problems={problems} onChange={setVpn} />
         );
       }
       return (

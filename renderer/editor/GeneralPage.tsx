@@ -3,6 +3,7 @@ import type { BaseConnectionView, ProfileEdit } from '../../preload/editor';
 import { baseConnectionLabel, strings } from '../strings';
 import { BootSafety } from './BootSafety';
 import { CheckField, NumberField, TextField } from './fields';
+import { keySetter } from './form';
 import type { Problems } from './validate';
 
 const s = strings.editor;
@@ -67,38 +68,14 @@ export function GeneralPage(props: {
   onChange: (edit: ProfileEdit) => void;
 }) {
   const { edit, problems, onChange } = props;
+  const set = keySetter(edit, onChange);
   return (
     <div className="edit-page">
-      <TextField
-        label={s.name}
-        value={edit.name}
-        problem={problems.name}
-        onChange={(name) => {
-          onChange({ ...edit, name });
-        }}
-      />
-      <CheckField
-        label={s.autoconnect}
-        checked={edit.autoconnect}
-        onChange={(autoconnect) => {
-          onChange({ ...edit, autoconnect });
-        }}
-      />
-      <CheckField
-        label={s.allUsers}
-        checked={edit.allUsers}
-        onChange={(allUsers) => {
-          onChange({ ...edit, allUsers });
-        }}
-      />
+      <TextField label={s.name} value={edit.name} problem={problems.name} onChange={set('name')} />
+      <CheckField label={s.autoconnect} checked={edit.autoconnect} onChange={set('autoconnect')} />
+      <CheckField label={s.allUsers} checked={edit.allUsers} onChange={set('allUsers')} />
       <span className="field-hint">{s.allUsersHint}</span>
-      <ConnectWith
-        bases={props.bases}
-        chosen={edit.connectWith}
-        onChange={(connectWith) => {
-          onChange({ ...edit, connectWith });
-        }}
-      />
+      <ConnectWith bases={props.bases} chosen={edit.connectWith} onChange={set('connectWith')} />
       <BootSafety edit={edit} onChange={onChange} />
       <NumberField
         label={s.autoconnectRetries}
@@ -112,13 +89,7 @@ export function GeneralPage(props: {
       />
       {edit.vpn.kind === 'plugin' && (
         <>
-          <CheckField
-            label={s.persistent}
-            checked={edit.persistent}
-            onChange={(persistent) => {
-              onChange({ ...edit, persistent });
-            }}
-          />
+          <CheckField label={s.persistent} checked={edit.persistent} onChange={set('persistent')} />
           <span className="field-hint">{s.persistentHint}</span>
         </>
       )}

@@ -1,6 +1,15 @@
-import type { IpEdit, RouteEdit } from '../../preload/editor';
+import type { IpEdit } from '../../preload/editor';
 import { strings } from '../strings';
-import { CheckField, ListField, NumberField, SelectField, TextField } from './fields';
+import {
+  CheckField,
+  labelledOptions,
+  ListField,
+  NumberField,
+  SelectField,
+  TextField,
+} from './fields';
+import { keySetter } from './form';
+import { RowList } from './RowList';
 import type { Problems } from './validate';
 
 const s = strings.editor;
@@ -18,64 +27,60 @@ export function IpPage(props: {
   onChange: (ip: IpEdit) => void;
 }) {
   const { family, ip, problems, onChange } = props;
+  const set = keySetter(ip, onChange);
   const at = `ipv${String(family)}`;
   // A method the editor does not offer (shared, dhcp, ...) stays selectable, so it is kept.
   const methods = METHODS[family].includes(ip.method)
     ? METHODS[family]
     : [...METHODS[family], ip.method];
-  const setRoute = (i: number, route: RouteEdit): void => {
-    onChange({ ...ip, routes: ip.routes.map((r, j) => (j === i ? route : r)) });
-  };
   return (
     <div className="edit-page">
       <SelectField
         label={s.method}
         value={ip.method}
-        options={methods.map((m) => ({ value: m, label: s.methods[m] ?? m }))}
-        onChange={(method) => {
-          onChange({ ...ip, method });
-        }}
+        options={labelledOptions(methods, s.methods)}
+        onChange={set('method')}
       />
       <ListField
         label={s.addresses}
         hint={s.addressesHint}
         value={ip.addresses}
         problem={problems[`${at}.addresses`]}
-        onChange={(addresses) => {
-          onChange({ ...ip, addresses });
-        }}
+        onChange={set('addresses')}
       />
       <ListField
         label={s.dns}
         hint={s.listHint}
         value={ip.dns}
         problem={problems[`${at}.dns`]}
-        onChange={(dns) => {
-          onChange({ ...ip, dns });
-        }}
+        onChange={set('dns')}
       />
       <ListField
         label={s.dnsSearch}
         hint={s.listHint}
         value={ip.dnsSearch}
-        onChange={(dnsSearch) => {
-          onChange({ ...ip, dnsSearch });
-        }}
+        onChange={set('dnsSearch')}
       />
-      <section className="edit-group" aria-label={s.routes}>
-        <h3>{s.routes}</h3>
-        {ip.routes.map((route, i) => {
+      <RowList
+        label={s.routes}
+        rows={ip.routes}
+        blank={{ dest: '', nextHop: null, metric: null }}
+        addLabel={s.addRoute}
+        onRows={(routes) => {
+          onChange({ ...ip, routes });
+        }}
+      >
+        {(route, i, row) => {
           const n = i + 1;
           const key = `${at}.route.${String(i)}`;
           return (
-            // Routes have no identity while typed; the position is theirs.
-            <div className="route-row" key={i}>
+            <div className="route-row">
               <TextField
                 label={s.routeDest(n)}
                 value={route.dest}
                 problem={problems[`${key}.dest`]}
                 onChange={(dest) => {
-                  setRoute(i, { ...route, dest: dest.trim() });
+                  row.set({ ...route, dest: dest.trim() });
                 }}
               />
               <TextField
@@ -83,7 +88,7 @@ export function IpPage(props: {
                 value={route.nextHop ?? ''}
                 problem={problems[`${key}.nextHop`]}
                 onChange={(hop) => {
-                  setRoute(i, { ...route, nextHop: hop.trim() === '' ? null : hop.trim() });
+                  row.set({ ...route, nextHop: hop.trim() === '' ? null : hop.trim() });
                 }}
               />
               <NumberField
@@ -92,51 +97,26 @@ export function IpPage(props: {
                 empty={null}
                 problem={problems[`${key}.metric`]}
                 onChange={(metric) => {
-                  setRoute(i, { ...route, metric });
+                  row.set({ ...route, metric });
                 }}
               />
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  onChange({ ...ip, routes: ip.routes.filter((_, j) => j !== i) });
-                }}
-              >
+              <button type="button" className="secondary" onClick={row.remove}>
                 {s.removeRoute(n)}
               </button>
             </div>
           );
-        })}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            onChange({ ...ip, routes: [...ip.routes, { dest: '', nextHop: null, metric: null }] });
-          }}
-        >
-          {s.addRoute}
-        </button>
-      </section>
-      <CheckField
-        label={s.neverDefault}
-        checked={ip.neverDefault}
-        onChange={(neverDefault) => {
-          onChange({ ...ip, neverDefault });
         }}
-      />
+      </RowList>
+      <CheckField label={s.neverDefault} checked={ip.neverDefault} onChange={set('neverDefault')} />
       <CheckField
         label={s.ignoreAutoRoutes}
         checked={ip.ignoreAutoRoutes}
-        onChange={(ignoreAutoRoutes) => {
-          onChange({ ...ip, ignoreAutoRoutes });
-        }}
+        onChange={set('ignoreAutoRoutes')}
       />
       <CheckField
         label={s.ignoreAutoDns}
         checked={ip.ignoreAutoDns}
-        onChange={(ignoreAutoDns) => {
-          onChange({ ...ip, ignoreAutoDns });
-        }}
+        onChange={set('ignoreAutoDns')}
       />
     </div>
   );

@@ -1,7 +1,6 @@
 import type { PluginEdit } from '../../preload/editor';
 import { strings } from '../strings';
-import { SelectField } from './fields';
-import { OpenVpnSecret } from './OpenVpnSecret';
+import { labelledOptions, SelectField } from './fields';
 import { ovpnFields } from './ovpn-fields';
 import type { Problems } from './validate';
 
@@ -28,7 +27,7 @@ export interface OpenVpnPageProps {
  * (reference §7.2) are on the Advanced, Security, TLS authentication and Proxies pages.
  */
 export function OpenVpnPage({ vpn, creating, problems, onChange }: OpenVpnPageProps) {
-  const f = ovpnFields({ vpn, problems, onChange });
+  const f = ovpnFields({ vpn, problems, onChange, creating });
   const { d } = f;
   const type = authType(d['connection-type']);
   const certs = type === 'tls' || type === 'password-tls';
@@ -39,7 +38,7 @@ export function OpenVpnPage({ vpn, creating, problems, onChange }: OpenVpnPagePr
       <SelectField
         label={s.authType}
         value={type}
-        options={AUTH_TYPES.map((t) => ({ value: t, label: s.auth[t] ?? t }))}
+        options={labelledOptions(AUTH_TYPES, s.auth)}
         onChange={(t) => {
           f.set('connection-type', t);
         }}
@@ -49,14 +48,7 @@ export function OpenVpnPage({ vpn, creating, problems, onChange }: OpenVpnPagePr
         <>
           {f.cert('cert', s.cert)}
           {f.cert('key', s.key)}
-          <OpenVpnSecret
-            vpn={vpn}
-            secretKey="cert-pass"
-            label={strings.ovpn.keyPassword}
-            storageLabel={strings.ovpn.keyPasswordStorage}
-            creating={creating}
-            onChange={onChange}
-          />
+          {f.secret('cert-pass', strings.ovpn.keyPassword, strings.ovpn.keyPasswordStorage)}
         </>
       )}
       {type === 'static-key' && (
@@ -74,14 +66,7 @@ export function OpenVpnPage({ vpn, creating, problems, onChange }: OpenVpnPagePr
       {password && (
         <>
           {f.text('username', s.userName)}
-          <OpenVpnSecret
-            vpn={vpn}
-            secretKey="password"
-            label={s.password}
-            storageLabel={s.passwordStorage}
-            creating={creating}
-            onChange={onChange}
-          />
+          {f.secret('password', s.password, s.passwordStorage)}
         </>
       )}
     </div>

@@ -1,12 +1,12 @@
 import { strings } from '../strings';
-import { SelectField } from './fields';
-import { OpenVpnSecret } from './OpenVpnSecret';
+import { labelledOptions, SelectField } from './fields';
 import { PAGE_KEYS } from './openvpn-pages';
 import { ovpnFields, type OpenVpnSubPageProps } from './ovpn-fields';
 
 const o = strings.ovpn;
 
-type ProxyType = 'none' | 'http' | 'socks';
+const PROXY_TYPES = ['none', 'http', 'socks'] as const;
+type ProxyType = (typeof PROXY_TYPES)[number];
 
 function proxyType(d: Readonly<Record<string, string>>): ProxyType {
   const t = d['proxy-type'];
@@ -15,7 +15,7 @@ function proxyType(d: Readonly<Record<string, string>>): ProxyType {
 
 /** The Proxies page: an HTTP or SOCKS proxy, its port, retry, and for HTTP its login. */
 export function OpenVpnProxies(props: OpenVpnSubPageProps & { creating: boolean }) {
-  const { vpn, onChange, creating } = props;
+  const { vpn, onChange } = props;
   const f = ovpnFields(props);
   const { d } = f;
   const type = proxyType(d);
@@ -24,10 +24,7 @@ export function OpenVpnProxies(props: OpenVpnSubPageProps & { creating: boolean 
       <SelectField
         label={o.proxyType}
         value={type}
-        options={(['none', 'http', 'socks'] as const).map((t) => ({
-          value: t,
-          label: o.proxyTypes[t] ?? t,
-        }))}
+        options={labelledOptions(PROXY_TYPES, o.proxyTypes)}
         onChange={(next) => {
           if (next !== 'none') {
             f.set('proxy-type', next);
@@ -50,14 +47,7 @@ export function OpenVpnProxies(props: OpenVpnSubPageProps & { creating: boolean 
       {type === 'http' && (
         <>
           {f.text('http-proxy-username', o.proxyUser)}
-          <OpenVpnSecret
-            vpn={vpn}
-            secretKey="http-proxy-password"
-            label={o.proxyPassword}
-            storageLabel={o.proxyPasswordStorage}
-            creating={creating}
-            onChange={onChange}
-          />
+          {f.secret('http-proxy-password', o.proxyPassword, o.proxyPasswordStorage)}
         </>
       )}
     </div>

@@ -1,9 +1,12 @@
 import type { PluginEdit } from '../../preload/editor';
 import { strings } from '../strings';
-import { SelectField, TextField } from './fields';
+import { labelledOptions, SelectField, TextField } from './fields';
 import { withDataKey } from './form';
 
 const s = strings.editor;
+
+/** The secrets of NetworkManager-openvpn's vpn.secrets that the pages edit. */
+export type OpenVpnSecretKey = 'password' | 'cert-pass' | 'http-proxy-password';
 
 /** Where a secret is kept (its -flags key): this user, all users, ask every time, not required. */
 const STORAGE = ['1', '0', '2', '4'] as const;
@@ -21,7 +24,7 @@ function storageOf(value: string | undefined): Storage {
  */
 export function OpenVpnSecret(props: {
   vpn: PluginEdit;
-  secretKey: 'password' | 'cert-pass' | 'http-proxy-password';
+  secretKey: OpenVpnSecretKey;
   label: string;
   storageLabel: string;
   creating: boolean;
@@ -36,7 +39,7 @@ export function OpenVpnSecret(props: {
       <SelectField
         label={props.storageLabel}
         value={storage}
-        options={STORAGE.map((v) => ({ value: v, label: s.storage[v] ?? v }))}
+        options={labelledOptions(STORAGE, s.storage)}
         onChange={(value) => {
           const newSecrets = { ...vpn.newSecrets };
           if (value !== '0' && value !== '1') Reflect.deleteProperty(newSecrets, secretKey);

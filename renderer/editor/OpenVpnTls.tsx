@@ -1,5 +1,5 @@
 import { strings } from '../strings';
-import { SelectField } from './fields';
+import { labelledOptions, SelectField } from './fields';
 import { withDataKey } from './form';
 import { ovpnFields, type OpenVpnSubPageProps } from './ovpn-fields';
 
@@ -52,7 +52,7 @@ export function OpenVpnTls(props: OpenVpnSubPageProps) {
       <SelectField
         label={s.tlsKeyMode}
         value={mode}
-        options={TLS_MODES.map((m) => ({ value: m, label: s.tlsModes[m] ?? m }))}
+        options={labelledOptions(TLS_MODES, s.tlsModes)}
         onChange={(next) => {
           // The key file moves to the new mode's key; the direction only exists for tls-auth.
           const path = keyOf === null ? '' : (d[keyOf] ?? '');
@@ -77,7 +77,7 @@ export function OpenVpnTls(props: OpenVpnSubPageProps) {
       <SelectField
         label={o.crl}
         value={crl}
-        options={CRL_MODES.map((m) => ({ value: m, label: o.crlModes[m] ?? m }))}
+        options={labelledOptions(CRL_MODES, o.crlModes)}
         onChange={(next) => {
           const path = crl === 'file' ? d['crl-verify-file'] : d['crl-verify-dir'];
           const data = withDataKey(withDataKey(d, 'crl-verify-file', ''), 'crl-verify-dir', '');

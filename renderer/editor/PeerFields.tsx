@@ -1,6 +1,7 @@
 import type { WgPeerEdit } from '../../preload/editor';
 import { strings } from '../strings';
 import { ListField, NumberField, TextField } from './fields';
+import { keySetter } from './form';
 import type { Problems } from './validate';
 
 const s = strings.editor;
@@ -15,6 +16,7 @@ export function PeerFields(props: {
   onRemove: () => void;
 }) {
   const { index, peer, creating, problems, onChange } = props;
+  const set = keySetter(peer, onChange);
   const at = `wg.peer.${String(index)}`;
   const n = index + 1;
   return (
@@ -43,9 +45,7 @@ export function PeerFields(props: {
         hint={s.addressesHint}
         value={peer.allowedIps}
         problem={problems[`${at}.allowedIps`]}
-        onChange={(allowedIps) => {
-          onChange({ ...peer, allowedIps });
-        }}
+        onChange={set('allowedIps')}
       />
       <TextField
         label={s.endpoint}
@@ -60,9 +60,7 @@ export function PeerFields(props: {
         value={peer.keepalive}
         empty={null}
         problem={problems[`${at}.keepalive`]}
-        onChange={(keepalive) => {
-          onChange({ ...peer, keepalive });
-        }}
+        onChange={set('keepalive')}
       />
       <button type="button" className="secondary" onClick={props.onRemove}>
         {s.removePeer(n)}

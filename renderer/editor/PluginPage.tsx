@@ -1,6 +1,7 @@
 import { strings } from '../strings';
 import { TextField } from './fields';
 import type { DataRow } from './form';
+import { RowList } from './RowList';
 import type { Problems } from './validate';
 
 const s = strings.editor;
@@ -13,57 +14,43 @@ export function PluginPage(props: {
   onRows: (rows: DataRow[]) => void;
 }) {
   const { rows, problems, onRows } = props;
-  const setRow = (i: number, row: DataRow): void => {
-    onRows(rows.map((r, j) => (j === i ? row : r)));
-  };
   return (
     <div className="edit-page">
       <label className="edit-field">
         <span className="edit-label">{s.serviceType}</span>
         <input type="text" readOnly value={props.serviceType} className="mono" />
       </label>
-      <section className="edit-group" aria-label={s.pluginData}>
-        <h3>{s.pluginData}</h3>
-        <p className="muted">{s.pluginHint}</p>
-        {rows.map((row, i) => (
-          // Rows have no identity while their key is typed; the position is theirs.
-          <div className="kv-row" key={i}>
+      <RowList
+        label={s.pluginData}
+        hint={s.pluginHint}
+        rows={rows}
+        blank={{ key: '', value: '' }}
+        addLabel={s.addEntry}
+        onRows={onRows}
+      >
+        {(row, i, edits) => (
+          <div className="kv-row">
             <TextField
               label={s.dataKey(i + 1)}
               value={row.key}
               problem={problems[`plugin.key.${String(i)}`]}
               onChange={(key) => {
-                setRow(i, { ...row, key });
+                edits.set({ ...row, key });
               }}
             />
             <TextField
               label={s.dataValue(i + 1)}
               value={row.value}
               onChange={(value) => {
-                setRow(i, { ...row, value });
+                edits.set({ ...row, value });
               }}
             />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                onRows(rows.filter((_, j) => j !== i));
-              }}
-            >
+            <button type="button" className="secondary" onClick={edits.remove}>
               {s.removeEntry(i + 1)}
             </button>
           </div>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            onRows([...rows, { key: '', value: '' }]);
-          }}
-        >
-          {s.addEntry}
-        </button>
-      </section>
+        )}
+      </RowList>
     </div>
   );
 }

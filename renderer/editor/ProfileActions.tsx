@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ProfileView } from '../../preload/contract';
 import { toCallFailure } from '../api';
 import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
@@ -8,6 +9,27 @@ import { LockdownSwitch } from '../privacy/LockdownSwitch';
 import { AutostartToggle, ReconnectToggle } from '../views/AutostartToggle';
 
 const s = strings.editor;
+
+/** A button that acts on the selected profile: disabled while none is selected. */
+function SelectedProfileButton(props: {
+  profile: ProfileView | undefined;
+  label: string;
+  onClick: (profile: ProfileView) => void;
+}) {
+  const { profile, onClick } = props;
+  return (
+    <button
+      type="button"
+      className="secondary"
+      disabled={profile === undefined}
+      onClick={() => {
+        if (profile !== undefined) onClick(profile);
+      }}
+    >
+      {props.label}
+    </button>
+  );
+}
 
 /** Add, Edit, Delete, Import and Export above the panes; Delete asks first, in place. */
 export function ProfileActions(props: {
@@ -37,27 +59,21 @@ export function ProfileActions(props: {
       <button type="button" className="secondary" onClick={props.onAdd}>
         {s.add}
       </button>
-      <button
-        type="button"
-        className="secondary"
-        disabled={profile === undefined}
-        onClick={() => {
-          if (profile !== undefined) props.onEdit(profile.uuid);
+      <SelectedProfileButton
+        profile={profile}
+        label={s.edit}
+        onClick={(chosen) => {
+          props.onEdit(chosen.uuid);
         }}
-      >
-        {s.edit}
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        disabled={profile === undefined}
+      />
+      <SelectedProfileButton
+        profile={profile}
+        label={s.delete}
         onClick={() => {
           setFailure(null);
           setAsking(true);
         }}
-      >
-        {s.delete}
-      </button>
+      />
       <ImportButtons />
       <ExportButton profile={profile} />
       {asking && profile !== undefined && (

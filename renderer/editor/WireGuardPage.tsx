@@ -2,6 +2,7 @@ import type { WgPeerEdit, WireguardEdit, WgPrivateKeyEdit } from '../../preload/
 import { strings } from '../strings';
 import { NumberField, SelectField, TextField } from './fields';
 import { PeerFields } from './PeerFields';
+import { RowList } from './RowList';
 import type { Problems } from './validate';
 
 const s = strings.editor;
@@ -16,6 +17,14 @@ export interface WireGuardPageProps {
 }
 
 type KeyAction = WgPrivateKeyEdit['action'];
+
+const BLANK_PEER: WgPeerEdit = {
+  publicKey: '',
+  newPresharedKey: null,
+  allowedIps: [],
+  endpoint: null,
+  keepalive: null,
+};
 
 function keyStatus(creating: boolean, publicKey: string | null): string {
   if (creating) return s.privateKeyNone;
@@ -35,9 +44,19 @@ export function WireGuardPage({
     { value: 'generate', label: s.keyGenerate },
     { value: 'set', label: s.keySet },
   ];
-  const setPeer = (i: number, peer: WgPeerEdit): void => {
-    onChange({ ...vpn, peers: vpn.peers.map((p, j) => (j === i ? peer : p)) });
-  };
+  /** A number NetworkManager holds as 0 when not set, which the empty field means. */
+  const unsetWhenZero = (key: 'listenPort' | 'fwmark' | 'mtu', label: string, hint?: string) => (
+    <NumberField
+      label={label}
+      hint={hint}
+      value={vpn[key]}
+      empty={0}
+      problem={problems[`wg.${key}`]}
+      onChange={(n) => {
+        onChange({ ...vpn, [key]: n ?? 0 });
+      }}
+    />
+  );
   return (
     <div className="edit-page">
       <fieldset className="edit-group">
@@ -71,69 +90,29 @@ export function WireGuardPage({
           />
         )}
       </fieldset>
-      <NumberField
-        label={s.listenPort}
-        hint={s.listenPortHint}
-        value={vpn.listenPort}
-        empty={0}
-        problem={problems['wg.listenPort']}
-        onChange={(n) => {
-          onChange({ ...vpn, listenPort: n ?? 0 });
+      {unsetWhenZero('listenPort', s.listenPort, s.listenPortHint)}
+      {unsetWhenZero('fwmark', s.fwmark)}
+      {unsetWhenZero('mtu', s.mtu)}
+      <RowList
+        label={s.peers}
+        rows={vpn.peers}
+        blank={BLANK_PEER}
+        addLabel={s.addPeer}
+        onRows={(peers) => {
+          onChange({ ...vpn, peers });
         }}
-      />
-      <NumberField
-        label={s.fwmark}
-        value={vpn.fwmark}
-        empty={0}
-        problem={problems['wg.fwmark']}
-        onChange={(n) => {
-          onChange({ ...vpn, fwmark: n ?? 0 });
-        }}
-      />
-      <NumberField
-        label={s.mtu}
-        value={vpn.mtu}
-        empty={0}
-        problem={problems['wg.mtu']}
-        onChange={(n) => {
-          onChange({ ...vpn, mtu: n ?? 0 });
-        }}
-      />
-      <section className="edit-group" aria-label={s.peers}>
-        <h3>{s.peers}</h3>
-        {vpn.peers.map((peer, i) => (
+      >
+        {(peer, i, row) => (
           <PeerFields
-            // Peers have no identity while their key is typed; the position is theirs.
-            key={i}
             index={i}
             peer={peer}
             creating={creating}
             problems={problems}
-            onChange={(p) => {
-              setPeer(i, p);
-            }}
-            onRemove={() => {
-              onChange({ ...vpn, peers: vpn.peers.filter((_, j) => j !== i) });
-            }}
+            onChange={row.set}
+            onRemove={row.remove}
           />
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            const peer: WgPeerEdit = {
-              publicKey: '',
-              newPresharedKey: null,
-              allowedIps: [],
-              endpoint: null,
-              keepalive: null,
-            };
-            onChange({ ...vpn, peers: [...vpn.peers, peer] });
-          }}
-        >
-          {s.addPeer}
-        </button>
-      </section>
+        )}
+      </RowList>
     </div>
   );
 }

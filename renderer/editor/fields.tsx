@@ -136,6 +136,14 @@ export function CheckField(props: {
   );
 }
 
+/** A select's options: each value labelled from its catalogue, by the value itself when it has none. */
+export function labelledOptions<T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<string, string>>,
+): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: labels[value] ?? value }));
+}
+
 export function SelectField<T extends string>(
   props: Common & {
     value: T;

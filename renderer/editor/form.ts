@@ -49,3 +49,14 @@ export function withDataKey(
   else out[key] = value;
   return out;
 }
+
+/**
+ * The onChange of a field bound to one key of an object (a page's edit, an IP family, a peer):
+ * `keySetter(ip, onChange)('dns')` puts the field's value under `dns` and hands the whole on.
+ */
+export function keySetter<T extends object>(value: T, onChange: (value: T) => void) {
+  return <K extends keyof T>(key: K) =>
+    (next: T[K]): void => {
+      onChange({ ...value, [key]: next });
+    };
+}

@@ -6,6 +6,7 @@ import { strings } from '../strings';
 import { CertField } from './CertField';
 import { CheckField, SelectField, TextField } from './fields';
 import { withDataKey } from './form';
+import { OpenVpnSecret, type OpenVpnSecretKey } from './OpenVpnSecret';
 import type { Problems } from './validate';
 
 export interface OpenVpnSubPageProps {
@@ -24,8 +25,14 @@ export function optionsWith(
   return options;
 }
 
-/** `prefix`: the field ids' (`ovpn` for OpenVPN, `oc` for the OpenConnect page). */
-export function ovpnFields({ vpn, problems, onChange }: OpenVpnSubPageProps, prefix = 'ovpn') {
+/**
+ * `prefix`: the field ids' (`ovpn` for OpenVPN, `oc` for the OpenConnect page). `creating`: a new
+ * profile, whose secrets have no stored value to keep (only the pages with a secret pass it).
+ */
+export function ovpnFields(
+  { vpn, problems, onChange, creating = false }: OpenVpnSubPageProps & { creating?: boolean },
+  prefix = 'ovpn',
+) {
   const d = vpn.data;
   const setData = (data: Record<string, string>): void => {
     onChange({ ...vpn, data });
@@ -80,6 +87,17 @@ export function ovpnFields({ vpn, problems, onChange }: OpenVpnSubPageProps, pre
         onChange={(value) => {
           set(key, value);
         }}
+      />
+    ),
+    /** A secret of vpn.secrets: where it is kept and, when it is stored, a new value. */
+    secret: (key: OpenVpnSecretKey, label: string, storageLabel: string) => (
+      <OpenVpnSecret
+        vpn={vpn}
+        secretKey={key}
+        label={label}
+        storageLabel={storageLabel}
+        creating={creating}
+        onChange={onChange}
       />
     ),
     /** keepEmpty: the key stays (empty) while the path is typed, so a mode that needs it holds. */

@@ -1,5 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import type { PromptView } from '../../preload/contract';
+import { CheckField } from '../editor/fields';
 import { useOpenDialog } from '../hooks/open-dialog';
 import { useStoreInstance } from '../store/context';
 import { strings } from '../strings';
@@ -131,16 +132,7 @@ export function PromptDialog({ prompt, variant }: PromptDialogProps) {
           </label>
         ))}
         {prompt.canSave && (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={save}
-              onChange={(event) => {
-                setSave(event.target.checked);
-              }}
-            />
-            <span>{strings.prompt.save}</span>
-          </label>
+          <CheckField label={strings.prompt.save} checked={save} onChange={setSave} />
         )}
         {failure !== null && (
           <p role="alert" className="prompt-failure">

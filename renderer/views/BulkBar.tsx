@@ -156,24 +156,18 @@ export function BulkBar({ selection, onClear }: BulkBarProps) {
           </form>
           <div className="bulk-line" role="group" aria-label={s.neverDefault}>
             <span>{s.neverDefault}</span>
-            <button
-              type="button"
-              className="secondary"
-              aria-label={s.neverDefaultOn}
-              disabled={running}
-              onClick={start({ kind: 'never-default', on: true })}
-            >
-              {s.on}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              aria-label={s.neverDefaultOff}
-              disabled={running}
-              onClick={start({ kind: 'never-default', on: false })}
-            >
-              {s.off}
-            </button>
+            {([true, false] as const).map((on) => (
+              <button
+                key={String(on)}
+                type="button"
+                className="secondary"
+                aria-label={on ? s.neverDefaultOn : s.neverDefaultOff}
+                disabled={running}
+                onClick={start({ kind: 'never-default', on })}
+              >
+                {on ? s.on : s.off}
+              </button>
+            ))}
           </div>
           {asking && (
             <div
