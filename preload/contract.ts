@@ -5,11 +5,11 @@ import { answers, call, event, type PayloadOf, type ResultOf } from './contract-
 import type { DnsView, LanChoice, LockdownView } from './privacy-types';
 import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
-  bulkArgsSchema,
+  selectionActionArgsSchema,
   certInspectArgsSchema,
   certStoreArgsSchema,
   importFilesArgsSchema,
-  type BulkResultView,
+  type SelectionResultView,
   type CertInfoView,
   type ExportResultView,
   type ImportReportView,
@@ -151,7 +151,10 @@ export const contract = {
     /** What a new profile's "Connect this VPN automatically with" offers (profile:get has it too). */
     'profile:base-connections': call(z.tuple([]), answers<BaseConnectionView[]>()),
     /** The library (preload/library.ts): one action over a selection of profiles. */
-    'profiles:bulk': call(z.tuple([bulkArgsSchema]), answers<BulkResultView>()),
+    'profiles:selection-action': call(
+      z.tuple([selectionActionArgsSchema]),
+      answers<SelectionResultView>(),
+    ),
     /** Imports picked or dropped files (with the certificates beside them); progress as events. */
     'profiles:import-files': call(z.tuple([importFilesArgsSchema]), answers<ImportReportView>()),
     /** Stops the imports under way: files already started finish, the rest are reported skipped. */

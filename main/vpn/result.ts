@@ -1,4 +1,4 @@
-// What a parser returns. One shape for both importers, so the bulk importer can stream files through
+// What a parser returns. One shape for both importers, so the import pipeline can stream files through
 // either and report them alike.
 
 import type { InlineTag, OpenVpnFileKey } from './openvpn/keys';

@@ -114,7 +114,7 @@ export class FakeApi implements TunnelbarApi {
         return null;
       case 'profile:base-connections':
         return [];
-      case 'profiles:bulk':
+      case 'profiles:selection-action':
       case 'profiles:import-files':
       case 'profile:export':
       case 'cert:store':
