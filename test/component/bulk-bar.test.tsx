@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SelectionResultView } from '../../preload/library';
 import { FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
-import { renderApp } from './render-app';
+import { renderApp } from './support/render-app';
 
 // The bar over the checked profiles: what it asks main to do, that it asks before deleting, and
 // how it shows main's answer.
