@@ -52,6 +52,11 @@ export interface ImportFailure {
 export type ImportResult<P extends ImportedProfile = ImportedProfile> =
   ImportSuccess<P> | ImportFailure;
 
+/** A parser's refusal of `file`, at a line or (null) as a whole. */
+export function refuseFile(file: string): (line: number | null, message: string) => ImportFailure {
+  return (line, message) => ({ ok: false, error: { file, line, message } });
+}
+
 /** `file:line: message`, the way compilers print it. */
 export function formatImportError(e: ImportError): string {
   return e.line === null ? `${e.file}: ${e.message}` : `${e.file}:${e.line}: ${e.message}`;

@@ -17,7 +17,7 @@ import { finish } from './finish';
 import { fillCredential } from './credential';
 import { checkReferencedFiles } from './files-check';
 import type { OpenVpnProfile } from '../profile';
-import type { ImportResult, ReadFile } from '../result';
+import { refuseFile, type ImportResult, type ReadFile } from '../result';
 import { decodeBytes, encodeBytes } from '../text';
 import { isEncryptedKey } from './cert-files';
 import { importErrorStrings as m } from '../import-errors-strings';
@@ -53,10 +53,7 @@ export function parseOvpn(
   options: OvpnParseOptions,
 ): ImportResult<OpenVpnProfile> {
   const file = options.fileName;
-  const fail = (line: number | null, message: string): ImportResult<OpenVpnProfile> => ({
-    ok: false,
-    error: { file, line, message },
-  });
+  const fail = refuseFile(file);
   const id = idFromFileName(file);
   if (id === '') return fail(null, m.ovpn.emptyName);
   const text = typeof input === 'string' ? input : decodeBytes(input);
