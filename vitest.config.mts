@@ -25,7 +25,7 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
-          setupFiles: ['test/support/english-locale.ts', 'test/component/setup.ts'],
+          setupFiles: ['test/support/english-locale.ts', 'test/component/support/setup.ts'],
           testTimeout: 20_000,
         },
       },

@@ -5,11 +5,11 @@ import { answers, call, event, type PayloadOf, type ResultOf } from './contract-
 import type { DnsView, LanChoice, LockdownView } from './privacy-types';
 import { profileEditSchema, type BaseConnectionView, type ProfileEditView } from './editor';
 import {
-  bulkArgsSchema,
+  selectionActionArgsSchema,
   certInspectArgsSchema,
   certStoreArgsSchema,
   importFilesArgsSchema,
-  type BulkResultView,
+  type SelectionResultView,
   type CertInfoView,
   type ExportResultView,
   type ImportReportView,
@@ -36,6 +36,8 @@ export type {
   TunnelStateView,
 } from './tunnel-types';
 import type { TunnelStateView } from './tunnel-types';
+export type { CertificateView, PromptView, SecretFieldView } from './prompt-types';
+import type { PromptView } from './prompt-types';
 
 export interface ProfileView {
   uuid: string;
@@ -73,47 +75,6 @@ export interface SnapshotView {
 }
 
 export type LockdownStateView = 'on' | 'off' | 'unknown';
-
-/** One thing the secret agent asks a person (main/agent/prompter.ts uses the same type). */
-export interface SecretFieldView {
-  /** The name NetworkManager wants the answer under: `password`, `cert-pass`, `private-key`, ... */
-  key: string;
-  label: string;
-  /** Hidden input (passwords, keys); false for echoed answers such as a user name. */
-  secret: boolean;
-  /** A value to start from, e.g. a user name already known. Never a stored password. */
-  initial?: string;
-  /**
-   * A choice instead of free text (an OpenConnect group or token selection): the answer is one
-   * of these labels. Absent: a text field.
-   */
-  options?: string[];
-}
-
-/** A server certificate the system does not trust, shown for the person to accept or refuse. */
-export interface CertificateView {
-  host: string;
-  /** Why verification failed, in openconnect's words ("signer not found"). */
-  reason: string;
-  /** The public key pin, `pin-sha256:<base64>`. */
-  fingerprint: string;
-}
-
-export interface PromptView {
-  id: string;
-  connectionUuid: string;
-  connectionId: string;
-  vpnType: string;
-  title: string;
-  message: string;
-  /** `certificate`: accept (empty answer) or refuse (cancel); `browser`: waiting, cancel only. */
-  reason: 'initial' | 'rejected' | 'challenge' | 'certificate' | 'browser';
-  fields: SecretFieldView[];
-  canSave: boolean;
-  /** "Save password" starts ticked (the saved password was just rejected). */
-  saveChecked?: boolean;
-  certificate?: CertificateView;
-}
 
 // ---- the table: every call (renderer → main) and every event (main → renderer) ----
 
@@ -190,7 +151,10 @@ export const contract = {
     /** What a new profile's "Connect this VPN automatically with" offers (profile:get has it too). */
     'profile:base-connections': call(z.tuple([]), answers<BaseConnectionView[]>()),
     /** The library (preload/library.ts): one action over a selection of profiles. */
-    'profiles:bulk': call(z.tuple([bulkArgsSchema]), answers<BulkResultView>()),
+    'profiles:selection-action': call(
+      z.tuple([selectionActionArgsSchema]),
+      answers<SelectionResultView>(),
+    ),
     /** Imports picked or dropped files (with the certificates beside them); progress as events. */
     'profiles:import-files': call(z.tuple([importFilesArgsSchema]), answers<ImportReportView>()),
     /** Stops the imports under way: files already started finish, the rest are reported skipped. */

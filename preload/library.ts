@@ -9,7 +9,7 @@ import { uuidSchema } from './uuid-schema';
 
 const uuid = uuidSchema;
 
-export const bulkActionSchema = z.discriminatedUnion('kind', [
+export const selectionActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delete') }),
   /** OpenVPN's `username`, or the plugin's user-name key; '' removes it. */
   z.object({ kind: z.literal('set-username'), username: z.string().max(256) }),
@@ -17,15 +17,15 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('never-default'), on: z.boolean() }),
   z.object({ kind: z.literal('autoconnect'), on: z.boolean() }),
 ]);
-export type BulkAction = z.infer<typeof bulkActionSchema>;
+export type SelectionAction = z.infer<typeof selectionActionSchema>;
 
-export const bulkArgsSchema = z.object({
+export const selectionActionArgsSchema = z.object({
   uuids: z.array(uuid).min(1).max(20_000),
-  action: bulkActionSchema,
+  action: selectionActionSchema,
 });
 
-/** What a bulk action did: how many profiles it changed, and each one it could not. */
-export interface BulkResultView {
+/** What a selection action did: how many profiles it changed, and each one it could not. */
+export interface SelectionResultView {
   changed: number;
   failures: { uuid: string; id: string; sentence: string }[];
 }

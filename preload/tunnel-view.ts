@@ -1,4 +1,5 @@
 import type { TunnelStateView } from './contract';
+import { reconnectSummary } from './reconnect-view';
 
 /**
  * Readings of a tunnel's state that both sides of the contract need: the renderer's switch and
@@ -32,4 +33,40 @@ export function tunnelAddress(state: TunnelStateView): string | null {
 
 function withoutPrefix(address: string): string {
   return address.split('/')[0] ?? address;
+}
+
+/** The words a surface has for a tunnel's states: each surface's own catalogue and tone. */
+export interface TunnelStateWords {
+  connecting: string;
+  needsSecrets: string;
+  connected: string;
+  disconnecting: string;
+  failed: string;
+  /** Takes reconnectSummary's "attempt 3, next at 14:02:31". */
+  reconnecting: (summary: string) => string;
+}
+
+/**
+ * What a tunnel that is not idle reads as, in a surface's words: the tray menu's entry and the
+ * window's row and status panel. Each surface says for itself what an idle tunnel reads as (the
+ * tray nothing) and what it adds (the tray the address, the window the connecting stage).
+ */
+export function activeStateText(
+  state: Exclude<TunnelStateView, { kind: 'disconnected' }>,
+  words: TunnelStateWords,
+): string {
+  switch (state.kind) {
+    case 'connecting':
+      return words.connecting;
+    case 'needs-secrets':
+      return words.needsSecrets;
+    case 'connected':
+      return words.connected;
+    case 'disconnecting':
+      return words.disconnecting;
+    case 'failed':
+      return words.failed;
+    case 'reconnecting':
+      return words.reconnecting(reconnectSummary(state));
+  }
 }

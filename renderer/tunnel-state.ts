@@ -1,5 +1,5 @@
 import type { TunnelStateView } from '../preload/contract';
-import { reconnectSummary } from '../preload/reconnect-view';
+import { activeStateText } from '../preload/tunnel-view';
 import { strings } from './strings';
 
 export { isOnOrComingUp, tunnelAddress } from '../preload/tunnel-view';
@@ -7,22 +7,10 @@ export { isOnOrComingUp, tunnelAddress } from '../preload/tunnel-view';
 export { DISCONNECTED } from '../preload/tunnel-types';
 
 export function stateLabel(state: TunnelStateView): string {
-  switch (state.kind) {
-    case 'disconnected':
-      return strings.state.disconnected;
-    case 'connecting':
-      return strings.state.connectingStage[state.stage];
-    case 'needs-secrets':
-      return strings.state.needsSecrets;
-    case 'connected':
-      return strings.state.connected;
-    case 'disconnecting':
-      return strings.state.disconnecting;
-    case 'failed':
-      return strings.state.failed;
-    case 'reconnecting':
-      return strings.state.reconnecting(reconnectSummary(state));
-  }
+  if (state.kind === 'disconnected') return strings.state.disconnected;
+  // The window has room for the stage NetworkManager reports.
+  if (state.kind === 'connecting') return strings.state.connectingStage[state.stage];
+  return activeStateText(state, strings.state);
 }
 
 /** The tone of the state dot and text (a CSS class suffix). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
 import { AGENT_ERROR } from '../nm/names';
 import { pluginShortName } from '../nm/profile';
-import { runAuthDialog } from './auth-dialog';
+import { runAuthDialog, type DialogRequest } from './auth-dialog';
 import { openconnectLogin } from './openconnect/login';
 import type { PromptRequest, Prompter } from './prompter';
 import { agentOwnedKeys, agentOwnedValues } from './secret-flags';
@@ -24,12 +24,9 @@ export type Outcome =
   /** `notice`: what the person must know or do (install a package, why a login failed), beyond the error for NM. */
   | { error: string; text: string; notice?: string };
 
-export interface AnswerContext {
-  connection: SettingsDict;
+/** The request as the dialogs take it, and the setting it asks secrets of. */
+export interface AnswerContext extends DialogRequest {
   settingName: string;
-  hints: string[];
-  flags: number;
-  signal: AbortSignal;
 }
 
 export interface AnswerOptions {
@@ -119,14 +116,7 @@ async function viaAuthDialog(
     case 'external-ui':
       break;
   }
-  const outcome = await runAuthDialog(
-    plugin,
-    mode.path,
-    ctx.connection,
-    ctx.hints,
-    ctx.flags,
-    ctx.signal,
-  );
+  const outcome = await runAuthDialog(plugin, mode.path, ctx);
   if (outcome.kind === 'nothing-needed') return { secrets: nothingNeededReply(ctx.settingName) };
   if (outcome.fields.length === 0)
     return { secrets: buildSecretsReply(ctx.settingName, outcome.known) };
@@ -157,9 +147,8 @@ async function viaWindowedDialog(
 ): Promise<Outcome> {
   if (opts.prompter === null)
     return { error: AGENT_ERROR.noSecrets, text: 'This Tunnelbar process may not prompt.' };
-  const { connection, hints, flags, signal } = ctx;
-  const result = await runWindowedDialog(plugin, dialog, connection, hints, flags, signal);
-  if (signal.aborted) return CANCELLED;
+  const result = await runWindowedDialog(plugin, dialog, ctx);
+  if (ctx.signal.aborted) return CANCELLED;
   if (result === null) return { error: AGENT_ERROR.userCanceled, text: 'The user cancelled.' };
   return { secrets: buildSecretsReply(ctx.settingName, result.secrets) };
 }

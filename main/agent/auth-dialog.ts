@@ -96,14 +96,22 @@ export function parseDialogOutput(text: string): DialogOutcome {
   };
 }
 
+/**
+ * What NetworkManager asked for (GetSecrets), as both dialog modes pass it on to the plugin's
+ * dialog; the signal aborts with the request.
+ */
+export interface DialogRequest {
+  connection: SettingsDict;
+  hints: string[];
+  flags: number;
+  signal: AbortSignal;
+}
+
 /** Runs `dialog` (a dialog with external UI mode: see dialogMode) and reads what it needs. */
 export async function runAuthDialog(
   plugin: VpnPluginInfo,
   dialog: string,
-  connection: SettingsDict,
-  hints: string[],
-  flags: number,
-  signal: AbortSignal,
+  { connection, hints, flags, signal }: DialogRequest,
 ): Promise<DialogOutcome> {
   const child = spawn(dialog, dialogArgs(connection, plugin, hints, flags), {
     stdio: ['pipe', 'pipe', 'ignore'],

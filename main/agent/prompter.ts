@@ -3,42 +3,17 @@
  * prompter, or the GUI's prompt window. Plain values only: this crosses into the renderer.
  */
 
-import type { CertificateView, SecretFieldView as SecretField } from '../../preload/contract';
+import type {
+  CertificateView,
+  PromptView as PromptRequest,
+  SecretFieldView as SecretField,
+} from '../../preload/contract';
 
-// The fields and the certificate are the contract's types: the GUI's prompt shows them as they are.
-export type { CertificateView, SecretField };
+// The request, its fields and the certificate are the contract's types: the GUI's prompt window
+// shows the request as it is.
+export type { CertificateView, PromptRequest, SecretField };
 
-/**
- * Why the prompt is shown: first time in this attempt, the previous answer was rejected by the
- * server, or the server asks a further question (one-time code); `certificate`: accept or refuse
- * `certificate` (no fields: an empty answer accepts, cancel refuses); `browser`: a web login runs
- * in the system browser (no fields: the prompt only waits, and is withdrawn when the login ends;
- * cancel stops it).
- */
-export type PromptReason = 'initial' | 'rejected' | 'challenge' | 'certificate' | 'browser';
-
-export interface PromptRequest {
-  /** Unique per request; the GUI keys its windows by it. */
-  id: string;
-  connectionUuid: string;
-  connectionId: string;
-  /** `openvpn`, `wireguard`, or the plugin's short name. */
-  vpnType: string;
-  title: string;
-  /** The plugin's or server's text: for a challenge, the server's question. */
-  message: string;
-  reason: PromptReason;
-  fields: SecretField[];
-  /** Whether "save password" may be offered: never for challenges or "ask every time" secrets. */
-  canSave: boolean;
-  /**
-   * "Save password" starts ticked: the keyring holds the password NetworkManager just rejected,
-   * so the one typed now should replace it. Absent: unticked.
-   */
-  saveChecked?: boolean;
-  /** With reason `certificate`: the certificate to accept or refuse. */
-  certificate?: CertificateView;
-}
+export type PromptReason = PromptRequest['reason'];
 
 export interface PromptAnswer {
   values: Record<string, string>;

@@ -29,18 +29,28 @@ export function agentOwnedKeys(connection: SettingsDict, settingName: string): s
       .map((k) => k.slice(0, -'-flags'.length))
       .filter((key) => vpnSecretFlags(data, key) === SecretFlags.agentOwned);
   }
-  if (settingName === 'wireguard') {
-    const wg = connection.wireguard;
-    const keys: string[] = [];
-    if (numberProp(wg, 'private-key-flags') === SecretFlags.agentOwned) keys.push('private-key');
-    for (const peer of mapArrayProp(wg, 'peers')) {
-      const pk = stringProp(peer, 'public-key');
-      if (pk !== undefined && numberProp(peer, 'preshared-key-flags') === SecretFlags.agentOwned)
-        keys.push(`peers.${pk}.preshared-key`);
-    }
-    return keys;
-  }
+  if (settingName === 'wireguard')
+    return wireguardSecretKeys(connection, (flags) => flags === SecretFlags.agentOwned);
   return [];
+}
+
+/**
+ * The WireGuard secrets whose flags `pick` accepts (undefined: the setting holds none), as the
+ * agent names them: `private-key`, and `peers.<public key>.preshared-key` for each peer.
+ */
+export function wireguardSecretKeys(
+  connection: SettingsDict,
+  pick: (flags: number | undefined) => boolean,
+): string[] {
+  const wg = connection.wireguard;
+  const keys: string[] = [];
+  if (pick(numberProp(wg, 'private-key-flags'))) keys.push('private-key');
+  for (const peer of mapArrayProp(wg, 'peers')) {
+    const pk = stringProp(peer, 'public-key');
+    if (pk !== undefined && pick(numberProp(peer, 'preshared-key-flags')))
+      keys.push(`peers.${pk}.preshared-key`);
+  }
+  return keys;
 }
 
 /** The values worth keeping: agent-owned keys only, non-empty. */

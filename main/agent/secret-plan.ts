@@ -1,15 +1,9 @@
-import {
-  mapArrayProp,
-  numberProp,
-  stringMapProp,
-  stringProp,
-  type SettingsDict,
-} from '../nm/dbus-types';
+import { stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
 import { GetSecretsFlags, OPENCONNECT_SERVICE, OPENVPN_SERVICE, SecretFlags } from '../nm/names';
 import type { PromptReason, PromptRequest, SecretField } from './prompter';
 import { agentStrings } from './agent-strings';
 import { installedOpenvpnPluginMessages } from './plugin-messages';
-import { agentOwnedKeys, vpnSecretFlags as flagsOf } from './secret-flags';
+import { agentOwnedKeys, vpnSecretFlags as flagsOf, wireguardSecretKeys } from './secret-flags';
 
 /**
  * What the agent should do with one GetSecrets call. Pure: decided from the call alone.
@@ -201,18 +195,12 @@ function planOpenvpn(input: PlanInput): SecretPlan {
 
 function planWireguard(input: PlanInput): SecretPlan {
   const who = identity(input.connection);
-  const wg = input.connection.wireguard;
   let keys = input.hints.filter((h) => h === 'private-key' || /^peers\..+\.preshared-key$/.test(h));
   if (keys.length === 0) {
     const asksFor = (flags: number | undefined): boolean =>
       ((flags ?? 0) & (SecretFlags.agentOwned | SecretFlags.notSaved)) !== 0 &&
       ((flags ?? 0) & SecretFlags.notRequired) === 0;
-    if (asksFor(numberProp(wg, 'private-key-flags'))) keys.push('private-key');
-    for (const peer of mapArrayProp(wg, 'peers')) {
-      const pk = stringProp(peer, 'public-key');
-      if (pk !== undefined && asksFor(numberProp(peer, 'preshared-key-flags')))
-        keys.push(`peers.${pk}.preshared-key`);
-    }
+    keys = wireguardSecretKeys(input.connection, asksFor);
   }
   keys = [...new Set(keys)];
   if (keys.length === 0) return { kind: 'no-secrets', why: 'no WireGuard secret is agent-owned' };

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { SettingsDict } from '../nm/dbus-types';
-import { connectionItems, dialogArgs } from './auth-dialog';
+import { connectionItems, dialogArgs, type DialogRequest } from './auth-dialog';
 import type { VpnPluginInfo } from './vpn-plugins';
 
 /**
@@ -54,10 +53,7 @@ export class WindowedOutput {
 export function runWindowedDialog(
   plugin: VpnPluginInfo,
   dialog: string,
-  connection: SettingsDict,
-  hints: string[],
-  flags: number,
-  signal: AbortSignal,
+  { connection, hints, flags, signal }: DialogRequest,
 ): Promise<WindowedResult> {
   // Its own process group, as nm-applet starts it: a dialog that runs helpers ends with them.
   const child = spawn(dialog, dialogArgs(connection, plugin, hints, flags, 'windowed'), {

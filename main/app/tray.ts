@@ -75,6 +75,13 @@ export class ElectronTray {
     const choose = (): void => {
       this.input.choose(entry);
     };
+    // Electron flips a check item's mark on click; the mark shows NetworkManager's state only (the
+    // VPN's, or the lockdown profile's), so the menu is rebuilt from the model at once.
+    const chooseChecked = (): void => {
+      choose();
+      this.lastMenu = '';
+      if (this.model !== null) this.draw(this.model);
+    };
     switch (entry.kind) {
       case 'vpn':
         return {
@@ -82,13 +89,7 @@ export class ElectronTray {
           label: entry.label,
           checked: entry.checked,
           enabled: entry.enabled,
-          click: () => {
-            choose();
-            // Electron flips a check item's mark on click; the mark shows NetworkManager's state
-            // only, so the menu is rebuilt from the model at once.
-            this.lastMenu = '';
-            if (this.model !== null) this.draw(this.model);
-          },
+          click: chooseChecked,
         };
       case 'lockdown':
       case 'lockdown-lan':
@@ -96,12 +97,7 @@ export class ElectronTray {
           type: 'checkbox',
           label: entry.label,
           checked: entry.checked,
-          click: () => {
-            choose();
-            // As above: the mark follows NetworkManager (the lockdown profile), not the click.
-            this.lastMenu = '';
-            if (this.model !== null) this.draw(this.model);
-          },
+          click: chooseChecked,
         };
       case 'info':
         return { label: entry.label, enabled: false };

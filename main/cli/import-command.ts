@@ -1,8 +1,8 @@
-// `tunnelbar import`: collects the files, runs the bulk importer, reports as it goes.
+// `tunnelbar import`: collects the files, runs the import pipeline, reports as it goes.
 
 import { homedir } from 'node:os';
-import { runBulkImport } from '../import/pipeline';
-import type { BulkEvent, BulkSummary } from '../import/types';
+import { runImport } from '../import/pipeline';
+import type { ImportEvent, ImportSummary } from '../import/types';
 import { collectTargets } from '../import/walk';
 import { loadExistingProfiles } from '../import/existing';
 import type { ExistingProfile } from '../import/existing-index';
@@ -17,7 +17,7 @@ import { importStrings as t } from './import-strings';
 import { ProgressBar } from './progress-bar';
 import { terminalSafe } from './terminal-text';
 
-function summaryLine(s: BulkSummary, dryRun: boolean): string {
+function summaryLine(s: ImportSummary, dryRun: boolean): string {
   return t.summary(s.total, dryRun, dryRun ? s.planned : s.added, s.duplicates, s.failed);
 }
 
@@ -30,7 +30,7 @@ function reporter(
   io: Io,
   json: boolean,
 ): {
-  onEvent: (e: BulkEvent) => void;
+  onEvent: (e: ImportEvent) => void;
   end: () => void;
 } {
   let bar: ProgressBar | null = null;
@@ -126,9 +126,9 @@ async function run(
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  let summary: BulkSummary;
+  let summary: ImportSummary;
   try {
-    summary = await runBulkImport(
+    summary = await runImport(
       targets,
       { bus, existing },
       {

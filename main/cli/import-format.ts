@@ -1,6 +1,6 @@
 // How `tunnelbar import` reports each file: the --json entry and the human lines.
 
-import type { BulkWarning, FileOutcome } from '../import/types';
+import type { ImportWarning, FileOutcome } from '../import/types';
 import type { ImportedProfile } from '../vpn/profile';
 import type { ImportNote } from '../vpn/result';
 import { importStrings as t } from './import-strings';
@@ -18,7 +18,7 @@ export type ImportEntry =
       ok: true;
       uuid: string;
       id: string;
-      warnings: BulkWarning[];
+      warnings: ImportWarning[];
       repairs: ImportNote[];
     }
   | {
@@ -32,7 +32,7 @@ export type ImportEntry =
       /** The settings it would add, without secrets, NetworkManager's names. */
       settings: ImportedProfile;
       inlineFiles: { tag: string; path: string }[];
-      warnings: BulkWarning[];
+      warnings: ImportWarning[];
       repairs: ImportNote[];
     }
   | {
@@ -90,7 +90,7 @@ export function importEntry(o: FileOutcome): ImportEntry {
   }
 }
 
-function noteLines(kind: 'repaired' | 'warning', notes: readonly BulkWarning[]): string[] {
+function noteLines(kind: 'repaired' | 'warning', notes: readonly ImportWarning[]): string[] {
   return notes.map((n) => t.note(kind, n.line, n.message));
 }
 

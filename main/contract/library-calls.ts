@@ -1,10 +1,10 @@
 // The library's contract calls (preload/library.ts), handed their arguments once the
-// ContractServer validated them: bulk actions, import of picked or dropped files, export,
+// ContractServer validated them: actions over a selection of profiles, import of picked or dropped files, export,
 // certificates.
 
 import type { SomeCallHandlers } from './call-handlers';
 import type { Core } from '../core';
-import { bulkAction } from '../editor/selection-actions';
+import { actOnSelection } from '../editor/selection-actions';
 import { inspectCert, storeCert } from '../editor/certs';
 import { exportProfile } from '../export/export-profile';
 import { importDroppedFiles } from '../import/dropped-files';
@@ -25,7 +25,7 @@ export const importStopped = (): string => s.import.stopped;
 
 export function libraryCalls(ctx: LibraryContext) {
   return {
-    'profiles:bulk': ({ uuids, action }) => bulkAction(ctx.core, uuids, action),
+    'profiles:selection-action': ({ uuids, action }) => actOnSelection(ctx.core, uuids, action),
     'profiles:import-files': async ({ files }) => {
       const stop = new AbortController();
       ctx.imports.add(stop);

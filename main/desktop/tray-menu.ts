@@ -1,7 +1,6 @@
 import type { ProfileView, SnapshotView, TunnelStateView } from '../../preload/contract';
-import { isOnOrComingUp, tunnelAddress } from '../../preload/tunnel-view';
+import { activeStateText, isOnOrComingUp, tunnelAddress } from '../../preload/tunnel-view';
 import { tunnelOf } from '../../preload/mirror';
-import { reconnectSummary } from '../../preload/reconnect-view';
 import { strings } from './strings';
 import type { TrayMenuEntry } from './surface-types';
 import { lockdownMenuEntries } from './tray-lockdown';
@@ -23,25 +22,12 @@ export function menuOrder(profiles: readonly ProfileView[]): ProfileView[] {
   return [...favourites, ...recent, ...rest];
 }
 
+/** "connected, 10.8.0.2", "connecting…"; nothing for an idle tunnel. */
 function stateText(tunnel: TunnelStateView): string | null {
-  switch (tunnel.kind) {
-    case 'disconnected':
-      return null;
-    case 'connecting':
-      return strings.state.connecting;
-    case 'needs-secrets':
-      return strings.state.needsSecrets;
-    case 'connected': {
-      const address = tunnelAddress(tunnel);
-      return address === null ? strings.state.connected : `${strings.state.connected}, ${address}`;
-    }
-    case 'disconnecting':
-      return strings.state.disconnecting;
-    case 'failed':
-      return strings.state.failed;
-    case 'reconnecting':
-      return strings.state.reconnecting(reconnectSummary(tunnel));
-  }
+  if (tunnel.kind === 'disconnected') return null;
+  const text = activeStateText(tunnel, strings.state);
+  const address = tunnelAddress(tunnel);
+  return address === null ? text : `${text}, ${address}`;
 }
 
 /**

@@ -69,7 +69,7 @@ const english = {
     'The connection “{name}” could not be set to {member, select, yes {start this VPN automatically} other {stop starting this VPN}}: {why} Check that you may change that connection, or change your choice under “Connect this VPN automatically with”.',
     (name: string, member: boolean, why: string) => ({ name, member: member ? 'yes' : 'no', why }),
   ),
-  bulk: {
+  selection: {
     gone: 'NetworkManager no longer has this profile (it was deleted meanwhile), so nothing was changed.',
     noUserNameWireGuard: 'WireGuard profiles have no user name; they authenticate with keys.',
     noUserNameOpenConnect:

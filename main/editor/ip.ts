@@ -16,6 +16,7 @@ import {
 import { formatIPv4, formatIPv6, parseIpWithPrefix } from '../vpn/inet';
 import { ip4ToNetworkUint32 } from '../vpn/settings-dict';
 import { editRefused, sameValue } from './refusal';
+import { writeChanged } from './changed-fields';
 import { editorStrings as s } from './editor-strings';
 
 export type Family = 4 | 6;
@@ -148,9 +149,7 @@ export function applyIp(
     ['ignore-auto-routes', 'ignoreAutoRoutes'],
     ['ignore-auto-dns', 'ignoreAutoDns'],
   ] as const;
-  for (const [key, field] of flags) {
-    if (base[field] !== edit[field]) out[key] = new Variant('b', edit[field]);
-  }
+  writeChanged(out, base, edit, flags, 'b');
   return out;
 }
 

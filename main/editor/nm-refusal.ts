@@ -1,5 +1,5 @@
 // NetworkManager's refusal of an edit as a sentence, around the settings calls the editor makes
-// (nm/settings-calls.ts): the profile's own calls (service.ts), the bulk actions, the base
+// (nm/settings-calls.ts): the profile's own calls (service.ts), the selection actions, the base
 // connections' secondaries (base-connections.ts) and a profile's DNS routing.
 
 import { isDBusError } from '../dbus/connection';

@@ -1,8 +1,8 @@
-// One action over a selection of profiles (`profiles:bulk`): delete them, or change one thing in
+// One action over a selection of profiles (`profiles:selection-action`): delete them, or change one thing in
 // each with GetSettings + Update2. Thousands of profiles are handled with a bounded number of
 // calls in flight; one profile failing is a line in the result, the others go on.
 
-import type { BulkAction, BulkResultView } from '../../preload/library';
+import type { SelectionAction, SelectionResultView } from '../../preload/library';
 import { describeUnknownError } from '../errors/tunnelbar-error';
 import { nmNotRunning } from '../nm/errors';
 import { mapLimited } from '../nm/limited';
@@ -10,7 +10,7 @@ import type { NmModel } from '../nm/model';
 import { Update2Flags } from '../nm/names';
 import type { Profile } from '../nm/profile';
 import { getSettings, update2, type NmCaller } from '../nm/settings-calls';
-import { bulkChange } from './selection-change';
+import { selectionChange } from './selection-change';
 import { withRefusalSentence } from './nm-refusal';
 import { deleteProfile } from './service';
 import { editorStrings as s } from './editor-strings';
@@ -22,28 +22,28 @@ import { editorStrings as s } from './editor-strings';
  */
 const PROFILES_IN_FLIGHT = 32;
 
-/** What bulkAction needs of the core (the core itself in the app; fakes in unit tests). */
-export interface BulkCore {
+/** What actOnSelection needs of the core (the core itself in the app; fakes in unit tests). */
+export interface SelectionCore {
   bus: NmCaller;
   model: Pick<NmModel, 'nmRunning' | 'profiles'>;
 }
 
-type Outcome = 'changed' | 'unchanged' | BulkResultView['failures'][number];
+type Outcome = 'changed' | 'unchanged' | SelectionResultView['failures'][number];
 
 function goneSentence(): string {
-  return s.bulk.gone;
+  return s.selection.gone;
 }
 
 async function actOnOne(
   bus: NmCaller,
   profile: Profile,
-  action: BulkAction,
+  action: SelectionAction,
 ): Promise<'changed' | 'unchanged'> {
   if (action.kind === 'delete') {
     await deleteProfile(bus, profile);
     return 'changed';
   }
-  const change = bulkChange(await withRefusalSentence(getSettings(bus, profile.path)), action);
+  const change = selectionChange(await withRefusalSentence(getSettings(bus, profile.path)), action);
   switch (change.kind) {
     case 'unchanged':
       return 'unchanged';
@@ -57,16 +57,16 @@ async function actOnOne(
 }
 
 /** Read afresh each time: NetworkManager may stop while calls are in flight. */
-function nmGone(model: BulkCore['model']): boolean {
+function nmGone(model: SelectionCore['model']): boolean {
   return !model.nmRunning;
 }
 
 async function outcomeOf(
   bus: NmCaller,
-  model: BulkCore['model'],
+  model: SelectionCore['model'],
   uuid: string,
   profile: Profile | undefined,
-  action: BulkAction,
+  action: SelectionAction,
 ): Promise<Outcome> {
   if (profile === undefined) return { uuid, id: uuid, sentence: goneSentence() };
   // NetworkManager left half-way: the rest are not tried, each says why.
@@ -80,11 +80,11 @@ async function outcomeOf(
   }
 }
 
-export async function bulkAction(
-  core: BulkCore,
+export async function actOnSelection(
+  core: SelectionCore,
   uuids: readonly string[],
-  action: BulkAction,
-): Promise<BulkResultView> {
+  action: SelectionAction,
+): Promise<SelectionResultView> {
   const { bus, model } = core;
   if (!model.nmRunning) throw nmNotRunning();
   // One lookup table rather than a search of the model per uuid: selections run to thousands.
@@ -93,7 +93,7 @@ export async function bulkAction(
   const outcomes = await mapLimited(unique, PROFILES_IN_FLIGHT, (uuid) =>
     outcomeOf(bus, model, uuid, byUuid.get(uuid), action),
   );
-  const result: BulkResultView = { changed: 0, failures: [] };
+  const result: SelectionResultView = { changed: 0, failures: [] };
   for (const outcome of outcomes) {
     if (outcome === 'changed') result.changed += 1;
     else if (outcome !== 'unchanged') result.failures.push(outcome);

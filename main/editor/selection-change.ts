@@ -1,9 +1,9 @@
-// What one bulk action changes in one profile's settings (GetSettings' answer, no secrets): only
+// What one selection action changes in one profile's settings (GetSettings' answer, no secrets): only
 // the keys the action names, everything else sent back as it was. Pure, so each rule is tested
 // without a bus.
 
 import { Variant } from 'dbus-next';
-import type { BulkAction } from '../../preload/library';
+import type { SelectionAction } from '../../preload/library';
 import { boolProp, stringMapProp, type SettingsDict } from '../nm/dbus-types';
 import { profileFromSettings } from '../nm/profile';
 import { editorStrings as s } from './editor-strings';
@@ -24,8 +24,8 @@ const USER_NAME_KEYS: Readonly<Record<string, string>> = {
 
 /** Why a type of profile has no user name to set, for the ones where we know why. */
 function noUserName(vpnType: string): string | undefined {
-  if (vpnType === 'wireguard') return s.bulk.noUserNameWireGuard;
-  if (vpnType === 'openconnect') return s.bulk.noUserNameOpenConnect;
+  if (vpnType === 'wireguard') return s.selection.noUserNameWireGuard;
+  if (vpnType === 'openconnect') return s.selection.noUserNameOpenConnect;
   return undefined;
 }
 
@@ -36,7 +36,7 @@ export function userNameKey(vpnType: string): UserNameKey {
   const key = USER_NAME_KEYS[vpnType];
   if (key !== undefined) return { key };
   return {
-    refused: noUserName(vpnType) ?? s.bulk.unknownUserName(vpnType),
+    refused: noUserName(vpnType) ?? s.selection.unknownUserName(vpnType),
   };
 }
 
@@ -45,12 +45,12 @@ function vpnTypeOf(settings: SettingsDict): string {
   return profileFromSettings('', settings)?.vpnType ?? '';
 }
 
-export type BulkChange =
+export type SelectionChange =
   | { kind: 'unchanged' }
   | { kind: 'update'; settings: SettingsDict }
   | { kind: 'refused'; sentence: string };
 
-function setUserName(settings: SettingsDict, username: string): BulkChange {
+function setUserName(settings: SettingsDict, username: string): SelectionChange {
   const found = userNameKey(vpnTypeOf(settings));
   if ('refused' in found) return { kind: 'refused', sentence: found.refused };
   const data = stringMapProp(settings.vpn, 'data');
@@ -64,7 +64,7 @@ function setUserName(settings: SettingsDict, username: string): BulkChange {
   };
 }
 
-function setNeverDefault(settings: SettingsDict, on: boolean): BulkChange {
+function setNeverDefault(settings: SettingsDict, on: boolean): SelectionChange {
   // NetworkManager's default for a missing key is false.
   const families = ['ipv4', 'ipv6'] as const;
   const stale = families.filter((f) => (boolProp(settings[f], 'never-default') ?? false) !== on);
@@ -76,7 +76,7 @@ function setNeverDefault(settings: SettingsDict, on: boolean): BulkChange {
   return { kind: 'update', settings: out };
 }
 
-function setAutoconnect(settings: SettingsDict, on: boolean): BulkChange {
+function setAutoconnect(settings: SettingsDict, on: boolean): SelectionChange {
   // A missing connection.autoconnect means yes.
   if ((boolProp(settings.connection, 'autoconnect') ?? true) === on) return { kind: 'unchanged' };
   return {
@@ -89,10 +89,10 @@ function setAutoconnect(settings: SettingsDict, on: boolean): BulkChange {
 }
 
 /** The settings to send with Update2 for a non-delete action, or why there is nothing to send. */
-export function bulkChange(
+export function selectionChange(
   settings: SettingsDict,
-  action: Exclude<BulkAction, { kind: 'delete' }>,
-): BulkChange {
+  action: Exclude<SelectionAction, { kind: 'delete' }>,
+): SelectionChange {
   switch (action.kind) {
     case 'set-username':
       return setUserName(settings, action.username);

@@ -12,6 +12,7 @@ import {
 } from '../nm/dbus-types';
 import { validEndpoint } from '../vpn/wireguard/names';
 import { editRefused, sameValue } from './refusal';
+import { writeChanged } from './changed-fields';
 import { generatePrivateKey, isWgKey } from '../vpn/wireguard/key-pair';
 import { editorStrings as s } from './editor-strings';
 
@@ -78,9 +79,7 @@ export function applyWireguard(
     ['fwmark', 'fwmark'],
     ['mtu', 'mtu'],
   ] as const;
-  for (const [key, field] of numbers) {
-    if (base[field] !== edit[field]) out[key] = new Variant('u', edit[field]);
-  }
+  writeChanged(out, base, edit, numbers, 'u');
   const newSecret = wireguardHasNewSecret(edit);
   if (!sameValue(base.peers, edit.peers) || newSecret) {
     const oldPeers = new Map(

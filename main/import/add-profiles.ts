@@ -45,39 +45,39 @@ const DENIED = new Set([
 export function classifyAddError(err: unknown): AddFailure {
   if (isDBusError(err, DENIED)) {
     return {
-      message: m.bulk.permissionDenied(err.text),
+      message: m.pipeline.permissionDenied(err.text),
       fatal: true,
       maybeAdded: false,
     };
   }
   if (isDBusError(err, NM_GONE)) {
     return {
-      message: m.bulk.nmGone,
+      message: m.pipeline.nmGone,
       fatal: true,
       maybeAdded: false,
     };
   }
   if (isDBusError(err, 'org.freedesktop.DBus.Error.NoReply')) {
     return {
-      message: m.bulk.noReply(err.text),
+      message: m.pipeline.noReply(err.text),
       fatal: true,
       maybeAdded: true,
     };
   }
   if (isDBusError(err)) {
     return {
-      message: m.bulk.nmRefused(err.text),
+      message: m.pipeline.nmRefused(err.text),
       fatal: false,
       maybeAdded: false,
     };
   }
   if (err instanceof TunnelbarError && (err.word === 'bus-timeout' || err.word === 'bus-closed')) {
     return {
-      message: m.bulk.busGone(err.word, err.message),
+      message: m.pipeline.busGone(err.word, err.message),
       fatal: true,
       maybeAdded: true,
     };
   }
   const text = err instanceof Error ? err.message : String(err);
-  return { message: m.bulk.addFailed(text), fatal: false, maybeAdded: false };
+  return { message: m.pipeline.addFailed(text), fatal: false, maybeAdded: false };
 }

@@ -1,6 +1,6 @@
 // `profiles:import-files`: files the person picked or dropped on the window (a whole folder's,
 // certificates included) are staged in a private folder under ~/.cert/nm-openvpn/, imported by
-// the same bulk pipeline as `tunnelbar import`, and the staging folder is then reduced to the
+// the same import pipeline as `tunnelbar import`, and the staging folder is then reduced to the
 // certificates the new profiles use (or removed when none does).
 
 import type { DroppedFile, ImportReportView } from '../../preload/library';

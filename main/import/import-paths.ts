@@ -3,21 +3,21 @@ import type { NmBus } from '../nm/bus';
 import { nmNotRunning } from '../nm/errors';
 import type { NmCaller } from '../nm/settings-calls';
 import { loadExistingProfiles } from './existing';
-import { runBulkImport } from './pipeline';
-import type { BulkEvent, BulkSummary, FileOutcome } from './types';
+import { runImport } from './pipeline';
+import type { ImportEvent, ImportSummary, FileOutcome } from './types';
 import { collectTargets } from './walk';
 
 export interface ImportReport {
-  summary: BulkSummary;
+  summary: ImportSummary;
   outcomes: FileOutcome[];
 }
 
 export interface ImportPathsOptions {
   /** What relative paths are relative to (and reports name files by); the process's by default. */
   cwd?: string;
-  /** Every event of the bulk importer, for a progress bar. */
-  onEvent?: (event: BulkEvent) => void;
-  /** Stops starting new files (see runBulkImport). */
+  /** Every event of the import pipeline, for a progress bar. */
+  onEvent?: (event: ImportEvent) => void;
+  /** Stops starting new files (see runImport). */
   signal?: AbortSignal;
 }
 
@@ -36,7 +36,7 @@ export async function importPaths(
   const existing = await loadExistingProfiles(bus);
   const targets = await collectTargets([...paths], opts.cwd);
   const outcomes: FileOutcome[] = [];
-  const summary = await runBulkImport(
+  const summary = await runImport(
     targets,
     { bus, existing },
     {

@@ -1,4 +1,4 @@
-// Bulk import: files are prepared one after the other (parse, compare, write inline files) while
+// The import pipeline: files are prepared one after the other (parse, compare, write inline files) while
 // their AddConnection2 calls run pipelined over the one bus connection. At most `window` files are
 // between "started" and "reported" at any time, which bounds both the calls in flight (the system
 // bus refuses more than 128 pending replies per connection, see nm/limited.ts) and the memory:
@@ -10,7 +10,7 @@ import { DuplicateIndex, type ExistingProfile } from './existing-index';
 import { addConnection2, getSecrets, type NmCaller } from '../nm/settings-calls';
 import { ADD_TIMEOUT_MS, classifyAddError, IMPORT_ADD_FLAGS } from './add-profiles';
 import { prepareFile, type PrepareContext, type ReadyFile } from './prepare';
-import type { BulkEvent, BulkSummary, FileOutcome } from './types';
+import type { ImportEvent, ImportSummary, FileOutcome } from './types';
 import type { WalkEntry } from './walk';
 import { removeFiles } from './inline-files';
 import { readProfileFile, readReferencedFile } from './read-bounded';
@@ -20,7 +20,7 @@ import { importErrorStrings as m } from '../vpn/import-errors-strings';
 /** Under the bus's 128 pending replies, as for GetSettings in the model, and still pipelined. */
 export const DEFAULT_WINDOW = 48;
 
-export interface BulkImportOptions {
+export interface ImportRunOptions {
   /** The home folder inline blocks are written under (~/.cert/nm-openvpn/). */
   home: string;
   /** Parse, compare and report, but add nothing and write nothing. */
@@ -37,16 +37,16 @@ export interface BulkImportOptions {
    * given to abort() is the reason reported; otherwise "interrupted".
    */
   signal?: AbortSignal;
-  onEvent?: (event: BulkEvent) => void;
+  onEvent?: (event: ImportEvent) => void;
 }
 
-export interface BulkImportDeps {
+export interface ImportRunDeps {
   bus: NmCaller;
   /** The connections NetworkManager holds now (GetSettings, no secrets). */
   existing: Iterable<ExistingProfile>;
 }
 
-function summarize(outcome: FileOutcome, s: BulkSummary): void {
+function summarize(outcome: FileOutcome, s: ImportSummary): void {
   if (outcome.status === 'added') s.added++;
   else if (outcome.status === 'planned') s.planned++;
   else if (outcome.status === 'duplicate') s.duplicates++;
@@ -58,16 +58,16 @@ function abortReason(signal: AbortSignal): string {
   return typeof reason === 'string' ? reason : 'interrupted';
 }
 
-export async function runBulkImport(
+export async function runImport(
   targets: readonly WalkEntry[],
-  deps: BulkImportDeps,
-  opts: BulkImportOptions,
-): Promise<BulkSummary> {
+  deps: ImportRunDeps,
+  opts: ImportRunOptions,
+): Promise<ImportSummary> {
   const readFile = opts.readFile ?? readReferencedFile;
   const readProfile = opts.readProfile ?? opts.readFile ?? readProfileFile;
   const window = Math.max(1, opts.window ?? DEFAULT_WINDOW);
   const total = targets.length;
-  const summary: BulkSummary = {
+  const summary: ImportSummary = {
     total,
     added: 0,
     planned: 0,
@@ -145,7 +145,7 @@ export async function runBulkImport(
     if (opts.signal?.aborted === true) summary.fatal ??= abortReason(opts.signal);
     if (summary.fatal !== null) {
       const file = target.display;
-      const message = m.bulk.notImported(summary.fatal);
+      const message = m.pipeline.notImported(summary.fatal);
       report({
         status: 'failed',
         stage: 'skipped',

@@ -1,4 +1,4 @@
-// One file of a bulk import up to the point of adding it: read and parse it, compare it with the
+// One file of an import up to the point of adding it: read and parse it, compare it with the
 // profiles there are, and write its inline blocks. Either it ends here (failed, duplicate, or
 // planned in a dry run) or it hands back the settings to add and the files written for them, which
 // the caller removes again if NetworkManager refuses the profile.
@@ -6,7 +6,7 @@
 import type { SettingsDict } from '../nm/dbus-types';
 import { asStored, fileHashes, secretsOf, skeletonOf } from './dedupe';
 import type { ContentKey, DuplicateIndex } from './existing-index';
-import type { BulkWarning, FailedOutcome, FileOutcome, ImportTarget } from './types';
+import type { ImportWarning, FailedOutcome, FileOutcome, ImportTarget } from './types';
 import { fsReason, isProblem, type WalkEntry } from './walk';
 import { parseImportFile, type ImportKind } from '../vpn/detect';
 import { inlineFilePath, removeFiles, withInlinePaths, writeInlineFiles } from './inline-files';
@@ -38,7 +38,7 @@ export interface ReadyFile {
   settings: SettingsDict;
   /** Inline files written for it, removed again if the profile is not added. */
   written: string[];
-  warnings: BulkWarning[];
+  warnings: ImportWarning[];
   repairs: ImportNote[];
   /** null when duplicates are allowed (nothing to compare later files with). */
   key: ContentKey | null;
@@ -81,7 +81,7 @@ function parse(
     );
   } catch (err) {
     // The parsers are built (and fuzzed) not to throw; should one still do, the others go on.
-    const message = m.bulk.importerFailed(err instanceof Error ? err.message : String(err));
+    const message = m.pipeline.importerFailed(err instanceof Error ? err.message : String(err));
     return { ok: false, kind: 'openvpn', error: { file: target.path, line: null, message } };
   }
 }
@@ -106,13 +106,13 @@ export async function prepareFile(
   if (!result.ok) return failed(index, file, 'parse', result.error.line, result.error.message);
   const { kind, repairs, inlineFiles } = result;
   const id = result.profile.connection.id;
-  const warnings: BulkWarning[] = [...result.warnings];
+  const warnings: ImportWarning[] = [...result.warnings];
 
   let key: ContentKey | null;
   try {
     key = ctx.allowDuplicates ? null : contentKey(result, ctx.readFile);
   } catch (err) {
-    return failed(index, file, 'parse', null, m.bulk.importerFailed(String(err)));
+    return failed(index, file, 'parse', null, m.pipeline.importerFailed(String(err)));
   }
   if (key !== null) {
     const twin = await ctx.index.find(key);
@@ -155,7 +155,7 @@ export async function prepareFile(
     // wrote if a later block fails.
     written = writeInlineFiles(inlineFiles, ctx.home, uuid);
   } catch (err) {
-    return failed(index, file, 'write', null, m.bulk.cannotWriteCerts(fsReason(err)));
+    return failed(index, file, 'write', null, m.pipeline.cannotWriteCerts(fsReason(err)));
   }
   let settings: SettingsDict;
   try {
@@ -163,7 +163,7 @@ export async function prepareFile(
     settings = toSettingsDict(profile, uuid);
   } catch (err) {
     removeFiles(written);
-    return failed(index, file, 'parse', null, m.bulk.importerFailed(String(err)));
+    return failed(index, file, 'parse', null, m.pipeline.importerFailed(String(err)));
   }
   return {
     ready: { index, file, kind, uuid, id, settings, written, warnings, repairs, key },

@@ -1,4 +1,4 @@
-// Progress of an import for the window. The bulk importer reports every file; thousands of files
+// Progress of an import for the window. The import pipeline reports every file; thousands of files
 // must not mean thousands of IPC messages, so a report goes out only when ~50 ms have passed or
 // another 1% is done since the last one, plus the first (0 of n, so the bar appears) and the last.
 

@@ -1,4 +1,4 @@
-// Files picked or dropped on the window arrive as bytes with relative paths. Before the bulk
+// Files picked or dropped on the window arrive as bytes with relative paths. Before the import
 // importer (which works on paths) sees them they are written to a private folder under the folder
 // NetworkManager-openvpn reads certificates from, keeping their relative layout, so that a
 // `ca ca.crt` line in a dropped .ovpn finds the ca.crt dropped beside it, and the certificate can
@@ -14,7 +14,7 @@ import { editorStrings as s } from '../editor/editor-strings';
 /** What one import may bring in all: far above any provider's folder, far below the memory. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
-/** Names the bulk importer takes from a folder; a loose file is taken only with one of them. */
+/** Names the import pipeline takes from a folder; a loose file is taken only with one of them. */
 const PROFILE_NAME = /\.(ovpn|conf)$/i;
 
 export interface StagedFiles {
@@ -54,7 +54,7 @@ export function stagedPath(dir: string, relative: string): string {
   return target;
 }
 
-/** The inputs for the bulk importer: top-level folders and loose profile files, in byte order. */
+/** The inputs for the import pipeline: top-level folders and loose profile files, in byte order. */
 export function importInputs(files: readonly DroppedFile[]): string[] {
   const inputs = new Set<string>();
   for (const { path } of files) {

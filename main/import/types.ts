@@ -1,4 +1,4 @@
-// The bulk importer's vocabulary: what it is given, what it reports per file (in input order) and
+// The import pipeline's vocabulary: what it is given, what it reports per file (in input order) and
 // the events a progress bar or the app's import view follows. Plain data, so it can cross IPC.
 
 import type { ImportKind } from '../vpn/detect';
@@ -17,7 +17,7 @@ export interface ImportTarget {
  * A note on a file: a parser's note about one line, or (line and directive null) one about the
  * whole file, such as another profile having the same name.
  */
-export interface BulkWarning {
+export interface ImportWarning {
   line: number | null;
   directive: string | null;
   message: string;
@@ -33,7 +33,7 @@ interface OutcomeBase {
 /** Parsed, so its lines were read: the notes the parser made. */
 interface Parsed {
   kind: ImportKind;
-  warnings: BulkWarning[];
+  warnings: ImportWarning[];
   repairs: ImportNote[];
 }
 
@@ -75,13 +75,13 @@ export interface FailedOutcome extends OutcomeBase {
 
 export type FileOutcome = AddedOutcome | PlannedOutcome | DuplicateOutcome | FailedOutcome;
 
-export type BulkEvent =
+export type ImportEvent =
   /** Before the first file. */
   | { type: 'start'; total: number }
   /** One per file, in input order; `done` counts the files reported so far, this one included. */
   | { type: 'file'; outcome: FileOutcome; done: number; total: number };
 
-export interface BulkSummary {
+export interface ImportSummary {
   total: number;
   added: number;
   planned: number;

@@ -1,9 +1,9 @@
-// The bulk importer's outcomes as the window's import report (preload/library.ts): each warning
+// The import pipeline's outcomes as the window's import report (preload/library.ts): each warning
 // and repair a sentence, each error `file:line: message`, with the private staging folder taken
 // out of every text so the report names files the way the person dropped them.
 
 import type { ImportFileReport, ImportReportView } from '../../preload/library';
-import type { BulkSummary, BulkWarning, FileOutcome } from './types';
+import type { ImportSummary, ImportWarning, FileOutcome } from './types';
 import { formatImportError } from '../vpn/result';
 
 /** Takes `<dir>/` out of a text (a warning naming a staged certificate's full path). */
@@ -19,7 +19,7 @@ export function sentence(text: string): string {
 }
 
 /** `Line 12 (script-security): the line is dropped…`, or the message alone for the whole file. */
-export function noteSentence(note: BulkWarning, dir: string | null = null): string {
+export function noteSentence(note: ImportWarning, dir: string | null = null): string {
   const message = unstaged(note.message, dir);
   if (note.line === null) return sentence(message);
   const where = note.directive === null ? '' : ` (${note.directive})`;
@@ -27,7 +27,7 @@ export function noteSentence(note: BulkWarning, dir: string | null = null): stri
 }
 
 export function fileReport(o: FileOutcome, dir: string | null = null): ImportFileReport {
-  const notes = (list: readonly BulkWarning[]): string[] => list.map((n) => noteSentence(n, dir));
+  const notes = (list: readonly ImportWarning[]): string[] => list.map((n) => noteSentence(n, dir));
   switch (o.status) {
     case 'added':
     case 'planned':
@@ -64,7 +64,7 @@ export function fileReport(o: FileOutcome, dir: string | null = null): ImportFil
 }
 
 export function importReportView(
-  summary: BulkSummary,
+  summary: ImportSummary,
   outcomes: readonly FileOutcome[],
   dir: string | null = null,
 ): ImportReportView {

@@ -40,7 +40,7 @@ export type BusLink = 'lost' | 'reconnected';
 const SETTINGS_CALLS_IN_FLIGHT = 48;
 /**
  * Re-reads after signals, beside the calls of the app's own work on the same connection (an
- * import's pipeline, a bulk action): together still under the 128.
+ * import's pipeline, a selection action): together still under the 128.
  */
 const REFRESHES_IN_FLIGHT = 24;
 const GONE_ERRORS = new Set([

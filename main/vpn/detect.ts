@@ -1,4 +1,4 @@
-// One entry point per file for the bulk importer: decides whether a file is an OpenVPN or a wg-quick
+// One entry point per file for the import pipeline: decides whether a file is an OpenVPN or a wg-quick
 // configuration and parses it. Both kinds use the .conf extension, so the content decides: a
 // wg-quick file has an [Interface] section, which no OpenVPN directive looks like.
 

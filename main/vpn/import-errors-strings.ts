@@ -331,8 +331,8 @@ const english = {
     ),
     routesNotSame: 'ipv4 routes would not come back the same',
   },
-  /** A file of a bulk import that failed past parsing. */
-  bulk: {
+  /** A file the import pipeline failed past parsing. */
+  pipeline: {
     importerFailed: fmt('the importer failed: {why}', (why: string) => ({ why })),
     cannotWriteCerts: fmt('cannot write its certificate files: {why}', (why: string) => ({ why })),
     notImported: fmt('not imported: {why}', (why: string) => ({ why })),

@@ -1,4 +1,4 @@
-// What a parser returns. One shape for both importers, so the bulk importer can stream files through
+// What a parser returns. One shape for both importers, so the import pipeline can stream files through
 // either and report them alike.
 
 import type { InlineTag, OpenVpnFileKey } from './openvpn/keys';
@@ -51,6 +51,11 @@ export interface ImportFailure {
 
 export type ImportResult<P extends ImportedProfile = ImportedProfile> =
   ImportSuccess<P> | ImportFailure;
+
+/** A parser's refusal of `file`, at a line or (null) as a whole. */
+export function refuseFile(file: string): (line: number | null, message: string) => ImportFailure {
+  return (line, message) => ({ ok: false, error: { file, line, message } });
+}
 
 /** `file:line: message`, the way compilers print it. */
 export function formatImportError(e: ImportError): string {

@@ -102,6 +102,22 @@ function readRoutes(map: VariantMap, family: 4 | 6): IpRoute[] {
   });
 }
 
+/**
+ * Copies each key the map holds (read by `read`) into `out` under the same name: a key the
+ * setting does not hold stays absent from the profile.
+ */
+function copyPresent<O, K extends keyof O & string>(
+  out: O,
+  map: VariantMap,
+  read: (map: VariantMap, key: string) => O[K] | undefined,
+  keys: readonly K[],
+): void {
+  for (const key of keys) {
+    const value = read(map, key);
+    if (value !== undefined) out[key] = value;
+  }
+}
+
 function readIp(map: VariantMap | undefined, family: 4 | 6): IpSetting {
   const m = map ?? {};
   const ip: IpSetting = { method: (stringProp(m, 'method') ?? 'auto') as IpMethod };
@@ -113,14 +129,9 @@ function readIp(map: VariantMap | undefined, family: 4 | 6): IpSetting {
   if (dns.length > 0) ip.dns = dns;
   const search = stringArrayProp(m, 'dns-search');
   if (search.length > 0) ip['dns-search'] = search;
-  const neverDefault = boolProp(m, 'never-default');
-  if (neverDefault !== undefined) ip['never-default'] = neverDefault;
-  const table = numberProp(m, 'route-table');
-  if (table !== undefined) ip['route-table'] = table;
-  const ignoreDns = boolProp(m, 'ignore-auto-dns');
-  if (ignoreDns !== undefined) ip['ignore-auto-dns'] = ignoreDns;
-  const ignoreRoutes = boolProp(m, 'ignore-auto-routes');
-  if (ignoreRoutes !== undefined) ip['ignore-auto-routes'] = ignoreRoutes;
+  copyPresent(ip, m, boolProp, ['never-default']);
+  copyPresent(ip, m, numberProp, ['route-table']);
+  copyPresent(ip, m, boolProp, ['ignore-auto-dns', 'ignore-auto-routes']);
   return ip;
 }
 
@@ -128,16 +139,12 @@ function readPeer(d: VariantMap): WireGuardPeer | null {
   const key = stringProp(d, 'public-key');
   if (key === undefined) return null;
   const p: WireGuardPeer = { 'public-key': key };
-  const endpoint = stringProp(d, 'endpoint');
-  if (endpoint !== undefined) p.endpoint = endpoint;
+  copyPresent(p, d, stringProp, ['endpoint']);
   const allowed = stringArrayProp(d, 'allowed-ips');
   if (variantValue(d, 'allowed-ips') !== undefined) p['allowed-ips'] = allowed;
-  const keepalive = numberProp(d, 'persistent-keepalive');
-  if (keepalive !== undefined) p['persistent-keepalive'] = keepalive;
-  const psk = stringProp(d, 'preshared-key');
-  if (psk !== undefined) p['preshared-key'] = psk;
-  const flags = numberProp(d, 'preshared-key-flags');
-  if (flags !== undefined) p['preshared-key-flags'] = flags;
+  copyPresent(p, d, numberProp, ['persistent-keepalive']);
+  copyPresent(p, d, stringProp, ['preshared-key']);
+  copyPresent(p, d, numberProp, ['preshared-key-flags']);
   return p;
 }
 
@@ -146,18 +153,9 @@ function readWireGuard(m: VariantMap): WireGuardSetting {
     .map(readPeer)
     .filter((p): p is WireGuardPeer => p !== null);
   const wg: WireGuardSetting = { peers };
-  const key = stringProp(m, 'private-key');
-  if (key !== undefined) wg['private-key'] = key;
-  const flags = numberProp(m, 'private-key-flags');
-  if (flags !== undefined) wg['private-key-flags'] = flags;
-  const port = numberProp(m, 'listen-port');
-  if (port !== undefined) wg['listen-port'] = port;
-  const fwmark = numberProp(m, 'fwmark');
-  if (fwmark !== undefined) wg.fwmark = fwmark;
-  const mtu = numberProp(m, 'mtu');
-  if (mtu !== undefined) wg.mtu = mtu;
-  const peerRoutes = boolProp(m, 'peer-routes');
-  if (peerRoutes !== undefined) wg['peer-routes'] = peerRoutes;
+  copyPresent(wg, m, stringProp, ['private-key']);
+  copyPresent(wg, m, numberProp, ['private-key-flags', 'listen-port', 'fwmark', 'mtu']);
+  copyPresent(wg, m, boolProp, ['peer-routes']);
   return wg;
 }
 

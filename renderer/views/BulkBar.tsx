@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { BulkAction, BulkResultView } from '../../preload/library';
+import type { SelectionAction, SelectionResultView } from '../../preload/library';
 import { toCallFailure } from '../api';
 import type { Selection } from '../selection/selection';
 import { useStoreInstance } from '../store/context';
@@ -8,7 +8,8 @@ import { strings } from '../strings';
 const s = strings.bulk;
 
 type Outcome =
-  { kind: 'done'; deleted: boolean; view: BulkResultView } | { kind: 'refused'; sentence: string };
+  | { kind: 'done'; deleted: boolean; view: SelectionResultView }
+  | { kind: 'refused'; sentence: string };
 
 export interface BulkBarProps {
   selection: Selection;
@@ -73,12 +74,15 @@ export function BulkBar({ selection, onClear }: BulkBarProps) {
 
   if (count === 0 && outcome === null) return null;
 
-  const run = async (action: BulkAction): Promise<void> => {
+  const run = async (action: SelectionAction): Promise<void> => {
     setAsking(false);
     setOutcome(null);
     setRunning(true);
     try {
-      const view = await store.api.call('profiles:bulk', { uuids: [...selection], action });
+      const view = await store.api.call('profiles:selection-action', {
+        uuids: [...selection],
+        action,
+      });
       setOutcome({ kind: 'done', deleted: action.kind === 'delete', view });
     } catch (err) {
       setOutcome({ kind: 'refused', sentence: toCallFailure(err).sentence });
@@ -86,7 +90,7 @@ export function BulkBar({ selection, onClear }: BulkBarProps) {
       setRunning(false);
     }
   };
-  const start = (action: BulkAction) => () => {
+  const start = (action: SelectionAction) => () => {
     void run(action);
   };
 

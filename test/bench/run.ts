@@ -35,7 +35,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { coldLoadBench } from './cold-load';
-import { bulkImportBench } from './bulk-import';
+import { folderImportBench } from './folder-import';
 import { idleTrafficBench } from './idle-traffic';
 import { render, type BenchResult } from './report';
 import { scaleBench } from './scale';
@@ -54,8 +54,8 @@ const benches: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: '2 signal latency', run: () => signalLatencyBench(LATENCY_ROUNDS) },
   { name: '3 idle traffic', run: () => idleTrafficBench(IDLE_WINDOW_MS) },
   {
-    name: '4 bulk import',
-    run: () => bulkImportBench(IMPORT_COMPARED, IMPORT_ROUNDS, IMPORT_ALONE),
+    name: '4 folder import',
+    run: () => folderImportBench(IMPORT_COMPARED, IMPORT_ROUNDS, IMPORT_ALONE),
   },
   { name: '5 scale', run: () => scaleBench() },
 ];

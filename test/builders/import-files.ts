@@ -1,4 +1,4 @@
-// Writes a provider-style folder of .ovpn files for the bulk import tests and the benchmark: each
+// Writes a provider-style folder of .ovpn files for the import pipeline tests and the benchmark: each
 // with its own server name (so none is a duplicate of another) and the sandbox's certificates
 // inline, as providers ship them.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

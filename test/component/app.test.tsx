@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
 import { tunnelbarApi } from '../../renderer/api';
 import indexHtml from '../../renderer/index.html?raw';
 import { FakeApi, profile, refusal, snapshot } from '../fakes/fake-api';
-import { emit, renderApp } from './render-app';
+import { emit, renderApp } from './support/render-app';
 
 describe('the main window', () => {
   it('shows a banner while NetworkManager is not running, and drops it when it is back', async () => {

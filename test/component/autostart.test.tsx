@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FakeApi, profile, refusal, snapshot } from '../fakes/fake-api';
-import { renderApp } from './render-app';
+import { renderApp } from './support/render-app';
 
 describe('the login setting', () => {
   it('shows the stored setting and changes it through settings:set', async () => {

@@ -3,8 +3,8 @@ import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { openvpnEdit } from '../builders/profile-edits';
 import { connectedState, FakeApi, profile, prompt, snapshot } from '../fakes/fake-api';
-import { openEditorOn } from './open-editor';
-import { emit, renderApp } from './render-app';
+import { openEditorOn } from './support/open-editor';
+import { emit, renderApp } from './support/render-app';
 
 /**
  * axe-core on the rendered views in jsdom: the structure rules (landmarks, headings, names,

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { BulkResultView } from '../../preload/library';
+import type { SelectionResultView } from '../../preload/library';
 import { FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
-import { renderApp } from './render-app';
+import { renderApp } from './support/render-app';
 
 // The bar over the checked profiles: what it asks main to do, that it asks before deleting, and
 // how it shows main's answer.
@@ -20,9 +20,9 @@ async function withChecked(api: FakeApi, ...names: string[]) {
   return { user, bar: screen.getByRole('region', { name: 'Selected profiles' }) };
 }
 
-function answering(result: BulkResultView): FakeApi {
+function answering(result: SelectionResultView): FakeApi {
   const api = new FakeApi(snapshot([office, home, wg]));
-  api.respond = (name) => (name === 'profiles:bulk' ? result : null);
+  api.respond = (name) => (name === 'profiles:selection-action' ? result : null);
   return api;
 }
 
@@ -36,12 +36,12 @@ describe('the bulk bar', () => {
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(api.callsOf('profiles:bulk')).toEqual([]);
+    expect(api.callsOf('profiles:selection-action')).toEqual([]);
 
     await user.click(within(bar).getByRole('button', { name: 'Delete' }));
     const again = screen.getByRole('alertdialog', { name: 'Delete 2 profiles?' });
     await user.click(within(again).getByRole('button', { name: 'Delete' }));
-    expect(api.callsOf('profiles:bulk')).toEqual([
+    expect(api.callsOf('profiles:selection-action')).toEqual([
       [{ uuids: [uuidOf('office'), uuidOf('home')], action: { kind: 'delete' } }],
     ]);
     expect(await screen.findByText('Deleted 2 profiles')).toBeTruthy();
@@ -55,7 +55,7 @@ describe('the bulk bar', () => {
     const { user, bar } = await withChecked(api, 'office', 'wg');
     await user.type(within(bar).getByRole('textbox', { name: 'User name' }), 'jdoe');
     await user.click(within(bar).getByRole('button', { name: 'Apply' }));
-    expect(api.callsOf('profiles:bulk')).toEqual([
+    expect(api.callsOf('profiles:selection-action')).toEqual([
       [
         {
           uuids: [uuidOf('office'), uuidOf('wg')],
@@ -80,9 +80,9 @@ describe('the bulk bar', () => {
     await user.click(within(group).getByRole('button', { name: /: off$/ }));
     await user.click(within(bar).getByRole('button', { name: 'Autoconnect off' }));
     await waitFor(() => {
-      expect(api.callsOf('profiles:bulk')).toHaveLength(3);
+      expect(api.callsOf('profiles:selection-action')).toHaveLength(3);
     });
-    expect(api.callsOf('profiles:bulk').map(([args]) => args)).toEqual([
+    expect(api.callsOf('profiles:selection-action').map(([args]) => args)).toEqual([
       { uuids: [uuidOf('home')], action: { kind: 'never-default', on: true } },
       { uuids: [uuidOf('home')], action: { kind: 'never-default', on: false } },
       { uuids: [uuidOf('home')], action: { kind: 'autoconnect', on: false } },
@@ -91,11 +91,11 @@ describe('the bulk bar', () => {
 
   it('disables its controls and says it is working while main works', async () => {
     const api = new FakeApi(snapshot([office, home]));
-    let finish: (result: BulkResultView) => void = () => undefined;
-    const pending = new Promise<BulkResultView>((resolve) => {
+    let finish: (result: SelectionResultView) => void = () => undefined;
+    const pending = new Promise<SelectionResultView>((resolve) => {
       finish = resolve;
     });
-    api.respond = (name) => (name === 'profiles:bulk' ? pending : null);
+    api.respond = (name) => (name === 'profiles:selection-action' ? pending : null);
     const { user, bar } = await withChecked(api, 'office', 'home');
     await user.click(within(bar).getByRole('button', { name: 'Autoconnect off' }));
     expect(bar.getAttribute('aria-busy')).toBe('true');
@@ -119,7 +119,7 @@ describe('the bulk bar', () => {
   it('says why when main refuses the whole action', async () => {
     const api = new FakeApi(snapshot([office]));
     api.respond = (name) =>
-      name === 'profiles:bulk'
+      name === 'profiles:selection-action'
         ? refusal('nm-not-running', 'NetworkManager is not running. Start it and try again.')
         : null;
     const { user, bar } = await withChecked(api, 'office');

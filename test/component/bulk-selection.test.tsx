@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FakeApi, profile, snapshot } from '../fakes/fake-api';
-import { emit, renderApp } from './render-app';
+import { emit, renderApp } from './support/render-app';
 
 // The list's checkboxes: one per row, shift-click ranges, "select all shown", and a selection
 // that is kept by uuid across searches and scrolling and loses profiles that disappear.

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeApi, snapshot } from '../fakes/fake-api';
-import { emit, renderApp } from './render-app';
+import { emit, renderApp } from './support/render-app';
 
 // Issue 11, item 9: the window says when the system bus itself went away and when it is back.
 

@@ -5,8 +5,8 @@ import type { CallArgs } from '../../preload/contract';
 import type { BaseConnectionView, ProfileEdit } from '../../preload/editor';
 import { openvpnEdit } from '../builders/profile-edits';
 import { FakeApi, refusal, snapshot, uuidOf } from '../fakes/fake-api';
-import { openEditorOn } from './open-editor';
-import { renderApp } from './render-app';
+import { openEditorOn } from './support/open-editor';
+import { renderApp } from './support/render-app';
 
 // The General page: "Available to all users" and "Connect this VPN automatically with".
 

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ProfileEdit } from '../../preload/editor';
 import { openvpnEdit } from '../builders/profile-edits';
-import { input, openOn, saved, select } from './editor-openvpn-helpers';
+import { input, openOn, saved, select } from './support/editor-openvpn-helpers';
 
 // The OpenConnect page: each field writes NetworkManager-openconnect's vpn.data key, the token
 // secret goes in newSecrets, keys the page does not show stay, and wrong values are said at the

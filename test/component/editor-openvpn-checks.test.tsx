@@ -10,7 +10,7 @@ import {
   saved,
   select,
   tlsEdit,
-} from './editor-openvpn-helpers';
+} from './support/editor-openvpn-helpers';
 import { refusal } from '../fakes/fake-api';
 
 // Every validation message of the OpenVPN fields, and the certificate fields: Choose…, drop, what

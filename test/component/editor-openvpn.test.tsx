@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openvpnEdit } from '../builders/profile-edits';
-import { input, openOn, saved, select, tlsEdit } from './editor-openvpn-helpers';
+import { input, openOn, saved, select, tlsEdit } from './support/editor-openvpn-helpers';
 
 // The OpenVPN pages beyond the first (Advanced, Security, TLS authentication, Proxies) and the key
 // and proxy passwords: what each field writes to vpn.data or newSecrets.

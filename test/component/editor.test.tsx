@@ -5,8 +5,8 @@ import type { CallArgs } from '../../preload/contract';
 import type { ProfileEdit } from '../../preload/editor';
 import { openvpnEdit, PEER_KEY_2, pluginEdit, wireguardEdit } from '../builders/profile-edits';
 import { FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
-import { openEditorOn } from './open-editor';
-import { emit, renderApp } from './render-app';
+import { openEditorOn } from './support/open-editor';
+import { emit, renderApp } from './support/render-app';
 
 type SaveArgs = CallArgs<'profile:save'>[0];
 type CreateArgs = CallArgs<'profile:create'>[0];

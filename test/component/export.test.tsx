@@ -4,7 +4,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
-import { renderApp } from './render-app';
+import { renderApp } from './support/render-app';
 
 async function select(name: string): Promise<void> {
   const row = screen.getByRole('switch', { name }).closest('[role="listitem"]');

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../main/i18n/catalogue';
 import { applyLocale } from '../../renderer/locale';
 import { connectedState, FakeApi, profile, prompt, snapshot } from '../fakes/fake-api';
-import { emit, renderApp } from './render-app';
+import { emit, renderApp } from './support/render-app';
 
 afterEach(() => {
   setLocale('en');

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { DroppedFile, ImportReportView } from '../../preload/library';
 import { FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
-import { emit, renderApp } from './render-app';
+import { emit, renderApp } from './support/render-app';
 
 const OVPN = 'client\nremote vpn.example.net 1194\nca ca.crt\n';
 

@@ -5,8 +5,8 @@ import type { CallArgs } from '../../preload/contract';
 import type { DnsView, LockdownView } from '../../preload/privacy-types';
 import { openvpnEdit } from '../builders/profile-edits';
 import { connectedState, FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
-import { openEditorOn } from './open-editor';
-import { emit, renderApp } from './render-app';
+import { openEditorOn } from './support/open-editor';
+import { emit, renderApp } from './support/render-app';
 
 const office = profile('office');
 const home = profile('home');

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { connectedState, FakeApi, profile, refusal, snapshot, uuidOf } from '../fakes/fake-api';
-import { emit, renderApp } from './render-app';
+import { emit, renderApp } from './support/render-app';
 
 /** The profile list pane: its switches and group headings, not the rest of the window's. */
 function inList() {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDuration } from '../../renderer/status/format';
 import { connectedState, FakeApi, profile, refusal, snapshot } from '../fakes/fake-api';
-import { emit, renderApp } from './render-app';
+import { emit, renderApp } from './support/render-app';
 
 const office = profile('office', { remote: 'gw.corp.example.com:1194:udp' });
 const failed = {

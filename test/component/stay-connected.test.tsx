@@ -6,8 +6,8 @@ import type { ProfileEdit } from '../../preload/editor';
 import { clockTime } from '../../preload/reconnect-view';
 import { openvpnEdit } from '../builders/profile-edits';
 import { FakeApi, profile, snapshot, uuidOf } from '../fakes/fake-api';
-import { openEditorOn } from './open-editor';
-import { renderApp } from './render-app';
+import { openEditorOn } from './support/open-editor';
+import { renderApp } from './support/render-app';
 
 // Issue 12 in the window: the reconnecting state, NetworkManager's own knobs on the General page,
 // and what autoconnect needs to work with nobody logged in.

@@ -16,7 +16,7 @@ import {
 /**
  * Calls the real contract would have refused since the last check: main validates every payload
  * against the contract's schemas, so a view that sends one is broken even if the fake would answer it.
- * test/component/setup.ts fails every test that leaves one here.
+ * test/component/support/setup.ts fails every test that leaves one here.
  */
 export const contractViolations: string[] = [];
 
@@ -114,7 +114,7 @@ export class FakeApi implements TunnelbarApi {
         return null;
       case 'profile:base-connections':
         return [];
-      case 'profiles:bulk':
+      case 'profiles:selection-action':
       case 'profiles:import-files':
       case 'profile:export':
       case 'cert:store':

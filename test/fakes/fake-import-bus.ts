@@ -1,4 +1,4 @@
-// A stand-in for NetworkManager's settings service, for the bulk importer's unit tests: it takes
+// A stand-in for NetworkManager's settings service, for the import pipeline's unit tests: it takes
 // AddConnection2 calls, answers them after a delay of the test's choosing (so answers can come
 // out of order), refuses the profiles a test names, counts the calls in flight, and answers
 // ListConnections, GetSettings and GetSecrets from tables.

@@ -1,12 +1,12 @@
 // Every corpus file imported twice into a real NetworkManager, by `nmcli connection import` and by
-// Tunnelbar's bulk importer (all files in one run over one bus connection), then both profiles
+// Tunnelbar's import pipeline (all files in one run over one bus connection), then both profiles
 // read back after NetworkManager normalised them and compared setting by setting, certificate and
 // key files by content. Each tool has its own $HOME, where it writes inline blocks.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runBulkImport } from '../../main/import/pipeline';
+import { runImport } from '../../main/import/pipeline';
 import type { ExistingProfile } from '../../main/import/existing-index';
 import type { FileOutcome } from '../../main/import/types';
 import { collectTargets } from '../../main/import/walk';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   bus = await NmBus.connect(sb.busAddress);
   work = mkdtempSync(join(tmpdir(), 'tunnelbar-import-nmcli-'));
   const targets = await collectTargets(manifest.map(fixturePath));
-  await runBulkImport(
+  await runImport(
     targets,
     { bus, existing: [] },
     {
@@ -63,7 +63,7 @@ function results(entry: ManifestEntry): { t: FileOutcome; n: NmcliImport } {
   return { t, n };
 }
 
-describe('the corpus: Tunnelbar bulk import vs nmcli connection import', () => {
+describe('the corpus: the import pipeline vs nmcli connection import', () => {
   it('imported every file once, none as a duplicate of another', () => {
     expect(mine.size).toBe(manifest.length);
     const duplicates = [...mine.values()].filter((o) => o.status === 'duplicate');
@@ -120,7 +120,7 @@ describe('the corpus: Tunnelbar bulk import vs nmcli connection import', () => {
       });
     }
     const found: FileOutcome[] = [];
-    await runBulkImport(
+    await runImport(
       await collectTargets(ok.map(fixturePath)),
       { bus, existing },
       {

@@ -12,6 +12,8 @@ import {
 import { parseIPv6 } from '../inet';
 import { utf8safeEscape } from '../text';
 import { readProxyAuth } from './proxy-auth';
+import { fillCredential } from './credential';
+import { isInlineTag } from './keys';
 import { importRange, PROTOCOLS, type Handler } from './directive-kit';
 import { importErrorStrings as m } from '../import-errors-strings';
 
@@ -28,44 +30,10 @@ export const fileDirective: Handler = (p, c) => {
     direction = d.value;
   }
   const path = utf8safeEscape(resolvePath(st.dir, p[1] ?? ''));
-  const line = c.line;
-  switch (name) {
-    case 'pkcs12':
-      // OpenVPN allows --pkcs12 with a separate PEM --ca: an earlier ca is kept.
-      if (!st.haveCa) st.setRaw('ca', path, line);
-      st.setRaw('cert', path, line);
-      st.setRaw('key', path, line);
-      st.havePkcs12 = true;
-      break;
-    case 'ca':
-      st.setRaw('ca', path, line);
-      st.haveCa = true;
-      break;
-    case 'cert':
-      st.setRaw('cert', path, line);
-      st.haveCert = true;
-      break;
-    case 'key':
-      st.setRaw('key', path, line);
-      st.haveKey = true;
-      break;
-    case 'secret':
-      st.setRaw('static-key', path, line);
-      if (direction !== null) st.secretDirection = direction;
-      st.allowSecretDir = true;
-      st.haveSk = true;
-      break;
-    case 'tls-auth':
-      st.setRaw('ta', path, line);
-      if (direction !== null) st.taDirection = direction;
-      st.allowTaDir = true;
-      break;
-    case 'tls-crypt':
-    case 'tls-crypt-v2':
-    case 'extra-certs':
-      st.setRaw(name, path, line);
-      break;
-  }
+  // finish() writes the direction (static-key-direction, ta-dir) once the whole file is read.
+  if (name === 'secret' && direction !== null) st.secretDirection = direction;
+  if (name === 'tls-auth' && direction !== null) st.taDirection = direction;
+  if (isInlineTag(name)) fillCredential(st, name, path, c.line, 'file');
   return null;
 };
 

@@ -6,44 +6,53 @@ interface LineSink {
   line(name: string, ...args: (string | undefined)[]): void;
 }
 
-type Rule =
-  | { key: string; directive: string; kind: 'flag' } // `directive` when the key is "yes"
-  | { key: string; directive: string; kind: 'value' } // `directive VALUE`
-  | { key: string; directive: string; kind: 'value-or-bare' }; // "yes" → bare directive
+interface Rule {
+  key: string;
+  directive: string;
+  kind: 'flag' | 'value' | 'value-or-bare';
+}
+
+// Most keys are named as their directive; the few that are not give it.
+const rule =
+  (kind: Rule['kind']) =>
+  (key: string, directive = key): Rule => ({ key, directive, kind });
+const flag = rule('flag'); // `directive` when the key is "yes"
+const value = rule('value'); // `directive VALUE`
+const valueOrBare = rule('value-or-bare'); // "yes" → bare directive
 
 const TRANSPORT: Rule[] = [
-  { key: 'dev-type', directive: 'dev-type', kind: 'value' },
-  { key: 'port', directive: 'port', kind: 'value' },
-  { key: 'remote-random', directive: 'remote-random', kind: 'flag' },
-  { key: 'remote-random-hostname', directive: 'remote-random-hostname', kind: 'flag' },
-  { key: 'connect-timeout', directive: 'connect-timeout', kind: 'value' },
+  value('dev-type'),
+  value('port'),
+  flag('remote-random'),
+  flag('remote-random-hostname'),
+  value('connect-timeout'),
 ];
 
 const TUNNEL: Rule[] = [
-  { key: 'cipher', directive: 'cipher', kind: 'value' },
-  { key: 'data-ciphers', directive: 'data-ciphers', kind: 'value' },
-  { key: 'tls-cipher', directive: 'tls-cipher', kind: 'value' },
-  { key: 'auth', directive: 'auth', kind: 'value' },
-  { key: 'keysize', directive: 'keysize', kind: 'value' },
-  { key: 'allow-compression', directive: 'allow-compression', kind: 'value' },
-  { key: 'compress', directive: 'compress', kind: 'value-or-bare' },
-  { key: 'float', directive: 'float', kind: 'flag' },
-  { key: 'mssfix', directive: 'mssfix', kind: 'value-or-bare' },
-  { key: 'mtu-disc', directive: 'mtu-disc', kind: 'value' },
-  { key: 'tunnel-mtu', directive: 'tun-mtu', kind: 'value' },
-  { key: 'fragment-size', directive: 'fragment', kind: 'value' },
-  { key: 'ping', directive: 'ping', kind: 'value' },
-  { key: 'ping-exit', directive: 'ping-exit', kind: 'value' },
-  { key: 'ping-restart', directive: 'ping-restart', kind: 'value' },
-  { key: 'reneg-seconds', directive: 'reneg-sec', kind: 'value' },
-  { key: 'max-routes', directive: 'max-routes', kind: 'value' },
-  { key: 'remote-cert-tls', directive: 'remote-cert-tls', kind: 'value' },
-  { key: 'ns-cert-type', directive: 'ns-cert-type', kind: 'value' },
-  { key: 'tls-remote', directive: 'tls-remote', kind: 'value' },
-  { key: 'tls-version-max', directive: 'tls-version-max', kind: 'value' },
-  { key: 'allow-pull-fqdn', directive: 'allow-pull-fqdn', kind: 'flag' },
-  { key: 'tun-ipv6', directive: 'tun-ipv6', kind: 'flag' },
-  { key: 'push-peer-info', directive: 'push-peer-info', kind: 'flag' },
+  value('cipher'),
+  value('data-ciphers'),
+  value('tls-cipher'),
+  value('auth'),
+  value('keysize'),
+  value('allow-compression'),
+  valueOrBare('compress'),
+  flag('float'),
+  valueOrBare('mssfix'),
+  value('mtu-disc'),
+  value('tunnel-mtu', 'tun-mtu'),
+  value('fragment-size', 'fragment'),
+  value('ping'),
+  value('ping-exit'),
+  value('ping-restart'),
+  value('reneg-seconds', 'reneg-sec'),
+  value('max-routes'),
+  value('remote-cert-tls'),
+  value('ns-cert-type'),
+  value('tls-remote'),
+  value('tls-version-max'),
+  flag('allow-pull-fqdn'),
+  flag('tun-ipv6'),
+  flag('push-peer-info'),
 ];
 
 function apply(w: LineSink, data: Readonly<Record<string, string>>, rules: Rule[]): void {

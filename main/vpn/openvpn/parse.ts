@@ -14,9 +14,10 @@ import { ignoredDirective } from './ignored';
 import { endsMaterial, isShowableName, NOT_SHOWN } from './unshown';
 import { recheckStubV2 } from './repairs';
 import { finish } from './finish';
+import { fillCredential } from './credential';
 import { checkReferencedFiles } from './files-check';
 import type { OpenVpnProfile } from '../profile';
-import type { ImportResult, ReadFile } from '../result';
+import { refuseFile, type ImportResult, type ReadFile } from '../result';
 import { decodeBytes, encodeBytes } from '../text';
 import { isEncryptedKey } from './cert-files';
 import { importErrorStrings as m } from '../import-errors-strings';
@@ -52,10 +53,7 @@ export function parseOvpn(
   options: OvpnParseOptions,
 ): ImportResult<OpenVpnProfile> {
   const file = options.fileName;
-  const fail = (line: number | null, message: string): ImportResult<OpenVpnProfile> => ({
-    ok: false,
-    error: { file, line, message },
-  });
+  const fail = refuseFile(file);
   const id = idFromFileName(file);
   if (id === '') return fail(null, m.ovpn.emptyName);
   const text = typeof input === 'string' ? input : decodeBytes(input);
@@ -153,46 +151,5 @@ export function parseOvpn(
 function addBlob(st: OvpnState, tag: InlineTag, content: string, line: number): void {
   const bytes = tag === 'pkcs12' ? decodePkcs12(content) : encodeBytes(content);
   st.blobs.set(tag, { tag, content: bytes, line });
-  const placeholder = inlinePlaceholder(tag);
-  switch (tag) {
-    case 'pkcs12':
-      // Unlike the pkcs12 directive, the block replaces ca too, and does not count as a ca.
-      st.setRaw('ca', placeholder, line);
-      st.setRaw('cert', placeholder, line);
-      st.setRaw('key', placeholder, line);
-      st.havePkcs12 = true;
-      break;
-    case 'ca':
-      st.setRaw('ca', placeholder, line);
-      st.haveCa = true;
-      break;
-    case 'cert':
-      st.setRaw('cert', placeholder, line);
-      st.haveCert = true;
-      break;
-    case 'key':
-      st.setRaw('key', placeholder, line);
-      st.haveKey = true;
-      break;
-    case 'tls-auth':
-      st.setRaw('ta', placeholder, line);
-      st.allowTaDir = true;
-      break;
-    case 'secret':
-      st.setRaw('static-key', placeholder, line);
-      st.allowSecretDir = true;
-      break;
-    case 'extra-certs':
-      st.setRaw('extra-certs', placeholder, line);
-      break;
-    case 'crl-verify':
-      st.setRaw('crl-verify-file', placeholder, line);
-      break;
-    case 'tls-crypt':
-      st.setRaw('tls-crypt', placeholder, line);
-      break;
-    case 'tls-crypt-v2':
-      st.setRaw('tls-crypt-v2', placeholder, line);
-      break;
-  }
+  fillCredential(st, tag, inlinePlaceholder(tag), line, 'inline');
 }

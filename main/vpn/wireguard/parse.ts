@@ -14,7 +14,7 @@ import { isWireGuardKey } from './base64-key';
 import { parseIp, parseIpWithPrefix } from '../inet';
 import { parseIntIn } from '../numbers';
 import type { IpSetting, WireGuardPeer, WireGuardProfile } from '../profile';
-import type { ImportNote, ImportResult } from '../result';
+import { refuseFile, type ImportNote, type ImportResult } from '../result';
 import { decodeBytes, isAsciiSpace } from '../text';
 import { validEndpoint, wgFileInterfaceName } from './names';
 import { buildIpSettings, type WgCollected } from './ip';
@@ -210,10 +210,7 @@ export function parseWgQuick(
   options: WgParseOptions,
 ): ImportResult<WireGuardProfile> {
   const file = options.fileName;
-  const fail = (line: number | null, message: string): ImportResult<WireGuardProfile> => ({
-    ok: false,
-    error: { file, line, message },
-  });
+  const fail = refuseFile(file);
   const ifname = wgFileInterfaceName(file);
   if (ifname === null) {
     return fail(null, m.wg.fileName);

@@ -6,6 +6,7 @@ import { Variant } from 'dbus-next';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { IFACE, NM_SETTINGS_PATH } from '../../../main/nm/names';
+import { getConnectionByUuid, getSettings } from '../../../main/nm/settings-calls';
 
 export interface CallBus {
   call(opts: CallOptions): Promise<unknown[]>;
@@ -48,17 +49,5 @@ export async function addDummyConnection(
 
 /** GetSettings of any connection (VPN or not) by its uuid, straight from NetworkManager. */
 export async function settingsByUuid(bus: CallBus, uuid: string): Promise<SettingsDict> {
-  const [path] = await bus.call({
-    path: NM_SETTINGS_PATH,
-    iface: IFACE.settings,
-    member: 'GetConnectionByUuid',
-    signature: 's',
-    body: [uuid],
-  });
-  const [settings] = await bus.call({
-    path: String(path),
-    iface: IFACE.settingsConnection,
-    member: 'GetSettings',
-  });
-  return settings as SettingsDict;
+  return getSettings(bus, await getConnectionByUuid(bus, uuid));
 }

@@ -101,7 +101,12 @@ describe('the auth-dialog protocol', () => {
     const plugin = findVpnPlugin('org.example.fakevpn', [dir]);
     if (plugin === null) throw new Error('plugin not found');
     const signal = new AbortController().signal;
-    const outcome = await runAuthDialog(plugin, dialog, connection, [], 0x1, signal);
+    const outcome = await runAuthDialog(plugin, dialog, {
+      connection,
+      hints: [],
+      flags: 0x1,
+      signal,
+    });
     expect(outcome).toEqual({
       kind: 'ask',
       title: 'Authentication required',

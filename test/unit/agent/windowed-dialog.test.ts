@@ -99,14 +99,12 @@ describe('the windowed auth-dialog protocol', () => {
   });
 
   it('runs the dialog without external UI mode, feeds the connection, reads secrets, says QUIT', async () => {
-    const result = await runWindowedDialog(
-      plugin(answering),
-      answering,
+    const result = await runWindowedDialog(plugin(answering), answering, {
       connection,
-      ['password'],
-      0x1,
-      new AbortController().signal,
-    );
+      hints: ['password'],
+      flags: 0x1,
+      signal: new AbortController().signal,
+    });
     expect(result).toEqual({ secrets: { password: 'n3w-secret', user: 'ann' } });
     const args = readFileSync(join(dir, 'answering.args'), 'utf8').split('\n');
     expect(args).toEqual(['-u', 'u7', '-n', 'corp', '-s', service, '-i', '-t', 'password', '']);
@@ -121,12 +119,19 @@ describe('the windowed auth-dialog protocol', () => {
   it('a dialog that exits unsuccessfully was cancelled by the person', async () => {
     const signal = new AbortController().signal;
     const dialog = plugin(cancelling);
-    expect(await runWindowedDialog(dialog, cancelling, connection, [], 1, signal)).toBeNull();
+    expect(
+      await runWindowedDialog(dialog, cancelling, { connection, hints: [], flags: 1, signal }),
+    ).toBeNull();
   });
 
   it('an abort (CancelGetSecrets) ends the dialog and its process group', async () => {
     const controller = new AbortController();
-    const run = runWindowedDialog(plugin(hanging), hanging, connection, [], 1, controller.signal);
+    const run = runWindowedDialog(plugin(hanging), hanging, {
+      connection,
+      hints: [],
+      flags: 1,
+      signal: controller.signal,
+    });
     const pid = Number(await waitForFile(join(dir, 'hanging.pid')));
     const helper = Number(await waitForFile(join(dir, 'hanging.helper')));
     expect(alive(pid) && alive(helper)).toBe(true);

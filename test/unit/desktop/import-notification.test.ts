@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importNotification } from '../../../main/desktop/notifications';
-import type { BulkSummary, FileOutcome } from '../../../main/import/types';
+import type { ImportSummary, FileOutcome } from '../../../main/import/types';
 
-const summary = (over: Partial<BulkSummary> = {}): BulkSummary => ({
+const summary = (over: Partial<ImportSummary> = {}): ImportSummary => ({
   total: 1,
   added: 0,
   planned: 0,

@@ -27,7 +27,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Writes a result's inline blocks (as the bulk importer will) and returns the final profile. */
+/** Writes a result's inline blocks (as the import pipeline will) and returns the final profile. */
 function materialize(r: ImportResult): OpenVpnProfile {
   if (!r.ok || !('vpn' in r.profile)) throw new Error('not an imported OpenVPN profile');
   const paths = writeInlineFiles(r.inlineFiles, join(work, 'home'), `uuid-${++counter}`);

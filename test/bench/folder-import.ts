@@ -115,7 +115,7 @@ async function large(ctx: Ctx, n: number, result: BenchResult): Promise<void> {
   });
 }
 
-export async function bulkImportBench(
+export async function folderImportBench(
   compared: number,
   rounds: number,
   alone: number,

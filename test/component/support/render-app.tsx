@@ -1,8 +1,8 @@
 import { act, render, type RenderResult } from '@testing-library/react';
-import type { EventName, EventPayloads } from '../../preload/contract';
-import { Store } from '../../renderer/store/store';
-import { Root } from '../../renderer/views/Root';
-import type { FakeApi } from '../fakes/fake-api';
+import type { EventName, EventPayloads } from '../../../preload/contract';
+import { Store } from '../../../renderer/store/store';
+import { Root } from '../../../renderer/views/Root';
+import type { FakeApi } from '../../fakes/fake-api';
 
 export interface Rendered extends RenderResult {
   store: Store;

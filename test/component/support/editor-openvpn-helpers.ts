@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CallArgs, CallName } from '../../preload/contract';
-import type { ProfileEdit } from '../../preload/editor';
-import type { CertInfoView } from '../../preload/library';
-import { openvpnEdit, view } from '../builders/profile-edits';
-import { FakeApi, profile, snapshot } from '../fakes/fake-api';
+import type { CallArgs, CallName } from '../../../preload/contract';
+import type { ProfileEdit } from '../../../preload/editor';
+import type { CertInfoView } from '../../../preload/library';
+import { openvpnEdit, view } from '../../builders/profile-edits';
+import { FakeApi, profile, snapshot } from '../../fakes/fake-api';
 import { renderApp } from './render-app';
 
 // Opening the editor on an OpenVPN profile with cert:inspect answered, and reading its fields.

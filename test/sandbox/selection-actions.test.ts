@@ -1,7 +1,7 @@
 import { Variant } from 'dbus-next';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../main/core';
-import { bulkAction } from '../../main/editor/selection-actions';
+import { actOnSelection } from '../../main/editor/selection-actions';
 import { generatePrivateKey } from '../../main/vpn/wireguard/key-pair';
 import { addWireguardArgs } from './infra/profiles';
 import { findProfile } from '../../main/nm/actions';
@@ -12,7 +12,7 @@ import { startSandbox, type Sandbox } from './infra/sandbox';
 import { waitFor } from './infra/wait';
 import { plainSettings } from '../support/plain-settings';
 
-// Bulk actions against a real NetworkManager: every profile is read back afterwards, so only the
+// Actions on a selection of profiles against a real NetworkManager: every profile is read back afterwards, so only the
 // named keys may have changed, stored secrets are still there, and deleted ones are gone.
 
 let sb: Sandbox;
@@ -49,7 +49,7 @@ function withKey(
 
 beforeAll(async () => {
   sb = await startSandbox();
-  // A system-owned password (flags 0): NetworkManager holds it, a bulk Update2 must keep it.
+  // A system-owned password (flags 0): NetworkManager holds it, a selection action's Update2 must keep it.
   uuids.stored = (
     await sb.addOpenvpnProfile('password', { id: 'tb-bulk-stored', passwordFlags: 0 })
   ).uuid;
@@ -74,13 +74,13 @@ afterEach((ctx) => {
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-4000)}`);
 });
 
-describe('bulk actions on a real NetworkManager', () => {
+describe('actions on a selection of profiles, on a real NetworkManager', () => {
   it('sets the user name, keeps the stored password, and refuses WireGuard with a reason', async () => {
     const names = ['stored', 'cert', 'wg'];
     const before = Object.fromEntries(
       await Promise.all(names.map(async (n) => [n, await settingsOf(n)] as const)),
     );
-    const result = await bulkAction(core, [uuids.stored, uuids.cert, uuids.wg] as string[], {
+    const result = await actOnSelection(core, [uuids.stored, uuids.cert, uuids.wg] as string[], {
       kind: 'set-username',
       username: 'bulk-user',
     });
@@ -108,7 +108,7 @@ describe('bulk actions on a real NetworkManager', () => {
     );
     const targets = [uuids.agent, uuids.wg] as string[];
     const on = { kind: 'never-default', on: true } as const;
-    expect(await bulkAction(core, targets, on)).toEqual({ changed: 2, failures: [] });
+    expect(await actOnSelection(core, targets, on)).toEqual({ changed: 2, failures: [] });
     for (const name of names) {
       const old = before[name] ?? {};
       const ipv4 = withKey(old, 'ipv4', 'never-default', { sig: 'b', value: true });
@@ -116,12 +116,12 @@ describe('bulk actions on a real NetworkManager', () => {
         withKey(ipv4, 'ipv6', 'never-default', { sig: 'b', value: true }),
       );
     }
-    expect(await bulkAction(core, targets, on)).toEqual({ changed: 0, failures: [] });
+    expect(await actOnSelection(core, targets, on)).toEqual({ changed: 0, failures: [] });
   });
 
   it('turns autoconnect off only where it was on', async () => {
     const before = await settingsOf('auto');
-    const result = await bulkAction(core, [uuids.auto, uuids.agent] as string[], {
+    const result = await actOnSelection(core, [uuids.auto, uuids.agent] as string[], {
       kind: 'autoconnect',
       on: false,
     });
@@ -134,7 +134,7 @@ describe('bulk actions on a real NetworkManager', () => {
   it('deletes, and reports a uuid NetworkManager does not have', async () => {
     const gone = [uuids.agent, uuids.auto] as string[];
     const missing = '00000000-0000-4000-8000-000000000000';
-    const result = await bulkAction(core, [...gone, missing], { kind: 'delete' });
+    const result = await actOnSelection(core, [...gone, missing], { kind: 'delete' });
     expect(result.changed).toBe(2);
     expect(result.failures).toEqual([
       { uuid: missing, id: missing, sentence: expect.stringMatching(/no longer has/) as string },
@@ -155,7 +155,7 @@ describe('bulk actions on a real NetworkManager', () => {
       () => core.model.profiles().length === before + 600,
     );
     const bench = core.model.profiles().filter((p) => p.id.startsWith('bench-'));
-    const result = await bulkAction(
+    const result = await actOnSelection(
       core,
       bench.map((p) => p.uuid),
       { kind: 'set-username', username: 'many' },

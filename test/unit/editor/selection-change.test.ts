@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkChange, userNameKey } from '../../../main/editor/selection-change';
+import { selectionChange, userNameKey } from '../../../main/editor/selection-change';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { v } from '../../builders/variant';
 
@@ -24,7 +24,7 @@ function wireguardSettings(): SettingsDict {
   };
 }
 
-function updated(change: ReturnType<typeof bulkChange>): SettingsDict {
+function updated(change: ReturnType<typeof selectionChange>): SettingsDict {
   if (change.kind !== 'update') throw new Error(`expected an update, got ${change.kind}`);
   return change.settings;
 }
@@ -53,10 +53,10 @@ describe('the user-name key of each plugin', () => {
   });
 });
 
-describe('what a bulk action changes in one profile', () => {
+describe('what a selection action changes in one profile', () => {
   it('sets the OpenVPN user name and keeps every other key and setting', () => {
     const before = pluginSettings('openvpn', { remote: 'gw', 'password-flags': '0' });
-    const after = updated(bulkChange(before, { kind: 'set-username', username: 'jdoe' }));
+    const after = updated(selectionChange(before, { kind: 'set-username', username: 'jdoe' }));
     expect(after.vpn?.data?.value).toEqual({
       remote: 'gw',
       'password-flags': '0',
@@ -72,45 +72,45 @@ describe('what a bulk action changes in one profile', () => {
 
   it('uses the plugin’s own key (vpnc) and removes it for an empty name', () => {
     const before = pluginSettings('vpnc', { 'Xauth username': 'old', 'IPSec gateway': 'gw' });
-    const set = updated(bulkChange(before, { kind: 'set-username', username: 'new' }));
+    const set = updated(selectionChange(before, { kind: 'set-username', username: 'new' }));
     expect(set.vpn?.data?.value).toEqual({ 'Xauth username': 'new', 'IPSec gateway': 'gw' });
-    const removed = updated(bulkChange(before, { kind: 'set-username', username: ' ' }));
+    const removed = updated(selectionChange(before, { kind: 'set-username', username: ' ' }));
     expect(removed.vpn?.data?.value).toEqual({ 'IPSec gateway': 'gw' });
   });
 
   it('sends nothing when the value is already there', () => {
     const openvpn = pluginSettings('openvpn', { username: 'jdoe' });
-    expect(bulkChange(openvpn, { kind: 'set-username', username: 'jdoe' })).toEqual({
+    expect(selectionChange(openvpn, { kind: 'set-username', username: 'jdoe' })).toEqual({
       kind: 'unchanged',
     });
     const noName = pluginSettings('openvpn', { remote: 'gw' });
-    expect(bulkChange(noName, { kind: 'set-username', username: '' }).kind).toBe('unchanged');
+    expect(selectionChange(noName, { kind: 'set-username', username: '' }).kind).toBe('unchanged');
     // Missing keys mean NetworkManager's defaults: never-default false, autoconnect true.
-    expect(bulkChange(openvpn, { kind: 'never-default', on: false }).kind).toBe('unchanged');
-    expect(bulkChange(openvpn, { kind: 'autoconnect', on: true }).kind).toBe('unchanged');
+    expect(selectionChange(openvpn, { kind: 'never-default', on: false }).kind).toBe('unchanged');
+    expect(selectionChange(openvpn, { kind: 'autoconnect', on: true }).kind).toBe('unchanged');
   });
 
   it('refuses a user name for WireGuard', () => {
-    const change = bulkChange(wireguardSettings(), { kind: 'set-username', username: 'x' });
+    const change = selectionChange(wireguardSettings(), { kind: 'set-username', username: 'x' });
     expect(change.kind).toBe('refused');
   });
 
   it('sets never-default on IPv4 and IPv6, only where it differs', () => {
     const before = pluginSettings('openvpn', {});
     before.ipv6 = { method: v('s', 'auto'), 'never-default': v('b', true) };
-    const after = updated(bulkChange(before, { kind: 'never-default', on: true }));
+    const after = updated(selectionChange(before, { kind: 'never-default', on: true }));
     expect(after.ipv4?.['never-default']?.value).toBe(true);
     expect(after.ipv4?.['dns-search']?.value).toEqual(['corp']);
     expect(after.ipv6).toBe(before.ipv6);
     expect(after.vpn).toBe(before.vpn);
-    const wg = updated(bulkChange(wireguardSettings(), { kind: 'never-default', on: true }));
+    const wg = updated(selectionChange(wireguardSettings(), { kind: 'never-default', on: true }));
     expect(wg.ipv4?.['never-default']?.value).toBe(true);
     expect(wg.ipv6?.['never-default']?.value).toBe(true);
   });
 
   it('turns autoconnect off and leaves the rest of connection as it was', () => {
     const before = pluginSettings('openvpn', {});
-    const after = updated(bulkChange(before, { kind: 'autoconnect', on: false }));
+    const after = updated(selectionChange(before, { kind: 'autoconnect', on: false }));
     expect(after.connection?.autoconnect?.value).toBe(false);
     expect(after.connection?.autoconnect?.signature).toBe('b');
     expect(after.connection?.id).toBe(before.connection?.id);

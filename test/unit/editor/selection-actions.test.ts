@@ -1,6 +1,6 @@
 import { DBusError } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
-import { bulkAction, type BulkCore } from '../../../main/editor/selection-actions';
+import { actOnSelection, type SelectionCore } from '../../../main/editor/selection-actions';
 import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import { profileFromSettings, type Profile } from '../../../main/nm/profile';
@@ -68,15 +68,15 @@ class FakeSettingsBus {
   }
 }
 
-function world(profiles: Profile[], bus: FakeSettingsBus, nmRunning = true): BulkCore {
+function world(profiles: Profile[], bus: FakeSettingsBus, nmRunning = true): SelectionCore {
   return { bus, model: { nmRunning, profiles: () => profiles } };
 }
 
-describe('bulkAction', () => {
+describe('actOnSelection', () => {
   it('changes thousands of profiles with a bounded number of calls in flight', async () => {
     const bus = new FakeSettingsBus();
     const profiles = Array.from({ length: 2000 }, (_, i) => bus.add(settingsOf(i)));
-    const result = await bulkAction(
+    const result = await actOnSelection(
       world(profiles, bus),
       profiles.map((p) => p.uuid),
       { kind: 'set-username', username: 'jdoe' },
@@ -104,7 +104,7 @@ describe('bulkAction', () => {
             'Insufficient privileges',
           )
         : null;
-    const result = await bulkAction(
+    const result = await actOnSelection(
       world(profiles, bus),
       ['u-0', 'u-1', 'u-missing', 'u-2', 'u-0'],
       { kind: 'delete' },
@@ -130,7 +130,7 @@ describe('bulkAction', () => {
   it('gives WireGuard a failure line for a user name and goes on with the others', async () => {
     const bus = new FakeSettingsBus();
     const profiles = [bus.add(settingsOf(1)), bus.add(settingsOf(3, 'wireguard'))];
-    const result = await bulkAction(world(profiles, bus), ['u-1', 'u-3'], {
+    const result = await actOnSelection(world(profiles, bus), ['u-1', 'u-3'], {
       kind: 'set-username',
       username: 'anna',
     });
@@ -144,7 +144,7 @@ describe('bulkAction', () => {
   it('refuses at once when NetworkManager is not running', async () => {
     const bus = new FakeSettingsBus();
     await expect(
-      bulkAction(world([], bus, false), ['u-1'], { kind: 'autoconnect', on: false }),
+      actOnSelection(world([], bus, false), ['u-1'], { kind: 'autoconnect', on: false }),
     ).rejects.toMatchObject({ word: 'nm-not-running' });
     expect(bus.calls).toEqual([]);
   });

@@ -11,9 +11,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runBulkImport, type BulkImportOptions } from '../../../main/import/pipeline';
+import { runImport, type ImportRunOptions } from '../../../main/import/pipeline';
 import type { ExistingProfile } from '../../../main/import/existing-index';
-import type { BulkEvent, FileOutcome } from '../../../main/import/types';
+import type { ImportEvent, FileOutcome } from '../../../main/import/types';
 import { collectTargets } from '../../../main/import/walk';
 import type { SettingsDict, VariantMap } from '../../../main/nm/dbus-types';
 import { FIXTURES } from '../../fixtures/corpus';
@@ -23,7 +23,7 @@ let dir = '';
 let home = '';
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'tunnelbar-bulk-'));
+  dir = mkdtempSync(join(tmpdir(), 'tunnelbar-import-'));
   home = join(dir, 'home');
   mkdirSync(home);
 });
@@ -77,11 +77,11 @@ function asStoredByNm(call: AddCall, index: number): ExistingProfile {
 async function run(
   paths: string[],
   bus: FakeImportBus,
-  opts: Partial<BulkImportOptions> = {},
+  opts: Partial<ImportRunOptions> = {},
   existing: ExistingProfile[] = [],
-): Promise<{ outcomes: FileOutcome[]; events: BulkEvent[]; fatal: string | null }> {
-  const events: BulkEvent[] = [];
-  const summary = await runBulkImport(
+): Promise<{ outcomes: FileOutcome[]; events: ImportEvent[]; fatal: string | null }> {
+  const events: ImportEvent[] = [];
+  const summary = await runImport(
     await collectTargets(paths, dir),
     { bus, existing },
     {
@@ -97,7 +97,7 @@ async function run(
   return { outcomes, events, fatal: summary.fatal };
 }
 
-describe('runBulkImport', () => {
+describe('runImport', () => {
   it('adds every file, saved to disk with autoconnect blocked, pipelined, reported in order', async () => {
     const paths = Array.from({ length: 30 }, (_, i) => ovpnFile(`f${String(i).padStart(2, '0')}`));
     const bus = new FakeImportBus();

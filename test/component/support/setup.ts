@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, expect } from 'vitest';
-import { contractViolations } from '../fakes/fake-api';
+import { contractViolations } from '../../fakes/fake-api';
 
 // jsdom has no layout: every box is 0×0 and nothing scrolls, so the virtualized list would draw
 // no rows. Give elements a fixed box and make scrolling move scrollTop (with a scroll event), so

@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CallName } from '../../preload/contract';
-import type { BaseConnectionView, ProfileEdit } from '../../preload/editor';
-import { view } from '../builders/profile-edits';
-import { FakeApi, profile, snapshot } from '../fakes/fake-api';
+import type { CallName } from '../../../preload/contract';
+import type { BaseConnectionView, ProfileEdit } from '../../../preload/editor';
+import { view } from '../../builders/profile-edits';
+import { FakeApi, profile, snapshot } from '../../fakes/fake-api';
 import { renderApp } from './render-app';
 
 export interface OpenEditorOptions {

@@ -4,7 +4,7 @@ import { startWorld, type World } from './support/world';
 import { profileList } from './pages/profile-list';
 import { bulkBar } from './pages/bulk-bar';
 
-// Bulk actions in Chromium, through the harness, against a real NetworkManager: two profiles
+// Actions on a selection (`profiles:selection-action`) in Chromium, through the harness, against a real NetworkManager: two profiles
 // checked in the list and deleted after confirming are gone from the page and from NetworkManager.
 
 let w: World;
@@ -28,7 +28,7 @@ afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail') await reportFailure(w, ctx.task.name);
 });
 
-describe('bulk actions through the harness', () => {
+describe('actions on a selection through the harness', () => {
   it('deletes two checked profiles after asking', async () => {
     const { page, sb } = w;
     await bulkBar(page).select('tb-bulk-a');
