@@ -22,12 +22,36 @@ function storedProfile(connection: SettingsDict): StoredProfile {
   };
 }
 
+/**
+ * NetworkManager-openconnect's secrets of one login (its editor marks them not saved): never kept,
+ * even on a profile whose flags call them agent-owned. A cookie or a `resolve` pin kept would be
+ * handed back to a later login that must get its own.
+ */
+const OPENCONNECT_SESSION_KEYS: ReadonlySet<string> = new Set([
+  'cookie',
+  'gateway',
+  'gwcert',
+  'resolve',
+]);
+
+function worthKeeping(profile: StoredProfile, setting: string, key: string): boolean {
+  return !(
+    profile.vpnType === 'openconnect' &&
+    setting === 'vpn' &&
+    OPENCONNECT_SESSION_KEYS.has(key)
+  );
+}
+
 /** Stores the agent-owned secrets of `connection`; rejects when they could not be stored. */
 export async function saveSecrets(connection: SettingsDict, store: SecretStore): Promise<void> {
   const profile = storedProfile(connection);
   const work: [string, Record<string, string>][] = [];
   for (const [setting, values] of Object.entries(secretsOfDict(connection))) {
-    const owned = agentOwnedValues(connection, setting, values);
+    const owned = Object.fromEntries(
+      Object.entries(agentOwnedValues(connection, setting, values)).filter(([key]) =>
+        worthKeeping(profile, setting, key),
+      ),
+    );
     if (Object.keys(owned).length > 0) work.push([setting, owned]);
   }
   if (work.length === 0 || profile.uuid === '') return;
