@@ -4,6 +4,7 @@ import { AGENT_ERROR } from '../nm/names';
 import { pluginShortName } from '../nm/profile';
 import { runAuthDialog } from './auth-dialog';
 import { openconnectLogin } from './openconnect/login';
+import { newUserName, type ProfileRestarter, type SecretHandover } from './openvpn-username';
 import type { PromptRequest, Prompter } from './prompter';
 import { agentOwnedKeys, agentOwnedValues } from './secret-flags';
 import { secretValuesOnly, type SecretPlan } from './secret-plan';
@@ -26,6 +27,8 @@ export type Outcome =
 
 export interface AnswerContext {
   connection: SettingsDict;
+  /** The profile's Settings object path, as GetSecrets names it (needed to start it again). */
+  path?: string;
   settingName: string;
   hints: string[];
   flags: number;
@@ -38,6 +41,10 @@ export interface AnswerOptions {
   pluginDirs: string[];
   /** The openconnect program OpenConnect logins run (default: `openconnect` on the PATH). */
   openconnect?: string;
+  /** Starts an OpenVPN attempt again with a typed user name; without it the name is not kept. */
+  restarter?: ProfileRestarter;
+  /** Secrets typed for an attempt started again, for the new attempt. */
+  handover?: SecretHandover;
 }
 
 const CANCELLED: Outcome = { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
@@ -57,23 +64,31 @@ export async function carryOut(
     case 'nothing-needed':
       return { secrets: nothingNeededReply(ctx.settingName) };
     case 'from-store': {
-      const stored = await opts.store.lookup(
-        uuidOf(ctx.connection),
-        ctx.settingName,
-        plan.keys,
-        ctx.signal,
-      );
+      const stored = {
+        ...(await opts.store.lookup(
+          uuidOf(ctx.connection),
+          ctx.settingName,
+          plan.keys,
+          ctx.signal,
+        )),
+        ...opts.handover?.take(uuidOf(ctx.connection), plan.keys),
+      };
       if (Object.keys(stored).length === 0)
         return { error: AGENT_ERROR.noSecrets, text: 'No secrets saved, and no prompt allowed.' };
       return { secrets: buildSecretsReply(ctx.settingName, stored) };
     }
     case 'ask': {
-      const known = await opts.store.lookup(
-        uuidOf(ctx.connection),
-        ctx.settingName,
-        plan.lookFirst,
-        ctx.signal,
-      );
+      const asked = plan.request.fields.map((f) => f.key);
+      const known = {
+        ...(await opts.store.lookup(
+          uuidOf(ctx.connection),
+          ctx.settingName,
+          plan.lookFirst,
+          ctx.signal,
+        )),
+        // Typed for this profile's attempt that was started again with a new user name.
+        ...opts.handover?.take(uuidOf(ctx.connection), asked),
+      };
       if (ctx.signal.aborted) return CANCELLED;
       const fields = plan.request.fields.filter((f) => !Object.hasOwn(known, f.key));
       // Everything needed is saved: no prompt at all.
@@ -201,16 +216,62 @@ async function askPerson(
     Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k))),
   );
   const secrets = buildSecretsReply(ctx.settingName, { ...known, ...typed });
-  if (!canSave || !answer.save) return { secrets };
-  // Only what this prompt asked for as a secret, and only agent-owned keys: never a code.
+  const save = canSave && answer.save ? toKeep(request, typed, ctx, opts) : null;
+  const userName = newUserName(ctx.connection, answer.values);
+  if (userName !== null && asked.has('username')) {
+    const restarted = await restartWithUserName(userName, { ...known, ...typed }, ctx, opts);
+    if (restarted !== null) {
+      // The new attempt is answered from the hand-over: a ticked password is kept now.
+      if (save !== null) await save().catch(() => undefined);
+      return restarted;
+    }
+  }
+  return save === null ? { secrets } : { secrets, afterReply: save };
+}
+
+/**
+ * What "Save password" keeps: what this prompt asked as a secret, agent-owned keys only (never a
+ * code). Null when that is nothing.
+ */
+function toKeep(
+  request: PromptRequest,
+  typed: Record<string, string>,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): (() => Promise<void>) | null {
   const secretKeys = new Set(request.fields.filter((f) => f.secret).map((f) => f.key));
   const typedSecrets = Object.fromEntries(Object.entries(typed).filter(([k]) => secretKeys.has(k)));
   const toSave = agentOwnedValues(ctx.connection, ctx.settingName, typedSecrets);
-  if (Object.keys(toSave).length === 0) return { secrets };
+  if (Object.keys(toSave).length === 0) return null;
   const profile: StoredProfile = {
     uuid: request.connectionUuid,
     id: request.connectionId,
     vpnType: request.vpnType,
   };
-  return { secrets, afterReply: () => opts.store.save(profile, ctx.settingName, toSave) };
+  return () => opts.store.save(profile, ctx.settingName, toSave);
+}
+
+/**
+ * An OpenVPN user name typed for a profile without one reaches the server only through the
+ * profile (openvpn-username.ts): it is written there and the attempt started again, the typed
+ * secrets handed to the new attempt. This attempt then ends as cancelled (the new one is live).
+ * Null when that could not be done: the secrets are then answered as they are.
+ */
+async function restartWithUserName(
+  userName: string,
+  values: Record<string, string>,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): Promise<Outcome | null> {
+  const { restarter, handover } = opts;
+  if (restarter === undefined || handover === undefined || ctx.path === undefined) return null;
+  const uuid = uuidOf(ctx.connection);
+  handover.give(uuid, values);
+  try {
+    await restarter.restartWithUserName(ctx.path, userName);
+  } catch {
+    handover.drop(uuid);
+    return null;
+  }
+  return { error: AGENT_ERROR.userCanceled, text: 'The attempt started again with the user name.' };
 }

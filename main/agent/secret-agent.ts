@@ -17,6 +17,7 @@ import type { Prompter } from './prompter';
 import { deleteSecrets, saveSecrets } from './save-delete';
 import { planSecrets } from './secret-plan';
 import { NO_SECRET_STORE, type SecretStore } from './secret-store';
+import { nmProfileRestarter, SecretHandover } from './openvpn-username';
 import { pluginDirsFromEnv } from './vpn-plugins';
 
 export interface SecretAgentOptions {
@@ -56,6 +57,8 @@ export class SecretAgent {
   private readonly inFlight = new Set<Promise<void>>();
   /** Connection paths we answered during the current activation attempt. */
   private readonly answered = new Set<string>();
+  /** Secrets typed for an attempt started again with a new user name (openvpn-username.ts). */
+  private readonly handover = new SecretHandover();
   private registered = false;
   private stopped = false;
 
@@ -226,11 +229,13 @@ export class SecretAgent {
       });
       const outcome = await carryOut(
         plan,
-        { connection, settingName, hints, flags, signal: controller.signal },
+        { connection, path, settingName, hints, flags, signal: controller.signal },
         {
           prompter: this.opts.prompter,
           store: this.store,
           pluginDirs: this.opts.pluginDirs ?? pluginDirsFromEnv(),
+          restarter: nmProfileRestarter(this.bus),
+          handover: this.handover,
           ...(this.opts.openconnect === undefined ? {} : { openconnect: this.opts.openconnect }),
         },
       );
