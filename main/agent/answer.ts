@@ -23,7 +23,13 @@ import { runWindowedDialog } from './windowed-dialog';
 export type Outcome =
   | { secrets: SettingsDict; afterReply?: () => Promise<void> }
   /** `notice`: what the person must know or do (install a package, why a login failed), beyond the error for NM. */
-  | { error: string; text: string; notice?: string };
+  | { error: string; text: string; notice?: string; restart?: Restart };
+
+/** An attempt to start again once this one is answered (a new OpenVPN user name). */
+export interface Restart {
+  uuid: string;
+  run: () => Promise<void>;
+}
 
 export interface AnswerContext {
   connection: SettingsDict;
@@ -219,7 +225,7 @@ async function askPerson(
   const save = canSave && answer.save ? toKeep(request, typed, ctx, opts) : null;
   const userName = newUserName(ctx.connection, answer.values);
   if (userName !== null && asked.has('username')) {
-    const restarted = await restartWithUserName(userName, { ...known, ...typed }, ctx, opts);
+    const restarted = restartWithUserName(userName, { ...known, ...typed }, ctx, opts);
     if (restarted !== null) {
       // The new attempt is answered from the hand-over: a ticked password is kept now.
       if (save !== null) await save().catch(() => undefined);
@@ -254,24 +260,31 @@ function toKeep(
 /**
  * An OpenVPN user name typed for a profile without one reaches the server only through the
  * profile (openvpn-username.ts): it is written there and the attempt started again, the typed
- * secrets handed to the new attempt. This attempt then ends as cancelled (the new one is live).
- * Null when that could not be done: the secrets are then answered as they are.
+ * secrets handed to the new attempt. This attempt ends as cancelled; the agent starts the new
+ * one once it has replied. Null when it cannot be done: the secrets are then answered as they are.
  */
-async function restartWithUserName(
+function restartWithUserName(
   userName: string,
   values: Record<string, string>,
   ctx: AnswerContext,
   opts: AnswerOptions,
-): Promise<Outcome | null> {
+): Outcome | null {
   const { restarter, handover } = opts;
-  if (restarter === undefined || handover === undefined || ctx.path === undefined) return null;
+  const path = ctx.path;
+  if (restarter === undefined || handover === undefined || path === undefined) return null;
   const uuid = uuidOf(ctx.connection);
   handover.give(uuid, values);
-  try {
-    await restarter.restartWithUserName(ctx.path, userName);
-  } catch {
-    handover.drop(uuid);
-    return null;
-  }
-  return { error: AGENT_ERROR.userCanceled, text: 'The attempt started again with the user name.' };
+  const run = async (): Promise<void> => {
+    try {
+      await restarter.restartWithUserName(path, userName);
+    } catch (err) {
+      handover.drop(uuid);
+      throw err;
+    }
+  };
+  return {
+    error: AGENT_ERROR.userCanceled,
+    text: 'The attempt starts again with the user name typed.',
+    restart: { uuid, run },
+  };
 }

@@ -1,6 +1,7 @@
-import { Variant } from 'dbus-next';
+import { Variant, type Message } from 'dbus-next';
+import { isDBusError } from '../dbus/connection';
 import { stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
-import { IFACE, NM_PATH, OPENVPN_SERVICE, Update2Flags } from '../nm/names';
+import { ActiveState, IFACE, NM_PATH, OPENVPN_SERVICE, Update2Flags } from '../nm/names';
 import { getSettings, update2, type NmCaller } from '../nm/settings-calls';
 
 /**
@@ -41,27 +42,84 @@ export function newUserName(
 
 /** Starts a profile's attempt again with a new user name. */
 export interface ProfileRestarter {
-  /** Writes vpn.data `username` into the profile at `path` (to disk), then activates it again. */
+  /**
+   * Writes vpn.data `username` into the profile at `path` (to disk), once this attempt has been
+   * answered (NetworkManager fails an attempt whose profile changed under it), then activates the
+   * profile again as soon as NetworkManager lets go of the old attempt.
+   */
   restartWithUserName(path: string, username: string): Promise<void>;
 }
 
+/** What the restarter needs of the bus: calls, and NetworkManager's signals. */
+export interface RestarterBus extends NmCaller {
+  on(event: 'signal', listener: (msg: Message) => void): unknown;
+  off(event: 'signal', listener: (msg: Message) => void): unknown;
+}
+
+const ALREADY_ACTIVE = 'org.freedesktop.NetworkManager.ConnectionAlreadyActive';
+const ACTIVE_PREFIX = '/org/freedesktop/NetworkManager/ActiveConnection/';
+/** How long the old attempt may take to end (it ends as soon as it gets the agent's answer). */
+const OLD_ATTEMPT_MS = 15_000;
+
+/** Resolves on the next sign that an active connection ended (or after `ms`, rejecting). */
+function activeConnectionEnded(bus: RestarterBus, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onSignal = (msg: Message): void => {
+      const [first] = msg.body as unknown[];
+      const removed =
+        msg.member === 'InterfacesRemoved' &&
+        typeof first === 'string' &&
+        first.startsWith(ACTIVE_PREFIX);
+      const deactivated =
+        msg.interface === IFACE.active &&
+        msg.member === 'StateChanged' &&
+        first === ActiveState.deactivated;
+      if (!removed && !deactivated) return;
+      clearTimeout(timer);
+      bus.off('signal', onSignal);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      bus.off('signal', onSignal);
+      reject(new Error('The previous attempt did not end.'));
+    }, ms);
+    bus.on('signal', onSignal);
+  });
+}
+
 /** The restarter on NetworkManager's bus: GetSettings, Update2 of that one key, ActivateConnection. */
-export function nmProfileRestarter(bus: NmCaller): ProfileRestarter {
+export function nmProfileRestarter(bus: RestarterBus): ProfileRestarter {
+  const activate = (path: string): Promise<unknown[]> =>
+    // "/" as device and specific object: NetworkManager picks the base connection.
+    bus.call({
+      path: NM_PATH,
+      iface: IFACE.manager,
+      member: 'ActivateConnection',
+      signature: 'ooo',
+      body: [path, '/', '/'],
+    });
   return {
     async restartWithUserName(path, username) {
       const settings = await getSettings(bus, path);
       const data = { ...stringMapProp(settings.vpn, 'data'), username };
       const vpn = { ...settings.vpn, data: new Variant('a{ss}', data) };
+      // Listening before the change: the old attempt may end while Update2 is under way.
+      let ended = activeConnectionEnded(bus, OLD_ATTEMPT_MS);
+      ended.catch(() => undefined);
       // Settings without secrets: NetworkManager keeps the stored ones.
       await update2(bus, path, { ...settings, vpn }, Update2Flags.toDisk);
-      // "/" as device and specific object: NetworkManager picks the base connection.
-      await bus.call({
-        path: NM_PATH,
-        iface: IFACE.manager,
-        member: 'ActivateConnection',
-        signature: 'ooo',
-        body: [path, '/', '/'],
-      });
+      // NetworkManager refuses to activate a VPN profile while an attempt of it is under way.
+      for (let tries = 0; ; tries++) {
+        try {
+          await activate(path);
+          return;
+        } catch (err) {
+          if (!isDBusError(err, ALREADY_ACTIVE) || tries >= 3) throw err;
+        }
+        await ended;
+        ended = activeConnectionEnded(bus, OLD_ATTEMPT_MS);
+        ended.catch(() => undefined);
+      }
     },
   };
 }

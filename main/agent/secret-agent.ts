@@ -12,7 +12,7 @@ import {
   NM_AGENT_MANAGER_PATH,
   SECRET_AGENT_PATH,
 } from '../nm/names';
-import { carryOut } from './answer';
+import { carryOut, type Restart } from './answer';
 import type { Prompter } from './prompter';
 import { deleteSecrets, saveSecrets } from './save-delete';
 import { planSecrets } from './secret-plan';
@@ -59,6 +59,8 @@ export class SecretAgent {
   private readonly answered = new Set<string>();
   /** Secrets typed for an attempt started again with a new user name (openvpn-username.ts). */
   private readonly handover = new SecretHandover();
+  /** Profiles whose attempt is being started again, by uuid (see restartOf). */
+  private readonly restarts = new Map<string, Promise<boolean>>();
   private registered = false;
   private stopped = false;
 
@@ -248,7 +250,11 @@ export class SecretAgent {
         if (outcome.afterReply) this.track(this.afterReply(outcome.afterReply));
       } else {
         if (outcome.notice !== undefined) this.opts.onWarning?.(outcome.notice);
+        const restart = outcome.restart;
+        // Known before the reply: whoever waits for this attempt learns that another follows.
+        const started = restart === undefined ? undefined : this.restartOnce(restart);
         this.bus.replyError(msg, outcome.error, outcome.text);
+        started?.();
       }
     } catch (err) {
       this.opts.onWarning?.(`Answering NetworkManager's secret request failed: ${String(err)}`);
@@ -256,6 +262,38 @@ export class SecretAgent {
     } finally {
       if (this.pending.get(key) === controller) this.pending.delete(key);
     }
+  }
+
+  /**
+   * Whether a new attempt of the profile is being started (a new OpenVPN user name written into
+   * it): resolves true once NetworkManager took the new activation, false when it could not be
+   * started. Undefined when none is. Taken once.
+   */
+  restartOf(uuid: string): Promise<boolean> | undefined {
+    const started = this.restarts.get(uuid);
+    this.restarts.delete(uuid);
+    return started;
+  }
+
+  /** Registers the restart; the function returned runs it (after the reply). */
+  private restartOnce(restart: Restart): () => void {
+    let settle: (ok: boolean) => void = () => undefined;
+    const started = new Promise<boolean>((resolve) => (settle = resolve));
+    this.restarts.set(restart.uuid, started);
+    return () => {
+      const work = restart.run().then(
+        () => {
+          settle(true);
+        },
+        (err: unknown) => {
+          this.opts.onWarning?.(
+            `Could not start ${restart.uuid} again: ${describeUnknownError(err)}`,
+          );
+          settle(false);
+        },
+      );
+      this.track(work);
+    };
   }
 
   private async afterReply(work: () => Promise<void>): Promise<void> {

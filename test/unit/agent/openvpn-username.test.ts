@@ -107,7 +107,7 @@ describe('the prompt of a profile without a user name', () => {
     expect(plan.kind).toBe('no-secrets');
   });
 
-  it('writes the typed name into the profile, starts the attempt again, and hands it the password', async () => {
+  it('answers this attempt as cancelled, then writes the name and starts again; the new attempt gets the password', async () => {
     const restarter = new RecordingRestarter();
     const handover = new SecretHandover();
     const store = new MemoryStore();
@@ -116,7 +116,12 @@ describe('the prompt of a profile without a user name', () => {
       new Typing({ values: { username: 'bob', password: 'pw' }, save: true }),
       { restarter, handover, store },
     );
-    expect(first).toMatchObject({ error: AGENT_ERROR.userCanceled });
+    expect(first).toMatchObject({ error: AGENT_ERROR.userCanceled, restart: { uuid: 'u1' } });
+    // Nothing is changed before NetworkManager has the answer (it fails an attempt whose
+    // profile changed under it).
+    expect(restarter.calls).toEqual([]);
+    if (!('restart' in first) || first.restart === undefined) throw new Error('no restart');
+    await first.restart.run();
     expect(restarter.calls).toEqual([[PATH, 'bob']]);
     // "Save password" was ticked: kept now, the new attempt being answered without a prompt.
     expect(store.items.get('u1/vpn/password')).toBe('pw');
@@ -133,13 +138,26 @@ describe('the prompt of a profile without a user name', () => {
     expect(later.seen).toHaveLength(1);
   });
 
-  it('when the profile cannot be changed, answers with the password as before (never the name as a secret)', async () => {
+  it('a restart that fails forgets the handed-over password', async () => {
     const restarter = new RecordingRestarter(true);
     const handover = new SecretHandover();
     const typed = new Typing({ values: { username: 'bob', password: 'pw' }, save: false });
     const outcome = await answer(noName, typed, { restarter, handover });
-    expect(secretsOf(outcome)).toEqual({ password: 'pw' });
+    if (!('restart' in outcome) || outcome.restart === undefined) throw new Error('no restart');
+    await expect(outcome.restart.run()).rejects.toThrow('not authorized');
     expect(handover.take('u1', ['password'])).toEqual({});
+  });
+
+  it('without a way to change the profile, answers with the password as before (never the name as a secret)', async () => {
+    const typed = new Typing({ values: { username: 'bob', password: 'pw' }, save: false });
+    const input = { connection: noName, settingName: 'vpn', hints: [], flags: 0x1 };
+    const plan = planSecrets({ ...input, answeredBefore: false, isKeyEncrypted: () => false });
+    const outcome = await carryOut(
+      plan,
+      { ...input, path: PATH, signal: new AbortController().signal },
+      { prompter: typed, store: new MemoryStore(), pluginDirs: [] },
+    );
+    expect(secretsOf(outcome)).toEqual({ password: 'pw' });
   });
 
   it('an empty user name leaves the profile as it is', async () => {
@@ -179,6 +197,8 @@ describe('nmProfileRestarter', () => {
         calls.push(opts);
         return Promise.resolve(opts.member === 'GetSettings' ? [settings] : []);
       },
+      on: () => undefined,
+      off: () => undefined,
     };
     await nmProfileRestarter(bus).restartWithUserName(PATH, 'bob');
     expect(calls.map((c) => c.member)).toEqual(['GetSettings', 'Update2', 'ActivateConnection']);
