@@ -12,7 +12,8 @@ import {
   NM_AGENT_MANAGER_PATH,
   SECRET_AGENT_PATH,
 } from '../nm/names';
-import { carryOut, type Restart } from './answer';
+import { carryOut } from './answer';
+import { Restarts } from './restarts';
 import type { Prompter } from './prompter';
 import { deleteSecrets, saveSecrets } from './save-delete';
 import { planSecrets } from './secret-plan';
@@ -59,8 +60,8 @@ export class SecretAgent {
   private readonly answered = new Set<string>();
   /** Secrets typed for an attempt started again with a new user name (openvpn-username.ts). */
   private readonly handover = new SecretHandover();
-  /** Profiles whose attempt is being started again, by uuid (see restartOf). */
-  private readonly restarts = new Map<string, Promise<boolean>>();
+  /** Profiles whose attempt is being started again (see restartOf). */
+  private readonly restarts = new Restarts();
   private registered = false;
   private stopped = false;
 
@@ -252,9 +253,9 @@ export class SecretAgent {
         if (outcome.notice !== undefined) this.opts.onWarning?.(outcome.notice);
         const restart = outcome.restart;
         // Known before the reply: whoever waits for this attempt learns that another follows.
-        const started = restart === undefined ? undefined : this.restartOnce(restart);
+        const run = restart && this.restarts.register(restart, this.opts.onWarning);
         this.bus.replyError(msg, outcome.error, outcome.text);
-        started?.();
+        if (run) this.track(run());
       }
     } catch (err) {
       this.opts.onWarning?.(`Answering NetworkManager's secret request failed: ${String(err)}`);
@@ -266,34 +267,11 @@ export class SecretAgent {
 
   /**
    * Whether a new attempt of the profile is being started (a new OpenVPN user name written into
-   * it): resolves true once NetworkManager took the new activation, false when it could not be
-   * started. Undefined when none is. Taken once.
+   * it): resolves true once NetworkManager took it, false when it could not be started. Undefined
+   * when none is. Taken once.
    */
   restartOf(uuid: string): Promise<boolean> | undefined {
-    const started = this.restarts.get(uuid);
-    this.restarts.delete(uuid);
-    return started;
-  }
-
-  /** Registers the restart; the function returned runs it (after the reply). */
-  private restartOnce(restart: Restart): () => void {
-    let settle: (ok: boolean) => void = () => undefined;
-    const started = new Promise<boolean>((resolve) => (settle = resolve));
-    this.restarts.set(restart.uuid, started);
-    return () => {
-      const work = restart.run().then(
-        () => {
-          settle(true);
-        },
-        (err: unknown) => {
-          this.opts.onWarning?.(
-            `Could not start ${restart.uuid} again: ${describeUnknownError(err)}`,
-          );
-          settle(false);
-        },
-      );
-      this.track(work);
-    };
+    return this.restarts.take(uuid);
   }
 
   private async afterReply(work: () => Promise<void>): Promise<void> {
