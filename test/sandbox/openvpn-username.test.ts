@@ -3,6 +3,7 @@ import { openCore, type Core } from '../../main/core';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
 import type { TunnelState } from '../../main/nm/tunnel-state';
 import { ScriptedPrompter } from '../fakes/scripted-prompter';
+import { runCli } from '../support/run-cli';
 import { startSandbox, type Sandbox } from './infra/sandbox';
 
 // An OpenVPN password profile without a user name: the prompt asks the user name with the
@@ -83,5 +84,22 @@ describe('an OpenVPN profile without a user name', () => {
     expect(prompt.request.fields.map((f) => f.key)).toEqual(['password']);
     prompt.answer({ password: sb.credentials.password });
     expect((await done).kind).toBe('connected');
+  });
+
+  it('tunnelbar up --ask: the user name and password typed in the terminal, then connected', async () => {
+    // The CLI's own agent must get the request: the in-process one leaves.
+    await core.agent?.stop();
+    const other = await sb.addOpenvpnProfile('password', {
+      id: 'tb-no-name-cli',
+      withoutUserName: true,
+    });
+    const input = `${sb.credentials.username}\n${sb.credentials.password}\n`;
+    const r = await runCli(['up', other.id, '--ask'], sb.env, input);
+    expect(r.stderr).not.toContain(sb.credentials.password);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('connected');
+    const data = await sb.nmcli(['-g', 'vpn.data', 'connection', 'show', other.id]);
+    expect(data).toContain(`username = ${sb.credentials.username}`);
+    await runCli(['down', other.id], sb.env);
   });
 });
