@@ -160,6 +160,33 @@ describe('the prompt of a profile without a user name', () => {
     expect(secretsOf(outcome)).toEqual({ password: 'pw' });
   });
 
+  it('a user name the plugin asks for (its `username` hint) is handled the same way', async () => {
+    const restarter = new RecordingRestarter();
+    const typed = new Typing({ values: { username: 'bob', password: 'pw' }, save: false });
+    const input = { connection: noName, settingName: 'vpn', hints: ['username', 'password'] };
+    const plan = planSecrets({
+      ...input,
+      flags: 0x1,
+      answeredBefore: false,
+      isKeyEncrypted: () => false,
+    });
+    const outcome = await carryOut(
+      plan,
+      { ...input, flags: 0x1, path: PATH, signal: new AbortController().signal },
+      {
+        prompter: typed,
+        store: new MemoryStore(),
+        pluginDirs: [],
+        restarter,
+        handover: new SecretHandover(),
+      },
+    );
+    expect(typed.seen[0]?.fields.map((f) => f.key)).toEqual(['username', 'password']);
+    if (!('restart' in outcome) || outcome.restart === undefined) throw new Error('no restart');
+    await outcome.restart.run();
+    expect(restarter.calls).toEqual([[PATH, 'bob']]);
+  });
+
   it('an empty user name leaves the profile as it is', async () => {
     const restarter = new RecordingRestarter();
     const typed = new Typing({ values: { username: '', password: 'pw' }, save: false });
