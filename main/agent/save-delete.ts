@@ -1,6 +1,7 @@
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { pluginShortName } from '../nm/profile';
+import { OC_SESSION_SECRET_KEYS } from '../../preload/openconnect-keys';
 import { agentOwnedValues } from './secret-flags';
 import { secretsOfDict } from './secret-reply';
 import type { SecretStore, StoredProfile } from './secret-store';
@@ -23,22 +24,15 @@ function storedProfile(connection: SettingsDict): StoredProfile {
 }
 
 /**
- * NetworkManager-openconnect's secrets of one login (its editor marks them not saved): never kept,
- * even on a profile whose flags call them agent-owned. A cookie or a `resolve` pin kept would be
- * handed back to a later login that must get its own.
+ * A login's session secrets (NetworkManager-openconnect's editor marks them not saved) are never
+ * kept, even on a profile whose flags call them agent-owned: a cookie or a `resolve` pin kept would
+ * be handed back to a later login that must get its own.
  */
-const OPENCONNECT_SESSION_KEYS: ReadonlySet<string> = new Set([
-  'cookie',
-  'gateway',
-  'gwcert',
-  'resolve',
-]);
-
 function worthKeeping(profile: StoredProfile, setting: string, key: string): boolean {
   return !(
     profile.vpnType === 'openconnect' &&
     setting === 'vpn' &&
-    OPENCONNECT_SESSION_KEYS.has(key)
+    OC_SESSION_SECRET_KEYS.includes(key)
   );
 }
 
