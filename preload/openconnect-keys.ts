@@ -41,6 +41,14 @@ const BOOL_KEYS: ReadonlySet<string> = new Set([
 /** Keys holding a file: an absolute path (a certificate or key may also be a PKCS#11 URI). */
 const FILE_KEYS: ReadonlySet<string> = new Set(['cacert', 'usercert', 'userkey', 'csd_wrapper']);
 
+/**
+ * The secrets of one login that the agent hands NetworkManager-openconnect: the session cookie,
+ * the gateway it ended at, its certificate's fingerprint and the host:address it reached. The
+ * plugin's editor marks them not saved (`<key>-flags=2`), so NetworkManager never writes them into
+ * the profile; Tunnelbar's editor does the same on every OpenConnect profile it creates or saves.
+ */
+export const OC_SESSION_SECRET_KEYS: readonly string[] = ['cookie', 'gateway', 'gwcert', 'resolve'];
+
 /** The only vpn.secrets key the page writes: the token's secret. */
 export const OC_SECRET_KEYS: readonly string[] = ['stoken_string'];
 

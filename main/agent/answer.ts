@@ -4,6 +4,7 @@ import { AGENT_ERROR } from '../nm/names';
 import { pluginShortName } from '../nm/profile';
 import { runAuthDialog, type DialogRequest } from './auth-dialog';
 import { openconnectLogin } from './openconnect/login';
+import { newUserName, type ProfileRestarter, type SecretHandover } from './openvpn-username';
 import type { PromptRequest, Prompter } from './prompter';
 import { agentOwnedKeys, agentOwnedValues } from './secret-flags';
 import { secretValuesOnly, type SecretPlan } from './secret-plan';
@@ -22,10 +23,18 @@ import { runWindowedDialog } from './windowed-dialog';
 export type Outcome =
   | { secrets: SettingsDict; afterReply?: () => Promise<void> }
   /** `notice`: what the person must know or do (install a package, why a login failed), beyond the error for NM. */
-  | { error: string; text: string; notice?: string };
+  | { error: string; text: string; notice?: string; restart?: Restart };
+
+/** An attempt to start again once this one is answered (a new OpenVPN user name). */
+export interface Restart {
+  uuid: string;
+  run: () => Promise<void>;
+}
 
 /** The request as the dialogs take it, and the setting it asks secrets of. */
 export interface AnswerContext extends DialogRequest {
+  /** The profile's Settings object path, as GetSecrets names it (needed to start it again). */
+  path?: string;
   settingName: string;
 }
 
@@ -35,6 +44,10 @@ export interface AnswerOptions {
   pluginDirs: string[];
   /** The openconnect program OpenConnect logins run (default: `openconnect` on the PATH). */
   openconnect?: string;
+  /** Starts an OpenVPN attempt again with a typed user name; without it the name is not kept. */
+  restarter?: ProfileRestarter;
+  /** Secrets typed for an attempt started again, for the new attempt. */
+  handover?: SecretHandover;
 }
 
 const CANCELLED: Outcome = { error: AGENT_ERROR.agentCanceled, text: 'The request was cancelled.' };
@@ -54,23 +67,31 @@ export async function carryOut(
     case 'nothing-needed':
       return { secrets: nothingNeededReply(ctx.settingName) };
     case 'from-store': {
-      const stored = await opts.store.lookup(
-        uuidOf(ctx.connection),
-        ctx.settingName,
-        plan.keys,
-        ctx.signal,
-      );
+      const stored = {
+        ...(await opts.store.lookup(
+          uuidOf(ctx.connection),
+          ctx.settingName,
+          plan.keys,
+          ctx.signal,
+        )),
+        ...opts.handover?.take(uuidOf(ctx.connection), plan.keys),
+      };
       if (Object.keys(stored).length === 0)
         return { error: AGENT_ERROR.noSecrets, text: 'No secrets saved, and no prompt allowed.' };
       return { secrets: buildSecretsReply(ctx.settingName, stored) };
     }
     case 'ask': {
-      const known = await opts.store.lookup(
-        uuidOf(ctx.connection),
-        ctx.settingName,
-        plan.lookFirst,
-        ctx.signal,
-      );
+      const asked = plan.request.fields.map((f) => f.key);
+      const known = {
+        ...(await opts.store.lookup(
+          uuidOf(ctx.connection),
+          ctx.settingName,
+          plan.lookFirst,
+          ctx.signal,
+        )),
+        // Typed for this profile's attempt that was started again with a new user name.
+        ...opts.handover?.take(uuidOf(ctx.connection), asked),
+      };
       if (ctx.signal.aborted) return CANCELLED;
       const fields = plan.request.fields.filter((f) => !Object.hasOwn(known, f.key));
       // Everything needed is saved: no prompt at all.
@@ -190,16 +211,69 @@ async function askPerson(
     Object.fromEntries(Object.entries(answer.values).filter(([k]) => asked.has(k))),
   );
   const secrets = buildSecretsReply(ctx.settingName, { ...known, ...typed });
-  if (!canSave || !answer.save) return { secrets };
-  // Only what this prompt asked for as a secret, and only agent-owned keys: never a code.
+  const save = canSave && answer.save ? toKeep(request, typed, ctx, opts) : null;
+  const userName = newUserName(ctx.connection, answer.values);
+  if (userName !== null && asked.has('username')) {
+    const restarted = restartWithUserName(userName, { ...known, ...typed }, ctx, opts);
+    if (restarted !== null) {
+      // The new attempt is answered from the hand-over: a ticked password is kept now.
+      if (save !== null) await save().catch(() => undefined);
+      return restarted;
+    }
+  }
+  return save === null ? { secrets } : { secrets, afterReply: save };
+}
+
+/**
+ * What "Save password" keeps: what this prompt asked as a secret, agent-owned keys only (never a
+ * code). Null when that is nothing.
+ */
+function toKeep(
+  request: PromptRequest,
+  typed: Record<string, string>,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): (() => Promise<void>) | null {
   const secretKeys = new Set(request.fields.filter((f) => f.secret).map((f) => f.key));
   const typedSecrets = Object.fromEntries(Object.entries(typed).filter(([k]) => secretKeys.has(k)));
   const toSave = agentOwnedValues(ctx.connection, ctx.settingName, typedSecrets);
-  if (Object.keys(toSave).length === 0) return { secrets };
+  if (Object.keys(toSave).length === 0) return null;
   const profile: StoredProfile = {
     uuid: request.connectionUuid,
     id: request.connectionId,
     vpnType: request.vpnType,
   };
-  return { secrets, afterReply: () => opts.store.save(profile, ctx.settingName, toSave) };
+  return () => opts.store.save(profile, ctx.settingName, toSave);
+}
+
+/**
+ * An OpenVPN user name typed for a profile without one reaches the server only through the
+ * profile (openvpn-username.ts): it is written there and the attempt started again, the typed
+ * secrets handed to the new attempt. This attempt ends as cancelled; the agent starts the new
+ * one once it has replied. Null when it cannot be done: the secrets are then answered as they are.
+ */
+function restartWithUserName(
+  userName: string,
+  values: Record<string, string>,
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+): Outcome | null {
+  const { restarter, handover } = opts;
+  const path = ctx.path;
+  if (restarter === undefined || handover === undefined || path === undefined) return null;
+  const uuid = uuidOf(ctx.connection);
+  handover.give(uuid, values);
+  const run = async (): Promise<void> => {
+    try {
+      await restarter.restartWithUserName(path, userName);
+    } catch (err) {
+      handover.drop(uuid);
+      throw err;
+    }
+  };
+  return {
+    error: AGENT_ERROR.userCanceled,
+    text: 'The attempt starts again with the user name typed.',
+    restart: { uuid, run },
+  };
 }

@@ -1,6 +1,7 @@
 import { stringProp, type SettingsDict } from '../nm/dbus-types';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { pluginShortName } from '../nm/profile';
+import { OC_SESSION_SECRET_KEYS } from '../../preload/openconnect-keys';
 import { agentOwnedValues } from './secret-flags';
 import { secretsOfDict } from './secret-reply';
 import type { SecretStore, StoredProfile } from './secret-store';
@@ -22,12 +23,29 @@ function storedProfile(connection: SettingsDict): StoredProfile {
   };
 }
 
+/**
+ * A login's session secrets (NetworkManager-openconnect's editor marks them not saved) are never
+ * kept, even on a profile whose flags call them agent-owned: a cookie or a `resolve` pin kept would
+ * be handed back to a later login that must get its own.
+ */
+function worthKeeping(profile: StoredProfile, setting: string, key: string): boolean {
+  return !(
+    profile.vpnType === 'openconnect' &&
+    setting === 'vpn' &&
+    OC_SESSION_SECRET_KEYS.includes(key)
+  );
+}
+
 /** Stores the agent-owned secrets of `connection`; rejects when they could not be stored. */
 export async function saveSecrets(connection: SettingsDict, store: SecretStore): Promise<void> {
   const profile = storedProfile(connection);
   const work: [string, Record<string, string>][] = [];
   for (const [setting, values] of Object.entries(secretsOfDict(connection))) {
-    const owned = agentOwnedValues(connection, setting, values);
+    const owned = Object.fromEntries(
+      Object.entries(agentOwnedValues(connection, setting, values)).filter(([key]) =>
+        worthKeeping(profile, setting, key),
+      ),
+    );
     if (Object.keys(owned).length > 0) work.push([setting, owned]);
   }
   if (work.length === 0 || profile.uuid === '') return;

@@ -13,10 +13,12 @@ import {
   SECRET_AGENT_PATH,
 } from '../nm/names';
 import { carryOut } from './answer';
+import { Restarts } from './restarts';
 import type { Prompter } from './prompter';
 import { deleteSecrets, saveSecrets } from './save-delete';
 import { planSecrets } from './secret-plan';
 import { NO_SECRET_STORE, type SecretStore } from './secret-store';
+import { nmProfileRestarter, SecretHandover } from './openvpn-username';
 import { pluginDirsFromEnv } from './vpn-plugins';
 
 export interface SecretAgentOptions {
@@ -56,6 +58,10 @@ export class SecretAgent {
   private readonly inFlight = new Set<Promise<void>>();
   /** Connection paths we answered during the current activation attempt. */
   private readonly answered = new Set<string>();
+  /** Secrets typed for an attempt started again with a new user name (openvpn-username.ts). */
+  private readonly handover = new SecretHandover();
+  /** Profiles whose attempt is being started again (see restartOf). */
+  private readonly restarts = new Restarts();
   private registered = false;
   private stopped = false;
 
@@ -226,11 +232,13 @@ export class SecretAgent {
       });
       const outcome = await carryOut(
         plan,
-        { connection, settingName, hints, flags, signal: controller.signal },
+        { connection, path, settingName, hints, flags, signal: controller.signal },
         {
           prompter: this.opts.prompter,
           store: this.store,
           pluginDirs: this.opts.pluginDirs ?? pluginDirsFromEnv(),
+          restarter: nmProfileRestarter(this.bus),
+          handover: this.handover,
           ...(this.opts.openconnect === undefined ? {} : { openconnect: this.opts.openconnect }),
         },
       );
@@ -243,7 +251,11 @@ export class SecretAgent {
         if (outcome.afterReply) this.track(this.afterReply(outcome.afterReply));
       } else {
         if (outcome.notice !== undefined) this.opts.onWarning?.(outcome.notice);
+        const restart = outcome.restart;
+        // Known before the reply: whoever waits for this attempt learns that another follows.
+        const run = restart && this.restarts.register(restart, this.opts.onWarning);
         this.bus.replyError(msg, outcome.error, outcome.text);
+        if (run) this.track(run());
       }
     } catch (err) {
       this.opts.onWarning?.(`Answering NetworkManager's secret request failed: ${String(err)}`);
@@ -251,6 +263,15 @@ export class SecretAgent {
     } finally {
       if (this.pending.get(key) === controller) this.pending.delete(key);
     }
+  }
+
+  /**
+   * Whether a new attempt of the profile is being started (a new OpenVPN user name written into
+   * it): resolves true once NetworkManager took it, false when it could not be started. Undefined
+   * when none is. Taken once.
+   */
+  restartOf(uuid: string): Promise<boolean> | undefined {
+    return this.restarts.take(uuid);
   }
 
   private async afterReply(work: () => Promise<void>): Promise<void> {

@@ -3,6 +3,7 @@ import { GetSecretsFlags, OPENCONNECT_SERVICE, OPENVPN_SERVICE, SecretFlags } fr
 import type { PromptReason, PromptRequest, SecretField } from './prompter';
 import { agentStrings } from './agent-strings';
 import { installedOpenvpnPluginMessages } from './plugin-messages';
+import { lacksUserName } from './openvpn-username';
 import { agentOwnedKeys, vpnSecretFlags as flagsOf, wireguardSecretKeys } from './secret-flags';
 
 /**
@@ -189,6 +190,9 @@ function planOpenvpn(input: PlanInput): SecretPlan {
   if (needed.length === 0) return { kind: 'nothing-needed' };
   const who = identity(input.connection);
   const fields: SecretField[] = needed.map((key) => ({ key, label: labelFor(key), secret: true }));
+  // No user name in the profile: asked first, with the password (openvpn-username.ts).
+  if (lacksUserName(input.connection))
+    fields.unshift({ key: 'username', label: labelFor('username'), secret: false, initial: '' });
   const message = agentStrings.passwordNeeded(who.id);
   return ask(input, 'openvpn', fields, message, input.answeredBefore ? 'rejected' : 'initial');
 }
@@ -221,6 +225,10 @@ function planStored(input: PlanInput): SecretPlan {
   const keys = agentOwnedKeys(input.connection, input.settingName);
   if (input.hints.length > 0 || keys.length === 0)
     return { kind: 'no-secrets', why: 'nothing can be stored and no prompt is allowed' };
+  // A saved password would go to the server with the login name: the interactive request asks
+  // the user name with it.
+  if (lacksUserName(input.connection))
+    return { kind: 'no-secrets', why: 'the profile has no user name, asked with the password' };
   return { kind: 'from-store', keys };
 }
 

@@ -80,6 +80,11 @@ export async function up(
   let final: TunnelState;
   try {
     final = await waitForSettled(core.model, profile.uuid, { timeoutMs });
+    // The agent may start the attempt again (an OpenVPN user name typed for a profile without
+    // one is written into it first): the new attempt is the one to wait for.
+    const restarted = core.agent?.restartOf(profile.uuid);
+    if (final.kind !== 'connected' && restarted !== undefined && (await restarted))
+      final = await waitForSettled(core.model, profile.uuid, { timeoutMs });
   } catch (err) {
     if (err instanceof TunnelbarError && err.word === 'timeout') {
       // Leave nothing half-way: a script that sees "failed" must not find a tunnel coming up later.

@@ -9,6 +9,7 @@ import { OPENVPN_SERVICE_TYPE } from '../vpn/openvpn/keys';
 import { OPENCONNECT_SERVICE } from '../../preload/openconnect-keys';
 import { checkOpenVpnKeys } from './known-keys';
 import { checkOpenConnectKeys } from './openconnect-check';
+import { sessionSecretsNotSaved, withoutSessionSecrets } from './openconnect-flags';
 import { editRefused } from './refusal';
 import { editorStrings as s } from './editor-strings';
 
@@ -25,6 +26,10 @@ export function readPlugin(map: VariantMap | undefined): PluginEdit {
 function changedKeys(base: Record<string, string>, edit: Record<string, string>): string[] {
   const keys = new Set([...Object.keys(base), ...Object.keys(edit)]);
   return [...keys].filter((k) => base[k] !== edit[k]);
+}
+
+function sameMap(a: Record<string, string>, b: Record<string, string>): boolean {
+  return changedKeys(a, b).length === 0;
 }
 
 /**
@@ -44,18 +49,23 @@ export function applyPlugin(
   }
   if (serviceType === OPENVPN_SERVICE_TYPE) checkOpenVpnKeys(base, edit);
   if (serviceType === OPENCONNECT_SERVICE) checkOpenConnectKeys(base, edit);
-  const changed = changedKeys(base.data, edit.data);
-  if (changed.length > 0) {
-    const data = stringMapProp(current, 'data');
-    for (const key of changed) {
-      const value = edit.data[key];
-      if (value === undefined) Reflect.deleteProperty(data, key);
-      else data[key] = value;
-    }
-    out.data = new Variant('a{ss}', data);
+  const openConnect = serviceType === OPENCONNECT_SERVICE;
+  const data = stringMapProp(current, 'data');
+  for (const key of changedKeys(base.data, edit.data)) {
+    const value = edit.data[key];
+    if (value === undefined) Reflect.deleteProperty(data, key);
+    else data[key] = value;
+  }
+  // On OpenConnect, the session secrets' flags are set whatever the person changed, so a profile
+  // made by nmcli without them gets them the first time Tunnelbar saves it.
+  const finalData = (openConnect ? sessionSecretsNotSaved(data) : null) ?? data;
+  if (!sameMap(finalData, stringMapProp(current, 'data'))) {
+    out.data = new Variant('a{ss}', finalData);
   }
   if (Object.keys(edit.newSecrets).length > 0) {
-    out.secrets = new Variant('a{ss}', { ...stored, ...edit.newSecrets });
+    // A login's session secrets NetworkManager still holds are not sent back to be kept.
+    const kept = openConnect ? withoutSessionSecrets(stored) : stored;
+    out.secrets = new Variant('a{ss}', { ...kept, ...edit.newSecrets });
   }
   return out;
 }

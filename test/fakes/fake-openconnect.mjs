@@ -25,7 +25,7 @@ const fail = (why) => {
 };
 const succeed = (cookie) => {
   process.stdout.write(
-    `COOKIE='${cookie}'\nHOST='10.0.0.1'\nCONNECT_URL='https://vpn.test:4443'\nFINGERPRINT='pin-sha256:FAKE='\n`,
+    `COOKIE='${cookie}'\nHOST='10.0.0.1'\nCONNECT_URL='https://vpn.test:4443'\nFINGERPRINT='pin-sha256:FAKE='\nRESOLVE='vpn.test:10.0.0.1'\n`,
   );
   process.exit(0);
 };

@@ -117,6 +117,9 @@ describe('OpenConnect through tunnelbar up --ask', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/connected 10\.30\.0\.\d+/);
     expect(inPool(nmAddresses())).toBe(true);
+    // openconnect's `resolve` (host:address of this login) is one login's, like the cookie: the
+    // profile has no resolve-flags, so NetworkManager would have written it into the profile.
+    expect(await storedSecrets(profile)).not.toMatch(/\bresolve\b/);
   });
 
   it('asks again after a wrong password, saying it was rejected', async () => {

@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringMapProp, stringProp, type SettingsDict } from '../../nm/dbus-types';
-import { AGENT_ERROR } from '../../nm/names';
+import { AGENT_ERROR, SecretFlags } from '../../nm/names';
 import { agentStrings as t } from '../agent-strings';
 import type { Outcome } from '../answer';
 import type { Prompter } from '../prompter';
 import { buildSecretsReply } from '../secret-reply';
 import type { SecretStore } from '../secret-store';
+import { vpnSecretFlags } from '../secret-flags';
 import { gatewayUrl, openconnectArgs } from './args';
 import { LoginSteps, type LoginProfile, type StepReply } from './login-steps';
 import { advancedToken, TOKEN_KEY, tokenSecret, type TokenSecret } from './token';
@@ -17,7 +18,7 @@ import { BROWSER_MARKER, parseAuthOutput, Transcript, type AuthResult } from './
 /**
  * Logs in to an OpenConnect VPN with the `openconnect` program (`--authenticate`), each step in
  * Tunnelbar's own prompt, and answers NetworkManager with the secrets NetworkManager-openconnect
- * connects with: `cookie`, `gateway`, `gwcert` (and `resolve`). What openconnect prints on
+ * connects with: `cookie`, `gateway`, `gwcert` (and `resolve` when the profile will not keep it). What openconnect prints on
  * stdout (the cookie) is only ever parsed, never logged or put in an error.
  */
 
@@ -66,14 +67,32 @@ function writeFiles(dir: string, browser: string, tokenSecret: string | undefine
   return files;
 }
 
-function secretsFor(result: AuthResult, host: string, port: number): Record<string, string> {
+/**
+ * Whether NetworkManager would keep a secret of this profile: it writes every secret an agent
+ * returns into the profile on disk unless its flags say agent-owned (1) or not saved (2).
+ */
+function keptInProfile(data: Record<string, string>, key: string): boolean {
+  return (vpnSecretFlags(data, key) & (SecretFlags.agentOwned | SecretFlags.notSaved)) === 0;
+}
+
+function secretsFor(
+  result: AuthResult,
+  host: string,
+  port: number,
+  data: Record<string, string>,
+): Record<string, string> {
   const secrets: Record<string, string> = {
     cookie: result.cookie,
     // The plugin connects to the URL the login ended at; a bare host would mean port 443.
     gateway: result.connectUrl ?? `${result.host || host}:${String(port)}`,
     gwcert: result.fingerprint,
   };
-  if (result.resolve !== null) secrets.resolve = result.resolve;
+  // `resolve` (host:address, for openconnect's --resolve) is one login's, like the cookie. The
+  // plugin's editor marks it not saved (`resolve-flags=2`); on a profile that does not, NetworkManager
+  // would write it into the profile and pin the gateway to that address for good. It is optional:
+  // without it the plugin's openconnect resolves the gateway itself.
+  if (result.resolve !== null && result.resolve !== '' && !keptInProfile(data, 'resolve'))
+    secrets.resolve = result.resolve;
   return secrets;
 }
 
@@ -96,7 +115,7 @@ export async function openconnectLogin(ctx: LoginContext, opts: LoginOptions): P
     const args = openconnectArgs(data, files);
     const profile = { uuid, id, port, secrets: nmSecrets };
     const steps = new LoginSteps(profile, opts.prompter, opts.store, ctx.signal);
-    const run = { args, token, tokenFile: files.tokenFile };
+    const run = { args, data, token, tokenFile: files.tokenFile };
     for (let attempt = 1; ; attempt++) {
       const outcome = await drive(opts, run, ctx.signal, profile, steps);
       if (outcome !== 'retry') return outcome;
@@ -116,6 +135,8 @@ function isAborted(signal: AbortSignal): boolean {
 /** One login's command line, and the token file openconnect may move an HOTP counter in. */
 interface LoginRun {
   args: string[];
+  /** The profile's vpn.data: the secrets' flags. */
+  data: Record<string, string>;
   token: TokenSecret;
   tokenFile: string;
 }
@@ -131,7 +152,10 @@ function answerFor(
   where: { host: string; port: number },
   steps: LoginSteps,
 ): { secrets: Record<string, string>; toSave: Record<string, Record<string, string>> } {
-  const secrets = { ...steps.formEntries(), ...secretsFor(result, where.host, where.port) };
+  const secrets = {
+    ...steps.formEntries(),
+    ...secretsFor(result, where.host, where.port, run.data),
+  };
   const toSave = steps.toSave();
   const given = run.token.value;
   const advanced = given === null ? null : advancedToken(run.tokenFile, given);

@@ -13,6 +13,8 @@ export interface ProfileOptions {
   timeoutSeconds?: number;
   /** Added to (or overriding) vpn.data as given. */
   extraData?: Record<string, string>;
+  /** A password profile without vpn.data `username`: the person types it in the prompt. */
+  withoutUserName?: boolean;
 }
 
 /** nmcli's "key = value, ..." syntax, with separators inside values escaped. */
@@ -44,9 +46,9 @@ export function vpnData(
   } else {
     Object.assign(data, {
       'connection-type': 'password',
-      username: creds.username,
       'password-flags': String(opts.passwordFlags ?? 1),
     });
+    if (opts.withoutUserName !== true) data.username = creds.username;
   }
   return { ...data, ...opts.extraData };
 }

@@ -9,7 +9,11 @@ import { MemoryStore } from '../../fakes/memory-store';
 import { openvpn } from '../../builders/openvpn-connection';
 import { v } from '../../builders/variant';
 
-const profile = openvpn({ 'connection-type': 'password', 'password-flags': '1' });
+const profile = openvpn({
+  'connection-type': 'password',
+  'password-flags': '1',
+  username: 'alice',
+});
 
 class ScriptedPrompter implements Prompter {
   readonly seen: PromptRequest[] = [];

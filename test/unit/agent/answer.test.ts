@@ -17,6 +17,7 @@ class OnePrompter implements Prompter {
 
 const passwordProfile = openvpn({
   'connection-type': 'password',
+  username: 'alice',
   'password-flags': '1',
   'http-proxy-username': 'proxy',
   'http-proxy-password-flags': '1',
@@ -116,6 +117,7 @@ describe('answering from the keyring', () => {
     const store = new MemoryStore();
     const connection = openvpn({
       'connection-type': 'password-tls',
+      username: 'alice',
       key: '/k.pem',
       'password-flags': '1',
       'cert-pass-flags': '2',
@@ -137,6 +139,7 @@ describe('answering from the keyring', () => {
     store.items.set('u1/vpn/password', 'saved');
     const connection = openvpn({
       'connection-type': 'password-tls',
+      username: 'alice',
       key: '/k.pem',
       'password-flags': '1',
       'cert-pass-flags': '2',
@@ -188,7 +191,13 @@ describe('answering from the keyring', () => {
   it('offers no saving when the keyring does not answer', async () => {
     const prompter = new OnePrompter(() => ({ values: { password: 'p' }, save: true }));
     const outcome = await answer(
-      { connection: openvpn({ 'connection-type': 'password', 'password-flags': '1' }) },
+      {
+        connection: openvpn({
+          'connection-type': 'password',
+          'password-flags': '1',
+          username: 'alice',
+        }),
+      },
       new MemoryStore(false),
       prompter,
     );

@@ -25,7 +25,11 @@ import { v } from '../../builders/variant';
 
 const NM = ':1.7';
 const CONNECTION_PATH = '/org/freedesktop/NetworkManager/Settings/3';
-const profile = openvpn({ 'connection-type': 'password', 'password-flags': '1' });
+const profile = openvpn({
+  'connection-type': 'password',
+  'password-flags': '1',
+  username: 'alice',
+});
 
 type Answer =
   | { kind: 'reply'; signature: string; body: unknown[] }

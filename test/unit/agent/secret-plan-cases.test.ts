@@ -115,6 +115,7 @@ describe('an OpenVPN request without hints', () => {
     const connection = openvpn({
       'connection-type': 'password-tls',
       'password-flags': '1',
+      username: 'alice',
       key: '/k.pem',
       'cert-pass-flags': '1',
     });

@@ -157,7 +157,10 @@ describe('applying an edit', () => {
     const after = edited(settings, (e) => {
       if (e.vpn.kind === 'plugin') e.vpn.data.protocol = 'anyconnect';
     });
-    expect(after.vpn?.data?.value).toEqual({ gateway: 'vpn.example.com', protocol: 'anyconnect' });
+    expect(after.vpn?.data?.value).toMatchObject({
+      gateway: 'vpn.example.com',
+      protocol: 'anyconnect',
+    });
   });
 
   it('sends no secret unless one was typed; then sends the stored ones with it', () => {

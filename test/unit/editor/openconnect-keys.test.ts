@@ -62,6 +62,10 @@ describe('the OpenConnect page in main', () => {
       reported_os: 'win',
       pem_passphrase_fsid: 'yes',
       stoken_source: 'totp',
+      // The session secrets not saved, as on every OpenConnect profile Tunnelbar writes.
+      'gateway-flags': '2',
+      'gwcert-flags': '2',
+      'resolve-flags': '2',
     });
     expect(out.vpn?.secrets?.value).toEqual({ stoken_string: 'JBSWY3DPEHPK3PXP' });
   });

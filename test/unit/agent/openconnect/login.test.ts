@@ -156,6 +156,48 @@ describe('openconnectLogin', () => {
     expect(store.items.get('u1/vpn/form:Password')).toBe('right');
   });
 
+  describe("openconnect's `resolve` (host:address), one login's like the cookie", () => {
+    const login = (data: Record<string, string>, store = new MemoryStore()) =>
+      run(
+        'cert-login',
+        new Script([accept, typed('alice'), typed('right', true)]),
+        store,
+        profile(data),
+      );
+
+    it('is not handed to NM on a profile without resolve-flags: NM would write it into the profile', async () => {
+      const store = new MemoryStore();
+      const outcome = await login({}, store);
+      expect(secretsOf(outcome)).not.toHaveProperty('resolve');
+      if (!('secrets' in outcome)) throw new Error('no secrets');
+      await outcome.afterReply?.();
+      expect([...store.items.keys()].filter((k) => k.includes('resolve'))).toEqual([]);
+    });
+
+    it('is not handed to NM when the profile keeps it (resolve-flags 0, system-owned)', async () => {
+      expect(secretsOf(await login({ 'resolve-flags': '0' }))).not.toHaveProperty('resolve');
+    });
+
+    it("is handed to NM when the profile marks it not saved (2, as the plugin's editor writes), never kept in the keyring", async () => {
+      const store = new MemoryStore();
+      const outcome = await login({ 'resolve-flags': '2', 'cookie-flags': '2' }, store);
+      expect(secretsOf(outcome)).toMatchObject({ resolve: 'vpn.test:10.0.0.1' });
+      if (!('secrets' in outcome)) throw new Error('no secrets');
+      await outcome.afterReply?.();
+      expect(store.items.get('u1/vpn/form:Password')).toBe('right');
+      expect([...store.items.keys()].filter((k) => k.includes('resolve'))).toEqual([]);
+    });
+
+    it('is handed to NM when it is agent-owned (1): NM does not write those into the profile', async () => {
+      const store = new MemoryStore();
+      const outcome = await login({ 'resolve-flags': '1' }, store);
+      expect(secretsOf(outcome)).toMatchObject({ resolve: 'vpn.test:10.0.0.1' });
+      if (!('secrets' in outcome)) throw new Error('no secrets');
+      await outcome.afterReply?.();
+      expect([...store.items.keys()].filter((k) => k.includes('resolve'))).toEqual([]);
+    });
+  });
+
   it('offers a group as a choice, and a one-time code as a challenge that is never saved', async () => {
     const prompter = new Script([
       (r) => ({ values: { [r.fields[0]?.key ?? '']: 'guests' }, save: false }),
