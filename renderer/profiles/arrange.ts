@@ -1,7 +1,7 @@
 import type { ProfileView } from '../../preload/contract';
 import { strings, vpnTypeLabel } from '../strings';
 import { providerOf } from './provider';
-import { matchesAll, searchTerms, type IndexedProfile } from './search';
+import { ProfileSearch, type IndexedProfile } from './search';
 
 export type Grouping = 'none' | 'type' | 'provider';
 
@@ -23,12 +23,15 @@ function groupLabel(profile: ProfileView, grouping: Grouping): string {
   }
 }
 
-function section(key: string, label: string, profiles: readonly ProfileView[]): ListItem[] {
-  if (profiles.length === 0) return [];
-  return [
-    { kind: 'header', key: `header:${key}`, label, count: profiles.length },
-    ...profiles.map((profile): ListItem => ({ kind: 'profile', key: profile.uuid, profile })),
-  ];
+/** One section's rows: its header when there are several sections, then its profiles. */
+function pushSection(
+  items: ListItem[],
+  header: { key: string; label: string } | null,
+  profiles: readonly ProfileView[],
+): void {
+  if (profiles.length === 0) return;
+  if (header !== null) items.push({ kind: 'header', ...header, count: profiles.length });
+  for (const profile of profiles) items.push({ kind: 'profile', key: profile.uuid, profile });
 }
 
 /**
@@ -41,8 +44,14 @@ export function arrangeProfiles(
   query: string,
   grouping: Grouping,
 ): ListItem[] {
-  const terms = searchTerms(query);
-  const matching = terms.length === 0 ? indexed : indexed.filter((e) => matchesAll(e, terms));
+  return arrangeMatches(new ProfileSearch(indexed).match(query), grouping);
+}
+
+/** arrangeProfiles for the matches a ProfileSearch found; runs on every key, so it copies little. */
+export function arrangeMatches(
+  matching: readonly IndexedProfile[],
+  grouping: Grouping,
+): ListItem[] {
   const favourites: ProfileView[] = [];
   const others: ProfileView[] = [];
   for (const { profile } of matching) (profile.favourite ? favourites : others).push(profile);
@@ -64,11 +73,14 @@ export function arrangeProfiles(
   const sortedGroups = [...groups.entries()].sort(
     ([a], [b]) => rank(a) - rank(b) || a.localeCompare(b),
   );
-  const items = [
-    ...section('favourites', strings.list.favourites, favourites),
-    ...section('recent', strings.list.recent, recent),
-    ...sortedGroups.flatMap(([label, members]) => section(`group:${label}`, label, members)),
-  ];
-  const headers = items.filter((i) => i.kind === 'header').length;
-  return headers > 1 ? items : items.filter((i) => i.kind === 'profile');
+  const sections = (favourites.length > 0 ? 1 : 0) + (recent.length > 0 ? 1 : 0) + groups.size;
+  const headed = sections > 1;
+  const items: ListItem[] = [];
+  const header = (key: string, label: string) => (headed ? { key: `header:${key}`, label } : null);
+  pushSection(items, header('favourites', strings.list.favourites), favourites);
+  pushSection(items, header('recent', strings.list.recent), recent);
+  for (const [label, members] of sortedGroups) {
+    pushSection(items, header(`group:${label}`, label), members);
+  }
+  return items;
 }

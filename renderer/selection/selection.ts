@@ -44,6 +44,8 @@ export function shownState(
   selection: Selection,
   shown: readonly string[],
 ): 'all' | 'some' | 'none' {
+  // The usual case, on every key typed into the search: nothing checked, no need to look.
+  if (selection.size === 0) return 'none';
   const count = shown.filter((uuid) => selection.has(uuid)).length;
   if (count === 0) return 'none';
   return count === shown.length ? 'all' : 'some';

@@ -9,8 +9,8 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import { arrangeProfiles, type Grouping, type ListItem } from '../profiles/arrange';
-import { indexProfiles } from '../profiles/search';
+import { arrangeMatches, type Grouping, type ListItem } from '../profiles/arrange';
+import { indexProfiles, ProfileSearch } from '../profiles/search';
 import { useSelection } from '../selection/use-selection';
 import { useStore } from '../store/context';
 import { strings } from '../strings';
@@ -48,10 +48,17 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
   const scrollRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
 
+  // Each key must redraw within a frame with thousands of profiles: the search narrows its last
+  // matches, and a key that changes nothing shown (the first letters often match every profile)
+  // keeps the same rows, so nothing below is recomputed.
   const indexed = useMemo(() => indexProfiles(profiles), [profiles]);
+  const search = useMemo(() => new ProfileSearch(indexed), [indexed]);
+  const matches = useMemo(() => search.match(query), [search, query]);
+  // The whole list, kept: clearing the search goes back to it without arranging it again.
+  const everyItem = useMemo(() => arrangeMatches(indexed, grouping), [indexed, grouping]);
   const items = useMemo(
-    () => arrangeProfiles(indexed, query, grouping),
-    [indexed, query, grouping],
+    () => (matches === indexed ? everyItem : arrangeMatches(matches, grouping)),
+    [matches, indexed, everyItem, grouping],
   );
   const shownUuids = useMemo(
     () => items.flatMap((i) => (i.kind === 'profile' ? [i.profile.uuid] : [])),
@@ -84,15 +91,16 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
   // Nothing selected yet, or the selected profile is gone: the first profile. A profile the editor
   // just created is selected before the event that brings it: it is waited for, not replaced.
   const seenSelected = useRef<string | null>(null);
+  const uuids = useMemo(() => new Set(profiles.map((p) => p.uuid)), [profiles]);
   useEffect(() => {
-    if (selected !== null && profiles.some((p) => p.uuid === selected)) {
+    if (selected !== null && uuids.has(selected)) {
       seenSelected.current = selected;
       return;
     }
     if (selected !== null && seenSelected.current !== selected) return;
     const first = items[firstProfileIndex(items)];
     if (first !== undefined) onSelect(first.key);
-  }, [selected, profiles, items, onSelect]);
+  }, [selected, uuids, items, onSelect]);
 
   // A row asked to be focused may be drawn only after the scroll it caused: try on each render.
   useLayoutEffect(() => {

@@ -20,6 +20,8 @@ interface TunnelbarSwitchSample {
 
 function installTunnelbarProbes(): void {
   const search: TunnelbarSearchSample[] = [];
+  /** Who waits for the search's samples to reach a count (searchSamples), resolved on push. */
+  const searchWaiters: { count: number; resolve: () => void }[] = [];
   const switches: TunnelbarSwitchSample[] = [];
   const wallNow = (): number => performance.timeOrigin + performance.now();
 
@@ -46,9 +48,30 @@ function installTunnelbarProbes(): void {
       requestAnimationFrame(() => {
         setTimeout(() => {
           search.push({ key: started.key, query, dom, frame: performance.now() - started.start });
+          for (const waiter of searchWaiters.filter((w) => search.length >= w.count)) {
+            searchWaiters.splice(searchWaiters.indexOf(waiter), 1);
+            waiter.resolve();
+          }
         }, 0);
       });
     }).observe(scroller, { attributes: true, attributeFilter: ['data-query'] });
+  }
+
+  /**
+   * Resolves once `count` keys were timed. The bench awaits this one call instead of asking again
+   * and again: each question would be a task on the page's main thread while it draws the frame
+   * being timed.
+   */
+  function searchSamples(count: number): Promise<number> {
+    if (search.length >= count) return Promise.resolve(search.length);
+    return new Promise((resolve) => {
+      searchWaiters.push({
+        count,
+        resolve: () => {
+          resolve(search.length);
+        },
+      });
+    });
   }
 
   function watchSwitch(name: string): void {
@@ -67,7 +90,7 @@ function installTunnelbarProbes(): void {
   }
 
   Object.defineProperty(window, 'tunnelbarProbes', {
-    value: { search, switches, armSearch, watchSwitch, wallNow },
+    value: { search, switches, armSearch, searchSamples, watchSwitch, wallNow },
   });
 }
 
