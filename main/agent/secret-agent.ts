@@ -62,6 +62,7 @@ export class SecretAgent {
   private readonly handover = new SecretHandover();
   /** Profiles whose attempt is being started again (see restartOf). */
   private readonly restarts = new Restarts();
+  private readonly restartListeners: ((uuid: string) => void)[] = [];
   private registered = false;
   private stopped = false;
 
@@ -254,6 +255,7 @@ export class SecretAgent {
         const restart = outcome.restart;
         // Known before the reply: whoever waits for this attempt learns that another follows.
         const run = restart && this.restarts.register(restart, this.opts.onWarning);
+        if (restart) for (const listener of this.restartListeners) listener(restart.uuid);
         this.bus.replyError(msg, outcome.error, outcome.text);
         if (run) this.track(run());
       }
@@ -272,6 +274,15 @@ export class SecretAgent {
    */
   restartOf(uuid: string): Promise<boolean> | undefined {
     return this.restarts.take(uuid);
+  }
+
+  /**
+   * Calls `listener` with the profile's uuid each time the agent ends an attempt to start it
+   * again, before NetworkManager hears the answer: the app then does not announce the ending
+   * attempt as a failure, nor reconnect it.
+   */
+  onRestart(listener: (uuid: string) => void): void {
+    this.restartListeners.push(listener);
   }
 
   private async afterReply(work: () => Promise<void>): Promise<void> {

@@ -87,6 +87,10 @@ export class AppCore {
       ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
       ...(opts.reconnectClock === undefined ? {} : { clock: opts.reconnectClock }),
     });
+    // An attempt the agent ends to start it again with the typed user name is not news.
+    opts.core.agent?.onRestart((uuid) => {
+      this.stops.markStopped(uuid);
+    });
     // Tunnels already up when the app starts are watched from now on.
     for (const [uuid, state] of Object.entries(snapshot.tunnels)) {
       this.stay.present(uuid, state, false);
