@@ -1,5 +1,7 @@
 // Most tests assert English sentences, and the core speaks the session's language (LANGUAGE,
 // LC_ALL, LC_MESSAGES, LANG). So every test process starts in the C locale, whatever the shell
 // that runs the suite speaks; a test that wants another language sets it itself.
-for (const name of ['LANGUAGE', 'LC_ALL', 'LC_MESSAGES'] as const) delete process.env[name];
+delete process.env.LANGUAGE;
+delete process.env.LC_ALL;
+delete process.env.LC_MESSAGES;
 process.env.LANG = 'C.UTF-8';
