@@ -148,8 +148,17 @@ describe('OpenConnect through tunnelbar up --ask', () => {
     expect(r.stdout).toContain(`connected ${pool}`);
     expect(nmAddresses()).toContain(pool);
     // The user name and the group (by its name) went back to NetworkManager under the plugin's
-    // keys, where NetworkManager-openconnect's own dialog finds them; the password did not.
-    const stored = await storedSecrets(twoFactorProfile);
+    // keys, where NetworkManager-openconnect's own dialog finds them; the password did not. Read
+    // until they are there: once, in a full run under load, nmcli read none right after `up`.
+    const stored = await waitFor(
+      'the form answers stored',
+      async () => {
+        const text = await storedSecrets(twoFactorProfile);
+        return text.includes('form:main:') ? text : false;
+      },
+      10_000,
+      200,
+    );
     expect(stored).toContain('form:main:username = tunnelbar');
     expect(stored).toContain('form:main:group_list = guests');
     expect(stored).not.toContain('form:main:password');

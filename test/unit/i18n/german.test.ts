@@ -49,7 +49,11 @@ describe('the German catalogue through the unchanged accessors', () => {
         connection: { id: new Variant('s', 'Büro'), uuid: new Variant('s', 'u1') },
         vpn: {
           'service-type': new Variant('s', 'org.freedesktop.NetworkManager.openvpn'),
-          data: new Variant('a{ss}', { 'connection-type': 'password', 'password-flags': '1' }),
+          data: new Variant('a{ss}', {
+            'connection-type': 'password',
+            username: 'anna',
+            'password-flags': '1',
+          }),
         },
       },
       settingName: 'vpn',
