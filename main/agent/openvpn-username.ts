@@ -1,7 +1,8 @@
 import { Variant, type Message } from 'dbus-next';
 import { isDBusError } from '../dbus/connection';
+import { activateConnection } from '../nm/actions';
 import { stringMapProp, stringProp, type SettingsDict } from '../nm/dbus-types';
-import { ActiveState, IFACE, NM_PATH, OPENVPN_SERVICE, Update2Flags } from '../nm/names';
+import { ActiveState, IFACE, OPENVPN_SERVICE, Update2Flags } from '../nm/names';
 import { getSettings, update2, type NmCaller } from '../nm/settings-calls';
 
 /**
@@ -89,15 +90,6 @@ function activeConnectionEnded(bus: RestarterBus, ms: number): Promise<void> {
 
 /** The restarter on NetworkManager's bus: GetSettings, Update2 of that one key, ActivateConnection. */
 export function nmProfileRestarter(bus: RestarterBus): ProfileRestarter {
-  const activate = (path: string): Promise<unknown[]> =>
-    // "/" as device and specific object: NetworkManager picks the base connection.
-    bus.call({
-      path: NM_PATH,
-      iface: IFACE.manager,
-      member: 'ActivateConnection',
-      signature: 'ooo',
-      body: [path, '/', '/'],
-    });
   return {
     async restartWithUserName(path, username) {
       const settings = await getSettings(bus, path);
@@ -111,7 +103,7 @@ export function nmProfileRestarter(bus: RestarterBus): ProfileRestarter {
       // NetworkManager refuses to activate a VPN profile while an attempt of it is under way.
       for (let tries = 0; ; tries++) {
         try {
-          await activate(path);
+          await activateConnection(bus, path);
           return;
         } catch (err) {
           if (!isDBusError(err, ALREADY_ACTIVE) || tries >= 3) throw err;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message } from 'dbus-next';
 import { isDBusError } from '../dbus/connection';
 import { readConnections } from '../editor/base-connections';
+import { activateConnection } from '../nm/actions';
 import { numberProp, stringProp, type VariantMap } from '../nm/dbus-types';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { ActiveState, AddConnection2Flags, IFACE, NM_PATH, Update2Flags } from '../nm/names';
@@ -137,16 +138,7 @@ function waitActivated(bus: LockdownBus, acPath: string): Promise<void> {
 }
 
 async function activate(bus: LockdownBus, path: string): Promise<void> {
-  const [acPath] = await nm(
-    bus.call({
-      path: NM_PATH,
-      iface: IFACE.manager,
-      member: 'ActivateConnection',
-      signature: 'ooo',
-      body: [path, '/', '/'],
-    }),
-  );
-  await waitActivated(bus, String(acPath));
+  await waitActivated(bus, await nm(activateConnection(bus, path)));
 }
 
 async function deleteProfile(bus: LockdownBus, path: string): Promise<void> {

@@ -5,6 +5,7 @@ import { ambiguousProfile, nmNotRunning, unknownProfile } from './errors';
 import type { NmModel } from './model';
 import { IFACE, NM_PATH } from './names';
 import type { Profile } from './profile';
+import type { NmCaller } from './settings-calls';
 import { reasonFromActivationError, type Reason } from './reasons';
 import { isSettled, type TunnelState } from './tunnel-state';
 import { errorStrings as e } from '../errors/error-strings';
@@ -37,19 +38,27 @@ function toActivationError(err: unknown): never {
   throw err;
 }
 
+/**
+ * ActivateConnection of the profile at `path`; returns the ActiveConnection path. NetworkManager's
+ * refusals come as they are (D-Bus errors): callers word them for their case.
+ */
+export async function activateConnection(bus: NmCaller, path: string): Promise<string> {
+  // For a VPN, "/" as device and specific object lets NetworkManager pick the base connection;
+  // WireGuard (and lockdown's bridge) find their device from connection.interface-name.
+  const [acPath] = await bus.call({
+    path: NM_PATH,
+    iface: IFACE.manager,
+    member: 'ActivateConnection',
+    signature: 'ooo',
+    body: [path, '/', '/'],
+  });
+  return String(acPath);
+}
+
 /** Starts activating a profile; returns the ActiveConnection path. Progress arrives as model events. */
 export async function activate(bus: NmBus, profile: Profile): Promise<string> {
   try {
-    // For a VPN, "/" as device and specific object lets NetworkManager pick the base connection;
-    // WireGuard finds its device from connection.interface-name the same way.
-    const [acPath] = await bus.call({
-      path: NM_PATH,
-      iface: IFACE.manager,
-      member: 'ActivateConnection',
-      signature: 'ooo',
-      body: [profile.path, '/', '/'],
-    });
-    return String(acPath);
+    return await activateConnection(bus, profile.path);
   } catch (err) {
     return toActivationError(err);
   }
