@@ -67,31 +67,14 @@ export async function carryOut(
     case 'nothing-needed':
       return { secrets: nothingNeededReply(ctx.settingName) };
     case 'from-store': {
-      const stored = {
-        ...(await opts.store.lookup(
-          uuidOf(ctx.connection),
-          ctx.settingName,
-          plan.keys,
-          ctx.signal,
-        )),
-        ...opts.handover?.take(uuidOf(ctx.connection), plan.keys),
-      };
+      const stored = await knownSecrets(ctx, opts, plan.keys, plan.keys);
       if (Object.keys(stored).length === 0)
         return { error: AGENT_ERROR.noSecrets, text: 'No secrets saved, and no prompt allowed.' };
       return { secrets: buildSecretsReply(ctx.settingName, stored) };
     }
     case 'ask': {
       const asked = plan.request.fields.map((f) => f.key);
-      const known = {
-        ...(await opts.store.lookup(
-          uuidOf(ctx.connection),
-          ctx.settingName,
-          plan.lookFirst,
-          ctx.signal,
-        )),
-        // Typed for this profile's attempt that was started again with a new user name.
-        ...opts.handover?.take(uuidOf(ctx.connection), asked),
-      };
+      const known = await knownSecrets(ctx, opts, plan.lookFirst, asked);
       if (ctx.signal.aborted) return CANCELLED;
       const fields = plan.request.fields.filter((f) => !Object.hasOwn(known, f.key));
       // Everything needed is saved: no prompt at all.
@@ -222,6 +205,23 @@ async function askPerson(
     }
   }
   return save === null ? { secrets } : { secrets, afterReply: save };
+}
+
+/**
+ * The secrets known without asking: the saved ones of `saved`, then those of `handedOver` typed
+ * for this profile's attempt that the agent started again with a new user name.
+ */
+async function knownSecrets(
+  ctx: AnswerContext,
+  opts: AnswerOptions,
+  saved: string[],
+  handedOver: string[],
+): Promise<Record<string, string>> {
+  const uuid = uuidOf(ctx.connection);
+  return {
+    ...(await opts.store.lookup(uuid, ctx.settingName, saved, ctx.signal)),
+    ...opts.handover?.take(uuid, handedOver),
+  };
 }
 
 /**
