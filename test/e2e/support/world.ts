@@ -69,6 +69,11 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       colorScheme: opts.colorScheme ?? 'light',
     });
     const page = await context.newPage();
+    // Playwright turns file-chooser interception on when the first listener is added, without
+    // waiting for Chromium to apply it: a test's waitForEvent('filechooser') just before a key
+    // press lost that race under load (no chooser event in 30 s). A listener from the start has
+    // it on long before any test opens a chooser.
+    page.on('filechooser', () => undefined);
     const pageErrors: string[] = [];
     page.on('console', (msg: ConsoleMessage) => {
       if (msg.type() === 'error') pageErrors.push(msg.text());
