@@ -19,16 +19,23 @@ export function ip(extra: Partial<IpEdit> = {}): IpEdit {
   };
 }
 
-/** An OpenVPN profile as profile:get gives it, with a vpn.data key the editor has no field for. */
-export function openvpnEdit(): ProfileEdit {
+/** The General page's fields as profile:get gives them for a profile named `name`. */
+function general(name: string): Omit<ProfileEdit, 'vpn' | 'ipv4' | 'ipv6'> {
   return {
-    name: 'office',
+    name,
     autoconnect: false,
     autoconnectRetries: -1,
     persistent: false,
     allUsers: true,
     connectWith: [],
     dnsRouting: 'profile',
+  };
+}
+
+/** An OpenVPN profile as profile:get gives it, with a vpn.data key the editor has no field for. */
+export function openvpnEdit(): ProfileEdit {
+  return {
+    ...general('office'),
     vpn: {
       kind: 'plugin',
       serviceType: 'org.freedesktop.NetworkManager.openvpn',
@@ -52,13 +59,7 @@ export const PEER_KEY_2 = 'HIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=';
 
 export function wireguardEdit(): ProfileEdit {
   return {
-    name: 'home-wg',
-    autoconnect: false,
-    autoconnectRetries: -1,
-    persistent: false,
-    allUsers: true,
-    connectWith: [],
-    dnsRouting: 'profile',
+    ...general('home-wg'),
     vpn: {
       kind: 'wireguard',
       privateKey: { action: 'keep' },
@@ -82,13 +83,7 @@ export function wireguardEdit(): ProfileEdit {
 
 export function pluginEdit(): ProfileEdit {
   return {
-    name: 'anyconnect',
-    autoconnect: false,
-    autoconnectRetries: -1,
-    persistent: false,
-    allUsers: true,
-    connectWith: [],
-    dnsRouting: 'profile',
+    ...general('anyconnect'),
     vpn: {
       kind: 'plugin',
       serviceType: 'org.freedesktop.NetworkManager.vpnc',
