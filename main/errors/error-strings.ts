@@ -55,6 +55,8 @@ const english = {
     ),
     routesPermissionDenied:
       'NetworkManager did not allow this user to add the routes to the VPN servers (Device.Reapply), so VPNs whose servers are not on the local network cannot connect under lockdown. It needs the polkit permission org.freedesktop.NetworkManager.network-control.',
+    offRoutesPermissionDenied:
+      "NetworkManager did not allow this user to take lockdown's routes off the network links (Device.Reapply), so lockdown was not turned off. That needs the polkit permission org.freedesktop.NetworkManager.network-control; run `sudo tunnelbar lockdown off` or ask an administrator.",
     routesRefused: fmt(
       'NetworkManager refused the routes to the VPN servers: {text}',
       (text: string) => ({

@@ -15,6 +15,7 @@ import { resolveServers, type Lookup } from './resolve';
 import { applyServerRoutes, removeServerRoutes } from './server-routes';
 import type { LanChoice, LockdownStatus, ServerAddresses } from './types';
 import { DEFAULT_LAN } from './settings';
+import { errorStrings as e } from '../errors/error-strings';
 
 export type LockdownModel = Pick<NmModel, 'nmRunning' | 'profiles'>;
 
@@ -99,6 +100,13 @@ export async function lockdownOn(
   return lockdownStatus(bus, model, lookup);
 }
 
+/** The routes' permission refusal, said as what it means for `off`. */
+function asOffRefusal(err: unknown): never {
+  if (err instanceof TunnelbarError && err.word === 'permission-denied')
+    throw new TunnelbarError('permission-denied', e.lockdown.offRoutesPermissionDenied);
+  throw err;
+}
+
 /**
  * Deletes lockdown whatever the VPN profiles are now, then the host routes to the servers and the
  * local network block, and makes sure the kernel holds no block of it afterwards
@@ -113,8 +121,10 @@ export async function lockdownOff(
   const lanBefore = await readLanBlocks();
   const removal = watchBlockRemoval(await readBlockRoutes());
   try {
+    // The links first: a user who may not reapply them is refused before anything changed, so
+    // lockdown is never left half off (its profile gone, its routes still on the links).
+    await removeServerRoutes(bus).catch(asOffRefusal);
     await removeLockdown(bus, await findLockdownProfiles(bus, vpnPaths(model)));
-    await removeServerRoutes(bus);
   } catch (err) {
     removal.stop();
     throw err;

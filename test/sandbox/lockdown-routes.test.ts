@@ -9,6 +9,7 @@ import { serverAddress } from './infra/netns';
 import { startSandbox, type Sandbox } from './infra/sandbox';
 import { probeTestHost, startTestHost } from './infra/test-host';
 import { waitFor } from './infra/wait';
+import { LOCKDOWN_NAME } from '../../main/lockdown/settings';
 
 // Lockdown with a VPN server that is not on the local link: the far server (10.97.0.5) and the
 // test host (10.97.0.1) sit on the same far network, behind the base connection's gateway.
@@ -96,6 +97,18 @@ describe('lockdown with a VPN server behind the gateway', () => {
     expect(st).toMatchObject({ routesError: null });
     expect(st.routes).toEqual([{ ...expectedRoutes()[0], addresses: ['10.97.0.6'] }]);
     expect(await routes()).not.toMatch(hostRoute);
+    expect(await routes()).toMatch(/^10\.97\.0\.6 via /m);
+  });
+
+  it("off by a user who may not reapply the links: told so, the links' routes left as they were", async () => {
+    // Lockdown's profile already gone (deleted with nmcli), its host route still on the link: the
+    // user's `off` has only the Reapply left to do, and may not.
+    await sb.nmcli(['connection', 'delete', LOCKDOWN_NAME]);
+    const r = await runCli(['lockdown', 'off'], sb.env, '', 60_000, nobody);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^permission-denied: .*take lockdown's routes off the network links.*sudo tunnelbar lockdown off/,
+    );
     expect(await routes()).toMatch(/^10\.97\.0\.6 via /m);
   });
 
