@@ -71,6 +71,10 @@ function serverConfig(server: OpenvpnServer, tun: string, pki: Pki, script: stri
     `tmp-dir ${dir}`,
     'verb 3',
   ];
+  if (server.ipv6 !== undefined) {
+    lines.push(`server-ipv6 ${server.ipv6.subnet}`);
+    for (const r of server.ipv6.pushedRoutes) lines.push(`push "route-ipv6 ${r}"`);
+  }
   if (server.kind === 'cert') {
     lines.push('verify-client-cert require');
   } else {
