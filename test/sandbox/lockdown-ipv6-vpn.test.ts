@@ -111,14 +111,23 @@ describe('lockdown and a VPN that carries IPv6', () => {
     const up = await runCli(['up', v6vpn.id], sb.env);
     expect(up.code, up.stderr).toBe(0);
 
-    // What the core sees: the tunnel's IPv6 address and its IPv6 default route.
+    // What the core sees: the tunnel's IPv6 address, its IPv6 default route (on the device, so
+    // no gateway) and the IPv6 name server the VPN pushed.
     const entry = (await status()).find((e) => e.uuid === v6vpn.uuid);
     expect(entry?.state).toBe('connected');
     const ip6 = entry?.ip6;
     expect(ip6?.addresses).toEqual(
       expect.arrayContaining([expect.stringMatching(/^fd00:98::[0-9a-f:]+\/64$/)]),
     );
-    expect(ip6?.routes.map((r) => r.dest)).toEqual(expect.arrayContaining(['::/0']));
+    expect(ip6?.routes).toEqual(
+      expect.arrayContaining([
+        { dest: '::/0', nextHop: null, metric: 50 },
+        { dest: 'fd00:98::/64', nextHop: null, metric: 50 },
+      ]),
+    );
+    expect(ip6?.gateway).toBeNull();
+    expect(ip6?.dns).toEqual([ipv6VpnServer.ipv6?.dns]);
+    expect(ip6?.domains).toEqual([ipv6VpnServer.domain]);
     expect(entry?.ip4?.addresses).toEqual([expect.stringMatching(/^10\.14\.0\.\d+\/24$/)]);
     const tunAddress = ip6?.addresses.find((a) => a.startsWith('fd00:98::'))?.split('/')[0];
 

@@ -24,7 +24,7 @@ export const ipv6VpnServer: OpenvpnServer = {
   dns: '10.26.0.53',
   domain: 'v6.tunnelbar.test',
   // All IPv6 through the tunnel, as a VPN that carries IPv6 usually pushes it.
-  ipv6: { subnet: 'fd00:98::/64', pushedRoutes: ['::/0'] },
+  ipv6: { subnet: 'fd00:98::/64', pushedRoutes: ['::/0'], dns: 'fd00:98::53' },
 };
 
 /** Its tun device in the servers' namespace (within IFNAMSIZ, like the others). */

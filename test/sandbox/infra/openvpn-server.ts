@@ -74,6 +74,7 @@ function serverConfig(server: OpenvpnServer, tun: string, pki: Pki, script: stri
   if (server.ipv6 !== undefined) {
     lines.push(`server-ipv6 ${server.ipv6.subnet}`);
     for (const r of server.ipv6.pushedRoutes) lines.push(`push "route-ipv6 ${r}"`);
+    lines.push(`push "dhcp-option DNS ${server.ipv6.dns}"`);
   }
   if (server.kind === 'cert') {
     lines.push('verify-client-cert require');

@@ -23,6 +23,8 @@ export interface OpenvpnIpv6 {
   subnet: string;
   /** IPv6 routes it pushes (`route-ipv6`), `::/0` for all IPv6 through the tunnel. */
   pushedRoutes: string[];
+  /** An IPv6 DNS server it pushes (NetworkManager-openvpn files it under the tunnel's IPv6). */
+  dns: string;
 }
 
 export interface Credentials {
