@@ -6,7 +6,13 @@ import { cliInNmNamespace } from './infra/cli-in-netns';
 import type { Daemon } from './infra/daemon';
 import { run } from './infra/exec';
 import { linkPrefix6, nmAddress6, serverAddress6 } from './infra/ipv6-link';
-import { ipv6VpnRemote, ipv6VpnServer, startIpv6VpnServer } from './infra/ipv6-vpn';
+import {
+  ipv6VpnAddress6,
+  ipv6VpnRemote,
+  ipv6VpnRemote6,
+  ipv6VpnServer,
+  startIpv6VpnServer,
+} from './infra/ipv6-vpn';
 import { killClientOnPort } from './infra/openvpn-client';
 import { startSandbox, type Sandbox } from './infra/sandbox';
 import { probeTestHost, serveOn, startTestHost6, testHostAddress6 } from './infra/test-host';
@@ -21,6 +27,8 @@ import { waitFor } from './infra/wait';
 let sb: Sandbox;
 const daemons: Daemon[] = [];
 let v6vpn: { uuid: string; id: string };
+/** The same server, reached over IPv6 beyond the link's gateway. */
+let v6over6: { uuid: string; id: string };
 const lanHost6 = 'fd00:99::3';
 /** An address of the VPN's IPv6 pool (fd00:98::/64), without a prefix. */
 const poolAddress6 = /^fd00:98::[0-9a-f:]+$/;
@@ -47,6 +55,10 @@ beforeAll(async () => {
   v6vpn = await sb.addOpenvpnProfile('cert', {
     id: 'tb-v6vpn',
     extraData: { remote: ipv6VpnRemote },
+  });
+  v6over6 = await sb.addOpenvpnProfile('cert', {
+    id: 'tb-v6over6',
+    extraData: { remote: ipv6VpnRemote6 },
   });
 });
 
@@ -86,6 +98,13 @@ const refused = { ok: false, error: 'EHOSTUNREACH' };
 const reaches = async (address: string): Promise<boolean> =>
   (await probeTestHost(sb.names, address)).ok;
 
+/** Lockdown's host route to the server over IPv6, through the link's IPv6 gateway. */
+const serverRoute6 = () => ({
+  interface: sb.names.nmVeth,
+  gateway: serverAddress6,
+  addresses: [ipv6VpnAddress6],
+});
+
 /** Lockdown's local network block on the base link, IPv4 and IPv6, as `status --json` lists it. */
 const baseLanBlocks = () => [
   { interface: sb.names.nmVeth, blocked: ['10.99.0.0/24'], open: ['10.99.0.1'] },
@@ -101,6 +120,7 @@ describe('lockdown and a VPN that carries IPv6', () => {
     const on = await lockdown(['on', '--block-lan']);
     expect(on).toMatchObject({ on: true, active: true, lan: 'block', routesError: null });
     expect(on.lanBlocks).toEqual(baseLanBlocks());
+    expect(on.routes).toEqual([serverRoute6()]);
     expect(await routes6()).toMatch(/^unreachable default .*metric 60/m);
     expect(await probeTestHost(sb.names, testHostAddress6)).toEqual(refused);
     expect(await probeTestHost(sb.names, lanHost6)).toEqual(refused);
@@ -154,8 +174,8 @@ describe('lockdown and a VPN that carries IPv6', () => {
     const st = await lockdown(['status']);
     expect(st).toMatchObject({ on: true, active: true, routesError: null });
     expect(st.lanBlocks).toEqual(baseLanBlocks());
-    // The VPN's server is on the link (10.99.0.1): no host route wanted, none on the tunnel.
-    expect(st.routes).toEqual([]);
+    // Only the host route to the server's IPv6 address, on the base link: none on the tunnel.
+    expect(st.routes).toEqual([serverRoute6()]);
     expect(await routes6()).not.toMatch(new RegExp(`dev ${tun} .*metric 59`));
   });
 
@@ -171,6 +191,33 @@ describe('lockdown and a VPN that carries IPv6', () => {
       const entry = (await status()).find((e) => e.uuid === v6vpn.uuid);
       return entry === undefined || entry.state !== 'connected';
     });
+    expect(await probeTestHost(sb.names, testHostAddress6)).toEqual(refused);
+  });
+
+  it('reached over IPv6: its server gets lockdown’s /128, and IPv6 goes through the tunnel, not to the server', async () => {
+    // The server's address, beyond the gateway, is open; the test host beside it is not.
+    expect(await deviceTowards(ipv6VpnAddress6)).toBe(sb.names.nmVeth);
+    expect(await routes6()).toMatch(
+      new RegExp(
+        `^${ipv6VpnAddress6} via ${serverAddress6} dev ${sb.names.nmVeth} .*metric 59`,
+        'm',
+      ),
+    );
+    expect(await probeTestHost(sb.names, testHostAddress6)).toEqual(refused);
+    const up = await runCli(['up', v6over6.id], sb.env);
+    expect(up.code, up.stderr).toBe(0);
+    const entry = (await status()).find((e) => e.uuid === v6over6.uuid);
+    const tunAddress = entry?.ip6?.addresses.find((a) => a.startsWith('fd00:98::'))?.split('/')[0];
+    expect(tunAddress).toMatch(poolAddress6);
+    // The tunnel's ::/0 carries the test host; its own packets to the server still go by the link.
+    const probe = await probeTestHost(sb.names, testHostAddress6);
+    expect(probe).toEqual({ ok: true, peer: tunAddress });
+    expect(await deviceTowards(testHostAddress6)).not.toBe(sb.names.nmVeth);
+    expect(await deviceTowards(ipv6VpnAddress6)).toBe(sb.names.nmVeth);
+    // Lockdown, asked again with the tunnel up, keeps its route on the link and adds none.
+    expect((await lockdown(['status'])).routes).toEqual([serverRoute6()]);
+    const down = await runCli(['down', v6over6.id], sb.env);
+    expect(down.code, down.stderr).toBe(0);
     expect(await probeTestHost(sb.names, testHostAddress6)).toEqual(refused);
   });
 
