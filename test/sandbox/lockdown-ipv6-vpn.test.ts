@@ -22,7 +22,10 @@ import { waitFor } from './infra/wait';
 // fd00:99::1), the test host fd00:97::1 is beyond that gateway, and a host beside the gateway
 // (fd00:99::3) stands for a printer. The VPN (ipv6-vpn.ts) hands out addresses from fd00:98::/64
 // and pushes `route-ipv6 ::/0`: its IPv6 default route (metric 50) must win over lockdown's
-// unreachable one (60), and when its openvpn dies the block must hold again.
+// unreachable one (60), and when its openvpn dies the block must hold again. One profile reaches
+// the server over IPv4 on the link (10.99.0.1), one over IPv6 beyond the gateway (fd00:97::6, beside
+// the test host): that one needs lockdown's host route, and the tunnel's ::/0 must not take the
+// packets to its own server.
 
 let sb: Sandbox;
 const daemons: Daemon[] = [];
