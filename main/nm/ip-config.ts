@@ -54,11 +54,22 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-export function parseIpConfig(props: VariantMap, family: 4 | 6): IpConfig {
+/**
+ * No gateway: absent, empty, or the unspecified address. NetworkManager 1.42 says `::` for a VPN
+ * whose IPv6 default route is on its device without a next hop (an OpenVPN tunnel that carries
+ * IPv6): a default route it has, a gateway it has not (the route itself is in `routes`).
+ */
+function gatewayOf(props: VariantMap): string | null {
   const gateway = stringProp(props, 'Gateway');
+  if (gateway === undefined || gateway === '' || gateway === '::' || gateway === '0.0.0.0')
+    return null;
+  return gateway;
+}
+
+export function parseIpConfig(props: VariantMap, family: 4 | 6): IpConfig {
   return {
     addresses: addresses(props),
-    gateway: gateway === undefined || gateway === '' ? null : gateway,
+    gateway: gatewayOf(props),
     routes: routes(props),
     dns: family === 4 ? ipv4Dns(props) : ipv6Dns(props),
     domains: unique([...stringArrayProp(props, 'Domains'), ...stringArrayProp(props, 'Searches')]),

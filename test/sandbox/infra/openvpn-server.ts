@@ -71,6 +71,14 @@ function serverConfig(server: OpenvpnServer, tun: string, pki: Pki, script: stri
     `tmp-dir ${dir}`,
     'verb 3',
   ];
+  // Bound to every address: answer from the one a client wrote to, not from whichever the
+  // routing picks (the client drops a reply from another address: "Incoming packet rejected").
+  if (server.host === '::' || server.host === '0.0.0.0') lines.push('multihome');
+  if (server.ipv6 !== undefined) {
+    lines.push(`server-ipv6 ${server.ipv6.subnet}`);
+    for (const r of server.ipv6.pushedRoutes) lines.push(`push "route-ipv6 ${r}"`);
+    lines.push(`push "dhcp-option DNS ${server.ipv6.dns}"`);
+  }
   if (server.kind === 'cert') {
     lines.push('verify-client-cert require');
   } else {

@@ -13,6 +13,18 @@ export interface OpenvpnServer {
   pushedRoute: string;
   dns: string;
   domain: string;
+  /** IPv6 inside the tunnel too (opt-in, ipv6-vpn.ts); absent: the tunnel carries IPv4 only. */
+  ipv6?: OpenvpnIpv6;
+}
+
+/** What an OpenVPN server that carries IPv6 hands out and pushes. */
+export interface OpenvpnIpv6 {
+  /** Its IPv6 pool (`server-ipv6`), e.g. fd00:98::/64. */
+  subnet: string;
+  /** IPv6 routes it pushes (`route-ipv6`), `::/0` for all IPv6 through the tunnel. */
+  pushedRoutes: string[];
+  /** An IPv6 DNS server it pushes (NetworkManager-openvpn files it under the tunnel's IPv6). */
+  dns: string;
 }
 
 export interface Credentials {

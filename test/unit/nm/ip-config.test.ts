@@ -48,6 +48,31 @@ describe('parseIpConfig', () => {
       domains: [],
     });
   });
+
+  it('an unspecified gateway is none: a VPN whose IPv6 default route has no next hop', () => {
+    // As NetworkManager 1.42 exports an OpenVPN tunnel that carries IPv6 (the sandbox's).
+    const props = {
+      AddressData: v('aa{sv}', [{ address: v('s', 'fd00:98::1000'), prefix: v('u', 64) }]),
+      Gateway: v('s', '::'),
+      RouteData: v('aa{sv}', [
+        { dest: v('s', '::'), prefix: v('u', 0), metric: v('u', 50) },
+        {
+          dest: v('s', '::'),
+          prefix: v('u', 0),
+          'next-hop': v('s', 'fd00:98::1'),
+          metric: v('u', 50),
+        },
+      ]),
+    };
+    expect(parseIpConfig(props, 6)).toMatchObject({
+      gateway: null,
+      routes: [
+        { dest: '::/0', nextHop: null, metric: 50 },
+        { dest: '::/0', nextHop: 'fd00:98::1', metric: 50 },
+      ],
+    });
+    expect(parseIpConfig({ Gateway: v('s', '0.0.0.0') }, 4).gateway).toBeNull();
+  });
 });
 
 describe("formatIPv6, as NetworkManager's IPv6 DNS servers are shown", () => {
