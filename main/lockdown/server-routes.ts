@@ -17,6 +17,7 @@ import {
   type VariantMap,
 } from '../nm/dbus-types';
 import { IFACE } from '../nm/names';
+import { gatewayOf } from '../nm/ip-config';
 import { managerPaths, type LockdownBus } from './nm-lockdown';
 import { LOCKDOWN_INTERFACE } from './settings';
 import { routedAddresses, serverRouteDests, withServerRoutes, type Family } from './route-data';
@@ -83,12 +84,11 @@ async function linkFamily(
   const none: LinkFamily = { gateway: null, onLink: [] };
   if (configPath === undefined || configPath === '/') return none;
   const props = await getAll(bus, configPath, family === 4 ? IFACE.ip4Config : IFACE.ip6Config);
-  const gateway = stringProp(props, 'Gateway') ?? '';
   const onLink = mapArrayProp(props, 'AddressData').map((a) => ({
     address: stringProp(a, 'address') ?? '',
     prefix: numberProp(a, 'prefix') ?? 0,
   }));
-  return { gateway: gateway === '' ? null : gateway, onLink };
+  return { gateway: gatewayOf(props), onLink };
 }
 
 /** The activated links NetworkManager configures itself, with their gateways. */

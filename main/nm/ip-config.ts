@@ -59,7 +59,7 @@ function unique(values: string[]): string[] {
  * whose IPv6 default route is on its device without a next hop (an OpenVPN tunnel that carries
  * IPv6): a default route it has, a gateway it has not (the route itself is in `routes`).
  */
-function gatewayOf(props: VariantMap): string | null {
+export function gatewayOf(props: VariantMap): string | null {
   const gateway = stringProp(props, 'Gateway');
   if (gateway === undefined || gateway === '' || gateway === '::' || gateway === '0.0.0.0')
     return null;
