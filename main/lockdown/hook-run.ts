@@ -1,0 +1,46 @@
+// What lockdown's dispatcher hook does on a NetworkManager event (`tunnelbar lockdown hook-run
+// <iface> <action>`, run as root by NetworkManager's dispatcher, see hook-script.ts).
+//
+// - A link that (re)activated, got a new DHCP lease or was reapplied: its applied connection lost
+//   lockdown's routes (or its subnet changed). While lockdown is on, the same code as `lockdown
+//   status` puts the VPN server host routes and, when the local network is blocked, its block
+//   back on every link.
+// - Lockdown's own bridge went down and no lockdown profile is left (`off`, or the profile deleted
+//   by hand): a block NetworkManager left in the kernel after a restart is removed, as root.
+import { TunnelbarError } from '../errors/tunnelbar-error';
+import { lockdownStatus, type LockdownModel } from './lockdown';
+import { clearLeftoverBlock, readBlockRoutes } from './leftover-block';
+import { clearLeftoverLan, readLanBlocks } from './leftover-lan';
+import { findLockdownProfiles, type LockdownBus } from './nm-lockdown';
+import { LOCKDOWN_INTERFACE, LOCKDOWN_NAME } from './settings';
+
+/** The dispatcher's actions after which a link's applied connection may lack lockdown's routes. */
+const LINK_ACTIONS = new Set(['up', 'dhcp4-change', 'dhcp6-change', 'reapply']);
+
+/** What the hook did: put routes in place, cleared a leftover block, or nothing to do. */
+export type HookOutcome = 'routes' | 'cleared' | 'nothing';
+
+export async function hookRun(
+  bus: LockdownBus,
+  model: LockdownModel,
+  iface: string,
+  action: string,
+  /** The dispatcher's CONNECTION_ID: lockdown's profile by name, should the bridge be gone. */
+  connectionId?: string,
+): Promise<HookOutcome> {
+  if (iface === LOCKDOWN_INTERFACE || connectionId === LOCKDOWN_NAME) {
+    if (action !== 'down') return 'nothing';
+    const vpns = new Set(model.profiles().map((p) => p.path));
+    // Only turned off (or deactivated by hand, the profile kept): lockdown stays as it is.
+    if ((await findLockdownProfiles(bus, vpns)).length > 0) return 'nothing';
+    await clearLeftoverBlock(await readBlockRoutes());
+    await clearLeftoverLan(await readLanBlocks(), []);
+    return 'cleared';
+  }
+  if (!LINK_ACTIONS.has(action) || iface === '' || iface === 'none') return 'nothing';
+  const status = await lockdownStatus(bus, model);
+  if (!status.on) return 'nothing';
+  // NetworkManager logs the hook's stderr: the reason, in one line.
+  if (status.routesError !== null) throw new TunnelbarError('hook-failed', status.routesError);
+  return 'routes';
+}
