@@ -6,12 +6,17 @@
 //   status` puts the VPN server host routes and, when the local network is blocked, its block
 //   back on every link.
 // - Lockdown's own bridge went down and no lockdown profile is left (`off`, or the profile deleted
-//   by hand): a block NetworkManager left in the kernel after a restart is removed, as root.
+//   by hand): lockdown's routes come off the links and a block NetworkManager left in the kernel
+//   after a restart is removed, as root.
+// The dispatcher runs a no-wait script for each event as it comes, so a hook for a link's `up`
+// may still be putting routes in place while `off` deletes lockdown: it looks again afterwards
+// and takes them away when lockdown is gone by then.
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { lockdownStatus, type LockdownModel } from './lockdown';
 import { clearLeftoverBlock, readBlockRoutes } from './leftover-block';
 import { clearLeftoverLan, readLanBlocks } from './leftover-lan';
 import { findLockdownProfiles, type LockdownBus } from './nm-lockdown';
+import { removeServerRoutes } from './server-routes';
 import { LOCKDOWN_INTERFACE, LOCKDOWN_NAME } from './settings';
 
 /** The dispatcher's actions after which a link's applied connection may lack lockdown's routes. */
@@ -28,18 +33,25 @@ export async function hookRun(
   /** The dispatcher's CONNECTION_ID: lockdown's profile by name, should the bridge be gone. */
   connectionId?: string,
 ): Promise<HookOutcome> {
-  if (iface === LOCKDOWN_INTERFACE || connectionId === LOCKDOWN_NAME) {
-    if (action !== 'down') return 'nothing';
+  const lockdownGone = async (): Promise<boolean> => {
     const vpns = new Set(model.profiles().map((p) => p.path));
-    // Only turned off (or deactivated by hand, the profile kept): lockdown stays as it is.
-    if ((await findLockdownProfiles(bus, vpns)).length > 0) return 'nothing';
+    return (await findLockdownProfiles(bus, vpns)).length === 0;
+  };
+  const clear = async (): Promise<HookOutcome> => {
+    await removeServerRoutes(bus);
     await clearLeftoverBlock(await readBlockRoutes());
     await clearLeftoverLan(await readLanBlocks(), []);
     return 'cleared';
+  };
+  if (iface === LOCKDOWN_INTERFACE || connectionId === LOCKDOWN_NAME) {
+    if (action !== 'down') return 'nothing';
+    // Only deactivated (by hand, the profile kept): lockdown stays as it is.
+    return (await lockdownGone()) ? clear() : 'nothing';
   }
   if (!LINK_ACTIONS.has(action) || iface === '' || iface === 'none') return 'nothing';
   const status = await lockdownStatus(bus, model);
   if (!status.on) return 'nothing';
+  if (await lockdownGone()) return clear();
   // NetworkManager logs the hook's stderr: the reason, in one line.
   if (status.routesError !== null) throw new TunnelbarError('hook-failed', status.routesError);
   return 'routes';
