@@ -127,6 +127,21 @@ describe('lockdown hook', () => {
     expect((await status()).hook).toBe(false);
   });
 
+  it('without the hook, a user’s `off` after a NetworkManager restart ends in lockdown-leftover', async () => {
+    await sb.stopNetworkManager('SIGTERM');
+    await sb.startNetworkManager();
+    const off = await cli(['lockdown', 'off'], nobody);
+    expect(off.code).toBe(2);
+    expect(off.stderr).toMatch(/^lockdown-leftover: /);
+    expect(await routes()).toMatch(/unreachable default/);
+    // Root clears it, and lockdown goes on again for what follows.
+    const asRoot = await cli(['lockdown', 'off']);
+    expect(asRoot.code, asRoot.stderr).toBe(0);
+    expect(await routes()).not.toMatch(/unreachable/);
+    const on = await cli(['lockdown', 'on', '--block-lan']);
+    expect(on.code, on.stderr).toBe(0);
+  });
+
   it('install needs root and says what to run; nothing is written', async () => {
     const r = await cli(['lockdown', 'hook', 'install'], nobody);
     expect(r.code).toBe(2);
