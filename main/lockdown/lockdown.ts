@@ -75,10 +75,14 @@ export async function lockdownStatus(
   try {
     const lanBefore = await readLanBlocks();
     const placed = await applyServerRoutes(bus, serverAddressList(servers), first.lan);
-    // A block NetworkManager left from before a restart, now unwanted (the choice is allow).
+    // A block NetworkManager left from before a restart, now unwanted (the choice is allow). The
+    // Reapply that took it off the link makes the dispatcher hook, if installed, remove it as
+    // root: a user waits for that.
     await clearLeftoverLan(
       lanBefore,
       placed.lanBlocks.flatMap((b) => b.blocked),
+      undefined,
+      hook ? HOOK_WAIT_MS : REMOVAL_WAIT_MS,
     );
     return { ...base, ...placed, routesError: null };
   } catch (err) {

@@ -182,6 +182,20 @@ describe('lockdown hook', () => {
     await waitLockdownRoutes('lockdown’s routes in the kernel');
   });
 
+  it('after a NetworkManager restart, a user’s `--allow-lan` opens the local network (the hook removes the block)', async () => {
+    const allow = await cli(['lockdown', 'on', '--allow-lan', '--json'], nobody);
+    expect(allow.code, allow.stderr).toBe(0);
+    expect(JSON.parse(allow.stdout)).toMatchObject({ lan: 'allow', routesError: null });
+    expect(await routes()).not.toMatch(/^unreachable 10\.99/m);
+    expect(await reaches(lanHostAddress)).toBe(true);
+    // Blocked again, and NetworkManager restarted again, for the next test.
+    const block = await cli(['lockdown', 'on', '--block-lan']);
+    expect(block.code, block.stderr).toBe(0);
+    await sb.stopNetworkManager('SIGTERM');
+    await sb.startNetworkManager();
+    await waitFor('the hook to put lockdown’s routes back', appliedHasLockdownRoutes);
+  });
+
   it('after a NetworkManager restart, a user’s `off` restores the network (the hook clears the block)', async () => {
     const off = await cli(['lockdown', 'off', '--json'], nobody);
     expect(off.code, off.stderr).toBe(0);
