@@ -6,7 +6,7 @@
 import { openCore, type Core } from '../core';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { dispatcherDir, installHook, removeHook, runningTarget } from '../lockdown/hook-files';
-import { hookRun } from '../lockdown/hook-run';
+import { hookEvent, hookRun } from '../lockdown/hook-run';
 import type { CliArgs } from './args';
 import type { ExitCode, Io } from './commands';
 import { runStrings } from './run-strings';
@@ -48,6 +48,8 @@ export async function hookRunCommand(
   run: NonNullable<CliArgs['hookRun']>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ExitCode> {
+  // Most events are none of lockdown's: no bus connection for them.
+  if (hookEvent(run.iface, run.action, env.CONNECTION_ID) === null) return 0;
   let core: Core | null = null;
   try {
     await limit(

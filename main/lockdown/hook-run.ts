@@ -25,6 +25,18 @@ const LINK_ACTIONS = new Set(['up', 'dhcp4-change', 'dhcp6-change', 'reapply']);
 /** What the hook did: put routes in place, cleared a leftover block, or nothing to do. */
 export type HookOutcome = 'routes' | 'cleared' | 'nothing';
 
+/** Which event this is for lockdown: a link's, lockdown's bridge going down, or none of its. */
+export function hookEvent(
+  iface: string,
+  action: string,
+  connectionId?: string,
+): 'link' | 'lockdown-down' | null {
+  if (iface === LOCKDOWN_INTERFACE || connectionId === LOCKDOWN_NAME)
+    return action === 'down' ? 'lockdown-down' : null;
+  if (!LINK_ACTIONS.has(action) || iface === '' || iface === 'none') return null;
+  return 'link';
+}
+
 export async function hookRun(
   bus: LockdownBus,
   model: LockdownModel,
@@ -43,12 +55,10 @@ export async function hookRun(
     await clearLeftoverLan(await readLanBlocks(), []);
     return 'cleared';
   };
-  if (iface === LOCKDOWN_INTERFACE || connectionId === LOCKDOWN_NAME) {
-    if (action !== 'down') return 'nothing';
-    // Only deactivated (by hand, the profile kept): lockdown stays as it is.
-    return (await lockdownGone()) ? clear() : 'nothing';
-  }
-  if (!LINK_ACTIONS.has(action) || iface === '' || iface === 'none') return 'nothing';
+  const event = hookEvent(iface, action, connectionId);
+  if (event === null) return 'nothing';
+  // Only deactivated (by hand, the profile kept): lockdown stays as it is.
+  if (event === 'lockdown-down') return (await lockdownGone()) ? clear() : 'nothing';
   const status = await lockdownStatus(bus, model);
   if (!status.on) return 'nothing';
   if (await lockdownGone()) return clear();

@@ -24,6 +24,11 @@ ${HOOK_MARK}
 # NetworkManager's dispatcher runs it as root on network events. While lockdown is on it puts
 # lockdown's routes back on a link that (re)activated; when lockdown's profile is deleted it
 # removes a block NetworkManager left in the kernel. See Tunnelbar's README, "Lockdown".
+# Other events (connectivity, hostname, VPNs) need nothing: no node is started for them.
+case "$2" in
+  up|down|dhcp4-change|dhcp6-change|reapply) ;;
+  *) exit 0 ;;
+esac
 exec ${shQuote(nodePath)} ${shQuote(cliPath)} lockdown hook-run "$1" "$2"
 `;
 }

@@ -72,8 +72,11 @@ describe('the script', () => {
     // /bin/echo stands for node: the script's words reach it unchanged.
     const script = join(dir, 'hook.sh');
     writeFileSync(script, hookScript('/bin/echo', odd), { mode: 0o755 });
-    const out = execFileSync('sh', [script, 'eth 0', '$up']).toString();
-    expect(out).toBe(`${odd} lockdown hook-run eth 0 $up\n`);
+    const out = execFileSync('sh', [script, 'eth $0', 'dhcp4-change']).toString();
+    expect(out).toBe(`${odd} lockdown hook-run eth $0 dhcp4-change\n`);
+    // Events lockdown has nothing to do for end in the script: nothing is run.
+    expect(execFileSync('sh', [script, '', 'connectivity-change']).toString()).toBe('');
+    expect(execFileSync('sh', [script, 'tun0', 'vpn-up']).toString()).toBe('');
   });
 });
 
