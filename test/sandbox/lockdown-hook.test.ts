@@ -182,7 +182,7 @@ describe('lockdown hook', () => {
     await waitLockdownRoutes('lockdown’s routes in the kernel');
   });
 
-  it('after a NetworkManager restart, a user’s `--allow-lan` opens the local network (the hook removes the block)', async () => {
+  it('after a NetworkManager restart, a user’s `--allow-lan` opens the local network (hook installed)', async () => {
     const allow = await cli(['lockdown', 'on', '--allow-lan', '--json'], nobody);
     expect(allow.code, allow.stderr).toBe(0);
     expect(JSON.parse(allow.stdout)).toMatchObject({ lan: 'allow', routesError: null });
