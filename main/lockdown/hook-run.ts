@@ -59,6 +59,8 @@ export async function hookRun(
   if (event === null) return 'nothing';
   // Only deactivated (by hand, the profile kept): lockdown stays as it is.
   if (event === 'lockdown-down') return (await lockdownGone()) ? clear() : 'nothing';
+  // Lockdown off: no servers resolved, nothing asked of the network on every link event.
+  if (await lockdownGone()) return 'nothing';
   const status = await lockdownStatus(bus, model);
   if (!status.on) return 'nothing';
   if (await lockdownGone()) return clear();
