@@ -64,6 +64,12 @@ export interface LockdownView {
   lan: LanChoice | null;
   /** The local subnets blocked now (none while the local network is allowed or lockdown is off). */
   lanBlocks: LanBlockView[];
+  /**
+   * Lockdown's NetworkManager dispatcher hook is installed (`sudo tunnelbar lockdown hook
+   * install`): its routes come back after a link reactivates and a block left after a restart
+   * is removed, without Tunnelbar running.
+   */
+  hook: boolean;
 }
 
 /** One entry of NetworkManager's DnsManager Configuration. */

@@ -21,6 +21,8 @@ export type Command =
   | 'version';
 
 export type LockdownAction = 'on' | 'off' | 'status';
+/** `lockdown hook install|remove`: lockdown's NetworkManager dispatcher hook (root only). */
+export type HookAction = 'install' | 'remove';
 
 export interface CliArgs {
   command: Command;
@@ -41,6 +43,13 @@ export interface CliArgs {
   lockdown?: LockdownAction;
   /** `lockdown on --allow-lan|--block-lan`. Set only when given. */
   lan?: LanChoice;
+  /** `lockdown hook install|remove`. Set only when given. */
+  hook?: HookAction;
+  /**
+   * `lockdown hook-run <iface> <action>`: what NetworkManager's dispatcher runs (hook-script.ts),
+   * its two arguments as given (either may be empty). Not in the usage: not for people.
+   */
+  hookRun?: { iface: string; action: string };
 }
 
 export interface ImportArgs {
@@ -80,6 +89,23 @@ const FLAGS_BY_COMMAND: Record<Command, readonly string[]> = {
   version: [],
 };
 
+/** Reads the words after `lockdown hook` / `lockdown hook-run` (the rest of the line). */
+function parseHookWords(
+  first: 'hook' | 'hook-run',
+  words: readonly string[],
+): Pick<CliArgs, 'hook' | 'hookRun'> {
+  if (first === 'hook-run') {
+    const [iface, action, ...extra] = words;
+    if (iface === undefined || action === undefined) throw new UsageError(u.hookRunNeedsArgs);
+    if (extra[0] !== undefined) throw new UsageError(u.unexpected(extra[0]));
+    return { hookRun: { iface, action } };
+  }
+  const [action, ...extra] = words;
+  if (action !== 'install' && action !== 'remove') throw new UsageError(u.hookNeedsAction);
+  if (extra[0] !== undefined) throw new UsageError(u.unexpected(extra[0]));
+  return { hook: action };
+}
+
 function isLockdownAction(word: string): word is LockdownAction {
   return word === 'on' || word === 'off' || word === 'status';
 }
@@ -104,6 +130,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const imports: ImportArgs = { paths: [], dryRun: false, allowDuplicates: false };
   if (first === 'import') args.import = imports;
   const allowed = FLAGS_BY_COMMAND[first];
+  // The hook's words come as they are: an interface name or action is never a flag here.
+  if (first === 'lockdown' && (rest[0] === 'hook' || rest[0] === 'hook-run'))
+    return { ...args, ...parseHookWords(rest[0], rest.slice(1)) };
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i] ?? '';
     if (word.startsWith('--')) {

@@ -25,6 +25,7 @@ export function describeLockdown(status: LockdownStatus): string {
       lines.push(
         `Routed to the VPN servers through ${safe(r.gateway)} on ${safe(r.interface)}: ${r.addresses.map((a) => safe(a)).join(', ')}`,
       );
+  if (status.on) lines.push(status.hook ? l.hookOn : l.hookOff);
   if (status.on)
     for (const b of status.lanBlocks)
       lines.push(

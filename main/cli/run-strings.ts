@@ -56,6 +56,15 @@ const english = {
     pending:
       'Lockdown is on, but NetworkManager has not activated it yet: check `nmcli connection`.',
     cannotConnect: 'These profiles cannot connect under lockdown:',
+    hookOn:
+      "Lockdown's NetworkManager hook is installed: lockdown's routes come back without Tunnelbar running.",
+    hookOff:
+      "Lockdown's NetworkManager hook is not installed: after a link reconnects, lockdown's routes (the local network block among them) are back only once Tunnelbar runs (`sudo tunnelbar lockdown hook install` fixes that).",
+    hookInstalled: fmt("Lockdown's NetworkManager hook is installed: {path}", (path: string) => ({
+      path,
+    })),
+    hookRemoved: "Lockdown's NetworkManager hook is removed.",
+    hookAbsent: "Lockdown's NetworkManager hook was not installed; nothing to remove.",
   },
 };
 

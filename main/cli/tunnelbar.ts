@@ -9,6 +9,7 @@ import { down, list, status, up, watch, type ExitCode, type Io } from './command
 import { dnsCommand } from './dns-command';
 import { exportCommand } from './export-command';
 import { importFiles } from './import-command';
+import { hookCommand, hookRunCommand } from './hook-command';
 import { lockdownCommand } from './lockdown-command';
 import { runStrings as r } from './run-strings';
 import { PromptTap, stay } from './stay-command';
@@ -90,6 +91,9 @@ export async function main(
     if (args.command === 'import' && args.import !== undefined) {
       return await importFiles(io, args.json, args.import);
     }
+    // Lockdown's dispatcher hook: install and remove touch only files; hook-run connects itself.
+    if (args.hook !== undefined) return await hookCommand(io, args.hook);
+    if (args.hookRun !== undefined) return await hookRunCommand(args.hookRun);
     // `up` answers NetworkManager's secret requests while it waits, from the keyring first; only
     // --ask lets it prompt, otherwise it says "no secrets" and another agent (nm-applet, the
     // Tunnelbar app) may answer. --save keeps what --ask asked for in the keyring.

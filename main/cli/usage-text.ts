@@ -37,6 +37,10 @@ Commands:
                                      allow the local network, or block it too (the default; the
                                      gateway and VPN servers on it stay open); without either,
                                      lockdown that is on keeps its choice
+  lockdown hook install|remove       (as root) install or remove lockdown's NetworkManager
+                                     dispatcher hook: it puts lockdown's routes back when a link
+                                     reconnects and removes a block left after a NetworkManager
+                                     restart, without Tunnelbar running
   dns [--json]                       the DNS servers NetworkManager uses, for which domains,
                                      through which link, and a warning when queries leak past a
                                      VPN that carries everything

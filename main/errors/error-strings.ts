@@ -67,6 +67,16 @@ const english = {
       'Lockdown is off, but NetworkManager was restarted while it was on and left its block in the kernel, so nothing can reach the network yet. Run `sudo tunnelbar lockdown off` to remove it, or restart the computer.',
     leftoverLan:
       'NetworkManager was restarted while lockdown blocked the local network and left that block in the kernel, so the local network cannot be reached yet. Run the same `tunnelbar lockdown` command with sudo to remove it, or restart the computer.',
+    hookNeedsRoot:
+      "Only root can install or remove lockdown's NetworkManager hook. Run `sudo tunnelbar lockdown hook install` (or `hook remove`).",
+    hookNoDispatcher: fmt(
+      "NetworkManager's dispatcher folder {dir} does not exist, so lockdown's hook was not installed.",
+      (dir: string) => ({ dir }),
+    ),
+    hookUnsafe: fmt(
+      "Lockdown's hook was not installed: NetworkManager would run it as root, and someone other than root can change {paths}. Install Tunnelbar and Node.js where only root can write (for example from a package), then try again.",
+      (paths: string) => ({ paths }),
+    ),
   },
 };
 

@@ -12,7 +12,12 @@ import { errorStrings as e } from '../errors/error-strings';
 /** The metric of lockdown's unreachable default routes (settings.ts). */
 export const BLOCK_METRIC = 60;
 /** How long NetworkManager gets to remove its routes after the profile is deleted. */
-const REMOVAL_WAIT_MS = 3_000;
+export const REMOVAL_WAIT_MS = 3_000;
+/**
+ * How long a user's `off` waits when lockdown's dispatcher hook is installed: the hook (a root
+ * process NetworkManager starts when lockdown's bridge goes down) removes what NetworkManager left.
+ */
+export const HOOK_WAIT_MS = 12_000;
 const RTF_REJECT = 0x0200;
 
 export interface BlockRoutes {
@@ -74,7 +79,10 @@ export async function readBlockRoutes(): Promise<BlockRoutes> {
  * were (`before`) were all seen deleted, or after the wait. Started before the profile is
  * deleted; a deletion it misses only makes it wait, since the kernel is read again afterwards.
  */
-export function watchBlockRemoval(before: BlockRoutes): {
+export function watchBlockRemoval(
+  before: BlockRoutes,
+  waitMs = REMOVAL_WAIT_MS,
+): {
   settled: () => Promise<void>;
   stop: () => void;
 } {
@@ -106,7 +114,7 @@ export function watchBlockRemoval(before: BlockRoutes): {
   };
   return {
     settled: async () => {
-      const timer = setTimeout(done, REMOVAL_WAIT_MS);
+      const timer = setTimeout(done, waitMs);
       await finished;
       clearTimeout(timer);
       stop();

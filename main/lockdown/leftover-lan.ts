@@ -9,9 +9,7 @@ import { spawn } from 'node:child_process';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { errorStrings as e } from '../errors/error-strings';
 import { LAN_ROUTE_METRIC } from './lan-routes';
-
-/** How long NetworkManager gets to remove the routes itself (it usually does at once). */
-const REMOVAL_WAIT_MS = 3_000;
+import { REMOVAL_WAIT_MS } from './leftover-block';
 
 interface IpRoute {
   type?: string;
@@ -58,7 +56,7 @@ export async function readLanBlocks(): Promise<string[]> {
 }
 
 /** Resolves once each of `routes` was seen deleted (`ip monitor`), or after the wait. */
-function waitDeleted(routes: readonly string[]): Promise<void> {
+function waitDeleted(routes: readonly string[], waitMs: number): Promise<void> {
   return new Promise((resolve) => {
     const left = new Set(routes);
     const child = spawn('ip', ['-o', 'monitor', 'route'], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -67,7 +65,7 @@ function waitDeleted(routes: readonly string[]): Promise<void> {
       child.kill();
       resolve();
     };
-    const timer = setTimeout(finish, REMOVAL_WAIT_MS);
+    const timer = setTimeout(finish, waitMs);
     child.on('error', finish);
     child.stdout.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
@@ -93,12 +91,14 @@ export async function clearLeftoverLan(
   before: readonly string[],
   wanted: readonly string[],
   isRoot = process.getuid?.() === 0,
+  /** How long a user waits for NetworkManager (or the dispatcher hook) to remove them. */
+  waitMs = REMOVAL_WAIT_MS,
 ): Promise<void> {
   const unwanted = (list: readonly string[]): string[] => list.filter((r) => !wanted.includes(r));
   if (unwanted(before).length === 0) return;
   let left = unwanted(await readLanBlocks());
   if (left.length > 0 && !isRoot) {
-    await waitDeleted(left);
+    await waitDeleted(left, waitMs);
     left = unwanted(await readLanBlocks());
   }
   if (left.length === 0) return;

@@ -9,7 +9,14 @@ import {
   removeLockdown,
   type LockdownBus,
 } from './nm-lockdown';
-import { clearLeftoverBlock, readBlockRoutes, watchBlockRemoval } from './leftover-block';
+import {
+  clearLeftoverBlock,
+  HOOK_WAIT_MS,
+  readBlockRoutes,
+  REMOVAL_WAIT_MS,
+  watchBlockRemoval,
+} from './leftover-block';
+import { isHookInstalled } from './hook-files';
 import { clearLeftoverLan, readLanBlocks } from './leftover-lan';
 import { resolveServers, type Lookup } from './resolve';
 import { applyServerRoutes, removeServerRoutes } from './server-routes';
@@ -49,6 +56,7 @@ export async function lockdownStatus(
     resolveServers(model.profiles(), lookup),
   ]);
   const unresolved = unresolvedProfiles(servers);
+  const hook = await isHookInstalled();
   const [first] = found;
   if (first === undefined)
     return {
@@ -61,16 +69,21 @@ export async function lockdownStatus(
       routesError: null,
       lan: null,
       lanBlocks: [],
+      hook,
     };
   const active = await isActive(bus, first.uuid);
-  const base = { on: true, active, uuid: first.uuid, servers, unresolved, lan: first.lan };
+  const base = { on: true, active, uuid: first.uuid, servers, unresolved, lan: first.lan, hook };
   try {
     const lanBefore = await readLanBlocks();
     const placed = await applyServerRoutes(bus, serverAddressList(servers), first.lan);
-    // A block NetworkManager left from before a restart, now unwanted (the choice is allow).
+    // A block NetworkManager left from before a restart, now unwanted (the choice is allow). The
+    // Reapply that took it off the link makes the dispatcher hook, if installed, remove it as
+    // root: a user waits for that.
     await clearLeftoverLan(
       lanBefore,
       placed.lanBlocks.flatMap((b) => b.blocked),
+      undefined,
+      hook ? HOOK_WAIT_MS : REMOVAL_WAIT_MS,
     );
     return { ...base, ...placed, routesError: null };
   } catch (err) {
@@ -110,7 +123,8 @@ function asOffRefusal(err: unknown): never {
 /**
  * Deletes lockdown whatever the VPN profiles are now, then the host routes to the servers and the
  * local network block, and makes sure the kernel holds no block of it afterwards
- * (leftover-block.ts, leftover-lan.ts): the network is as it was without it.
+ * (leftover-block.ts, leftover-lan.ts): the network is as it was without it. A user (not root)
+ * cannot remove such a block; the dispatcher hook, when installed, does (hook-run.ts).
  */
 export async function lockdownOff(
   bus: LockdownBus,
@@ -119,7 +133,10 @@ export async function lockdownOff(
 ): Promise<LockdownStatus> {
   if (!model.nmRunning) throw nmNotRunning();
   const lanBefore = await readLanBlocks();
-  const removal = watchBlockRemoval(await readBlockRoutes());
+  // With the dispatcher hook installed, a block NetworkManager leaves is the hook's to remove (as
+  // root): a user's `off` waits for it rather than failing at once.
+  const wait = (await isHookInstalled()) ? HOOK_WAIT_MS : REMOVAL_WAIT_MS;
+  const removal = watchBlockRemoval(await readBlockRoutes(), wait);
   try {
     // The links first: a user who may not reapply them is refused before anything changed, so
     // lockdown is never left half off (its profile gone, its routes still on the links).
@@ -131,6 +148,6 @@ export async function lockdownOff(
   }
   await removal.settled();
   await clearLeftoverBlock(await readBlockRoutes());
-  await clearLeftoverLan(lanBefore, []);
+  await clearLeftoverLan(lanBefore, [], undefined, wait);
   return lockdownStatus(bus, model, lookup);
 }

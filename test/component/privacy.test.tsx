@@ -30,6 +30,7 @@ const turnedOn: LockdownView = {
   routesError: null,
   lan: 'allow',
   lanBlocks: [],
+  hook: false,
 };
 
 function allowLan(): HTMLInputElement {

@@ -9,6 +9,7 @@ import type { Daemon } from './daemon.js';
 import { run, type RunOptions } from './exec.js';
 import { namesFor, newId, serverKinds, type Names } from './names.js';
 import { addVethIpv6 } from './ipv6-link.js';
+import { makeDispatcherDir, startDispatcher } from './dispatcher.js';
 import { addNetns, addVeth } from './netns.js';
 import { startNm, writeNmConfig, type NmConfigOptions, type NmPaths } from './network-manager.js';
 import { startNmNamespace } from './nm-namespace.js';
@@ -21,9 +22,14 @@ import type { OpenvpnServer, ServerKind } from './types.js';
 
 export type NmcliOptions = Pick<RunOptions, 'input' | 'timeoutMs'>;
 
-/** NetworkManager's options, and `ipv6: true` for IPv6 on the veth link (ipv6-link.ts). */
+/**
+ * NetworkManager's options, `ipv6: true` for IPv6 on the veth link (ipv6-link.ts), and
+ * `dispatcher: true` for NetworkManager's dispatcher with a folder of the sandbox's own
+ * (dispatcher.ts; `Parts.dispatcherDir`).
+ */
 export interface SandboxOptions extends NmConfigOptions {
   ipv6?: boolean;
+  dispatcher?: boolean;
 }
 
 export interface Parts {
@@ -42,6 +48,8 @@ export interface Parts {
   /** The NetworkManager now running, replaced on restart; read by the teardown when it runs. */
   nm: { current: Daemon | undefined };
   nmcli: (args: string[], opts?: NmcliOptions) => Promise<string>;
+  /** The folder NetworkManager's dispatcher reads as dispatcher.d; null without `dispatcher`. */
+  dispatcherDir: string | null;
 }
 
 function daemonStep(name: string, daemon: () => Daemon | undefined): Step {
@@ -95,7 +103,7 @@ export async function assemble(
   teardown: Teardown,
   options: SandboxOptions = {},
 ): Promise<Parts> {
-  const { ipv6 = false, ...nmOptions } = options;
+  const { ipv6 = false, dispatcher = false, ...nmOptions } = options;
   teardown.add(await addNetns(names.serverNetns));
   teardown.add(await addNetns(names.nmNetns));
   await addVeth(names);
@@ -131,7 +139,14 @@ export async function assemble(
   serversUp.catch(() => undefined);
 
   try {
-    const holder = await startNmNamespace(names, bus.dir, syslog.socket, logFile);
+    const dispatcherDir = dispatcher ? makeDispatcherDir(names.dir) : null;
+    const holder = await startNmNamespace(
+      names,
+      bus.dir,
+      syslog.socket,
+      logFile,
+      dispatcherDir ?? undefined,
+    );
     teardown.add(daemonStep('NM namespace holder', () => holder));
     const nm: Parts['nm'] = { current: undefined };
     teardown.add(daemonStep('NetworkManager', () => nm.current));
@@ -142,6 +157,11 @@ export async function assemble(
     delete env.XDG_RUNTIME_DIR;
     const nmcli = (args: string[], opts: NmcliOptions = {}) => run('nmcli', args, { ...opts, env });
     const nmPaths = writeNmConfig(names, nmOptions);
+    if (dispatcherDir !== null) {
+      // Before NetworkManager: its first events already go to the dispatcher.
+      const nmDispatcher = await startDispatcher(holder.pid, bus.address, logFile, env);
+      teardown.add(daemonStep('nm-dispatcher', () => nmDispatcher));
+    }
 
     nm.current = await startNm(holder.pid, nmPaths, bus.address, logFile, env);
     await waitDeviceManaged(nmcli, names);
@@ -161,6 +181,7 @@ export async function assemble(
       nmPaths,
       nm,
       nmcli,
+      dispatcherDir,
     };
   } catch (err) {
     // Let server starts in flight finish, so that the teardown sees (and stops) every server.

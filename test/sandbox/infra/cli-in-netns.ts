@@ -9,6 +9,8 @@ export function cliInNmNamespace(
   sb: Sandbox,
   args: string[],
   user?: { uid: number; gid: number },
+  /** Added to the sandbox's environment. */
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<CliResult> {
   const asUser =
     user === undefined
@@ -18,7 +20,7 @@ export function cliInNmNamespace(
     const child = spawn(
       'ip',
       ['netns', 'exec', sb.names.nmNetns, ...asUser, process.execPath, CLI, ...args],
-      { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] },
+      { env: { ...sb.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
     let stderr = '';

@@ -19,9 +19,14 @@ export interface NmPaths {
   internConfig: string;
 }
 
-/** `dns: true`: NetworkManager computes its DNS configuration (DnsManager, its private resolv.conf). */
+/**
+ * `dns: true`: NetworkManager computes its DNS configuration (DnsManager, its private resolv.conf).
+ * `everyUser: true`: NetworkManager allows every user everything (auth-polkit=false), as a
+ * desktop's polkit allows the person at it: a non-root user's lockdown changes then succeed.
+ */
 export interface NmConfigOptions {
   dns?: boolean;
+  everyUser?: boolean;
 }
 
 function nmConfig(names: Names, keyfileDir: string, opts: NmConfigOptions): string {
@@ -37,8 +42,9 @@ hostname-mode=none
 # No "Wired connection 1" for the veth: its only profile is the sandbox's static one.
 no-auto-default=*
 # No polkit on the private bus: root (nmcli, tests) may do everything, other users nothing, as
-# on a machine whose polkit says no (the tests' permission-denied case).
-auth-polkit=root-only
+# on a machine whose polkit says no (the tests' permission-denied case); or, asked for, every
+# user everything, as a desktop's polkit allows the person at it.
+auth-polkit=${opts.everyUser === true ? 'false' : 'root-only'}
 
 [keyfile]
 path=${keyfileDir}

@@ -9,7 +9,10 @@
 // - /run is a tmpfs (NM's runtime files, the plugin's management socket), with the sandbox bus
 //   folder bound on /run/dbus: the openvpn helper is started with a clean environment and finds
 //   the bus only at /run/dbus/system_bus_socket;
-// - /var/lib/NetworkManager is a tmpfs: no state from or to the host.
+// - /var/lib/NetworkManager is a tmpfs: no state from or to the host;
+// - with a dispatcher folder given (`startSandbox({ dispatcher: true })`), it is bound over
+//   /etc/NetworkManager/dispatcher.d, and an empty folder over /usr/lib/NetworkManager/dispatcher.d:
+//   the sandbox's nm-dispatcher (dispatcher.ts) runs the test's scripts, never the host's.
 // The namespace is private (unshare's default propagation), so none of this is seen outside.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +22,7 @@ import { GiveUp, waitFor } from './wait.js';
 
 const setupScript = `
 set -eu
-dir=$1 bus=$2 log=$3
+dir=$1 bus=$2 log=$3 dispatcher=\${4:-}
 mount -o remount,ro /sys
 
 mkdir -p "$dir/hostdev"
@@ -46,6 +49,13 @@ mount -t tmpfs -o mode=0755,nosuid,nodev sandbox-run /run
 mkdir -m 0755 /run/dbus /run/NetworkManager /run/lock
 mount --bind "$bus" /run/dbus
 mount -t tmpfs -o mode=0700,nosuid,nodev sandbox-nm-state /var/lib/NetworkManager
+if [ -n "$dispatcher" ]; then
+  mount --bind "$dispatcher" /etc/NetworkManager/dispatcher.d
+  mkdir -p "$dir/empty-dispatcher.d"
+  if [ -d /usr/lib/NetworkManager/dispatcher.d ]; then
+    mount --bind "$dir/empty-dispatcher.d" /usr/lib/NetworkManager/dispatcher.d
+  fi
+fi
 
 touch "$dir/nm-namespace.ready"
 exec sleep infinity
@@ -56,6 +66,8 @@ export async function startNmNamespace(
   busDir: string,
   syslogSocket: string,
   logFile: string,
+  /** A folder to bind over /etc/NetworkManager/dispatcher.d; none: the host's stays (unused). */
+  dispatcherDir?: string,
 ): Promise<Daemon> {
   const dir = join(names.dir, 'nm-ns');
   mkdirSync(dir);
@@ -63,7 +75,7 @@ export async function startNmNamespace(
   const holder = startDaemon(
     'NM namespace holder',
     'ip',
-    [...args, 'sh', '-c', setupScript, 'sh', dir, busDir, syslogSocket],
+    [...args, 'sh', '-c', setupScript, 'sh', dir, busDir, syslogSocket, dispatcherDir ?? ''],
     { logFile },
   );
   await waitFor("NetworkManager's mount namespace", () => {

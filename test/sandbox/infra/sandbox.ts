@@ -55,6 +55,11 @@ export interface Sandbox {
   readonly env: NodeJS.ProcessEnv;
   /** NetworkManager's keyfile folder (the profiles it saved, system-owned secrets included). */
   readonly keyfileDir: string;
+  /**
+   * With `dispatcher: true`: the folder NetworkManager's dispatcher reads as its dispatcher.d
+   * (bound over /etc/NetworkManager/dispatcher.d in NetworkManager's mount namespace only).
+   */
+  readonly dispatcherDir: string | null;
   readonly servers: Record<ServerKind, OpenvpnServer>;
   readonly credentials: Credentials;
   /** Syslog of NM's plugin and the openvpn client, plus NM's own stdout/stderr. */
@@ -135,6 +140,7 @@ function sandboxApi(parts: Parts, teardown: Teardown): Sandbox {
     busAddress: bus.address,
     env,
     keyfileDir: nmPaths.keyfileDir,
+    dispatcherDir: parts.dispatcherDir,
     servers,
     credentials,
     logFile,

@@ -66,3 +66,25 @@ describe('exportTarget', () => {
     expect(exportTarget(null, 'office.ovpn', '/home/u')).toBe('/home/u/office.ovpn');
   });
 });
+
+describe('lockdown hook', () => {
+  it('reads hook install and remove', () => {
+    expect(parseArgs(['lockdown', 'hook', 'install']).hook).toBe('install');
+    expect(parseArgs(['lockdown', 'hook', 'remove']).hook).toBe('remove');
+    expect(() => parseArgs(['lockdown', 'hook'])).toThrow(/install or remove/);
+    expect(() => parseArgs(['lockdown', 'hook', 'install', 'x'])).toThrow(/Unexpected/);
+  });
+
+  it('reads hook-run’s two arguments as given, empty ones and dashes too', () => {
+    expect(parseArgs(['lockdown', 'hook-run', 'eth0', 'up']).hookRun).toEqual({
+      iface: 'eth0',
+      action: 'up',
+    });
+    expect(parseArgs(['lockdown', 'hook-run', '', 'connectivity-change']).hookRun).toEqual({
+      iface: '',
+      action: 'connectivity-change',
+    });
+    expect(parseArgs(['lockdown', 'hook-run', '--json', 'up']).hookRun?.iface).toBe('--json');
+    expect(() => parseArgs(['lockdown', 'hook-run', 'eth0'])).toThrow(/interface and the action/);
+  });
+});

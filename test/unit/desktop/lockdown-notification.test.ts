@@ -15,6 +15,7 @@ const view: LockdownView = {
   routesError: null,
   lan: 'block',
   lanBlocks: [],
+  hook: false,
 };
 
 describe('the notification after the tray turned lockdown on', () => {
