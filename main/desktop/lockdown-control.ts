@@ -28,13 +28,14 @@ export function unresolvedNames(view: LockdownView): string[] {
 export function lockdownOnNotification(view: LockdownView): NotificationText {
   const names = unresolvedNames(view);
   // The tray turns lockdown on with the default choice, which blocks the local network: say so.
-  const body =
-    view.lan === 'block' ? strings.notify.lockdownOnBodyLan : strings.notify.lockdownOnBody;
-  return {
-    title: strings.notify.lockdownOnTitle,
-    body:
-      names.length === 0 ? body : `${body} ${strings.notify.lockdownUnresolved(names.join(', '))}`,
-  };
+  const sentences: string[] = [
+    view.lan === 'block' ? strings.notify.lockdownOnBodyLan : strings.notify.lockdownOnBody,
+  ];
+  if (names.length > 0) sentences.push(strings.notify.lockdownUnresolved(names.join(', ')));
+  // Without the dispatcher hook the block of the local network lapses (open) after a reconnect
+  // until Tunnelbar runs again: the one part of lockdown that fails open, so it is said.
+  if (view.lan === 'block' && !view.hook) sentences.push(strings.notify.lockdownNoHook);
+  return { title: strings.notify.lockdownOnTitle, body: sentences.join(' ') };
 }
 
 /**

@@ -57,6 +57,8 @@ const english = {
     lockdownOnBody: 'Without a connected VPN, no traffic leaves this computer.',
     lockdownOnBodyLan:
       'Without a connected VPN, no traffic leaves this computer, and the local network is blocked too (but for the router).',
+    lockdownNoHook:
+      'After a reconnect or a restart, the local network is blocked again only once Tunnelbar runs, unless an administrator runs `sudo tunnelbar lockdown hook install`.',
     lockdownUnresolvedTitle: 'Some VPNs cannot connect under lockdown',
     lockdownRoutesFailedTitle: 'Lockdown cannot open the way to the VPN servers',
     lockdownUnresolved: fmt(

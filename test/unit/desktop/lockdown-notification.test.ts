@@ -24,8 +24,16 @@ describe('the notification after the tray turned lockdown on', () => {
       title: 'Lockdown is on',
       body:
         'Without a connected VPN, no traffic leaves this computer, and the local network is blocked too (but for the router). ' +
-        'These VPNs cannot connect under lockdown (their servers could not be resolved): home.',
+        'These VPNs cannot connect under lockdown (their servers could not be resolved): home. ' +
+        'After a reconnect or a restart, the local network is blocked again only once Tunnelbar runs, unless an administrator runs `sudo tunnelbar lockdown hook install`.',
     });
+  });
+
+  it('says nothing of the hook once it is installed', () => {
+    const hooked = { ...view, hook: true, servers: [], unresolved: [] };
+    expect(lockdownOnNotification(hooked).body).toBe(
+      'Without a connected VPN, no traffic leaves this computer, and the local network is blocked too (but for the router).',
+    );
   });
 
   it('says nothing of the local network when it is allowed', () => {
