@@ -1,11 +1,12 @@
-import { setLocale } from '../main/i18n/catalogue';
+import { addTranslations, hasTranslations, setLocale } from '../main/i18n/active';
 import { negotiateLocale, type Locale } from '../main/i18n/locale';
 
 /**
  * The window's language, chosen before the first render. The harness serves the page with
  * data-locale from its own environment (LANG and friends); in Electron, navigator.languages is
  * the application's locale, which Chromium reads from the same variables. `html lang` follows,
- * so screen readers pronounce the page in its language.
+ * so screen readers pronounce the page in its language. Its translations are loaded with
+ * loadTranslations before the first render.
  */
 export function applyLocale(doc: Document, languages: readonly string[]): Locale {
   const served = doc.documentElement.dataset.locale;
@@ -13,4 +14,22 @@ export function applyLocale(doc: Document, languages: readonly string[]): Locale
   setLocale(locale);
   doc.documentElement.lang = locale;
   return locale;
+}
+
+/**
+ * The translations of `locale`, each language its own chunk: a window loads only the one it
+ * speaks (English is the code's own text and needs none).
+ */
+export async function loadTranslations(locale: Locale): Promise<void> {
+  if (hasTranslations(locale)) return;
+  switch (locale) {
+    case 'en':
+      return;
+    case 'de':
+      addTranslations(locale, (await import('../locales/de.json')).default);
+      return;
+    case 'en-XA':
+      addTranslations(locale, (await import('../locales/en-XA.json')).default);
+      return;
+  }
 }
