@@ -1,4 +1,10 @@
-import { addTranslations, hasTranslations, setLocale } from '../main/i18n/active';
+import {
+  addTranslations,
+  hasTranslations,
+  setLocale,
+  type Messages,
+  type TranslatedLocale,
+} from '../main/i18n/active';
 import { negotiateLocale, type Locale } from '../main/i18n/locale';
 
 /**
@@ -21,15 +27,16 @@ export function applyLocale(doc: Document, languages: readonly string[]): Locale
  * speaks (English is the code's own text and needs none).
  */
 export async function loadTranslations(locale: Locale): Promise<void> {
-  if (hasTranslations(locale)) return;
+  if (locale === 'en' || hasTranslations(locale)) return;
+  addTranslations(locale, await translationsOf(locale));
+}
+
+/** A language's catalogue chunk; exhaustive, so a new language in locale.ts must be added here. */
+async function translationsOf(locale: TranslatedLocale): Promise<Messages> {
   switch (locale) {
-    case 'en':
-      return;
     case 'de':
-      addTranslations(locale, (await import('../locales/de.json')).default);
-      return;
+      return (await import('../locales/de.json')).default;
     case 'en-XA':
-      addTranslations(locale, (await import('../locales/en-XA.json')).default);
-      return;
+      return (await import('../locales/en-XA.json')).default;
   }
 }

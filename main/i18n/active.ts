@@ -26,8 +26,8 @@ export function addTranslations(locale: TranslatedLocale, messages: Messages): v
   if (locale === active) compiled.clear();
 }
 
-export function hasTranslations(locale: Locale): boolean {
-  return locale === 'en' || translations[locale] !== undefined;
+export function hasTranslations(locale: TranslatedLocale): boolean {
+  return translations[locale] !== undefined;
 }
 
 export function setLocale(locale: Locale): void {
