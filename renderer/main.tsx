@@ -1,30 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { tunnelbarApi } from './api';
-import { applyLocale } from './locale';
 import { Store } from './store/store';
-import { strings } from './strings';
-import { Root } from './views/Root';
 import './styles.css';
 
-applyLocale(document, navigator.languages);
-const container = document.getElementById('root');
-if (container === null) throw new Error('index.html has no #root element');
-const root = createRoot(container);
+/**
+ * The page's first, small chunk: it asks main for the snapshot at once, so the answer (thousands
+ * of profiles) travels while the view's code (React, the list, the strings) is still loading and
+ * compiling in its own chunk (view.tsx), rather than after it.
+ */
 const api = tunnelbarApi();
-if (api === null) {
-  root.render(
-    <p className="centre" role="alert">
-      {strings.noApi}
-    </p>,
-  );
-} else {
-  const store = new Store(api);
-  // Before the first render: events that arrive while React starts up must not be missed.
-  store.start();
-  root.render(
-    <StrictMode>
-      <Root store={store} />
-    </StrictMode>,
-  );
-}
+const store = api === null ? null : new Store(api);
+// Before the first render: events that arrive while the view loads must not be missed.
+store?.start();
+void import('./view').then((view) => view.showWindow(store));

@@ -1,73 +1,21 @@
-import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import de from '../../locales/de.json';
 import pseudo from '../../locales/en-XA.json';
-import { SOURCE_LOCALE, type Locale } from './locale';
+import { addTranslations } from './active';
 
 /**
- * The active language's messages. One language per process (a window, the app core, a CLI run):
- * the session's locale does not change under a running program, so a module-level choice made
- * once at start-up is enough and keeps every `strings.x.y` call site as it was.
- *
- * English is not read from locales/en.json: the source texts in the code are the English, and
- * en.json is their extracted copy for translators (scripts/i18n-extract.ts keeps it in step).
+ * Every translation at once, for main's processes (the CLI, the app core, the harness) and the
+ * tests: importing this module makes them known; the language is still chosen with setLocale.
+ * The renderer does not import it: it loads only its window's language (renderer/locale.ts).
  */
-export type Messages = Readonly<Record<string, string>>;
-export type MessageValues = Record<string, PrimitiveType>;
+addTranslations('de', de);
+addTranslations('en-XA', pseudo);
 
-const translations: Readonly<Record<Exclude<Locale, 'en'>, Messages>> = {
-  de,
-  'en-XA': pseudo,
-};
-
-let active: Locale = SOURCE_LOCALE;
-const compiled = new Map<string, IntlMessageFormat>();
-
-export function setLocale(locale: Locale): void {
-  if (locale === active) return;
-  active = locale;
-  compiled.clear();
-}
-
-export function currentLocale(): Locale {
-  return active;
-}
-
-/** The tag for Intl's number, date and list formats (the pseudo-locale formats as English). */
-export function intlLocale(): string {
-  return active === 'en-XA' ? 'en' : active;
-}
-
-function translated(id: string): string | undefined {
-  return active === 'en' ? undefined : translations[active][id];
-}
-
-/** A text without arguments: the translation, or the English source when there is none yet. */
-export function text(id: string, source: string): string {
-  return translated(id) ?? source;
-}
-
-/**
- * A message with arguments, through ICU MessageFormat (plural, select, number). A translation
- * that cannot be formatted (a wrong argument name slipped past the check) falls back to English
- * rather than showing a broken sentence or throwing inside a render.
- */
-export function format(id: string, source: string, values: MessageValues): string {
-  const own = translated(id);
-  if (own !== undefined) {
-    try {
-      return String(compile(id, own, active).format(values));
-    } catch {
-      // fall through to the source text
-    }
-  }
-  return String(compile(`${SOURCE_LOCALE}\u0000${id}`, source, SOURCE_LOCALE).format(values));
-}
-
-function compile(key: string, message: string, locale: Locale): IntlMessageFormat {
-  let found = compiled.get(key);
-  if (found === undefined) {
-    found = new IntlMessageFormat(message, locale === 'en-XA' ? 'en' : locale);
-    compiled.set(key, found);
-  }
-  return found;
-}
+export {
+  currentLocale,
+  format,
+  intlLocale,
+  setLocale,
+  text,
+  type MessageValues,
+  type Messages,
+} from './active';

@@ -1,4 +1,4 @@
-import { format, text, type MessageValues } from './catalogue';
+import { format, text, type MessageValues } from './active';
 
 /**
  * The shape every string module keeps: `strings.section.key` is a text, `strings.section.fn(n)`

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { perUserSecretFlags, storedForAllUsers } from '../../preload/boot-safety';
 import type { ProfileEdit } from '../../preload/editor';
-import { intlLocale } from '../../main/i18n/catalogue';
+import { intlLocale } from '../../main/i18n/active';
 import { strings } from '../strings';
 
 const s = strings.editor;

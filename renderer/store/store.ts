@@ -6,7 +6,10 @@ import type {
   TunnelStateView,
 } from '../../preload/contract';
 import { toCallFailure } from '../api';
-import { DISCONNECTED, isOnOrComingUp } from '../tunnel-state';
+// From preload, not ../tunnel-state: the store starts in the page's first, small chunk (main.tsx),
+// without the strings.
+import { DISCONNECTED } from '../../preload/tunnel-types';
+import { isOnOrComingUp } from '../../preload/tunnel-view';
 import { omitKey, withoutPrompt, type ContractEvent } from '../../preload/mirror';
 import { applyEvent, applySnapshot, initialState, type StoreState } from './state';
 
