@@ -72,19 +72,34 @@ const busy = (): string => screen.getByTestId('busy').textContent;
 const failure = (): string => screen.getByTestId('failure').textContent;
 const refusal = { word: 'permission-denied', sentence: 'You may not do that.' };
 
+/** Starts a run as a click would, and hands back its promise. */
+function start(
+  call: ContractCall,
+  work: () => Promise<unknown>,
+  describe?: (sentence: string) => string,
+): Promise<void> {
+  let ran: Promise<void> = Promise.resolve();
+  act(() => {
+    ran = call.run(work, describe);
+  });
+  return ran;
+}
+
+/** Settles a started run's call (`how`) and waits until the run is over. */
+async function settle(ran: Promise<void>, how: () => void): Promise<void> {
+  await act(async () => {
+    how();
+    await ran;
+  });
+}
+
 describe('useContractCall', () => {
   it('is busy while the call runs and idle with no failure once it succeeds', async () => {
     const { current } = renderProbe();
     const call = deferred();
-    let ran: Promise<void> = Promise.resolve();
-    act(() => {
-      ran = current().run(() => call.promise);
-    });
+    const ran = start(current(), () => call.promise);
     expect(busy()).toBe('busy');
-    await act(async () => {
-      call.resolve();
-      await ran;
-    });
+    await settle(ran, call.resolve);
     expect(busy()).toBe('idle');
     expect(failure()).toBe('');
   });
@@ -93,26 +108,21 @@ describe('useContractCall', () => {
     const { current } = renderProbe();
     // The preload rejects with a plain {word, sentence}, not an Error.
     const refused = deferred();
-    refused.reject(refusal);
-    await act(() =>
-      current().run(
-        () => refused.promise,
-        (sentence) => `Could not save: ${sentence}`,
-      ),
+    const ran = start(
+      current(),
+      () => refused.promise,
+      (sentence) => `Could not save: ${sentence}`,
     );
+    await settle(ran, () => {
+      refused.reject(refusal);
+    });
     expect(busy()).toBe('idle');
     expect(failure()).toBe('Could not save: You may not do that.');
 
     const again = deferred();
-    let ran: Promise<void> = Promise.resolve();
-    act(() => {
-      ran = current().run(() => again.promise);
-    });
+    const ranAgain = start(current(), () => again.promise);
     expect(failure()).toBe('');
-    await act(async () => {
-      again.resolve();
-      await ran;
-    });
+    await settle(ranAgain, again.resolve);
     expect(failure()).toBe('');
   });
 
@@ -134,46 +144,35 @@ describe('useContractCall', () => {
     const { current } = renderProbe();
     const first = deferred();
     const second = deferred();
-    let firstRan: Promise<void> = Promise.resolve();
-    let secondRan: Promise<void> = Promise.resolve();
-    act(() => {
-      firstRan = current().run(() => first.promise);
-    });
-    act(() => {
-      secondRan = current().run(() => second.promise);
-    });
-    await act(async () => {
+    const firstRan = start(current(), () => first.promise);
+    const secondRan = start(current(), () => second.promise);
+    await settle(firstRan, () => {
       first.reject(refusal);
-      await firstRan;
     });
     expect(busy()).toBe('busy');
     expect(failure()).toBe('');
-    await act(async () => {
+    await settle(secondRan, () => {
       second.reject({ word: 'internal-error', sentence: 'The second failed.' });
-      await secondRan;
     });
     expect(busy()).toBe('idle');
     expect(failure()).toBe('The second failed.');
   });
 
   it('sets nothing once the component is gone, whether the call succeeds or is refused', async () => {
-    for (const settle of ['resolve', 'reject'] as const) {
+    for (const ending of ['resolve', 'reject'] as const) {
       const { view, current } = renderProbe();
       const call = deferred();
       let workEnded = false;
-      let ran: Promise<void> = Promise.resolve();
-      act(() => {
-        ran = current().run(async () => {
-          try {
-            await call.promise;
-          } finally {
-            workEnded = true;
-          }
-        });
+      const ran = start(current(), async () => {
+        try {
+          await call.promise;
+        } finally {
+          workEnded = true;
+        }
       });
       view.unmount();
       const before = setterCalls.count;
-      if (settle === 'resolve') call.resolve();
+      if (ending === 'resolve') call.resolve();
       else call.reject(refusal);
       // run never rejects, even for a refusal nobody is there to see.
       await expect(ran).resolves.toBeUndefined();
