@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CertInfoView } from '../../preload/library';
 import { toCallFailure } from '../api';
+import { useContractCall } from '../hooks/contract-call';
 import { carriesFiles } from '../import/drop-target';
 import { useStoreInstance } from '../store/context';
 import { strings } from '../strings';
@@ -67,31 +68,25 @@ export function CertField(props: {
   const store = useStoreInstance();
   const picker = useRef<HTMLInputElement>(null);
   const [known] = useState(() => new Map<string, CertInfoView>());
-  const [storing, setStoring] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const storing = useContractCall();
+  const { failure } = storing;
   const inspected = useCertInfo(value, known);
 
-  const take = async (file: File): Promise<void> => {
-    setFailure(null);
+  const take = (file: File): void => {
     if (file.size > MAX_FILE_BYTES) {
-      setFailure(s.storeFailed(s.tooLarge(file.name)));
+      storing.showFailure(s.storeFailed(s.tooLarge(file.name)));
       return;
     }
-    setStoring(true);
-    try {
+    void storing.run(async () => {
       const base64 = await fileBase64(file);
       const stored = await store.api.call('cert:store', { name: file.name, base64 });
       known.set(stored.path, stored.info);
       onChange(stored.path);
-    } catch (err) {
-      setFailure(s.storeFailed(toCallFailure(err).sentence));
-    } finally {
-      setStoring(false);
-    }
+    }, s.storeFailed);
   };
 
   const line = inspected === null ? null : certInfoLine(inspected.info, Date.now());
-  const hint = failure ?? (storing ? s.storing : line?.text);
+  const hint = failure ?? (storing.busy ? s.storing : line?.text);
   const warn = failure !== null || line?.warn === true;
   return (
     <div
@@ -109,7 +104,7 @@ export function CertField(props: {
         if (file === undefined) return;
         event.preventDefault();
         event.stopPropagation();
-        void take(file);
+        take(file);
       }}
     >
       <TextField
@@ -119,7 +114,7 @@ export function CertField(props: {
         placeholder={props.placeholder}
         problem={props.problem}
         onChange={(path) => {
-          setFailure(null);
+          storing.clearFailure();
           onChange(path);
         }}
       />
@@ -127,7 +122,7 @@ export function CertField(props: {
         type="button"
         className="secondary cert-choose"
         aria-label={s.chooseFor(label)}
-        disabled={storing}
+        disabled={storing.busy}
         onClick={() => {
           picker.current?.click();
         }}
@@ -144,7 +139,7 @@ export function CertField(props: {
           const file = event.target.files?.[0];
           // Choosing the same file again must fire again.
           event.target.value = '';
-          if (file !== undefined) void take(file);
+          if (file !== undefined) take(file);
         }}
       />
     </div>

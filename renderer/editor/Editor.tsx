@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ProfileEdit } from '../../preload/editor';
 import { toCallFailure } from '../api';
+import { useContractCall } from '../hooks/contract-call';
 import { useStoreInstance } from '../store/context';
 import { strings, vpnTypeLabel } from '../strings';
 import { blankEdit, OPENVPN_SERVICE, pageOfField, type NewKind, type PageId } from './blank';
@@ -52,8 +53,7 @@ export function Editor({
   );
   const [page, setPage] = useState<PageId>('general');
   const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const saving = useContractCall();
   const [bases, setBases] = useBaseConnections(target.mode === 'create');
 
   useEffect(() => {
@@ -112,16 +112,15 @@ export function Editor({
     { id: 'ipv6', label: strings.status.ipv6 },
   ];
 
-  const save = async (): Promise<void> => {
-    setFailure(null);
+  const save = (): void => {
+    saving.clearFailure();
     const first = Object.keys(problems)[0];
     if (first !== undefined) {
       setAttempted(true);
       setPage(pageOfField(first));
       return;
     }
-    setSaving(true);
-    try {
+    void saving.run(async () => {
       const edit = editOf(form);
       if (target.mode === 'edit' && load.base !== null) {
         await store.api.call('profile:save', { uuid: target.uuid, base: load.base, edit });
@@ -130,10 +129,7 @@ export function Editor({
         const { uuid } = await store.api.call('profile:create', { edit });
         onDone(uuid);
       }
-    } catch (err) {
-      setFailure(s.saveFailed(toCallFailure(err).sentence));
-      setSaving(false);
-    }
+    }, s.saveFailed);
   };
 
   return (
@@ -177,22 +173,15 @@ export function Editor({
           {s.fixFields}
         </p>
       )}
-      {failure !== null && (
+      {saving.failure !== null && (
         <p role="alert" className="edit-summary">
-          {failure}
+          {saving.failure}
         </p>
       )}
       <div className="buttons">
         {cancel}
-        <button
-          type="button"
-          className="primary"
-          disabled={saving}
-          onClick={() => {
-            void save();
-          }}
-        >
-          {saving ? s.saving : s.save}
+        <button type="button" className="primary" disabled={saving.busy} onClick={save}>
+          {saving.busy ? s.saving : s.save}
         </button>
       </div>
     </section>

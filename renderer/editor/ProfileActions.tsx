@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ProfileView } from '../../preload/contract';
-import { toCallFailure } from '../api';
+import { useContractCall } from '../hooks/contract-call';
 import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 import { ExportButton } from '../import/ExportButton';
@@ -44,15 +44,13 @@ export function ProfileActions(props: {
     selected === null ? undefined : st.profiles.find((p) => p.uuid === selected),
   );
   const [asking, setAsking] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const remove = async (uuid: string): Promise<void> => {
-    try {
+  const deleting = useContractCall();
+  const remove = (uuid: string): void => {
+    void deleting.run(async () => {
       await store.api.call('profile:delete', { uuid });
       setAsking(false);
       props.onDeleted();
-    } catch (err) {
-      setFailure(s.deleteFailed(toCallFailure(err).sentence));
-    }
+    }, s.deleteFailed);
   };
   return (
     <div className="profile-actions">
@@ -70,7 +68,7 @@ export function ProfileActions(props: {
         profile={profile}
         label={s.delete}
         onClick={() => {
-          setFailure(null);
+          deleting.clearFailure();
           setAsking(true);
         }}
       />
@@ -79,7 +77,7 @@ export function ProfileActions(props: {
       {asking && profile !== undefined && (
         <div role="alertdialog" aria-label={s.delete} className="confirm">
           <p>{s.deleteConfirm(profile.id)}</p>
-          {failure !== null && <p role="alert">{failure}</p>}
+          {deleting.failure !== null && <p role="alert">{deleting.failure}</p>}
           <button
             type="button"
             className="secondary"
@@ -93,7 +91,7 @@ export function ProfileActions(props: {
             type="button"
             className="primary"
             onClick={() => {
-              void remove(profile.uuid);
+              remove(profile.uuid);
             }}
           >
             {s.deleteYes}

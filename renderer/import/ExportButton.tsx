@@ -1,13 +1,11 @@
 import { useId, useState } from 'react';
 import type { ProfileView } from '../../preload/contract';
-import { toCallFailure } from '../api';
+import type { ExportResultView } from '../../preload/library';
+import { useContractCall } from '../hooks/contract-call';
 import { useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 
 const s = strings.exportView;
-
-type Outcome =
-  { kind: 'saved'; path: string; warnings: string[] } | { kind: 'failed'; sentence: string } | null;
 
 /** The types main can export (main/export/export-profile.ts). */
 export function canExport(vpnType: string): boolean {
@@ -21,39 +19,35 @@ export function canExport(vpnType: string): boolean {
 export function ExportButton({ profile }: { profile: ProfileView | undefined }) {
   const store = useStoreInstance();
   const whyId = useId();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const exporting = useContractCall();
+  const [saved, setSaved] = useState<ExportResultView | null>(null);
+  // What the last export said is shown only while its profile is the selected one.
   const [forUuid, setForUuid] = useState<string | null>(null);
   const supported = profile !== undefined && canExport(profile.vpnType);
   // The reason is given for a profile of another type, not when none is selected.
   const explained = profile !== undefined && !supported;
-  const run = async (uuid: string): Promise<void> => {
-    setBusy(true);
-    setOutcome(null);
+  const run = (uuid: string): void => {
+    setSaved(null);
     setForUuid(uuid);
-    try {
-      const result = await store.api.call('profile:export', { uuid });
-      setOutcome(result === null ? null : { kind: 'saved', ...result });
-    } catch (err) {
-      setOutcome({ kind: 'failed', sentence: toCallFailure(err).sentence });
-    } finally {
-      setBusy(false);
-    }
+    void exporting.run(async () => {
+      // null: the person closed the save dialog.
+      setSaved(await store.api.call('profile:export', { uuid }));
+    }, s.failed);
   };
-  const shown = outcome !== null && forUuid === profile?.uuid ? outcome : null;
+  const shown = forUuid === profile?.uuid;
   return (
     <>
       <button
         type="button"
         className="secondary"
-        disabled={!supported || busy}
+        disabled={!supported || exporting.busy}
         aria-describedby={explained ? whyId : undefined}
         title={explained ? s.unsupported : undefined}
         onClick={() => {
-          if (profile !== undefined) void run(profile.uuid);
+          if (profile !== undefined) run(profile.uuid);
         }}
       >
-        {busy ? s.exporting : s.export}
+        {exporting.busy ? s.exporting : s.export}
       </button>
       {/* The reason is the button's tooltip and description, never text in the bar: choosing
           another profile must not change the bar's height and move the list under the pointer. */}
@@ -62,21 +56,21 @@ export function ExportButton({ profile }: { profile: ProfileView | undefined }) 
           {s.unsupported}
         </span>
       )}
-      {shown?.kind === 'saved' && (
+      {shown && saved !== null && (
         <div role="status" className="export-result">
-          <p>{s.saved(shown.path)}</p>
-          {shown.warnings.length > 0 && (
+          <p>{s.saved(saved.path)}</p>
+          {saved.warnings.length > 0 && (
             <ul aria-label={s.warnings}>
-              {shown.warnings.map((w, i) => (
+              {saved.warnings.map((w, i) => (
                 <li key={i}>{w}</li>
               ))}
             </ul>
           )}
         </div>
       )}
-      {shown?.kind === 'failed' && (
+      {shown && exporting.failure !== null && (
         <p role="alert" className="export-result">
-          {s.failed(shown.sentence)}
+          {exporting.failure}
         </p>
       )}
     </>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_LAN, type LanChoice, type LockdownView } from '../../preload/privacy-types';
-import { toCallFailure } from '../api';
+import { useContractCall } from '../hooks/contract-call';
 import { useStore, useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 
@@ -24,9 +24,10 @@ function Unresolved({ view }: { view: LockdownView }) {
   );
 }
 
-type Pending = 'on' | 'off' | 'lan' | null;
+/** What the call under way does, for the line that says so. */
+type Pending = 'on' | 'off' | 'lan';
 
-const pendingText: Record<Exclude<Pending, null>, string> = {
+const pendingText: Record<Pending, string> = {
   on: s.turningOn,
   off: s.turningOff,
   lan: s.changingLan,
@@ -45,39 +46,28 @@ export function LockdownSwitch() {
   const heldLan = useStore((state) => state.lockdownLan);
   const [nextLan, setNextLan] = useState<LanChoice>(DEFAULT_LAN);
   const lan = lockdown === 'on' && heldLan !== null ? heldLan : nextLan;
-  const [pending, setPending] = useState<Pending>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const setting = useContractCall();
+  // Read only while the call runs; every run sets it first.
+  const [pending, setPending] = useState<Pending>('on');
   const [turnedOn, setTurnedOn] = useState<LockdownView | null>(null);
   // What was said when it went on is stale once it is off (turned off here or elsewhere).
   useEffect(() => {
     if (lockdown !== 'on') setTurnedOn(null);
   }, [lockdown]);
 
-  const change = async (on: boolean): Promise<void> => {
+  const change = (on: boolean): void => {
     setPending(on ? 'on' : 'off');
-    setFailure(null);
     setTurnedOn(null);
-    try {
+    void setting.run(async () => {
       const view = await store.api.call('lockdown:set', on ? { on, lan } : { on });
       if (on) setTurnedOn(view);
-    } catch (err) {
-      setFailure(toCallFailure(err).sentence);
-    } finally {
-      setPending(null);
-    }
+    }, s.failed);
   };
 
   /** Lockdown is on: its profile takes the new choice, and the routes follow at once. */
-  const changeLan = async (choice: LanChoice): Promise<void> => {
+  const changeLan = (choice: LanChoice): void => {
     setPending('lan');
-    setFailure(null);
-    try {
-      await store.api.call('lockdown:set', { on: true, lan: choice });
-    } catch (err) {
-      setFailure(toCallFailure(err).sentence);
-    } finally {
-      setPending(null);
-    }
+    void setting.run(() => store.api.call('lockdown:set', { on: true, lan: choice }), s.failed);
   };
 
   return (
@@ -87,9 +77,9 @@ export function LockdownSwitch() {
           type="checkbox"
           role="switch"
           checked={lockdown === 'on'}
-          disabled={lockdown === 'unknown' || pending !== null}
+          disabled={lockdown === 'unknown' || setting.busy}
           onChange={(event) => {
-            void change(event.target.checked);
+            change(event.target.checked);
           }}
         />{' '}
         {s.label}
@@ -98,23 +88,23 @@ export function LockdownSwitch() {
         <input
           type="checkbox"
           checked={lan === 'allow'}
-          disabled={lockdown === 'unknown' || pending !== null}
+          disabled={lockdown === 'unknown' || setting.busy}
           onChange={(event) => {
             const choice: LanChoice = event.target.checked ? 'allow' : 'block';
             setNextLan(choice);
-            if (lockdown === 'on') void changeLan(choice);
+            if (lockdown === 'on') changeLan(choice);
           }}
         />{' '}
         {s.allowLan}
       </label>
-      {pending !== null && (
+      {setting.busy && (
         <span className="muted" role="status">
           {pendingText[pending]}
         </span>
       )}
-      {failure !== null && (
+      {setting.failure !== null && (
         <span role="alert" className="lockdown-error">
-          {s.failed(failure)}
+          {setting.failure}
         </span>
       )}
       {turnedOn !== null && lockdown === 'on' && (

@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
-import type { PromptView } from '../../preload/contract';
+import type { CallFailure, PromptView } from '../../preload/contract';
 import { CheckField } from '../editor/fields';
+import { useContractCall } from '../hooks/contract-call';
 import { useOpenDialog } from '../hooks/open-dialog';
 import { useStoreInstance } from '../store/context';
 import { strings } from '../strings';
@@ -60,22 +61,22 @@ export function PromptDialog({ prompt, variant }: PromptDialogProps) {
     Object.fromEntries(prompt.fields.map((f) => [f.key, f.initial ?? f.options?.[0] ?? ''])),
   );
   const [save, setSave] = useState(prompt.saveChecked === true);
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Answered, the prompt leaves the store and this dialog goes away while the call still ends.
+  const sending = useContractCall();
 
-  const finish = async (send: () => Promise<{ sentence: string } | null>): Promise<void> => {
-    setSending(true);
-    setFailure(null);
-    const result = await send();
-    setSending(false);
-    if (result !== null) setFailure(strings.prompt.failed(result.sentence));
+  /** The store answers with the refusal instead of rejecting (it handles prompt-gone itself). */
+  const finish = (send: () => Promise<CallFailure | null>): void => {
+    void sending.run(async () => {
+      const refusal = await send();
+      if (refusal !== null) throw new Error(refusal.sentence);
+    }, strings.prompt.failed);
   };
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    void finish(() => store.answerPrompt(prompt.id, values, prompt.canSave && save));
+    finish(() => store.answerPrompt(prompt.id, values, prompt.canSave && save));
   };
   const cancel = (): void => {
-    void finish(() => store.cancelPrompt(prompt.id));
+    finish(() => store.cancelPrompt(prompt.id));
   };
   // The field to type into first: the first without a value (a user name may be filled in).
   const firstField = (prompt.fields.find((f) => (f.initial ?? '') === '') ?? prompt.fields[0])?.key;
@@ -134,19 +135,19 @@ export function PromptDialog({ prompt, variant }: PromptDialogProps) {
         {prompt.canSave && (
           <CheckField label={strings.prompt.save} checked={save} onChange={setSave} />
         )}
-        {failure !== null && (
+        {sending.failure !== null && (
           <p role="alert" className="prompt-failure">
-            {failure}
+            {sending.failure}
           </p>
         )}
         <div className="buttons">
-          <button type="button" className="secondary" onClick={cancel} disabled={sending}>
+          <button type="button" className="secondary" onClick={cancel} disabled={sending.busy}>
             {strings.prompt.cancel}
           </button>
           {/* A browser login only waits: there is nothing to send. */}
           {prompt.reason !== 'browser' && (
-            <button type="submit" className="primary" disabled={sending}>
-              {sending
+            <button type="submit" className="primary" disabled={sending.busy}>
+              {sending.busy
                 ? strings.prompt.sending
                 : prompt.reason === 'certificate'
                   ? loginStrings.accept

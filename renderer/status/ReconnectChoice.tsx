@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ProfileView } from '../../preload/contract';
-import { toCallFailure } from '../api';
+import { useContractCall } from '../hooks/contract-call';
 import { useStoreInstance } from '../store/context';
 import { strings } from '../strings';
 
@@ -21,7 +21,7 @@ const VALUE: Record<Choice, boolean | null> = { follow: null, always: true, neve
 export function ReconnectChoice({ profile }: { profile: ProfileView }) {
   const store = useStoreInstance();
   const id = useId();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, run } = useContractCall();
   const s = strings.reconnect;
   return (
     <p className="reconnect-choice">
@@ -31,12 +31,12 @@ export function ReconnectChoice({ profile }: { profile: ProfileView }) {
         value={choiceOf(profile.reconnect)}
         onChange={(event) => {
           const choice = event.target.value as Choice;
-          setFailure(null);
-          store.api
-            .call('profile:set-reconnect', { uuid: profile.uuid, reconnect: VALUE[choice] })
-            .catch((err: unknown) => {
-              setFailure(toCallFailure(err).sentence);
-            });
+          void run(() =>
+            store.api.call('profile:set-reconnect', {
+              uuid: profile.uuid,
+              reconnect: VALUE[choice],
+            }),
+          );
         }}
       >
         <option value="follow">{s.follow}</option>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../preload/contract';
-import { toCallFailure } from '../api';
+import { useContractCall } from '../hooks/contract-call';
 import { useStoreInstance } from '../store/context';
 
 /**
@@ -15,30 +15,24 @@ export function SettingToggle(props: {
   const { setting } = props;
   const store = useStoreInstance();
   const [enabled, setEnabled] = useState<boolean | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  // Reading the setting and changing it share the one line that says what went wrong.
+  const { failure, run } = useContractCall();
 
   useEffect(() => {
     let live = true;
-    store.api.call('settings:get').then(
-      (settings) => {
-        if (live) setEnabled(settings[setting]);
-      },
-      (err: unknown) => {
-        if (live) setFailure(toCallFailure(err).sentence);
-      },
-    );
+    void run(async () => {
+      const settings = await store.api.call('settings:get');
+      if (live) setEnabled(settings[setting]);
+    });
     return () => {
       live = false;
     };
-  }, [store, setting]);
+  }, [store, setting, run]);
 
-  const change = async (on: boolean): Promise<void> => {
-    setFailure(null);
-    try {
+  const change = (on: boolean): void => {
+    void run(async () => {
       setEnabled((await store.api.call('settings:set', { [setting]: on }))[setting]);
-    } catch (err) {
-      setFailure(toCallFailure(err).sentence);
-    }
+    });
   };
 
   return (
@@ -49,7 +43,7 @@ export function SettingToggle(props: {
           checked={enabled === true}
           disabled={enabled === null}
           onChange={(event) => {
-            void change(event.target.checked);
+            change(event.target.checked);
           }}
         />{' '}
         {props.label}
