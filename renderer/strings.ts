@@ -44,6 +44,8 @@ const english = {
     blockedLan:
       'Lockdown is on: without a connected VPN, no traffic leaves this computer, and the local network is blocked too (but for the router).',
     blocked: 'Lockdown is on: without a connected VPN, no traffic leaves this computer.',
+    noHook:
+      'After a reconnect or a restart, the local network is blocked again only once Tunnelbar runs. An administrator makes the block hold without Tunnelbar by running `sudo tunnelbar lockdown hook install` once.',
     unresolvedTitle:
       'These VPNs cannot connect under lockdown: their servers could not be resolved.',
     unresolved: fmt('{id} ({host}): {error}', (id: string, host: string, error: string) => ({

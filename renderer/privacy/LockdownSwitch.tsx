@@ -110,6 +110,8 @@ export function LockdownSwitch() {
       {turnedOn !== null && lockdown === 'on' && (
         <div role="status" className="card lockdown-notice" aria-label={s.label}>
           <p>{turnedOn.lan === 'block' ? s.blockedLan : s.blocked}</p>
+          {/* The one part of lockdown that lapses open without the dispatcher hook. */}
+          {turnedOn.lan === 'block' && !turnedOn.hook && <p>{s.noHook}</p>}
           <Unresolved view={turnedOn} />
           <button
             type="button"

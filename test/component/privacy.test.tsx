@@ -64,6 +64,25 @@ describe('the lockdown switch', () => {
     ).toBeTruthy();
     expect(within(notice).getByText('home (vpn.nowhere.invalid): ENOTFOUND')).toBeTruthy();
     expect(within(notice).queryByText(/office/)).toBeNull();
+    // Without the dispatcher hook, the local network block lapses after a reconnect: said, once.
+    expect(within(notice).getByText(/sudo tunnelbar lockdown hook install/)).toBeTruthy();
+  });
+
+  it('says nothing of the hook when it is installed', async () => {
+    const api = new FakeApi(snapshot([office], {}, true, 'off'));
+    api.respond = (name) => {
+      if (name !== 'lockdown:set') return null;
+      api.emit('state:lockdown', { lockdown: 'on', lan: 'block' });
+      return { ...turnedOn, lan: 'block', hook: true };
+    };
+    const user = userEvent.setup();
+    await renderApp(api);
+    await user.click(lockdownSwitch());
+    const notice = await screen.findByRole('status', {
+      name: 'Lockdown (block traffic without VPN)',
+    });
+    expect(within(notice).getByText(/the local network is blocked too/)).toBeTruthy();
+    expect(within(notice).queryByText(/hook install/)).toBeNull();
   });
 
   it('follows a change made elsewhere (the CLI), and turns off', async () => {
@@ -102,6 +121,7 @@ describe('the lockdown switch', () => {
       ),
     ).toBeTruthy();
     expect(within(notice).queryByText(/the local network is blocked too/)).toBeNull();
+    expect(within(notice).queryByText(/hook install/)).toBeNull();
   });
 
   it('while on, the local network choice is changed at once and shows what NetworkManager holds', async () => {
