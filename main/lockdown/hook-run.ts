@@ -19,8 +19,12 @@ import { findLockdownProfiles, type LockdownBus } from './nm-lockdown';
 import { removeServerRoutes } from './server-routes';
 import { LOCKDOWN_INTERFACE, LOCKDOWN_NAME } from './settings';
 
-/** The dispatcher's actions after which a link's applied connection may lack lockdown's routes. */
-const LINK_ACTIONS = new Set(['up', 'dhcp4-change', 'dhcp6-change', 'reapply']);
+/**
+ * The dispatcher's actions after which a link's applied connection may lack lockdown's routes.
+ * Not `reapply`: the hook's own Reapply makes one, and a server name whose addresses change from
+ * one lookup to the next (a provider's rotating pool) would then start it again and again.
+ */
+const LINK_ACTIONS = new Set(['up', 'dhcp4-change', 'dhcp6-change']);
 
 /** What the hook did: put routes in place, cleared a leftover block, or nothing to do. */
 export type HookOutcome = 'routes' | 'cleared' | 'nothing';
