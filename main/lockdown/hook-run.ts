@@ -22,7 +22,8 @@ import { LOCKDOWN_INTERFACE, LOCKDOWN_NAME } from './settings';
 /**
  * The dispatcher's actions after which a link's applied connection may lack lockdown's routes.
  * Not `reapply`: the hook's own Reapply makes one, and a server name whose addresses change from
- * one lookup to the next (a provider's rotating pool) would then start it again and again.
+ * one lookup to the next (a provider's rotating pool) would then start it again and again. A
+ * `reapply` only clears a local network block no longer wanted, which needs no Reapply.
  */
 const LINK_ACTIONS = new Set(['up', 'dhcp4-change', 'dhcp6-change']);
 
@@ -34,11 +35,26 @@ export function hookEvent(
   iface: string,
   action: string,
   connectionId?: string,
-): 'link' | 'lockdown-down' | null {
+): 'link' | 'link-reapplied' | 'lockdown-down' | null {
   if (iface === LOCKDOWN_INTERFACE || connectionId === LOCKDOWN_NAME)
     return action === 'down' ? 'lockdown-down' : null;
-  if (!LINK_ACTIONS.has(action) || iface === '' || iface === 'none') return null;
-  return 'link';
+  if (iface === '' || iface === 'none') return null;
+  if (action === 'reapply') return 'link-reapplied';
+  return LINK_ACTIONS.has(action) ? 'link' : null;
+}
+
+/**
+ * After a Reapply (`--allow-lan` taking the block off a link, say): a local network block that
+ * NetworkManager left in the kernel after a restart and lockdown no longer wants goes, as root.
+ */
+async function clearUnwantedLan(bus: LockdownBus, model: LockdownModel): Promise<HookOutcome> {
+  const vpns = new Set(model.profiles().map((p) => p.path));
+  const [first] = await findLockdownProfiles(bus, vpns);
+  if (first?.lan === 'block') return 'nothing';
+  const blocks = await readLanBlocks();
+  if (blocks.length === 0) return 'nothing';
+  await clearLeftoverLan(blocks, []);
+  return 'cleared';
 }
 
 export async function hookRun(
@@ -63,6 +79,7 @@ export async function hookRun(
   if (event === null) return 'nothing';
   // Only deactivated (by hand, the profile kept): lockdown stays as it is.
   if (event === 'lockdown-down') return (await lockdownGone()) ? clear() : 'nothing';
+  if (event === 'link-reapplied') return clearUnwantedLan(bus, model);
   // Lockdown off: no servers resolved, nothing asked of the network on every link event.
   if (await lockdownGone()) return 'nothing';
   const status = await lockdownStatus(bus, model);

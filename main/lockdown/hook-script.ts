@@ -26,7 +26,7 @@ ${HOOK_MARK}
 # removes a block NetworkManager left in the kernel. See Tunnelbar's README, "Lockdown".
 # Other events (connectivity, hostname, VPNs) need nothing: no node is started for them.
 case "$2" in
-  up|down|dhcp4-change|dhcp6-change) ;;
+  up|down|dhcp4-change|dhcp6-change|reapply) ;;
   *) exit 0 ;;
 esac
 exec ${shQuote(nodePath)} ${shQuote(cliPath)} lockdown hook-run "$1" "$2"

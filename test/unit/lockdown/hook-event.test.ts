@@ -8,13 +8,17 @@ describe('hookEvent', () => {
     expect(hookEvent('eth0', a)).toBe('link');
   });
 
-  // `reapply` included: the hook's own Reapply makes one, and must not start it again.
-  it.each(['down', 'pre-up', 'reapply', 'vpn-up', 'vpn-down', 'connectivity-change', 'hostname'])(
+  it.each(['down', 'pre-up', 'vpn-up', 'vpn-down', 'connectivity-change', 'hostname'])(
     'a link’s %s is none of lockdown’s',
     (a) => {
       expect(hookEvent('eth0', a)).toBeNull();
     },
   );
+
+  // The hook's own Reapply makes one: it must not put routes in place again (no Reapply of its own).
+  it('a link’s reapply only clears what lockdown no longer wants', () => {
+    expect(hookEvent('eth0', 'reapply')).toBe('link-reapplied');
+  });
 
   it('lockdown’s bridge counts only going down, by interface or by profile name', () => {
     expect(hookEvent(LOCKDOWN_INTERFACE, 'down')).toBe('lockdown-down');
