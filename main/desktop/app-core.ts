@@ -146,7 +146,9 @@ export class AppCore {
     this.learner = new PushedDomainLearner({
       bus: opts.core.bus,
       model: opts.core.model,
-      ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
+      onRefused: (id, reason) => {
+        opts.onWarning?.(`${id}: the domains its server pushed were not written: ${reason}`);
+      },
     });
     this.unsubscribe = server.subscribe((name, payload) => {
       this.onEvent(contractEvent(name, payload));

@@ -47,7 +47,8 @@ export class PushedDomainLearner {
     private readonly opts: {
       bus: NmCaller;
       model: Pick<NmModel, 'profiles' | 'tunnelState'>;
-      onWarning?: (text: string) => void;
+      /** A refused write: the profile's name and why (a warning, never the person's error). */
+      onRefused?: (profileId: string, reason: string) => void;
     },
   ) {}
 
@@ -65,11 +66,7 @@ export class PushedDomainLearner {
       if (next !== null)
         await withRefusalSentence(update2(bus, profile.path, next, Update2Flags.toDisk));
     } catch (err) {
-      this.opts.onWarning?.(
-        `${profile.id}: the domains its server pushed could not be written as its own domains: ${
-          err instanceof Error ? err.message : String(err)
-        }`,
-      );
+      this.opts.onRefused?.(profile.id, err instanceof Error ? err.message : String(err));
     } finally {
       this.writing.delete(uuid);
     }

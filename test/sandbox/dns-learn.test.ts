@@ -86,4 +86,28 @@ describe('"only its own domains" chosen while the VPN is down', () => {
     // Nothing was missing at this connection: the profile is as it was written.
     expect(await savedDns()).toEqual(['200', `~${pushed}`, '200', `~${pushed}`]);
   });
+
+  it('`tunnelbar up` learns it too, before it returns', async () => {
+    // Only the CLI from here on; 'own-domains' chosen while down (as the app saves it).
+    await world.close();
+    expect(await runCli(['down', cert.id], sb.env)).toMatchObject({ code: 0 });
+    await sb.nmcli([
+      'connection',
+      'modify',
+      cert.uuid,
+      'ipv4.dns-priority',
+      '200',
+      'ipv4.dns-search',
+      '',
+      'ipv6.dns-priority',
+      '200',
+      'ipv6.dns-search',
+      '',
+    ]);
+    expect(await savedDns()).toEqual(['200', '', '200', '']);
+    const up = await runCli(['up', cert.id], sb.env);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stderr).toBe('');
+    expect(await savedDns()).toEqual(['200', `~${pushed}`, '200', `~${pushed}`]);
+  });
 });

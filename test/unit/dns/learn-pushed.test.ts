@@ -111,7 +111,7 @@ function world(modelSettings: SettingsDict, stored = modelSettings) {
   const learner = new PushedDomainLearner({
     bus,
     model: { profiles: () => [profile()], tunnelState: () => state },
-    onWarning: (text) => warnings.push(text),
+    onRefused: (id, reason) => warnings.push(`${id}: ${reason}`),
   });
   return {
     bus,
