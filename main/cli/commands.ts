@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { TunnelStateView } from '../../preload/tunnel-types';
 import type { Core } from '../core';
+import { PushedDomainLearner } from '../dns/learn-pushed';
 import { activate, deactivate, findProfile, waitForSettled } from '../nm/actions';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { nmNotRunning } from '../nm/errors';
@@ -73,6 +74,7 @@ export async function up(
   if (current.kind === 'connected') {
     // Scripts call `up` to make sure; tearing a working tunnel down and up again would hurt.
     io.stdout.write(`${r.already(safe(profile.id), describeState(current))}\n`);
+    await learnPushedDomains(core, io, profile.uuid);
     return 0;
   }
   await activate(core.bus, profile);
@@ -96,6 +98,7 @@ export async function up(
   }
   if (final.kind === 'connected') {
     io.stdout.write(`${safe(profile.id)}: ${describeState(final)}\n`);
+    await learnPushedDomains(core, io, profile.uuid);
     return 0;
   }
   if (final.kind === 'failed') {
@@ -104,6 +107,20 @@ export async function up(
   }
   io.stderr.write(`${safe(profile.id)}: ${describeState(final)}\n`);
   return 1;
+}
+
+/**
+ * An 'own-domains' VPN learns the domains its server pushed, as the app does
+ * (main/dns/learn-pushed.ts); they take effect at its next connection.
+ */
+function learnPushedDomains(core: Core, io: Io, uuid: string): Promise<void> {
+  return new PushedDomainLearner({
+    bus: core.bus,
+    model: core.model,
+    onRefused: (id, reason) => {
+      io.stderr.write(`${r.warning(r.pushedNotLearnt(safe(id), safe(reason, 'lines')))}\n`);
+    },
+  }).tunnelChanged(uuid);
 }
 
 export async function down(core: Core, io: Io, ref: string): Promise<ExitCode> {

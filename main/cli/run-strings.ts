@@ -9,6 +9,10 @@ const english = {
   warning: fmt('warning: {text}', (text: string) => ({ text })),
   error: fmt('error: {text}', (text: string) => ({ text })),
   noneActive: 'No VPN is active.',
+  pushedNotLearnt: fmt(
+    '{name}: the domains its server pushed were not written into the profile: {reason}',
+    (name: string, reason: string) => ({ name, reason }),
+  ),
   already: fmt('{name}: already {state}', (name: string, state: string) => ({ name, state })),
   timedOut: fmt(
     'timeout: {name} did not connect within {seconds, number} s; the attempt was stopped.',

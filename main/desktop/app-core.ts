@@ -12,6 +12,7 @@ import {
 } from '../../preload/mirror';
 import type { Route } from '../../preload/routes';
 import type { ContractServer } from '../contract/server';
+import { PushedDomainLearner } from '../dns/learn-pushed';
 import { contractServerFor, type AppCoreOptions } from './app-options';
 import { writeAutostart } from './autostart';
 import { callServer, failureOf } from './call-dispatch';
@@ -43,6 +44,7 @@ export class AppCore {
   private readonly windows: WindowRegistry;
   private readonly tray: TrayPresenter;
   private readonly lockdown: LockdownControl;
+  private readonly learner: PushedDomainLearner;
   private readonly unsubscribe: () => void;
   private closed: Promise<void> | undefined;
 
@@ -140,6 +142,13 @@ export class AppCore {
         this.notify(text);
       },
       ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
+    });
+    this.learner = new PushedDomainLearner({
+      bus: opts.core.bus,
+      model: opts.core.model,
+      onRefused: (id, reason) => {
+        opts.onWarning?.(`${id}: the domains its server pushed were not written: ${reason}`);
+      },
     });
     this.unsubscribe = server.subscribe((name, payload) => {
       this.onEvent(contractEvent(name, payload));
@@ -259,6 +268,9 @@ export class AppCore {
         this.stay.profiles(event.payload.profiles);
         return;
       case 'state:tunnel':
+        // An 'own-domains' VPN that connects learns the domains its server pushes.
+        void this.learner.tunnelChanged(event.payload.uuid);
+        return;
       case 'state:nm':
       case 'state:lockdown':
       case 'import:progress':
