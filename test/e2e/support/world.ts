@@ -80,6 +80,10 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     });
     page.on('pageerror', (err) => pageErrors.push(err.message));
     await page.goto(harness.url);
+    // The window's view is its own chunk, loaded with import() after the first one asked for the
+    // snapshot: the load event can come before it is drawn. Tests that reach into the DOM without
+    // a locator's wait (a drop dispatched on the window) start from the drawn window.
+    await page.locator('main.app').waitFor();
     const started = { harness, browser, keyring };
     return {
       sb,
