@@ -5,6 +5,7 @@ import type { SomeCallHandlers } from './call-handlers';
 import type { Core } from '../core';
 import { findProfile } from '../nm/actions';
 import { nmNotRunning } from '../nm/errors';
+import { vpnPaths } from '../editor/base-connections';
 import {
   createProfile,
   deleteProfile,
@@ -12,11 +13,6 @@ import {
   listBaseConnections,
   saveProfileEdit,
 } from '../editor/service';
-
-/** The VPNs the model holds: the base connection list need not read them again. */
-function vpnPaths(model: Core['model']): Set<string> {
-  return new Set(model.profiles().map((p) => p.path));
-}
 
 export function editorCalls(core: Pick<Core, 'bus' | 'model'>) {
   const { bus, model } = core;

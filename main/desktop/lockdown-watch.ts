@@ -2,6 +2,7 @@ import type { Message } from 'dbus-next';
 import type { LockdownStateView } from '../../preload/contract';
 import type { LanChoice, LockdownView } from '../../preload/privacy-types';
 import { findLockdownProfiles, type LockdownBus } from '../lockdown/nm-lockdown';
+import { vpnPaths } from '../editor/base-connections';
 import { isLockdownProfile } from '../lockdown/settings';
 import type { NmModel } from '../nm/model';
 import { IFACE } from '../nm/names';
@@ -81,8 +82,7 @@ export class LockdownWatch {
       return;
     }
     try {
-      const vpns = new Set(model.profiles().map((p) => p.path));
-      const found = await findLockdownProfiles(bus, vpns);
+      const found = await findLockdownProfiles(bus, vpnPaths(model));
       this.paths = new Set(found.map((p) => p.path));
       const [first] = found;
       this.set(first === undefined ? 'off' : 'on', first?.lan ?? null);

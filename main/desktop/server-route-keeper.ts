@@ -1,6 +1,7 @@
 import type { Message } from 'dbus-next';
 import type { LockdownStateView } from '../../preload/contract';
 import type { LanChoice } from '../../preload/privacy-types';
+import { vpnPaths } from '../editor/base-connections';
 import { serverAddressList, unresolvedProfiles } from '../lockdown/lockdown';
 import { findLockdownProfiles, type LockdownBus } from '../lockdown/nm-lockdown';
 import { resolveServers, type Lookup } from '../lockdown/resolve';
@@ -103,8 +104,7 @@ export class ServerRouteKeeper {
     try {
       if (this.lockdown !== 'on') return;
       // The local network choice as NetworkManager holds it now (the CLI may have changed it).
-      const vpns = new Set(this.opts.model.profiles().map((p) => p.path));
-      const [profile] = await findLockdownProfiles(this.opts.bus, vpns);
+      const [profile] = await findLockdownProfiles(this.opts.bus, vpnPaths(this.opts.model));
       if (profile === undefined) return;
       await applyServerRoutes(this.opts.bus, serverAddressList(servers), profile.lan);
       // Turned off meanwhile (off removed the routes before these were added): take them away.

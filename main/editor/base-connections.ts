@@ -5,6 +5,7 @@
 import { stringProp } from '../nm/dbus-types';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { mapLimited } from '../nm/limited';
+import type { NmModel } from '../nm/model';
 import { Update2Flags } from '../nm/names';
 import {
   getConnectionByUuid,
@@ -19,6 +20,11 @@ import { editorStrings as s } from './editor-strings';
 
 /** Well under the bus's 128 pending replies per connection, as the model's own load. */
 const SETTINGS_CALLS_IN_FLIGHT = 16;
+
+/** The VPNs the model holds: the paths readConnections need not read again. */
+export function vpnPaths(model: Pick<NmModel, 'profiles'>): Set<string> {
+  return new Set(model.profiles().map((p) => p.path));
+}
 
 /**
  * Every connection NetworkManager shows us but those at `skip` (the VPNs the model already

@@ -12,6 +12,7 @@
 // may still be putting routes in place while `off` deletes lockdown: it looks again afterwards
 // and takes them away when lockdown is gone by then.
 import { TunnelbarError } from '../errors/tunnelbar-error';
+import { vpnPaths } from '../editor/base-connections';
 import { lockdownStatus, type LockdownModel } from './lockdown';
 import { clearLeftoverBlock, readBlockRoutes } from './leftover-block';
 import { clearLeftoverLan, readLanBlocks } from './leftover-lan';
@@ -48,8 +49,7 @@ export function hookEvent(
  * NetworkManager left in the kernel after a restart and lockdown no longer wants goes, as root.
  */
 async function clearUnwantedLan(bus: LockdownBus, model: LockdownModel): Promise<HookOutcome> {
-  const vpns = new Set(model.profiles().map((p) => p.path));
-  const [first] = await findLockdownProfiles(bus, vpns);
+  const [first] = await findLockdownProfiles(bus, vpnPaths(model));
   if (first?.lan === 'block') return 'nothing';
   const blocks = await readLanBlocks();
   if (blocks.length === 0) return 'nothing';
@@ -66,8 +66,7 @@ export async function hookRun(
   connectionId?: string,
 ): Promise<HookOutcome> {
   const lockdownGone = async (): Promise<boolean> => {
-    const vpns = new Set(model.profiles().map((p) => p.path));
-    return (await findLockdownProfiles(bus, vpns)).length === 0;
+    return (await findLockdownProfiles(bus, vpnPaths(model))).length === 0;
   };
   const clear = async (): Promise<HookOutcome> => {
     await removeServerRoutes(bus);

@@ -2,6 +2,7 @@
 import type { NmModel } from '../nm/model';
 import { TunnelbarError } from '../errors/tunnelbar-error';
 import { nmNotRunning } from '../nm/errors';
+import { vpnPaths } from '../editor/base-connections';
 import {
   applyLockdown,
   findLockdownProfiles,
@@ -25,10 +26,6 @@ import { DEFAULT_LAN } from './settings';
 import { errorStrings as e } from '../errors/error-strings';
 
 export type LockdownModel = Pick<NmModel, 'nmRunning' | 'profiles'>;
-
-function vpnPaths(model: LockdownModel): Set<string> {
-  return new Set(model.profiles().map((p) => p.path));
-}
 
 /** The profiles with a server that could not be resolved, by name, once each. */
 export function unresolvedProfiles(servers: readonly ServerAddresses[]): string[] {
