@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsView } from '../../preload/privacy-types';
 import { runCli } from '../support/run-cli';
 import { startAppWorld, type AppWorld } from './infra/app-world';
-import { startSandbox, type Sandbox } from './infra/sandbox';
+import { startDnsSandbox, vpnResolver } from './infra/dns-sandbox';
+import type { Sandbox } from './infra/sandbox';
 import { waitFor } from './infra/wait';
 
 // "Use this VPN's DNS only for its own domains" chosen while the VPN is down: the app core learns
@@ -10,18 +11,13 @@ import { waitFor } from './infra/wait';
 // the profile as a routing domain; NetworkManager applies it at the next connection. The sandbox's
 // NetworkManager computes its DNS configuration (dns=default, a private resolv.conf).
 
-const baseResolver = '10.99.0.53';
-const vpnResolver = '10.21.0.53';
 const pushed = 'cert.tunnelbar.test';
 let sb: Sandbox;
 let world: AppWorld;
 let cert: { uuid: string; id: string };
 
 beforeAll(async () => {
-  sb = await startSandbox({ dns: true });
-  await sb.nmcli(['connection', 'modify', sb.names.baseProfile, 'ipv4.dns', baseResolver]);
-  await sb.nmcli(['device', 'reapply', sb.names.nmVeth]);
-  cert = await sb.addOpenvpnProfile('cert');
+  ({ sb, cert } = await startDnsSandbox());
   world = await startAppWorld(sb);
 });
 

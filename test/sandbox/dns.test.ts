@@ -6,24 +6,20 @@ import { dnsRoutingOf } from '../../main/dns/profile-dns';
 import { findProfile } from '../../main/nm/actions';
 import type { DnsView } from '../../preload/privacy-types';
 import { runCli } from '../support/run-cli';
-import { startSandbox, type Sandbox } from './infra/sandbox';
+import { baseResolver, startDnsSandbox, vpnResolver } from './infra/dns-sandbox';
+import type { Sandbox } from './infra/sandbox';
 import { waitFor } from './infra/wait';
 
 // DNS against a NetworkManager that computes its DNS configuration (dns=default; it writes only
 // its private /run/NetworkManager/resolv.conf, rc-manager=unmanaged). The base connection has a
 // resolver of its own, as a home router gives one; the cert server pushes 10.21.0.53.
 
-const baseResolver = '10.99.0.53';
-const vpnResolver = '10.21.0.53';
 let sb: Sandbox;
 let core: Core;
 let cert: { uuid: string; id: string };
 
 beforeAll(async () => {
-  sb = await startSandbox({ dns: true });
-  await sb.nmcli(['connection', 'modify', sb.names.baseProfile, 'ipv4.dns', baseResolver]);
-  await sb.nmcli(['device', 'reapply', sb.names.nmVeth]);
-  cert = await sb.addOpenvpnProfile('cert');
+  ({ sb, cert } = await startDnsSandbox());
   core = await openCore({ busAddress: sb.busAddress, reconnect: false });
 });
 

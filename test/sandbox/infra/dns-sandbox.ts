@@ -1,0 +1,25 @@
+// A sandbox whose NetworkManager computes its DNS configuration (dns=default; it writes only its
+// private /run/NetworkManager/resolv.conf), with a resolver on the base connection, as a home
+// router gives one, and the cert server's profile, whose server pushes its own resolver and the
+// domain cert.tunnelbar.test. The DNS suites start from it.
+import { startSandbox, type Sandbox } from './sandbox';
+
+/** The base connection's resolver. */
+export const baseResolver = '10.99.0.53';
+/** The resolver the cert server pushes. */
+export const vpnResolver = '10.21.0.53';
+
+export async function startDnsSandbox(): Promise<{
+  sb: Sandbox;
+  cert: { uuid: string; id: string };
+}> {
+  const sb = await startSandbox({ dns: true });
+  try {
+    await sb.nmcli(['connection', 'modify', sb.names.baseProfile, 'ipv4.dns', baseResolver]);
+    await sb.nmcli(['device', 'reapply', sb.names.nmVeth]);
+    return { sb, cert: await sb.addOpenvpnProfile('cert') };
+  } catch (err) {
+    await sb.stop();
+    throw err;
+  }
+}
