@@ -110,17 +110,22 @@ export async function up(
 }
 
 /**
- * An 'own-domains' VPN learns the domains its server pushed, as the app does
- * (main/dns/learn-pushed.ts); they take effect at its next connection.
+ * The CLI's learner of the domains an 'own-domains' VPN's server pushed, as the app's
+ * (main/dns/learn-pushed.ts): a refused write is a warning on stderr. `up` and `up --stay` use it.
  */
-function learnPushedDomains(core: Core, io: Io, uuid: string): Promise<void> {
+export function cliPushedDomainLearner(core: Core, io: Io): PushedDomainLearner {
   return new PushedDomainLearner({
     bus: core.bus,
     model: core.model,
     onRefused: (id, reason) => {
       io.stderr.write(`${r.warning(r.pushedNotLearnt(safe(id), safe(reason, 'lines')))}\n`);
     },
-  }).tunnelChanged(uuid);
+  });
+}
+
+/** `up` learns once, before it returns; the learnt domains take effect at the next connection. */
+function learnPushedDomains(core: Core, io: Io, uuid: string): Promise<void> {
+  return cliPushedDomainLearner(core, io).tunnelChanged(uuid);
 }
 
 export async function down(core: Core, io: Io, ref: string): Promise<ExitCode> {

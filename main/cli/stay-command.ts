@@ -9,7 +9,7 @@ import { ReconnectDriver, type SeriesEnd } from '../reconnect/driver';
 import { ReconnectPolicy } from '../reconnect/policy';
 import { ReconnectPublisher } from '../reconnect/shared-state';
 import { SystemWatch } from '../reconnect/system-watch';
-import { up, type ExitCode, type Io } from './commands';
+import { cliPushedDomainLearner, up, type ExitCode, type Io } from './commands';
 import { describeState, statusEntry } from './format';
 import { runStrings as r } from './run-strings';
 import { terminalSafe as safe } from './terminal-text';
@@ -39,7 +39,9 @@ export interface StayOptions {
  * `tunnelbar up <name> --stay`: connects as `up` does, then keeps the tunnel up with the app's
  * reconnect policy until interrupted, one line per change (as `watch` prints them, `reconnecting`
  * with its attempt and next time). Ends by itself when the tunnel is stopped by request (nmcli,
- * another client: exit 0) or the policy gives up (exit 1, the reason on stderr).
+ * another client: exit 0) or the policy gives up (exit 1, the reason on stderr). An 'own-domains'
+ * VPN learns its server's pushed domains at every connection: `up` learns at the first, the
+ * tunnel events here at each reconnection (main/dns/learn-pushed.ts).
  */
 export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): Promise<ExitCode> {
   // With --json every line on stdout is JSON: `up`'s own line is replaced by the state's.
@@ -68,8 +70,13 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
   // Armed before anything else is awaited: a drop right after `up` said connected (a test kills
   // the client the moment it reads that line) must reach the policy, not fall between the two.
   let resolveExit: (code: ExitCode) => void = () => undefined;
+  // Its warnings go to stderr, as `up`'s; the exit waits for a write in progress.
+  const learner = cliPushedDomainLearner(core, io);
   const exited = new Promise<ExitCode>((resolve) => {
     resolveExit = resolve;
+  }).then(async (code) => {
+    await learner.settled();
+    return code;
   });
   let watch: SystemWatch | null = null;
   // An object, not a let: it changes in callbacks while `stay` awaits the watch.
@@ -98,6 +105,8 @@ export async function stay(core: Core, io: Io, ref: string, opts: StayOptions): 
   });
   const onTunnel = (uuid: string, state: TunnelState): void => {
     if (uuid !== profile.uuid) return;
+    // As the app core does on every tunnel event: it writes only when connected and one is missing.
+    void learner.tunnelChanged(uuid);
     const end = driver.tunnel(uuid, state, false);
     const shown = driver.view(uuid, state);
     print(shown);

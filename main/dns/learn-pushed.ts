@@ -41,7 +41,8 @@ export function settingsLearningPushed(
  * domains stay search domains.
  */
 export class PushedDomainLearner {
-  private readonly writing = new Set<string>();
+  /** The write in progress for each profile (by uuid). */
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly opts: {
@@ -54,21 +55,36 @@ export class PushedDomainLearner {
 
   /** A tunnel's state changed: learns when it is connected. Resolves once any write is done. */
   async tunnelChanged(uuid: string): Promise<void> {
-    const { bus, model } = this.opts;
+    const { model } = this.opts;
     const state = model.tunnelState(uuid);
     const profile = model.profiles().find((p) => p.uuid === uuid);
     if (profile === undefined || this.writing.has(uuid)) return;
     if (settingsLearningPushed(profile.settings, state) === null) return;
-    this.writing.add(uuid);
+    const write = this.write(profile.uuid, profile.path, profile.id);
+    this.writing.set(uuid, write);
     try {
-      const current = await withRefusalSentence(getSettings(bus, profile.path));
-      const next = settingsLearningPushed(current, model.tunnelState(uuid));
-      if (next !== null)
-        await withRefusalSentence(update2(bus, profile.path, next, Update2Flags.toDisk));
-    } catch (err) {
-      this.opts.onRefused?.(profile.id, err instanceof Error ? err.message : String(err));
+      await write;
     } finally {
       this.writing.delete(uuid);
+    }
+  }
+
+  /**
+   * Resolves once every write in progress is done: a process that ends (`up --stay`) waits for
+   * it, so a write is neither cut off nor reported as refused because the bus was closed.
+   */
+  async settled(): Promise<void> {
+    await Promise.all([...this.writing.values()]);
+  }
+
+  private async write(uuid: string, path: string, profileId: string): Promise<void> {
+    const { bus, model } = this.opts;
+    try {
+      const current = await withRefusalSentence(getSettings(bus, path));
+      const next = settingsLearningPushed(current, model.tunnelState(uuid));
+      if (next !== null) await withRefusalSentence(update2(bus, path, next, Update2Flags.toDisk));
+    } catch (err) {
+      this.opts.onRefused?.(profileId, err instanceof Error ? err.message : String(err));
     }
   }
 }

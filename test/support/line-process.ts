@@ -51,6 +51,11 @@ export class LineProcess {
     return this.received.length;
   }
 
+  /** Everything the child wrote to stderr so far. */
+  get errorText(): string {
+    return this.stderr;
+  }
+
   lines(from = 0): readonly StampedLine[] {
     return this.received.slice(from);
   }

@@ -80,6 +80,8 @@ describe('what an own-domains VPN learns when it connects', () => {
 class FakeSettingsBus {
   updates: SettingsDict[] = [];
   refuse = false;
+  /** When set, Update2 answers only once this resolves (a write in progress). */
+  gate: Promise<void> | null = null;
   constructor(public stored: SettingsDict) {}
   call(opts: CallOptions): Promise<unknown[]> {
     if (opts.path !== PATH) return Promise.reject(new Error(`unexpected path ${opts.path}`));
@@ -87,9 +89,12 @@ class FakeSettingsBus {
     if (opts.member === 'Update2') {
       if (this.refuse) return Promise.reject(new Error('Insufficient privileges'));
       const [next] = opts.body as [SettingsDict];
-      this.updates.push(next);
-      this.stored = next;
-      return Promise.resolve([{}]);
+      const store = (): unknown[] => {
+        this.updates.push(next);
+        this.stored = next;
+        return [{}];
+      };
+      return this.gate === null ? Promise.resolve(store()) : this.gate.then(store);
     }
     return Promise.reject(new Error(`unexpected ${opts.member}`));
   }
@@ -157,5 +162,28 @@ describe('the learner', () => {
     await w.learner.tunnelChanged('u1');
     expect(w.warnings).toHaveLength(1);
     expect(w.warnings[0]).toMatch(/^office: .*Insufficient privileges/);
+  });
+
+  it('settled() waits for the write in progress (a process ending waits for it)', async () => {
+    const w = world(ownDomains([]));
+    let open: () => void = () => undefined;
+    w.bus.gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    const learning = w.learner.tunnelChanged('u1');
+    let settled = false;
+    const waiting = w.learner.settled().then(() => {
+      settled = true;
+    });
+    // Every callback so far has run: the write still waits for its answer.
+    await new Promise(setImmediate);
+    expect(settled).toBe(false);
+    expect(w.bus.updates).toEqual([]);
+    open();
+    await waiting;
+    expect(w.bus.updates).toHaveLength(1);
+    await learning;
+    // Nothing in progress: resolves at once.
+    await w.learner.settled();
   });
 });

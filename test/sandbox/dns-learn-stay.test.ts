@@ -1,0 +1,118 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LineProcess } from '../support/line-process';
+import { CLI } from '../support/run-cli';
+import { startDnsSandbox } from './infra/dns-sandbox';
+import { killClient } from './infra/openvpn-client';
+import type { Sandbox } from './infra/sandbox';
+import { waitFor } from './infra/wait';
+
+// `tunnelbar up --stay` on an 'own-domains' VPN whose profile lacks the domain its server pushes
+// (cert.tunnelbar.test): it learns it at the first connection and again at each reconnection
+// (main/cli/stay-command.ts with main/dns/learn-pushed.ts). What NetworkManager stored decides.
+
+const pushed = 'cert.tunnelbar.test';
+const learnt = ['200', `~${pushed}`, '200', `~${pushed}`];
+const unlearnt = ['200', '', '200', ''];
+let sb: Sandbox;
+let cert: { uuid: string; id: string };
+const running: LineProcess[] = [];
+
+beforeAll(async () => {
+  ({ sb, cert } = await startDnsSandbox());
+});
+
+afterAll(async () => {
+  for (const p of running) p.child.kill('SIGKILL');
+  await (sb as Sandbox | undefined)?.stop();
+});
+
+afterEach((ctx) => {
+  if (ctx.task.result?.state === 'fail')
+    console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
+});
+
+/** The profile's DNS keys as NetworkManager stored them. */
+async function savedDns(): Promise<string[]> {
+  const out = await sb.nmcli([
+    '-g',
+    'ipv4.dns-priority,ipv4.dns-search,ipv6.dns-priority,ipv6.dns-search',
+    'connection',
+    'show',
+    cert.uuid,
+  ]);
+  return out.replace(/\n$/, '').split('\n');
+}
+
+/** 'own-domains' as the app saves it while the VPN is down: the priority, no routing domain. */
+async function ownDomainsWithoutPushed(): Promise<void> {
+  await sb.nmcli([
+    'connection',
+    'modify',
+    cert.uuid,
+    'ipv4.dns-priority',
+    '200',
+    'ipv4.dns-search',
+    '',
+    'ipv6.dns-priority',
+    '200',
+    'ipv6.dns-search',
+    '',
+  ]);
+  expect(await savedDns()).toEqual(unlearnt);
+}
+
+function waitForLearnt(what: string): Promise<true> {
+  return waitFor(
+    what,
+    async () => ((await savedDns()).join(',') === learnt.join(',') ? true : undefined),
+    30_000,
+    200,
+  );
+}
+
+function exited(p: LineProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (p.child.exitCode !== null) resolve(p.child.exitCode);
+    else
+      p.child.on('exit', (code) => {
+        resolve(code);
+      });
+  });
+}
+
+describe('"only its own domains" with tunnelbar up --stay', () => {
+  it('learns the pushed domain at the first connection and again after a reconnection', async () => {
+    await ownDomainsWithoutPushed();
+    const stay = new LineProcess(
+      'tunnelbar up --stay',
+      process.execPath,
+      [CLI, 'up', cert.id, '--stay', '--json'],
+      sb.env,
+    );
+    running.push(stay);
+    // `up` learns before it returns, and --stay prints its first line after that.
+    await stay.waitFor((t) => t.includes('"connected"'), 0, 60_000);
+    expect(await savedDns()).toEqual(learnt);
+
+    // Removed again while the tunnel is down between attempts (the choice is still
+    // 'own-domains'): only the reconnection can bring it back, and only --stay runs to learn it.
+    // Not before the drop: the dying tunnel is still reported connected, with its domains.
+    const mark = stay.mark;
+    killClient(sb, 'cert');
+    await stay.waitFor((t) => t.includes('"waitingFor":"timer"'), mark, 15_000);
+    const afterDrop = stay.mark;
+    await ownDomainsWithoutPushed();
+    // The next attempt is about 2 s away; nmcli answers well before it connects.
+    expect(stay.lines(afterDrop).map((l) => l.text)).not.toContainEqual(
+      expect.stringContaining('"connected"'),
+    );
+    await stay.waitFor((t) => t.includes('"connected"'), afterDrop, 60_000);
+    await waitForLearnt('the pushed domain learnt again after the reconnection');
+
+    // Stopped by request: --stay ends, and no write was refused.
+    await sb.nmcli(['connection', 'down', 'id', cert.id]);
+    expect(await exited(stay)).toBe(0);
+    expect(stay.errorText).not.toMatch(/pushed/);
+    expect(await savedDns()).toEqual(learnt);
+  });
+});
