@@ -5,18 +5,16 @@ import {
   type Messages,
   type TranslatedLocale,
 } from '../main/i18n/active';
-import { negotiateLocale, type Locale } from '../main/i18n/locale';
+import type { Locale } from '../main/i18n/locale';
+import { windowLocale } from './window-locale';
 
 /**
- * The window's language, chosen before the first render. The harness serves the page with
- * data-locale from its own environment (LANG and friends); in Electron, navigator.languages is
- * the application's locale, which Chromium reads from the same variables. `html lang` follows,
- * so screen readers pronounce the page in its language. Its translations are loaded with
+ * The window's language (windowLocale), chosen before the first render. `html lang` follows, so
+ * screen readers pronounce the page in its language. Its translations are loaded with
  * loadTranslations before the first render.
  */
 export function applyLocale(doc: Document, languages: readonly string[]): Locale {
-  const served = doc.documentElement.dataset.locale;
-  const locale = negotiateLocale(served === undefined ? languages : [served]);
+  const locale = windowLocale(doc, languages);
   setLocale(locale);
   doc.documentElement.lang = locale;
   return locale;

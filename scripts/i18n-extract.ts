@@ -1,18 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { registeredEntries } from '../main/i18n/define';
+import { BOOT_FILE, bootMessages } from './i18n/boot-messages';
 import { checkTranslation, differences, extract } from './i18n/catalogue-check';
 import './i18n/modules';
 
 /**
  * `npm run i18n:extract`: writes locales/en.json (the source catalogue translators start from)
- * and locales/en-XA.json (the pseudo-locale) from the strings in the code.
+ * and locales/en-XA.json (the pseudo-locale) from the strings in the code, and the first chunk's
+ * copy of the `boot` strings in every language (renderer/boot-messages.json).
  * `--check` (run by `npm run lint` and so by `npm test`) writes nothing and fails when either
  * file is not what the code says, naming the strings and the one command that fixes it.
  */
 
 const FIX = 'Run `npm run i18n:extract` and commit locales/.';
-const localesDir = join(__dirname, '..', 'locales');
+const rootDir = join(__dirname, '..');
+const localesDir = join(rootDir, 'locales');
 
 async function readCatalogue(name: string): Promise<Record<string, string>> {
   try {
@@ -31,8 +34,16 @@ async function main(): Promise<number> {
   const check = process.argv.includes('--check');
   const extracted = extract(registeredEntries());
   const problems = [...extracted.errors];
-  const de = checkTranslation('de', extracted, await readCatalogue('de.json'));
+  const deCatalogue = await readCatalogue('de.json');
+  const de = checkTranslation('de', extracted, deCatalogue);
   problems.push(...de.errors);
+  const boot = bootMessages(extracted, { de: deCatalogue });
+  problems.push(...boot.errors);
+  const bootPath = join(rootDir, BOOT_FILE);
+  if (!check) await writeFile(bootPath, boot.json);
+  else if ((await readFile(bootPath, 'utf8').catch(() => '')) !== boot.json) {
+    problems.push(`${BOOT_FILE} is out of date. Run \`npm run i18n:extract\` and commit it.`);
+  }
 
   for (const [file, want] of [
     ['en.json', extracted.source],

@@ -1,30 +1,19 @@
-import {
-  parseCallArgs,
-  type CallName,
-  type CallResults,
-  type SnapshotView,
-} from '../../preload/contract';
-import {
-  applyMirrorEvent,
-  contractEvent,
-  tunnelOf,
-  type ContractEvent,
-} from '../../preload/mirror';
+import type { CallName, CallResults, SnapshotView } from '../../preload/contract';
+import { applyMirrorEvent, contractEvent, type ContractEvent } from '../../preload/mirror';
 import type { Route } from '../../preload/routes';
 import type { ContractServer } from '../contract/server';
-import { PushedDomainLearner } from '../dns/learn-pushed';
 import { contractServerFor, type AppCoreOptions } from './app-options';
 import { writeAutostart } from './autostart';
 import { callServer, failureOf } from './call-dispatch';
 import type { LaunchArgs } from './launch-args';
 import { LockdownControl } from './lockdown-control';
-import { notificationFor, reconnectNotification, refusalNotification } from './notifications';
+import { refusalNotification } from './notifications';
 import { importOpenedFiles } from './opened-files';
 import type { WindowId } from './platform';
 import { TrayPresenter } from './tray';
 import type { NotificationText, TrayMenuEntry } from './surface-types';
-import { StayConnected } from './stay-connected';
-import { UserStops } from './user-stops';
+import { profileNameOf, TunnelReactions } from './tunnel-reactions';
+import { routeWindowCall } from './window-calls';
 import { WindowRegistry } from './windows';
 import { setLocale } from '../i18n/catalogue';
 import { negotiateLocale } from '../i18n/locale';
@@ -32,19 +21,19 @@ import { negotiateLocale } from '../i18n/locale';
 /**
  * The desktop app's decisions, without Electron: the mirror of the model every window and the
  * tray are drawn from, which window hears which event, the prompt windows' lifecycle, the tray's
- * model and clicks, notifications, the person's own stops, files opened with the app, relaunches
- * and autostart. The Electron shell and the browser harness both run this, each through its
- * DesktopPlatform; windows' calls come in through handle() once their sender was checked.
+ * model and clicks, files opened with the app, relaunches and autostart. What a tunnel's change
+ * means (notifications, the person's own stops, reconnecting) is TunnelReactions' to decide; how a
+ * window's call is carried out, window-calls.ts'. The Electron shell and the browser harness both
+ * run this, each through its DesktopPlatform; windows' calls come in through handle() once their
+ * sender was checked.
  */
 export class AppCore {
   readonly server: ContractServer;
   private mirror: SnapshotView;
-  private readonly stops = new UserStops();
-  private readonly stay: StayConnected;
+  private readonly tunnels: TunnelReactions;
   private readonly windows: WindowRegistry;
   private readonly tray: TrayPresenter;
   private readonly lockdown: LockdownControl;
-  private readonly learner: PushedDomainLearner;
   private readonly unsubscribe: () => void;
   private closed: Promise<void> | undefined;
 
@@ -62,7 +51,7 @@ export class AppCore {
     unsubscribe();
     const app = new AppCore(opts, server, snapshot, early);
     app.launched(launch);
-    await app.stay.watchSystem();
+    await app.tunnels.watchSystem();
     await app.lockdown.start();
     return app;
   }
@@ -75,28 +64,15 @@ export class AppCore {
   ) {
     this.server = server;
     this.mirror = snapshot;
-    this.stay = new StayConnected({
-      core: opts.core,
-      preferences: opts.preferences,
-      republish: (uuid, state) => {
-        this.publish(contractEvent('state:tunnel', { uuid, state }));
+    this.tunnels = new TunnelReactions(opts, {
+      mirror: () => this.mirror,
+      publish: (event) => {
+        this.publish(event);
       },
-      ended: (uuid, end) => {
-        this.notify(
-          reconnectNotification(this.profileName(uuid), end, tunnelOf(this.mirror, uuid)),
-        );
+      notify: (text) => {
+        this.notify(text);
       },
-      ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
-      ...(opts.reconnectClock === undefined ? {} : { clock: opts.reconnectClock }),
     });
-    // An attempt the agent ends to start it again with the typed user name is not news.
-    opts.core.agent?.onRestart((uuid) => {
-      this.stops.markStopped(uuid);
-    });
-    // Tunnels already up when the app starts are watched from now on.
-    for (const [uuid, state] of Object.entries(snapshot.tunnels)) {
-      this.stay.present(uuid, state, false);
-    }
     this.windows = new WindowRegistry(opts.platform, (requestId) => {
       this.cancelPrompt(requestId);
     });
@@ -143,13 +119,6 @@ export class AppCore {
       },
       ...(opts.onWarning === undefined ? {} : { onWarning: opts.onWarning }),
     });
-    this.learner = new PushedDomainLearner({
-      bus: opts.core.bus,
-      model: opts.core.model,
-      onRefused: (id, reason) => {
-        opts.onWarning?.(`${id}: the domains its server pushed were not written: ${reason}`);
-      },
-    });
     this.unsubscribe = server.subscribe((name, payload) => {
       this.onEvent(contractEvent(name, payload));
     });
@@ -161,35 +130,10 @@ export class AppCore {
     return this.mirror;
   }
 
-  /**
-   * One call from a window whose sender the platform has checked. The snapshot is the app core's
-   * own mirror, so a window shows what the tray shows; a stop the person asks for is noted
-   * before it is carried out, so its events are not news.
-   */
-  async handle(name: string, args: unknown): Promise<CallResults[CallName]> {
-    if (name === 'state:snapshot' && parseCallArgs(name, args) !== undefined) {
-      return this.mirror;
-    }
-    if (name === 'tunnel:disconnect') {
-      const parsed = parseCallArgs(name, args);
-      if (parsed !== undefined) this.stopping(parsed[0].uuid);
-    } else if (name === 'settings:set' || name === 'profile:set-reconnect') {
-      const result = await this.server.handle(name, args);
-      this.stay.settingsChanged();
-      return result;
-    } else if (name === 'lockdown:set') {
-      // Lockdown as NetworkManager holds it afterwards, whatever the call answered (a refusal
-      // included), reaches the windows before the answer does.
-      try {
-        return await this.server.handle(name, args);
-      } finally {
-        await this.lockdown.changed();
-      }
-    } else if (name === 'prompt:cancel') {
-      const parsed = parseCallArgs(name, args);
-      if (parsed !== undefined) this.stops.promptCancelled(parsed[0].requestId);
-    }
-    return this.server.handle(name, args);
+  /** One call from a window whose sender the platform has checked (see window-calls.ts). */
+  handle(name: string, args: unknown): Promise<CallResults[CallName]> {
+    const { server, tunnels, lockdown } = this;
+    return routeWindowCall({ server, mirror: () => this.mirror, tunnels, lockdown }, name, args);
   }
 
   windowOpened(id: WindowId, route: Route): void {
@@ -226,7 +170,7 @@ export class AppCore {
   close(): Promise<void> {
     this.closed ??= (async () => {
       this.unsubscribe();
-      this.stay.close();
+      this.tunnels.close();
       this.lockdown.close();
       this.tray.stop();
       this.windows.closeAll();
@@ -244,7 +188,7 @@ export class AppCore {
     }
     // Requests NetworkManager made while the app was starting.
     for (const request of this.mirror.prompts) {
-      this.stops.promptOpened(request.id, request.connectionUuid);
+      this.tunnels.promptWaiting(request.id, request.connectionUuid);
       this.windows.promptOpened(request.id);
     }
     if (!launch.hidden) this.windows.showMainWindow();
@@ -252,25 +196,18 @@ export class AppCore {
   }
 
   private onEvent(raw: ContractEvent): void {
-    const event = this.present(raw);
+    const event = this.tunnels.present(raw);
     this.publish(event);
+    this.tunnels.heard(event);
     switch (event.name) {
       case 'prompt:open':
-        this.stay.prompted(event.payload.connectionUuid);
-        this.stops.promptOpened(event.payload.id, event.payload.connectionUuid);
         this.windows.promptOpened(event.payload.id);
         return;
       case 'prompt:close':
-        this.stops.promptClosed(event.payload.requestId);
         this.windows.promptClosed(event.payload.requestId);
         return;
       case 'state:profiles':
-        this.stay.profiles(event.payload.profiles);
-        return;
       case 'state:tunnel':
-        // An 'own-domains' VPN that connects learns the domains its server pushes.
-        void this.learner.tunnelChanged(event.payload.uuid);
-        return;
       case 'state:nm':
       case 'state:lockdown':
       case 'import:progress':
@@ -285,44 +222,21 @@ export class AppCore {
     this.windows.send(event);
   }
 
-  /** A tunnel's change as the person sees it, notified when it is news. */
-  private present(event: ContractEvent): ContractEvent {
-    if (event.name !== 'state:tunnel') return event;
-    const { uuid, state: after } = event.payload;
-    const before = tunnelOf(this.mirror, uuid);
-    const stopped = this.stops.present(uuid, before, after);
-    // What NetworkManager said, unless the reconnect policy is bringing it back.
-    const { state: shown, end } = this.stay.present(uuid, stopped.shown, stopped.userAsked);
-    const name = this.profileName(uuid);
-    const text =
-      end === null
-        ? notificationFor({ name, before, after: shown, userAsked: stopped.userAsked })
-        : reconnectNotification(name, end, shown);
-    if (text !== null) this.notify(text);
-    return shown === after ? event : contractEvent('state:tunnel', { uuid, state: shown });
-  }
-
   private connect(uuid: string): void {
     callServer(this.server, 'tunnel:connect', { uuid }).catch((err: unknown) => {
-      this.notify(refusalNotification(this.profileName(uuid), failureOf(err).sentence));
+      this.notify(refusalNotification(profileNameOf(this.mirror, uuid), failureOf(err).sentence));
     });
   }
 
   private disconnect(uuid: string): void {
-    this.stopping(uuid);
+    this.tunnels.userStopped(uuid);
     callServer(this.server, 'tunnel:disconnect', { uuid }).catch((err: unknown) => {
       this.opts.onWarning?.(failureOf(err).sentence);
     });
   }
 
-  /** The person switches a tunnel off: its going down is not news, and not a drop. */
-  private stopping(uuid: string): void {
-    this.stops.markStopped(uuid);
-    this.stay.userStopped(uuid);
-  }
-
   private cancelPrompt(requestId: string): void {
-    this.stops.promptCancelled(requestId);
+    this.tunnels.promptCancelled(requestId);
     // Already answered or withdrawn is fine: the window is gone either way.
     callServer(this.server, 'prompt:cancel', { requestId }).catch(() => undefined);
   }
@@ -336,9 +250,5 @@ export class AppCore {
 
   private notify(text: NotificationText): void {
     this.opts.platform.notify(text);
-  }
-
-  private profileName(uuid: string): string {
-    return this.mirror.profiles.find((p) => p.uuid === uuid)?.id ?? uuid;
   }
 }

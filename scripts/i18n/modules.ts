@@ -16,3 +16,4 @@ import '../../main/errors/error-strings';
 import '../../main/harness/tray-strings';
 import '../../main/editor/editor-strings';
 import '../../main/vpn/import-errors-strings';
+import '../../renderer/boot-strings';
