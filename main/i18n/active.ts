@@ -1,4 +1,4 @@
-import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { compileMessage, type CompiledMessage, type MessageValues } from './compile-message';
 import { SOURCE_LOCALE, type Locale } from './locale';
 
 /**
@@ -13,13 +13,13 @@ import { SOURCE_LOCALE, type Locale } from './locale';
  * en.json is their extracted copy for translators (scripts/i18n-extract.ts keeps it in step).
  */
 export type Messages = Readonly<Record<string, string>>;
-export type MessageValues = Record<string, PrimitiveType>;
+export type { MessageValues };
 export type TranslatedLocale = Exclude<Locale, 'en'>;
 
 const translations: Partial<Record<TranslatedLocale, Messages>> = {};
 
 let active: Locale = SOURCE_LOCALE;
-const compiled = new Map<string, IntlMessageFormat>();
+const compiled = new Map<string, CompiledMessage>();
 
 export function addTranslations(locale: TranslatedLocale, messages: Messages): void {
   translations[locale] = messages;
@@ -63,18 +63,18 @@ export function format(id: string, source: string, values: MessageValues): strin
   const own = translated(id);
   if (own !== undefined) {
     try {
-      return String(compile(id, own, active).format(values));
+      return compile(id, own, active).format(values);
     } catch {
       // fall through to the source text
     }
   }
-  return String(compile(`${SOURCE_LOCALE}\u0000${id}`, source, SOURCE_LOCALE).format(values));
+  return compile(`${SOURCE_LOCALE}\u0000${id}`, source, SOURCE_LOCALE).format(values);
 }
 
-function compile(key: string, message: string, locale: Locale): IntlMessageFormat {
+function compile(key: string, message: string, locale: Locale): CompiledMessage {
   let found = compiled.get(key);
   if (found === undefined) {
-    found = new IntlMessageFormat(message, locale === 'en-XA' ? 'en' : locale);
+    found = compileMessage(message, locale === 'en-XA' ? 'en' : locale);
     compiled.set(key, found);
   }
   return found;

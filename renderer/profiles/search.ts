@@ -3,8 +3,8 @@ import { vpnTypeLabel } from '../strings';
 
 /** A profile with what a search looks at, lower-cased once per profile list rather than per key. */
 export interface IndexedProfile {
-  profile: ProfileView;
-  haystack: string;
+  readonly profile: ProfileView;
+  readonly haystack: string;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -13,14 +13,31 @@ export function compareNames(a: ProfileView, b: ProfileView): number {
   return collator.compare(a.id, b.id) || a.uuid.localeCompare(b.uuid);
 }
 
+/**
+ * A profile's search text, made on the first search rather than when the list is first drawn:
+ * thousands of them would delay a window's first render for a search that may never come.
+ */
+class IndexEntry implements IndexedProfile {
+  private text: string | undefined;
+
+  constructor(readonly profile: ProfileView) {}
+
+  get haystack(): string {
+    this.text ??= [
+      this.profile.id,
+      this.profile.remote ?? '',
+      this.profile.vpnType,
+      vpnTypeLabel(this.profile.vpnType),
+    ]
+      .join('\n')
+      .toLowerCase();
+    return this.text;
+  }
+}
+
 /** Sorted by name, so every later filter keeps a stable, readable order. */
 export function indexProfiles(profiles: readonly ProfileView[]): IndexedProfile[] {
-  return [...profiles].sort(compareNames).map((profile) => ({
-    profile,
-    haystack: [profile.id, profile.remote ?? '', profile.vpnType, vpnTypeLabel(profile.vpnType)]
-      .join('\n')
-      .toLowerCase(),
-  }));
+  return [...profiles].sort(compareNames).map((profile) => new IndexEntry(profile));
 }
 
 /** The words of a query; a profile matches when it contains every one (name, server or type). */

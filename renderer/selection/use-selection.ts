@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ProfileView } from '../../preload/contract';
 import {
   EMPTY_SELECTION,
   pruneSelection,
@@ -22,11 +21,12 @@ export interface SelectionControls {
 }
 
 /**
- * The list's checkboxes. `shown` is the uuids the search shows, in their order; the callbacks stay
- * the same between renders so memoized rows do not redraw when the search changes.
+ * The list's checkboxes. `existing` is the uuid of every profile (one set per profile list, shared
+ * with the list); `shown` is the uuids the search shows, in their order. The callbacks stay the
+ * same between renders so memoized rows do not redraw when the search changes.
  */
 export function useSelection(
-  profiles: readonly ProfileView[],
+  existing: ReadonlySet<string>,
   shown: readonly string[],
 ): SelectionControls {
   const [stored, setStored] = useState<Selection>(EMPTY_SELECTION);
@@ -34,7 +34,6 @@ export function useSelection(
   const shownRef = useRef(shown);
   shownRef.current = shown;
 
-  const existing = useMemo(() => new Set(profiles.map((p) => p.uuid)), [profiles]);
   // Drawn without the vanished ones at once, and forgotten for good (a profile that comes back,
   // say after NetworkManager restarts, is not silently selected again).
   const selection = useMemo(() => pruneSelection(stored, existing), [stored, existing]);

@@ -22,6 +22,7 @@ import { SelectAllShown } from './SelectAllShown';
 
 const ROW_HEIGHT = 56;
 const HEADER_HEIGHT = 32;
+const INITIAL_RECT = { width: 0, height: window.innerHeight };
 
 export interface ProfileListProps {
   selected: string | null;
@@ -65,7 +66,8 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
     [items],
   );
   const shown = shownUuids.length;
-  const { selection, check, allShown, toggleAllShown, clear } = useSelection(profiles, shownUuids);
+  const uuids = useMemo(() => new Set(profiles.map((p) => p.uuid)), [profiles]);
+  const { selection, check, allShown, toggleAllShown, clear } = useSelection(uuids, shownUuids);
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -76,6 +78,10 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
     ),
     getItemKey: useCallback((i: number) => items[i]?.key ?? i, [items]),
     overscan: 6,
+    // The scroller's size is known only after layout; without a guess the first render would draw
+    // almost no rows, and a second render (and layout) would add the rest. The window's height
+    // is at least the scroller's, so the first render draws every row in view.
+    initialRect: INITIAL_RECT,
   });
   const virtualItems = virtualizer.getVirtualItems();
 
@@ -91,7 +97,6 @@ export function ProfileList({ selected, onSelect, searchRef }: ProfileListProps)
   // Nothing selected yet, or the selected profile is gone: the first profile. A profile the editor
   // just created is selected before the event that brings it: it is waited for, not replaced.
   const seenSelected = useRef<string | null>(null);
-  const uuids = useMemo(() => new Set(profiles.map((p) => p.uuid)), [profiles]);
   useEffect(() => {
     if (selected !== null && uuids.has(selected)) {
       seenSelected.current = selected;

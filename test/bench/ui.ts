@@ -4,17 +4,15 @@
 // to the list showing the result (one frame, 16 ms); (b) NetworkManager's state signal reaching
 // Tunnelbar, to the profile's switch changing in the page (50 ms). Reports, never fails on a
 // number; only a broken measurement fails the run.
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { startHarness, type Harness } from '../../main/harness/harness';
-import { browserScript } from '../../main/harness/browser-script';
 import { activate, deactivate, findProfile, waitForSettled } from '../../main/nm/actions';
 import { isOnOrComingUp } from '../../preload/tunnel-view';
 import { launchChromium } from '../e2e/support/chromium';
 import { addBulkProfiles } from '../support/bulk-profiles';
+import { clockOffset, openPage, wallNow } from './page-open';
 import { emptyResult, formatMs, render, type BenchResult } from './report';
 import { median, quantile } from './stats';
 import { withSandbox } from './with-sandbox';
@@ -29,34 +27,11 @@ const ROUNDS = 10;
 const STEP_TIMEOUT_MS = 30_000;
 /** Typed one key at a time; each clears the field first. Few and many matches alike. */
 const QUERIES = ['bench-04217', 'tb-cert', '192.0.2.17', 'openvpn 0499', 'bench-0'];
-const PROBES = join(__dirname, '..', 'e2e', 'browser', 'ui-probes.ts');
 
 const searchSamples = z.array(
   z.object({ key: z.string(), query: z.string(), dom: z.number(), frame: z.number() }),
 );
 const switchSamples = z.array(z.object({ checked: z.string(), at: z.number() }));
-
-/** Wall-clock ms with sub-ms resolution, comparable with the page's timeOrigin + now(). */
-function wallNow(): number {
-  return performance.timeOrigin + performance.now();
-}
-
-/**
- * page clock − Node clock, from the round trip with the least delay: both clocks are the same
- * wall clock read by two processes, so what is left is their start-up rounding.
- */
-async function clockOffset(page: Page): Promise<{ offset: number; error: number }> {
-  let best = { offset: 0, error: Infinity };
-  for (let i = 0; i < 20; i++) {
-    const before = wallNow();
-    const pageAt = z.number().parse(await page.evaluate('tunnelbarProbes.wallNow()'));
-    const after = wallNow();
-    if ((after - before) / 2 < best.error) {
-      best = { offset: pageAt - (before + after) / 2, error: (after - before) / 2 };
-    }
-  }
-  return best;
-}
 
 /**
  * Waits in the page (one call, awaited): asking again and again would put tasks on the page's main
@@ -232,24 +207,32 @@ async function uiBench(): Promise<BenchResult> {
       await harness.contract.handle('profile:set-favourite', [
         { uuid: cert.uuid, favourite: true },
       ]);
-      const page = await browser.newPage({ viewport: { width: 1000, height: 680 } });
-      await page.addInitScript({ content: browserScript(PROBES) });
-      const started = performance.now();
-      await page.goto(harness.url);
-      await page.getByRole('switch', { name: cert.id, exact: true }).waitFor();
-      const loaded = performance.now() - started;
+      const { page, ms: loaded } = await openPage(browser, harness.url, cert.id);
+      // A second window while the browser runs, as a window opened from the running app's tray.
+      const again = await openPage(browser, harness.url, cert.id);
+      await again.page.context().close();
       const result = emptyResult();
-      result.rows.push({
-        bench: `ui page load -> list of ${(PROFILES + 1).toLocaleString('en-US')} drawn`,
-        tunnelbar: formatMs(loaded),
-        reference: '',
-        ratio: NaN,
-        how: 'one run, from navigation',
-      });
+      const drawn = `list of ${(PROFILES + 1).toLocaleString('en-US')} drawn`;
+      result.rows.push(
+        {
+          bench: `ui page load -> ${drawn}`,
+          tunnelbar: formatMs(loaded),
+          reference: '',
+          ratio: NaN,
+          how: 'one run, a new browser, from navigation to the frame that draws it',
+        },
+        {
+          bench: `ui page load, browser running -> ${drawn}`,
+          tunnelbar: formatMs(again.ms),
+          reference: '',
+          ratio: NaN,
+          how: 'one run, a second window of the same browser',
+        },
+      );
       result.targets.push({
-        name: `page open to the list shown within ${LOAD_TARGET_MS} ms`,
+        name: `page open to the list shown within ${LOAD_TARGET_MS} ms (a new browser)`,
         ok: loaded <= LOAD_TARGET_MS,
-        detail: formatMs(loaded),
+        detail: `${formatMs(loaded)} (browser running: ${formatMs(again.ms)})`,
       });
       await searchBench(page, result);
       await signalBench(page, harness, cert, result);

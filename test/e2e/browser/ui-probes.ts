@@ -89,8 +89,49 @@ function installTunnelbarProbes(): void {
     });
   }
 
+  /**
+   * Page open: from the document's start, watches for the switch named `name` and stamps (wall
+   * clock) the first task after the frame that draws it. Installed by an init script, so nothing
+   * from the bench runs on the page's main thread while it loads (polling with Playwright's role
+   * queries did, tens of ms of them on a busy machine).
+   */
+  let listShownAt: number | null = null;
+  const listShownWaiters: ((at: number) => void)[] = [];
+  function watchListShown(name: string): void {
+    const selector = `[role="switch"][aria-label="${CSS.escape(name)}"]`;
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(selector) === null) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        setTimeout(() => {
+          const at = wallNow();
+          listShownAt = at;
+          for (const resolve of listShownWaiters.splice(0)) resolve(at);
+        }, 0);
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }
+
+  /** Resolves with the wall-clock ms at which the watched switch was drawn. */
+  function listShown(): Promise<number> {
+    if (listShownAt !== null) return Promise.resolve(listShownAt);
+    return new Promise((resolve) => {
+      listShownWaiters.push(resolve);
+    });
+  }
+
   Object.defineProperty(window, 'tunnelbarProbes', {
-    value: { search, switches, armSearch, searchSamples, watchSwitch, wallNow },
+    value: {
+      search,
+      switches,
+      armSearch,
+      searchSamples,
+      watchSwitch,
+      watchListShown,
+      listShown,
+      wallNow,
+    },
   });
 }
 
