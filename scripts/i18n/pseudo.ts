@@ -44,7 +44,11 @@ export function pseudoText(source: string): string {
 /** An ICU message: only its literal text is accented; arguments and keywords stay. */
 export function pseudoMessage(source: string): string {
   const ast = parse(source);
-  return `⟦${printAST(accentAst(ast))}${padding(literalLength(ast))}⟧`;
+  // The printer leaves a literal '<' bare, which ICU then reads as a tag (a message with "<{tag}>"
+  // would not parse, and the window would fall back to English); our messages have no tags, so
+  // every '<' it prints is text, quoted again here.
+  const printed = printAST(accentAst(ast)).replace(/</g, "'<'");
+  return `⟦${printed}${padding(literalLength(ast))}⟧`;
 }
 
 /** The length of the words a message shows (its first option of each choice). */

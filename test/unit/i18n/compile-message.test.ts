@@ -28,15 +28,7 @@ describe('compileMessage', () => {
         if (names.length === 0 || /[{]\s*\w+\s*,/.test(message)) continue;
         for (const value of ['‹x›', 1234.5]) {
           const values = Object.fromEntries(names.map((n) => [n, value]));
-          let expected: string;
-          try {
-            expected = icu(message, locale, values);
-          } catch {
-            // ICU cannot read it (a tag-like text): neither can compileMessage, which hands it on.
-            expect(() => compileMessage(message, locale).format(values)).toThrow();
-            continue;
-          }
-          expect(compileMessage(message, locale).format(values)).toBe(expected);
+          expect(compileMessage(message, locale).format(values)).toBe(icu(message, locale, values));
           compared++;
         }
       }
