@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LineProcess } from '../support/line-process';
 import { CLI } from '../support/run-cli';
-import { startDnsSandbox } from './infra/dns-sandbox';
+import { savedDns, startDnsSandbox } from './infra/dns-sandbox';
 import { killClient } from './infra/openvpn-client';
 import type { Sandbox } from './infra/sandbox';
 import { waitFor } from './infra/wait';
@@ -31,18 +31,6 @@ afterEach((ctx) => {
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
 });
 
-/** The profile's DNS keys as NetworkManager stored them. */
-async function savedDns(): Promise<string[]> {
-  const out = await sb.nmcli([
-    '-g',
-    'ipv4.dns-priority,ipv4.dns-search,ipv6.dns-priority,ipv6.dns-search',
-    'connection',
-    'show',
-    cert.uuid,
-  ]);
-  return out.replace(/\n$/, '').split('\n');
-}
-
 /** 'own-domains' as the app saves it while the VPN is down: the priority, no routing domain. */
 async function ownDomainsWithoutPushed(): Promise<void> {
   await sb.nmcli([
@@ -58,26 +46,16 @@ async function ownDomainsWithoutPushed(): Promise<void> {
     'ipv6.dns-search',
     '',
   ]);
-  expect(await savedDns()).toEqual(unlearnt);
+  expect(await savedDns(sb, cert.uuid)).toEqual(unlearnt);
 }
 
 function waitForLearnt(what: string): Promise<true> {
   return waitFor(
     what,
-    async () => ((await savedDns()).join(',') === learnt.join(',') ? true : undefined),
+    async () => ((await savedDns(sb, cert.uuid)).join(',') === learnt.join(',') ? true : undefined),
     30_000,
     200,
   );
-}
-
-function exited(p: LineProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (p.child.exitCode !== null) resolve(p.child.exitCode);
-    else
-      p.child.on('exit', (code) => {
-        resolve(code);
-      });
-  });
 }
 
 describe('"only its own domains" with tunnelbar up --stay', () => {
@@ -92,7 +70,7 @@ describe('"only its own domains" with tunnelbar up --stay', () => {
     running.push(stay);
     // `up` learns before it returns, and --stay prints its first line after that.
     await stay.waitFor((t) => t.includes('"connected"'), 0, 60_000);
-    expect(await savedDns()).toEqual(learnt);
+    expect(await savedDns(sb, cert.uuid)).toEqual(learnt);
 
     // Removed again while the tunnel is down between attempts (the choice is still
     // 'own-domains'): only the reconnection can bring it back, and only --stay runs to learn it.
@@ -111,8 +89,8 @@ describe('"only its own domains" with tunnelbar up --stay', () => {
 
     // Stopped by request: --stay ends, and no write was refused.
     await sb.nmcli(['connection', 'down', 'id', cert.id]);
-    expect(await exited(stay)).toBe(0);
+    expect(await stay.whenExited()).toBe(0);
     expect(stay.errorText).not.toMatch(/pushed/);
-    expect(await savedDns()).toEqual(learnt);
+    expect(await savedDns(sb, cert.uuid)).toEqual(learnt);
   });
 });

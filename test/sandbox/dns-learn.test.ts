@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsView } from '../../preload/privacy-types';
 import { runCli } from '../support/run-cli';
 import { startAppWorld, type AppWorld } from './infra/app-world';
-import { startDnsSandbox, vpnResolver } from './infra/dns-sandbox';
+import { savedDns, startDnsSandbox, vpnResolver } from './infra/dns-sandbox';
 import type { Sandbox } from './infra/sandbox';
 import { waitFor } from './infra/wait';
 
@@ -31,18 +31,6 @@ afterEach((ctx) => {
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
 });
 
-/** The profile's DNS keys as NetworkManager stored them. */
-async function savedDns(): Promise<string[]> {
-  const out = await sb.nmcli([
-    '-g',
-    'ipv4.dns-priority,ipv4.dns-search,ipv6.dns-priority,ipv6.dns-search',
-    'connection',
-    'show',
-    cert.uuid,
-  ]);
-  return out.replace(/\n$/, '').split('\n');
-}
-
 async function vpnEntry(): Promise<DnsView['entries'][number] | undefined> {
   const r = await runCli(['dns', '--json'], sb.env);
   expect(r.code, r.stderr).toBe(0);
@@ -58,11 +46,13 @@ describe('"only its own domains" chosen while the VPN is down', () => {
   it('learns the pushed domain when the VPN connects through the app; it is a routing domain from the next connection', async () => {
     await world.app.handle('profile:set-dns', [{ uuid: cert.uuid, routing: 'own-domains' }]);
     // Nothing pushed is known while it is down: only the priority.
-    expect(await savedDns()).toEqual(['200', '', '200', '']);
+    expect(await savedDns(sb, cert.uuid)).toEqual(['200', '', '200', '']);
 
     await connectThroughApp();
     await waitFor('the pushed domain written into the profile', async () =>
-      (await savedDns()).join(',') === `200,~${pushed},200,~${pushed}` ? true : undefined,
+      (await savedDns(sb, cert.uuid)).join(',') === `200,~${pushed},200,~${pushed}`
+        ? true
+        : undefined,
     );
     // NetworkManager applies a VPN's DNS when it connects: this connection still has the pushed
     // domain as a search domain.
@@ -80,7 +70,7 @@ describe('"only its own domains" chosen while the VPN is down', () => {
     const conf = await sb.readNmFile('/run/NetworkManager/resolv.conf');
     expect(conf).not.toMatch(/^search .*cert\.tunnelbar\.test/m);
     // Nothing was missing at this connection: the profile is as it was written.
-    expect(await savedDns()).toEqual(['200', `~${pushed}`, '200', `~${pushed}`]);
+    expect(await savedDns(sb, cert.uuid)).toEqual(['200', `~${pushed}`, '200', `~${pushed}`]);
   });
 
   it('`tunnelbar up` learns it too, before it returns', async () => {
@@ -100,10 +90,10 @@ describe('"only its own domains" chosen while the VPN is down', () => {
       'ipv6.dns-search',
       '',
     ]);
-    expect(await savedDns()).toEqual(['200', '', '200', '']);
+    expect(await savedDns(sb, cert.uuid)).toEqual(['200', '', '200', '']);
     const up = await runCli(['up', cert.id], sb.env);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stderr).toBe('');
-    expect(await savedDns()).toEqual(['200', `~${pushed}`, '200', `~${pushed}`]);
+    expect(await savedDns(sb, cert.uuid)).toEqual(['200', `~${pushed}`, '200', `~${pushed}`]);
   });
 });

@@ -40,16 +40,6 @@ function parsed(text: string): Line {
   return JSON.parse(text) as Line;
 }
 
-function exited(p: LineProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (p.child.exitCode !== null) resolve(p.child.exitCode);
-    else
-      p.child.on('exit', (code) => {
-        resolve(code);
-      });
-  });
-}
-
 describe('tunnelbar up --stay', () => {
   it('brings a dropped tunnel back, shows the attempt, and ends when stopped by request', async () => {
     const stay = new LineProcess(
@@ -90,7 +80,7 @@ describe('tunnelbar up --stay', () => {
     // Stopped from another client: that is a request, so --stay ends (exit 0), not reconnects.
     const beforeDown = stay.mark;
     await sb.nmcli(['connection', 'down', 'id', profile.id]);
-    expect(await exited(stay)).toBe(0);
+    expect(await stay.whenExited()).toBe(0);
     const states = stay.lines(beforeDown).map((l) => parsed(l.text).state);
     expect(states).not.toContain('reconnecting');
     expect(states).not.toContain('connecting');
@@ -104,6 +94,6 @@ describe('tunnelbar up --stay', () => {
       sb.env,
     );
     running.push(p);
-    expect(await exited(p)).toBe(2);
+    expect(await p.whenExited()).toBe(2);
   });
 });

@@ -95,6 +95,17 @@ export class LineProcess {
     });
   }
 
+  /** The child's exit code once it has exited (null when a signal ended it). */
+  whenExited(): Promise<number | null> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null) resolve(this.child.exitCode);
+      else
+        this.child.once('exit', (code) => {
+          resolve(code);
+        });
+    });
+  }
+
   /** SIGTERM and wait for the exit; idempotent. */
   stop(): Promise<void> {
     if (this.exited) return Promise.resolve();

@@ -23,3 +23,15 @@ export async function startDnsSandbox(): Promise<{
     throw err;
   }
 }
+
+/** A profile's DNS keys as NetworkManager stored them: priority and search, IPv4 then IPv6. */
+export async function savedDns(sb: Sandbox, uuid: string): Promise<string[]> {
+  const out = await sb.nmcli([
+    '-g',
+    'ipv4.dns-priority,ipv4.dns-search,ipv6.dns-priority,ipv6.dns-search',
+    'connection',
+    'show',
+    uuid,
+  ]);
+  return out.replace(/\n$/, '').split('\n');
+}
