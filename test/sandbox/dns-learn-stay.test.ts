@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LineProcess } from '../support/line-process';
 import { CLI } from '../support/run-cli';
-import { savedDns, startDnsSandbox } from './infra/dns-sandbox';
+import { ownDomainsUnlearnt, savedDns, startDnsSandbox } from './infra/dns-sandbox';
 import { killClient } from './infra/openvpn-client';
 import type { Sandbox } from './infra/sandbox';
 import { waitFor } from './infra/wait';
@@ -31,21 +31,9 @@ afterEach((ctx) => {
     console.log(`--- sandbox log ---\n${sb.readLog().slice(-6000)}`);
 });
 
-/** 'own-domains' as the app saves it while the VPN is down: the priority, no routing domain. */
+/** ownDomainsUnlearnt, and checked. */
 async function ownDomainsWithoutPushed(): Promise<void> {
-  await sb.nmcli([
-    'connection',
-    'modify',
-    cert.uuid,
-    'ipv4.dns-priority',
-    '200',
-    'ipv4.dns-search',
-    '',
-    'ipv6.dns-priority',
-    '200',
-    'ipv6.dns-search',
-    '',
-  ]);
+  await ownDomainsUnlearnt(sb, cert.uuid);
   expect(await savedDns(sb, cert.uuid)).toEqual(unlearnt);
 }
 

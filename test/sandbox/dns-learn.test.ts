@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DnsView } from '../../preload/privacy-types';
 import { runCli } from '../support/run-cli';
 import { startAppWorld, type AppWorld } from './infra/app-world';
-import { savedDns, startDnsSandbox, vpnResolver } from './infra/dns-sandbox';
+import { ownDomainsUnlearnt, savedDns, startDnsSandbox, vpnResolver } from './infra/dns-sandbox';
 import type { Sandbox } from './infra/sandbox';
 import { waitFor } from './infra/wait';
 
@@ -77,19 +77,7 @@ describe('"only its own domains" chosen while the VPN is down', () => {
     // Only the CLI from here on; 'own-domains' chosen while down (as the app saves it).
     await world.close();
     expect(await runCli(['down', cert.id], sb.env)).toMatchObject({ code: 0 });
-    await sb.nmcli([
-      'connection',
-      'modify',
-      cert.uuid,
-      'ipv4.dns-priority',
-      '200',
-      'ipv4.dns-search',
-      '',
-      'ipv6.dns-priority',
-      '200',
-      'ipv6.dns-search',
-      '',
-    ]);
+    await ownDomainsUnlearnt(sb, cert.uuid);
     expect(await savedDns(sb, cert.uuid)).toEqual(['200', '', '200', '']);
     const up = await runCli(['up', cert.id], sb.env);
     expect(up.code, up.stderr).toBe(0);

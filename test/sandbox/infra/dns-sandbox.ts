@@ -35,3 +35,20 @@ export async function savedDns(sb: Sandbox, uuid: string): Promise<string[]> {
   ]);
   return out.replace(/\n$/, '').split('\n');
 }
+
+/** 'own-domains' as the app saves it while the VPN is down: the priority, no routing domain. */
+export async function ownDomainsUnlearnt(sb: Sandbox, uuid: string): Promise<void> {
+  await sb.nmcli([
+    'connection',
+    'modify',
+    uuid,
+    'ipv4.dns-priority',
+    '200',
+    'ipv4.dns-search',
+    '',
+    'ipv6.dns-priority',
+    '200',
+    'ipv6.dns-search',
+    '',
+  ]);
+}
