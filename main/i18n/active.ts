@@ -63,7 +63,7 @@ export function format(id: string, source: string, values: MessageValues): strin
   const own = translated(id);
   if (own !== undefined) {
     try {
-      return compile(id, own, active).format(values);
+      return compile(id, own, intlLocale()).format(values);
     } catch {
       // fall through to the source text
     }
@@ -71,10 +71,11 @@ export function format(id: string, source: string, values: MessageValues): strin
   return compile(`${SOURCE_LOCALE}\u0000${id}`, source, SOURCE_LOCALE).format(values);
 }
 
-function compile(key: string, message: string, locale: Locale): CompiledMessage {
+/** `message` compiled for Intl's `tag` (intlLocale() when translated); kept until setLocale. */
+function compile(key: string, message: string, tag: string): CompiledMessage {
   let found = compiled.get(key);
   if (found === undefined) {
-    found = compileMessage(message, locale === 'en-XA' ? 'en' : locale);
+    found = compileMessage(message, tag);
     compiled.set(key, found);
   }
   return found;
