@@ -5,20 +5,13 @@ import type { CallOptions } from '../../../main/nm/bus';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
 import type { Profile } from '../../../main/nm/profile';
 import type { TunnelState } from '../../../main/nm/tunnel-state';
+import { officeVpn } from '../../builders/openvpn-connection';
 import { v } from '../../builders/variant';
 
 const PATH = '/org/freedesktop/NetworkManager/Settings/7';
 
 function settings(ip: Record<string, Variant> = {}): SettingsDict {
-  return {
-    connection: { id: v('s', 'office'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
-    vpn: {
-      'service-type': v('s', 'org.freedesktop.NetworkManager.openvpn'),
-      data: v('a{ss}', { remote: 'gw.example.com', 'connection-type': 'tls' }),
-    },
-    ipv4: { method: v('s', 'auto'), ...ip },
-    ipv6: { method: v('s', 'auto'), ...ip },
-  };
+  return officeVpn('tls', ip);
 }
 
 const ownDomains = (search: string[]): SettingsDict =>

@@ -2,18 +2,11 @@ import { Variant } from 'dbus-next';
 import { describe, expect, it } from 'vitest';
 import { applyEdit, editFromSettings } from '../../../main/editor/apply';
 import type { SettingsDict } from '../../../main/nm/dbus-types';
+import { officeVpn } from '../../builders/openvpn-connection';
 import { v } from '../../builders/variant';
 
 function settings(ip: Record<string, Variant> = {}): SettingsDict {
-  return {
-    connection: { id: v('s', 'office'), uuid: v('s', 'u1'), type: v('s', 'vpn') },
-    vpn: {
-      'service-type': v('s', 'org.freedesktop.NetworkManager.openvpn'),
-      data: v('a{ss}', { remote: 'gw.example.com', 'connection-type': 'password' }),
-    },
-    ipv4: { method: v('s', 'auto'), ...ip },
-    ipv6: { method: v('s', 'auto'), ...ip },
-  };
+  return officeVpn('password', ip);
 }
 
 function dnsKeys(out: SettingsDict, family: 'ipv4' | 'ipv6'): [unknown, unknown] {
